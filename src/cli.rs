@@ -1,0 +1,313 @@
+//! The command line: the contract that tests, teachers and modders rely on.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::batch;
+use crate::report;
+use crate::scenario::{self, Scenario, limits, shipped};
+use crate::sim::{Detail, Simulation};
+
+#[derive(Debug, Parser)]
+#[command(name = "harmattan", version, about = "A turn-based strategy game and scenario simulator of West African and Sahel politics")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Open the game window (the default).
+    Play {
+        /// A shipped scenario's name or a scenario file.
+        scenario: Option<String>,
+        /// The state to play (its id, e.g. MLI); observer mode if omitted.
+        #[arg(long = "as", value_name = "ID")]
+        play_as: Option<String>,
+        #[arg(long)]
+        seed: Option<u64>,
+    },
+    /// Run a scenario headless and report what happened.
+    Run {
+        scenario: String,
+        /// Months to run (default: the scenario's).
+        #[arg(long)]
+        turns: Option<u32>,
+        /// Seed (default: the scenario's).
+        #[arg(long)]
+        seed: Option<u64>,
+        /// One JSON document on standard output instead of the text report.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Run many seeded futures in parallel and report probabilities.
+    Batch {
+        scenario: String,
+        #[arg(long)]
+        runs: u64,
+        #[arg(long)]
+        turns: Option<u32>,
+        /// Run i uses seed SEED + i.
+        #[arg(long)]
+        seed: Option<u64>,
+        /// Worker threads (default: every core).
+        #[arg(long, default_value_t = 0)]
+        threads: usize,
+        #[arg(long)]
+        json: bool,
+        /// Also write one row per run and state to this CSV file.
+        #[arg(long, value_name = "FILE")]
+        csv: Option<PathBuf>,
+    },
+    /// Check scenario files; print every problem as FILE:LINE:COL: message.
+    Validate {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// List the scenarios that ship with the game.
+    Scenarios,
+}
+
+/// The most runs one batch may ask for.
+pub const MAX_RUNS: u64 = 1_000_000;
+
+/// A failure with the message the user sees.
+struct Failure(String);
+
+impl From<scenario::LoadError> for Failure {
+    fn from(e: scenario::LoadError) -> Self {
+        Failure(format!("{e}\nFix the problems above (see docs/scenarios.md), then try again."))
+    }
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match dispatch(cli.command.unwrap_or(Command::Play {
+        scenario: None,
+        play_as: None,
+        seed: None,
+    })) {
+        Ok(code) => code,
+        Err(Failure(message)) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn turns_for(s: &Scenario, turns: Option<u32>) -> Result<u32, Failure> {
+    let t = turns.unwrap_or(s.file.meta.turns);
+    if t == 0 || t > limits::TURNS {
+        return Err(Failure(format!("--turns must be between 1 and {}", limits::TURNS)));
+    }
+    Ok(t)
+}
+
+fn dispatch(command: Command) -> Result<ExitCode, Failure> {
+    match command {
+        Command::Play {
+            scenario,
+            play_as,
+            seed,
+        } => play(scenario, play_as, seed),
+        Command::Run {
+            scenario,
+            turns,
+            seed,
+            json,
+        } => {
+            let s = scenario::resolve(&scenario)?;
+            let turns = turns_for(&s, turns)?;
+            let seed = seed.unwrap_or(s.file.meta.seed);
+            let mut sim = Simulation::new(&s, seed, Detail::Full);
+            sim.run(turns);
+            let rep = report::build(&sim);
+            let out = if json {
+                serde_json::to_string_pretty(&rep).map_err(|e| Failure(e.to_string()))? + "\n"
+            } else {
+                report::text(&rep)
+            };
+            print_out(&out)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Batch {
+            scenario,
+            runs,
+            turns,
+            seed,
+            threads,
+            json,
+            csv,
+        } => {
+            if runs == 0 || runs > MAX_RUNS {
+                return Err(Failure(format!("--runs must be between 1 and {MAX_RUNS}")));
+            }
+            if threads > 1024 {
+                return Err(Failure("--threads must be at most 1024 (0 means every core)".into()));
+            }
+            let s = scenario::resolve(&scenario)?;
+            let turns = turns_for(&s, turns)?;
+            let seed = seed.unwrap_or(s.file.meta.seed);
+            if let Some(path) = &csv {
+                check_writable(path)?;
+            }
+            let bar = indicatif::ProgressBar::with_draw_target(Some(runs), indicatif::ProgressDrawTarget::stderr());
+            bar.set_style(
+                indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} runs  {elapsed} (eta {eta})")
+                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            );
+            let outcomes = batch::run(&s, runs, turns, seed, threads, &|done| bar.set_position(done)).map_err(Failure)?;
+            bar.finish_and_clear();
+            let summary = batch::summarize(&s, &outcomes, turns, seed);
+            if let Some(path) = &csv {
+                write_csv(path, &outcomes)?;
+            }
+            let out = if json {
+                serde_json::to_string_pretty(&summary).map_err(|e| Failure(e.to_string()))? + "\n"
+            } else {
+                summary_text(&summary)
+            };
+            print_out(&out)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Validate { files } => {
+            let mut bad = 0;
+            for f in &files {
+                match scenario::load_path(f) {
+                    Ok(s) => println!(
+                        "{}: ok ({} states, {} powers, {} blocs, {} events)",
+                        f.display(),
+                        s.file.states.len(),
+                        s.file.powers.len(),
+                        s.file.blocs.len(),
+                        s.file.events.len()
+                    ),
+                    Err(e) => {
+                        bad += 1;
+                        println!("{e}");
+                    }
+                }
+            }
+            if bad > 0 {
+                eprintln!("{bad} of {} file(s) have problems.", files.len());
+                Ok(ExitCode::FAILURE)
+            } else {
+                Ok(ExitCode::SUCCESS)
+            }
+        }
+        Command::Scenarios => {
+            for s in shipped::SHIPPED {
+                let name = scenario::load("", s.text).map(|x| x.file.meta.name).unwrap_or_default();
+                println!("{:<20} {name}", s.name);
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// Writes to standard output; a closed pipe (`| head`) is not an error.
+fn print_out(text: &str) -> Result<(), Failure> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Failure(format!("cannot write the output: {e}"))),
+        _ => Ok(()),
+    }
+}
+
+fn check_writable(path: &Path) -> Result<(), Failure> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    if !dir.is_dir() {
+        return Err(Failure(format!(
+            "cannot write {}: the folder {} does not exist",
+            path.display(),
+            dir.display()
+        )));
+    }
+    if path.is_dir() {
+        return Err(Failure(format!("cannot write {}: it is a folder; give a file name", path.display())));
+    }
+    Ok(())
+}
+
+/// Writes the CSV beside its destination, then renames it into place, so a
+/// failure never leaves a half-written file over a good one.
+fn write_csv(path: &Path, outcomes: &[batch::RunOutcome]) -> Result<(), Failure> {
+    let tmp = path.with_extension("csv.partial");
+    let result = (|| -> Result<(), Box<dyn std::error::Error>> {
+        let mut w = csv::Writer::from_path(&tmp)?;
+        for o in outcomes {
+            for s in &o.states {
+                w.serialize(s)?;
+            }
+        }
+        w.flush()?;
+        std::fs::rename(&tmp, path)?;
+        Ok(())
+    })();
+    result.map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        Failure(format!("cannot write {}: {e}", path.display()))
+    })
+}
+
+fn summary_text(s: &batch::Summary) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::new();
+    let _ = writeln!(out, "{} — {} runs × {} turns, seeds {}…\n", s.scenario, s.runs, s.turns, s.seed);
+    let _ = writeln!(out, "  {:<4} {:<26} {:>7} {:>7} {:>9}  membership at the end", "id", "name", "P(coup)", "coups", "stability");
+    for st in &s.states {
+        let members: Vec<String> = st
+            .p_member
+            .iter()
+            .map(|(b, p)| format!("{b} {:.0}%", p * 100.0))
+            .collect();
+        let _ = writeln!(
+            out,
+            "  {:<4} {:<26} {:>6.1}% {:>7.2} {:>9.1}  {}",
+            st.id,
+            st.name.chars().take(26).collect::<String>(),
+            st.p_coup * 100.0,
+            st.mean_coups,
+            st.mean_final_stability,
+            members.join(", ")
+        );
+    }
+    let _ = writeln!(out, "\n  Blocs existing at the end");
+    for b in &s.blocs {
+        let _ = writeln!(out, "  {:<10} {:>6.1}%", b.id, b.p_exists * 100.0);
+    }
+    out
+}
+
+#[cfg(feature = "gui")]
+fn play(scenario: Option<String>, play_as: Option<String>, seed: Option<u64>) -> Result<ExitCode, Failure> {
+    let name = scenario.unwrap_or_else(|| shipped::SHIPPED[0].name.to_string());
+    let s = scenario::resolve(&name)?;
+    if let Some(id) = &play_as
+        && !s.file.meta.playable.contains(id)
+    {
+        return Err(Failure(format!(
+            "`{id}` is not playable in {}; playable states: {}",
+            s.file.meta.name,
+            if s.file.meta.playable.is_empty() { "none (observer only)".to_string() } else { s.file.meta.playable.join(", ") }
+        )));
+    }
+    let seed = seed.unwrap_or(s.file.meta.seed);
+    crate::gui::run(s, play_as, seed);
+    Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(not(feature = "gui"))]
+fn play(_: Option<String>, _: Option<String>, _: Option<u64>) -> Result<ExitCode, Failure> {
+    Err(Failure(
+        "this build has no game window (it was built without the `gui` feature). \
+         Rebuild with `cargo build --features gui`, or use `harmattan run`, `batch` or `validate`."
+            .into(),
+    ))
+}

@@ -1,0 +1,196 @@
+//! The game window (feature `gui`). Until the map lands (issue: the
+//! playable map) this is a plain egui screen over the same simulation the
+//! command line drives: a top bar with End Turn, a table of states, and the
+//! news of the game.
+
+use bevy::prelude::*;
+use bevy::render::view::screenshot::{Screenshot, save_to_disk};
+use bevy_egui::{EguiContexts, EguiPlugin, EguiPrimaryContextPass, egui};
+
+use crate::scenario::Scenario;
+use crate::sim::chronicle::Chronicle;
+use crate::sim::registry::{Clock, Registry};
+use crate::sim::spawn::GameInfo;
+use crate::sim::{SimulationPlugin, TurnSchedule, load_into_app};
+
+/// Who is playing.
+#[derive(Resource, Debug, Clone)]
+pub struct Player {
+    /// `None`: observer mode.
+    pub state: Option<String>,
+}
+
+/// Set by the End Turn button or key; the turn runs in the next frame.
+#[derive(Resource, Default)]
+struct EndTurn(bool);
+
+/// `HARMATTAN_SCREENSHOT=path.png` saves a screenshot after a few frames
+/// and quits: how the GUI is checked under Xvfb.
+#[derive(Resource)]
+struct ScreenshotRequest {
+    path: String,
+    frame: u32,
+}
+
+pub fn run(scenario: Scenario, play_as: Option<String>, seed: u64) {
+    let mut app = App::new();
+    app.add_plugins(DefaultPlugins.set(WindowPlugin {
+        primary_window: Some(Window {
+            title: format!("Harmattan — {}", scenario.file.meta.name),
+            resolution: (1280, 720).into(),
+            ..default()
+        }),
+        ..default()
+    }))
+    .add_plugins(EguiPlugin::default())
+    .add_plugins(SimulationPlugin)
+    .insert_resource(Player { state: play_as })
+    .init_resource::<EndTurn>()
+    .add_systems(Startup, spawn_camera)
+    .add_systems(EguiPrimaryContextPass, draw_screen)
+    .add_systems(Update, (resolve_turn, take_screenshot));
+    if let Ok(path) = std::env::var("HARMATTAN_SCREENSHOT") {
+        app.insert_resource(ScreenshotRequest { path, frame: 0 });
+    }
+    load_into_app(&mut app, &scenario, seed);
+    app.run();
+}
+
+fn spawn_camera(mut commands: Commands) {
+    commands.spawn((Name::new("Camera"), Camera2d));
+}
+
+fn resolve_turn(world: &mut World) {
+    if std::mem::take(&mut world.resource_mut::<EndTurn>().0) {
+        world.run_schedule(TurnSchedule);
+    }
+}
+
+fn take_screenshot(mut commands: Commands, request: Option<ResMut<ScreenshotRequest>>, mut exit: MessageWriter<AppExit>) {
+    let Some(mut request) = request else { return };
+    request.frame += 1;
+    // Software rendering needs a few frames before egui has laid out.
+    if request.frame == 20 {
+        commands.spawn(Screenshot::primary_window()).observe(save_to_disk(request.path.clone()));
+    }
+    if request.frame == 40 {
+        exit.write(AppExit::Success);
+    }
+}
+
+fn draw_screen(
+    mut contexts: EguiContexts,
+    world_info: (Res<Clock>, Res<Registry>, Res<Chronicle>, Res<GameInfo>, Res<Player>),
+    mut end_turn: ResMut<EndTurn>,
+    sim_view: SimView,
+) -> Result {
+    let (clock, registry, chronicle, info, player) = world_info;
+    let ctx = contexts.ctx_mut()?;
+    egui::TopBottomPanel::top("top_bar").show(ctx, |ui| {
+        ui.horizontal(|ui| {
+            ui.heading(&info.name);
+            ui.separator();
+            ui.label(format!("{} — turn {}", clock.date().long(), clock.turn + 1));
+            ui.separator();
+            let who = player
+                .state
+                .as_deref()
+                .and_then(|id| registry.state(id).map(|s| registry.state_name(s).to_string()))
+                .unwrap_or_else(|| "Observer".to_string());
+            ui.label(format!("Playing: {who}"));
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let pressed = ui.input(|i| i.key_pressed(egui::Key::Space) || i.key_pressed(egui::Key::Enter));
+                if ui.button("End Turn ▶").clicked() || pressed {
+                    end_turn.0 = true;
+                }
+            });
+        });
+    });
+    egui::TopBottomPanel::bottom("news").resizable(true).default_height(200.0).show(ctx, |ui| {
+        ui.heading("News");
+        egui::ScrollArea::vertical().stick_to_bottom(true).show(ui, |ui| {
+            for n in &chronicle.news {
+                if n.kind.is_major() {
+                    ui.label(format!("{}  {}", n.date, n.text));
+                }
+            }
+        });
+    });
+    egui::CentralPanel::default().show(ctx, |ui| {
+        let rows = sim_view.rows(&registry);
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            egui::Grid::new("states").striped(true).show(ui, |ui| {
+                for h in ["State", "Stability", "Legitimacy", "Loyalty", "Insurgency", "Control", "Regime", "Leader", "Blocs"] {
+                    ui.strong(h);
+                }
+                ui.end_row();
+                for s in &rows {
+                    ui.label(&s.name);
+                    for v in [s.stability, s.legitimacy, s.military_loyalty, s.insurgency, s.control] {
+                        ui.label(format!("{v:.0}"));
+                    }
+                    ui.label(s.regime.replace('_', " "));
+                    ui.label(&s.leader);
+                    ui.label(s.blocs.join(", "));
+                    ui.end_row();
+                }
+            });
+        });
+    });
+    Ok(())
+}
+
+/// Read access to the states for the table.
+#[derive(bevy::ecs::system::SystemParam)]
+struct SimView<'w, 's> {
+    query: Query<
+        'w,
+        's,
+        (
+            &'static crate::sim::components::Country,
+            &'static Name,
+            &'static crate::sim::components::Stability,
+            &'static crate::sim::components::Legitimacy,
+            &'static crate::sim::components::MilitaryLoyalty,
+            &'static crate::sim::components::Security,
+            &'static crate::sim::components::Regime,
+        ),
+    >,
+    memberships: Query<'w, 's, &'static crate::sim::components::Membership>,
+}
+
+struct Row {
+    name: String,
+    stability: f64,
+    legitimacy: f64,
+    military_loyalty: f64,
+    insurgency: f64,
+    control: f64,
+    regime: String,
+    leader: String,
+    blocs: Vec<String>,
+}
+
+impl SimView<'_, '_> {
+    fn rows(&self, registry: &Registry) -> Vec<Row> {
+        self.query
+            .iter()
+            .sort::<&crate::sim::components::Country>()
+            .map(|(c, name, st, lg, ml, sec, reg)| {
+                let mut blocs: Vec<_> = self.memberships.iter().filter(|m| m.state == c.idx).map(|m| m.bloc).collect();
+                blocs.sort();
+                Row {
+                    name: name.as_str().to_string(),
+                    stability: st.0,
+                    legitimacy: lg.0,
+                    military_loyalty: ml.0,
+                    insurgency: sec.insurgency,
+                    control: sec.control,
+                    regime: reg.kind.snake().to_string(),
+                    leader: reg.leader.clone(),
+                    blocs: blocs.into_iter().map(|b| registry.bloc_code(b).to_string()).collect(),
+                }
+            })
+            .collect()
+    }
+}

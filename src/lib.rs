@@ -1,0 +1,17 @@
+//! Harmattan: a turn-based strategy game and scenario simulator of West
+//! African and Sahel politics.
+//!
+//! - [`scenario`]: the scenario file format, loading and validation.
+//! - [`rules`]: the model's tunable numbers.
+//! - [`sim`]: the simulation core (no rendering), one file per mechanism.
+//! - [`batch`] and [`report`]: many futures, and what a game produced.
+//! - [`cli`]: the command line. `gui` (feature `gui`): the game window.
+
+pub mod batch;
+pub mod cli;
+#[cfg(feature = "gui")]
+pub mod gui;
+pub mod report;
+pub mod rules;
+pub mod scenario;
+pub mod sim;

@@ -1,0 +1,293 @@
+//! Reports of a finished (or paused) game: the JSON document of `run
+//! --json`, the readable text report, and a digest for determinism checks.
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+use bevy::prelude::*;
+use serde::Serialize;
+
+use crate::scenario::YearMonth;
+use crate::sim::Simulation;
+use crate::sim::actions;
+use crate::sim::chronicle::NewsKind;
+use crate::sim::components::*;
+use crate::sim::spawn::GameInfo;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RunReport {
+    pub scenario: String,
+    pub seed: u64,
+    pub turns: u32,
+    pub start: YearMonth,
+    /// The last month resolved.
+    pub end: YearMonth,
+    pub states: Vec<StateReport>,
+    pub blocs: Vec<BlocReport>,
+    pub events: Vec<EventReport>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct StateReport {
+    pub id: String,
+    pub name: String,
+    pub stability: f64,
+    pub legitimacy: f64,
+    pub military_loyalty: f64,
+    pub coup_proofing: f64,
+    pub insurgency: f64,
+    pub control: f64,
+    pub military: f64,
+    pub growth: f64,
+    pub regime: String,
+    pub leader: String,
+    pub leader_since: YearMonth,
+    pub blocs: Vec<String>,
+    pub sanctioned_by: Vec<String>,
+    pub alignment: BTreeMap<String, f64>,
+    pub coups: u32,
+    pub failed_coups: u32,
+    pub partnerships: Vec<PartnershipReport>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PartnershipReport {
+    pub power: String,
+    pub kind: String,
+    pub stage: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct BlocReport {
+    pub id: String,
+    pub name: String,
+    pub kind: String,
+    pub members: Vec<String>,
+    pub suspended: Vec<String>,
+    pub sanctioned: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct EventReport {
+    pub turn: u32,
+    pub date: YearMonth,
+    pub kind: NewsKind,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub state: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub power: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bloc: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub members: Vec<String>,
+    pub text: String,
+}
+
+/// Two decimals are plenty for people and keep the JSON readable.
+fn round(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
+pub fn build(sim: &Simulation) -> RunReport {
+    let world = sim.world();
+    let reg = sim.registry();
+    let info = world.resource::<GameInfo>();
+    let code = |s: StateIdx| reg.state_code(s).to_string();
+    let mut states = Vec::new();
+    for (i, listing) in reg.states.iter().enumerate() {
+        let s = StateIdx(i as u16);
+        let Some(e) = listing.entity else { continue };
+        let e = world.entity(e);
+        let (Some(st), Some(lg), Some(ml), Some(cp), Some(sec), Some(eco), Some(al), Some(regime), Some(rec)) = (
+            e.get::<Stability>(),
+            e.get::<Legitimacy>(),
+            e.get::<MilitaryLoyalty>(),
+            e.get::<CoupProofing>(),
+            e.get::<Security>(),
+            e.get::<Economy>(),
+            e.get::<Alignment>(),
+            e.get::<Regime>(),
+            e.get::<CoupRecord>(),
+        ) else {
+            continue;
+        };
+        states.push(StateReport {
+            id: listing.code.clone(),
+            name: listing.name.clone(),
+            stability: round(st.0),
+            legitimacy: round(lg.0),
+            military_loyalty: round(ml.0),
+            coup_proofing: round(cp.0),
+            insurgency: round(sec.insurgency),
+            control: round(sec.control),
+            military: round(sec.military),
+            growth: round(eco.growth),
+            regime: regime.kind.snake().to_string(),
+            leader: regime.leader.clone(),
+            leader_since: regime.since,
+            blocs: actions::blocs_of(world, s).into_iter().map(|b| reg.bloc_code(b).to_string()).collect(),
+            sanctioned_by: actions::sanctioning_blocs(world, s)
+                .into_iter()
+                .map(|b| reg.bloc_code(b).to_string())
+                .collect(),
+            alignment: al
+                .0
+                .iter()
+                .enumerate()
+                .map(|(p, v)| (reg.power_code(PowerIdx(p as u8)).to_string(), round(*v)))
+                .collect(),
+            coups: rec.successes,
+            failed_coups: rec.failures,
+            partnerships: actions::partnerships_of(world, s)
+                .into_iter()
+                .map(|(_, p)| PartnershipReport {
+                    power: reg.power_code(p.power).to_string(),
+                    kind: p.kind.snake().to_string(),
+                    stage: p.stage.snake().to_string(),
+                })
+                .collect(),
+        });
+    }
+    let mut blocs = Vec::new();
+    for (b, e) in reg.live_blocs() {
+        let Some(bloc) = world.get::<Bloc>(e) else { continue };
+        let members = actions::members(world, b);
+        blocs.push(BlocReport {
+            id: reg.bloc_code(b).to_string(),
+            name: reg.bloc_name(b).to_string(),
+            kind: bloc.kind.snake().to_string(),
+            suspended: members
+                .iter()
+                .filter(|m| {
+                    actions::membership(world, **m, b)
+                        .and_then(|x| world.get::<Membership>(x))
+                        .is_some_and(|x| x.suspended)
+                })
+                .map(|m| code(*m))
+                .collect(),
+            members: members.iter().map(|m| code(*m)).collect(),
+            sanctioned: bloc.sanctioned.iter().map(|(s, _)| code(*s)).collect(),
+        });
+    }
+    let events = sim
+        .chronicle()
+        .news
+        .iter()
+        .map(|n| EventReport {
+            turn: n.turn,
+            date: n.date,
+            kind: n.kind,
+            state: n.state.map(code),
+            power: n.power.map(|p| reg.power_code(p).to_string()),
+            bloc: n.bloc.map(|b| reg.bloc_code(b).to_string()),
+            members: n.members.iter().map(|m| code(*m)).collect(),
+            text: n.text.clone(),
+        })
+        .collect();
+    let clock = world.resource::<crate::sim::registry::Clock>();
+    RunReport {
+        scenario: info.name.clone(),
+        seed: info.seed,
+        turns: clock.turn,
+        start: clock.start,
+        end: clock.date().plus_months(-1),
+        states,
+        blocs,
+        events,
+    }
+}
+
+/// The readable report of `harmattan run`.
+pub fn text(report: &RunReport) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} — seed {}, {} turns ({} to {})\n",
+        report.scenario,
+        report.seed,
+        report.turns,
+        report.start.long(),
+        report.end.long()
+    );
+    let _ = writeln!(out, "Key events");
+    let mut any = false;
+    for e in report.events.iter().filter(|e| e.kind.is_major()) {
+        any = true;
+        let _ = writeln!(out, "  {}  {:<22} {}", e.date, e.kind.snake(), e.text);
+    }
+    if !any {
+        let _ = writeln!(out, "  (none)");
+    }
+    let _ = writeln!(out, "\nStates at the end");
+    let _ = writeln!(
+        out,
+        "  {:<4} {:<26} {:>5} {:>5} {:>5} {:>5} {:>5}  {:<15} {:<28} blocs",
+        "id", "name", "stab", "legit", "loyal", "insur", "ctrl", "regime", "leader"
+    );
+    for s in &report.states {
+        let _ = writeln!(
+            out,
+            "  {:<4} {:<26} {:>5.1} {:>5.1} {:>5.1} {:>5.1} {:>5.1}  {:<15} {:<28} {}",
+            s.id,
+            truncate(&s.name, 26),
+            s.stability,
+            s.legitimacy,
+            s.military_loyalty,
+            s.insurgency,
+            s.control,
+            s.regime,
+            truncate(&s.leader, 28),
+            s.blocs.join(", ")
+        );
+    }
+    let _ = writeln!(out, "\nBlocs at the end");
+    for b in &report.blocs {
+        let _ = writeln!(out, "  {:<8} {:<40} {:<18} {}", b.id, truncate(&b.name, 40), b.kind, b.members.join(", "));
+    }
+    out
+}
+
+fn truncate(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        let mut t: String = s.chars().take(n - 1).collect();
+        t.push('…');
+        t
+    }
+}
+
+/// FNV-1a over bytes: a stable hash (the standard library's is not
+/// guaranteed stable across releases).
+pub fn fnv1a(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        h ^= *b as u64;
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+/// A digest of everything a game produced: the final report, the history of
+/// every indicator, and the cause ledger, bit for bit.
+pub fn digest(sim: &Simulation) -> u64 {
+    let report = build(sim);
+    let mut bytes = serde_json::to_vec(&report).unwrap_or_default();
+    for snap in &sim.history().snapshots {
+        for s in &snap.states {
+            for v in [s.stability, s.legitimacy, s.military_loyalty, s.coup_proofing, s.insurgency, s.control, s.military, s.growth]
+                .iter()
+                .chain(&s.alignment)
+            {
+                bytes.extend_from_slice(&v.to_bits().to_le_bytes());
+            }
+        }
+    }
+    for e in &sim.ledger().entries {
+        bytes.extend_from_slice(&e.turn.to_le_bytes());
+        bytes.extend_from_slice(&e.state.0.to_le_bytes());
+        bytes.extend_from_slice(&e.delta.to_bits().to_le_bytes());
+        bytes.extend_from_slice(format!("{:?}{:?}", e.measure, e.cause).as_bytes());
+    }
+    fnv1a(&bytes)
+}

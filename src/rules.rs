@@ -1,0 +1,306 @@
+//! The model's tunable numbers, read from `assets/rules.ron`. A scenario
+//! may override any of them by dotted path; `docs/model.md` explains each.
+
+use std::collections::BTreeMap;
+
+use bevy::prelude::Resource;
+use serde::{Deserialize, Serialize};
+
+/// The rules file shipped with the game, built into the binary so that the
+/// command line works from any folder.
+pub const DEFAULT_RULES: &str = include_str!("../assets/rules.ron");
+
+#[derive(Debug, Clone, Serialize, Deserialize, Resource)]
+#[serde(deny_unknown_fields)]
+pub struct Rules {
+    pub coups: CoupRules,
+    pub stability: StabilityRules,
+    pub legitimacy: LegitimacyRules,
+    pub security: SecurityRules,
+    pub economy: EconomyRules,
+    pub alignment: AlignmentRules,
+    pub diplomacy: DiplomacyRules,
+    pub partnerships: PartnershipRules,
+    pub blocs: BlocFormationRules,
+    pub names: NameRules,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CoupRules {
+    pub base_logit: f64,
+    pub stability_weight: f64,
+    pub legitimacy_weight: f64,
+    pub loyalty_weight: f64,
+    pub insurgency_weight: f64,
+    pub trap_weight: f64,
+    pub trap_months: f64,
+    pub contagion_weight: f64,
+    pub contagion_months: f64,
+    pub junta_weight: f64,
+    pub transitional_weight: f64,
+    pub proofing_weight: f64,
+    pub protection_weight: f64,
+    pub success_base_logit: f64,
+    pub success_loyalty_weight: f64,
+    pub success_legitimacy_weight: f64,
+    pub success_proofing_weight: f64,
+    pub success_protection_weight: f64,
+    pub success_stability_shock: f64,
+    pub success_new_loyalty: f64,
+    pub success_legitimacy_rally: f64,
+    pub success_conditional_alignment: f64,
+    pub success_other_alignment: f64,
+    pub failed_stability_shock: f64,
+    pub failed_loyalty_purge: f64,
+    pub failed_legitimacy_cost: f64,
+    pub failed_proofing_gain: f64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StabilityRules {
+    pub rate: f64,
+    pub resting: f64,
+    pub legitimacy_weight: f64,
+    pub control_weight: f64,
+    pub control_reference: f64,
+    pub insurgency_weight: f64,
+    pub growth_weight: f64,
+    pub growth_reference: f64,
+    pub sanctions_weight: f64,
+    pub noise: f64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LegitimacyRules {
+    pub rate: f64,
+    pub resting: f64,
+    pub insurgency_weight: f64,
+    pub insurgency_reference: f64,
+    pub growth_weight: f64,
+    pub growth_reference: f64,
+    pub rally_per_month: f64,
+    pub rally_months: f64,
+    pub junta_grace_months: f64,
+    pub junta_fatigue: f64,
+    pub noise: f64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SecurityRules {
+    pub growth: f64,
+    pub spread: f64,
+    pub counter: f64,
+    pub partner_support: BTreeMap<String, f64>,
+    pub mutual_defence_support: f64,
+    pub control_rate: f64,
+    pub control_per_insurgency: f64,
+    pub loyalty_loss: f64,
+    pub loyalty_reference: f64,
+    pub loyalty_recovery: f64,
+    pub military_rate: f64,
+    pub military_partner_gain: f64,
+    pub military_sanctions_loss: f64,
+    pub noise: f64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EconomyRules {
+    pub rate: f64,
+    pub sanctions_penalty: f64,
+    pub landlocked_multiplier: f64,
+    pub open_port_multiplier: f64,
+    pub concession_bonus: f64,
+    pub insurgency_drag: f64,
+    pub noise: f64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AlignmentRules {
+    pub decay: f64,
+    pub security_pull: f64,
+    pub economic_pull: f64,
+    pub sanctions_resentment: f64,
+    pub junta_drift: f64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DiplomacyRules {
+    pub rate: f64,
+    pub same_regime: f64,
+    pub both_juntas: f64,
+    pub shared_bloc: f64,
+    pub sanctions: f64,
+    pub alignment_weight: f64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PartnershipRules {
+    pub advance_chance: f64,
+    pub fail_chance: f64,
+    pub hostile_fail_chance: f64,
+    pub hostile_alignment: f64,
+    pub seek_insurgency: f64,
+    pub seek_chance: f64,
+    pub junta_max_conditionality: f64,
+    pub expel_alignment: f64,
+    pub expel_chance: f64,
+    pub conditional_threshold: f64,
+    pub resume_chance: f64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BlocFormationRules {
+    pub withdraw_min_months: f64,
+    pub withdraw_chance: f64,
+    pub withdraw_pact_bonus: f64,
+    pub lift_chance_civilian: f64,
+    pub lift_chance_transitional: f64,
+    pub fatigue_months: f64,
+    pub fatigue_lift_chance: f64,
+    pub form_insurgency: f64,
+    pub form_relations: f64,
+    pub form_chance: f64,
+    pub join_relations: f64,
+    pub join_chance: f64,
+    pub deepen_min_months: f64,
+    pub deepen_min_members: f64,
+    pub deepen_chance: f64,
+    pub project_chance: f64,
+    pub project_step: f64,
+    pub pact_notice_months: f64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NameRules {
+    pub ranks: Vec<String>,
+    pub given: Vec<String>,
+    pub family: Vec<String>,
+}
+
+/// A rule override that does not fit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OverrideError {
+    pub key: String,
+    pub message: String,
+}
+
+impl Rules {
+    /// The shipped rules. They are part of the program, and a unit test
+    /// checks that they parse, so failure here is a build defect.
+    pub fn shipped() -> Self {
+        Self::parse(DEFAULT_RULES).expect("assets/rules.ron is checked by the test suite")
+    }
+
+    pub fn parse(text: &str) -> Result<Self, ron::error::SpannedError> {
+        ron::Options::default().from_str(text)
+    }
+
+    /// Every numeric rule's dotted path, for messages and documentation.
+    pub fn numeric_paths(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        if let Ok(value) = serde_json::to_value(self) {
+            collect_paths(&value, String::new(), &mut out);
+        }
+        out
+    }
+
+    /// Applies overrides by dotted path (`"coups.base_logit"`), reporting
+    /// every key that names no number.
+    pub fn with_overrides(&self, overrides: &BTreeMap<String, f64>) -> Result<Self, Vec<OverrideError>> {
+        if overrides.is_empty() {
+            return Ok(self.clone());
+        }
+        let mut value = serde_json::to_value(self).map_err(|e| {
+            vec![OverrideError {
+                key: String::new(),
+                message: e.to_string(),
+            }]
+        })?;
+        let mut errors = Vec::new();
+        for (key, number) in overrides {
+            let mut slot = Some(&mut value);
+            for part in key.split('.') {
+                slot = slot.and_then(|v| v.get_mut(part));
+            }
+            match slot {
+                Some(v) if v.is_number() && number.is_finite() => {
+                    *v = serde_json::json!(number);
+                }
+                Some(v) if v.is_number() => errors.push(OverrideError {
+                    key: key.clone(),
+                    message: format!("rule `{key}` must be a finite number"),
+                }),
+                _ => {
+                    let paths = self.numeric_paths();
+                    let hint = crate::scenario::suggest(key, paths.iter().map(String::as_str))
+                        .map(|s| format!("; did you mean `{s}`?"))
+                        .unwrap_or_default();
+                    errors.push(OverrideError {
+                        key: key.clone(),
+                        message: format!("`{key}` is not a numeric rule{hint} (see docs/model.md for the list)"),
+                    });
+                }
+            }
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        serde_json::from_value(value).map_err(|e| {
+            vec![OverrideError {
+                key: String::new(),
+                message: e.to_string(),
+            }]
+        })
+    }
+}
+
+fn collect_paths(value: &serde_json::Value, prefix: String, out: &mut Vec<String>) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (k, v) in map {
+                let p = if prefix.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{prefix}.{k}")
+                };
+                collect_paths(v, p, out);
+            }
+        }
+        serde_json::Value::Number(_) => out.push(prefix),
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shipped_rules_parse() {
+        let rules = Rules::parse(DEFAULT_RULES).unwrap();
+        assert!(rules.coups.base_logit < 0.0);
+        assert!(!rules.names.family.is_empty());
+    }
+
+    #[test]
+    fn overrides_apply_and_unknown_keys_are_reported() {
+        let rules = Rules::shipped();
+        let mut o = BTreeMap::new();
+        o.insert("coups.base_logit".to_string(), -3.0);
+        assert_eq!(rules.with_overrides(&o).unwrap().coups.base_logit, -3.0);
+        o.insert("coups.base_logitt".to_string(), 1.0);
+        let errs = rules.with_overrides(&o).unwrap_err();
+        assert_eq!(errs.len(), 1);
+        assert!(errs[0].message.contains("did you mean `coups.base_logit`"), "{}", errs[0].message);
+    }
+}

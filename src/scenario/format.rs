@@ -1,0 +1,634 @@
+//! The scenario file format: what a `scenarios/*.ron` file may contain.
+//!
+//! These types mirror the file one to one; `docs/scenarios.md` is their
+//! reference for modders. Ranges are checked in `validate.rs`, not here, so
+//! that every problem in a file can be reported at once.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::date::YearMonth;
+
+/// A whole scenario file.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScenarioFile {
+    pub meta: Meta,
+    pub powers: Vec<PowerDef>,
+    pub states: Vec<StateDef>,
+    #[serde(default)]
+    pub blocs: Vec<BlocDef>,
+    #[serde(default)]
+    pub partnerships: Vec<PartnershipDef>,
+    #[serde(default)]
+    pub events: Vec<EventDef>,
+    /// Overrides of tunable numbers from `assets/rules.ron`, by dotted path
+    /// (`"coups.base_logit": -5.2`).
+    #[serde(default)]
+    pub rules: BTreeMap<String, f64>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meta {
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+    /// The month the first turn resolves.
+    pub start: YearMonth,
+    /// Default number of turns (months) for `run` and `batch`.
+    pub turns: u32,
+    /// Default seed.
+    pub seed: u64,
+    /// States a player may take; empty means observer only.
+    #[serde(default)]
+    pub playable: Vec<String>,
+}
+
+/// A foreign power (Russia, France, …).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct PowerDef {
+    pub id: String,
+    pub name: String,
+    /// How many security partnerships it can keep in force at once.
+    #[serde(default = "default_capacity")]
+    pub capacity: u32,
+    /// 0 to 1: how strongly it conditions support on constitutional rule
+    /// (suspends partnerships after a coup, backs sanctions).
+    #[serde(default)]
+    pub conditionality: f64,
+}
+
+fn default_capacity() -> u32 {
+    4
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct StateDef {
+    /// ISO 3166 alpha-3 code, e.g. `MLI`.
+    pub id: String,
+    pub name: String,
+    /// 0 to 100.
+    pub stability: f64,
+    /// Popular legitimacy of the government, 0 to 100.
+    pub legitimacy: f64,
+    /// Loyalty of the armed forces to the government, 0 to 100.
+    pub military_loyalty: f64,
+    /// Investment in coup-proofing (guard units, ethnic stacking), 0 to 100.
+    #[serde(default)]
+    pub coup_proofing: f64,
+    pub regime: RegimeDef,
+    pub security: SecurityDef,
+    pub economy: EconomyDef,
+    /// Standing toward each power, -100 (hostile) to 100 (aligned). Powers
+    /// not named start at 0.
+    #[serde(default)]
+    pub alignment: BTreeMap<String, f64>,
+    /// States sharing a land border (or a sea lane that matters).
+    #[serde(default)]
+    pub neighbours: Vec<String>,
+    /// The last successful coup before the start, if any.
+    #[serde(default)]
+    pub last_coup: Option<YearMonth>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RegimeDef {
+    pub kind: RegimeKind,
+    pub leader: String,
+    pub since: YearMonth,
+    #[serde(default)]
+    pub by_coup: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+pub enum RegimeKind {
+    Civilian,
+    MilitaryJunta,
+    Transitional,
+}
+
+impl RegimeKind {
+    pub fn snake(self) -> &'static str {
+        match self {
+            RegimeKind::Civilian => "civilian",
+            RegimeKind::MilitaryJunta => "military_junta",
+            RegimeKind::Transitional => "transitional",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct SecurityDef {
+    /// Insurgency pressure, 0 to 100.
+    pub insurgency: f64,
+    /// Share of territory under state control, 0 to 100 (%).
+    pub control: f64,
+    /// Military capacity, 0 to 100.
+    pub military: f64,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct EconomyDef {
+    /// Real GDP growth, % a year (-30 to 30).
+    pub growth: f64,
+    #[serde(default)]
+    pub exports: Vec<Export>,
+    /// How much of the economy sanctions can reach, 0 to 100.
+    pub sanctions_exposure: f64,
+    pub coastal: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+pub enum Export {
+    Gold,
+    Uranium,
+    Oil,
+    Gas,
+    Cotton,
+    Cocoa,
+    Coffee,
+    Cashew,
+    Bauxite,
+    IronOre,
+    Manganese,
+    Phosphate,
+    Diamonds,
+    Livestock,
+    Fish,
+    Groundnuts,
+    Timber,
+    Rubber,
+    Services,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct BlocDef {
+    pub id: String,
+    pub name: String,
+    pub kind: BlocKind,
+    pub members: Vec<String>,
+    #[serde(default)]
+    pub rules: BlocRules,
+    #[serde(default)]
+    pub projects: Vec<ProjectDef>,
+    /// Members suspended from the bloc's bodies at the start.
+    #[serde(default)]
+    pub suspended: Vec<String>,
+    /// States under the bloc's sanctions at the start (members or not).
+    #[serde(default)]
+    pub sanctioned: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+pub enum BlocKind {
+    EconomicCommunity,
+    MonetaryUnion,
+    DefencePact,
+    Confederation,
+}
+
+impl BlocKind {
+    pub fn snake(self) -> &'static str {
+        match self {
+            BlocKind::EconomicCommunity => "economic_community",
+            BlocKind::MonetaryUnion => "monetary_union",
+            BlocKind::DefencePact => "defence_pact",
+            BlocKind::Confederation => "confederation",
+        }
+    }
+}
+
+/// A bloc's own rules.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct BlocRules {
+    /// Months between announcing withdrawal and leaving.
+    pub withdrawal_notice_months: u32,
+    /// Suspends a member whose government falls to a coup.
+    pub suspend_on_coup: bool,
+    /// Sanctions a member whose government falls to a coup.
+    pub sanction_on_coup: bool,
+    /// Members come to each other's defence (shared security effort).
+    pub mutual_defence: bool,
+}
+
+impl Default for BlocRules {
+    fn default() -> Self {
+        Self {
+            withdrawal_notice_months: 12,
+            suspend_on_coup: false,
+            sanction_on_coup: false,
+            mutual_defence: false,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProjectDef {
+    pub kind: ProjectKind,
+    /// 0 to 100 (%); 100 means done.
+    #[serde(default)]
+    pub progress: f64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+pub enum ProjectKind {
+    JointForce,
+    Passport,
+    Media,
+    CommonMarket,
+    Currency,
+    Federation,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct PartnershipDef {
+    pub state: String,
+    pub power: String,
+    pub kind: PartnershipKind,
+    pub stage: Stage,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+pub enum PartnershipKind {
+    DefenceCooperation,
+    TrainingEquipment,
+    SecurityContractors,
+    ExpeditionaryCorps,
+    Base,
+    MiningConcession,
+    EnergyConcession,
+    SpaceProgramme,
+}
+
+impl PartnershipKind {
+    /// Kinds that put a power's people in uniform on the ground: these can be expelled.
+    pub fn has_forces(self) -> bool {
+        matches!(
+            self,
+            PartnershipKind::TrainingEquipment
+                | PartnershipKind::SecurityContractors
+                | PartnershipKind::ExpeditionaryCorps
+                | PartnershipKind::Base
+        )
+    }
+
+    /// Kinds that count against a power's security capacity.
+    pub fn is_security(self) -> bool {
+        !matches!(
+            self,
+            PartnershipKind::MiningConcession
+                | PartnershipKind::EnergyConcession
+                | PartnershipKind::SpaceProgramme
+        )
+    }
+
+    pub fn snake(self) -> &'static str {
+        match self {
+            PartnershipKind::DefenceCooperation => "defence_cooperation",
+            PartnershipKind::TrainingEquipment => "training_equipment",
+            PartnershipKind::SecurityContractors => "security_contractors",
+            PartnershipKind::ExpeditionaryCorps => "expeditionary_corps",
+            PartnershipKind::Base => "base",
+            PartnershipKind::MiningConcession => "mining_concession",
+            PartnershipKind::EnergyConcession => "energy_concession",
+            PartnershipKind::SpaceProgramme => "space_programme",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            PartnershipKind::DefenceCooperation => "defence cooperation agreement",
+            PartnershipKind::TrainingEquipment => "training and equipment programme",
+            PartnershipKind::SecurityContractors => "security contractors",
+            PartnershipKind::ExpeditionaryCorps => "expeditionary corps",
+            PartnershipKind::Base => "military base",
+            PartnershipKind::MiningConcession => "mining concession",
+            PartnershipKind::EnergyConcession => "energy concession",
+            PartnershipKind::SpaceProgramme => "space programme",
+        }
+    }
+
+    pub const ALL: [PartnershipKind; 8] = [
+        PartnershipKind::DefenceCooperation,
+        PartnershipKind::TrainingEquipment,
+        PartnershipKind::SecurityContractors,
+        PartnershipKind::ExpeditionaryCorps,
+        PartnershipKind::Base,
+        PartnershipKind::MiningConcession,
+        PartnershipKind::EnergyConcession,
+        PartnershipKind::SpaceProgramme,
+    ];
+}
+
+/// Where a partnership stands. The order of the variants is the order of
+/// the stages: a partnership only moves forward, or ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+pub enum Stage {
+    Proposed,
+    Drafted,
+    Reviewed,
+    Approved,
+    Signed,
+    InForce,
+    Suspended,
+    Ended,
+}
+
+impl Stage {
+    pub fn snake(self) -> &'static str {
+        match self {
+            Stage::Proposed => "proposed",
+            Stage::Drafted => "drafted",
+            Stage::Reviewed => "reviewed",
+            Stage::Approved => "approved",
+            Stage::Signed => "signed",
+            Stage::InForce => "in_force",
+            Stage::Suspended => "suspended",
+            Stage::Ended => "ended",
+        }
+    }
+
+    /// The next stage on the road to entry into force, if any.
+    pub fn next(self) -> Option<Stage> {
+        match self {
+            Stage::Proposed => Some(Stage::Drafted),
+            Stage::Drafted => Some(Stage::Reviewed),
+            Stage::Reviewed => Some(Stage::Approved),
+            Stage::Approved => Some(Stage::Signed),
+            Stage::Signed => Some(Stage::InForce),
+            Stage::InForce | Stage::Suspended | Stage::Ended => None,
+        }
+    }
+
+    pub fn is_pending(self) -> bool {
+        self < Stage::InForce
+    }
+}
+
+/// A state's indicator that conditions and effects can name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+pub enum Indicator {
+    Stability,
+    Legitimacy,
+    MilitaryLoyalty,
+    CoupProofing,
+    Insurgency,
+    Control,
+    Military,
+    Growth,
+}
+
+impl Indicator {
+    pub const ALL: [Indicator; 8] = [
+        Indicator::Stability,
+        Indicator::Legitimacy,
+        Indicator::MilitaryLoyalty,
+        Indicator::CoupProofing,
+        Indicator::Insurgency,
+        Indicator::Control,
+        Indicator::Military,
+        Indicator::Growth,
+    ];
+
+    /// The inclusive range the indicator is kept in.
+    pub fn range(self) -> (f64, f64) {
+        match self {
+            Indicator::Growth => (-30.0, 30.0),
+            _ => (0.0, 100.0),
+        }
+    }
+
+    pub fn snake(self) -> &'static str {
+        match self {
+            Indicator::Stability => "stability",
+            Indicator::Legitimacy => "legitimacy",
+            Indicator::MilitaryLoyalty => "military_loyalty",
+            Indicator::CoupProofing => "coup_proofing",
+            Indicator::Insurgency => "insurgency",
+            Indicator::Control => "control",
+            Indicator::Military => "military",
+            Indicator::Growth => "growth",
+        }
+    }
+}
+
+/// A scripted event: when its condition holds at the start of a turn, its
+/// effects apply.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct EventDef {
+    pub id: String,
+    /// Headline for the news feed; defaults to the id.
+    #[serde(default)]
+    pub title: Option<String>,
+    pub when: Condition,
+    /// Fire at most once (the default), or every turn the condition holds.
+    #[serde(default = "yes")]
+    pub once: bool,
+    pub effects: Vec<Effect>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// A comparison of a state's indicator with a number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+pub enum Cmp {
+    Below,
+    AtMost,
+    AtLeast,
+    Above,
+}
+
+impl Cmp {
+    pub fn holds(self, left: f64, right: f64) -> bool {
+        match self {
+            Cmp::Below => left < right,
+            Cmp::AtMost => left <= right,
+            Cmp::AtLeast => left >= right,
+            Cmp::Above => left > right,
+        }
+    }
+}
+
+/// The condition vocabulary shared by scripted events (and later by
+/// decisions and AI weights).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+pub enum Condition {
+    /// The turn resolving this month.
+    Date(YearMonth),
+    /// Any turn from this month on.
+    From(YearMonth),
+    /// Any turn before this month.
+    Before(YearMonth),
+    /// A state's indicator compared with a value.
+    Indicator {
+        state: String,
+        indicator: Indicator,
+        cmp: Cmp,
+        value: f64,
+    },
+    /// A state's standing toward a power compared with a value.
+    Alignment {
+        state: String,
+        power: String,
+        cmp: Cmp,
+        value: f64,
+    },
+    Regime {
+        state: String,
+        kind: RegimeKind,
+    },
+    Member {
+        state: String,
+        bloc: String,
+    },
+    Sanctioned {
+        state: String,
+        bloc: String,
+    },
+    /// A partnership of this kind (any kind if omitted) at this stage or
+    /// further along (any live stage if omitted).
+    Partnership {
+        state: String,
+        power: String,
+        #[serde(default)]
+        kind: Option<PartnershipKind>,
+        #[serde(default)]
+        stage: Option<Stage>,
+    },
+    /// Relations between two states compared with a value (-100 to 100).
+    Relation {
+        state: String,
+        other: String,
+        cmp: Cmp,
+        value: f64,
+    },
+    /// A monthly probability, 0 to 1.
+    Chance(f64),
+    All(Vec<Condition>),
+    Any(Vec<Condition>),
+    Not(Box<Condition>),
+}
+
+/// The effect vocabulary shared by scripted events (and later decisions).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+pub enum Effect {
+    /// Add `delta` to an indicator.
+    Change {
+        state: String,
+        indicator: Indicator,
+        delta: f64,
+    },
+    /// Set an indicator.
+    Set {
+        state: String,
+        indicator: Indicator,
+        value: f64,
+    },
+    /// Add `delta` to a state's standing toward a power.
+    Align {
+        state: String,
+        power: String,
+        delta: f64,
+    },
+    /// Add `delta` to relations between two states (both ways).
+    Relate {
+        state: String,
+        other: String,
+        delta: f64,
+    },
+    StartPartnership {
+        state: String,
+        power: String,
+        kind: PartnershipKind,
+        #[serde(default = "proposed")]
+        stage: Stage,
+    },
+    EndPartnership {
+        state: String,
+        power: String,
+        kind: PartnershipKind,
+    },
+    /// The state sends the power's forces home: every partnership with
+    /// forces on the ground ends.
+    ExpelForces {
+        state: String,
+        power: String,
+    },
+    JoinBloc {
+        state: String,
+        bloc: String,
+    },
+    AnnounceWithdrawal {
+        state: String,
+        bloc: String,
+    },
+    /// Leave at once, without notice.
+    LeaveBloc {
+        state: String,
+        bloc: String,
+    },
+    ImposeSanctions {
+        bloc: String,
+        state: String,
+    },
+    LiftSanctions {
+        bloc: String,
+        state: String,
+    },
+    /// A coup attempt whose outcome the model decides.
+    CoupAttempt {
+        state: String,
+    },
+    SetLeader {
+        state: String,
+        leader: String,
+        #[serde(default)]
+        regime: Option<RegimeKind>,
+    },
+    /// A news item with no other effect.
+    News(String),
+    /// Fire another event now, whatever its condition.
+    Fire(String),
+}
+
+impl Effect {
+    /// The variant's name as written in files.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Effect::Change { .. } => "Change",
+            Effect::Set { .. } => "Set",
+            Effect::Align { .. } => "Align",
+            Effect::Relate { .. } => "Relate",
+            Effect::StartPartnership { .. } => "StartPartnership",
+            Effect::EndPartnership { .. } => "EndPartnership",
+            Effect::ExpelForces { .. } => "ExpelForces",
+            Effect::JoinBloc { .. } => "JoinBloc",
+            Effect::AnnounceWithdrawal { .. } => "AnnounceWithdrawal",
+            Effect::LeaveBloc { .. } => "LeaveBloc",
+            Effect::ImposeSanctions { .. } => "ImposeSanctions",
+            Effect::LiftSanctions { .. } => "LiftSanctions",
+            Effect::CoupAttempt { .. } => "CoupAttempt",
+            Effect::SetLeader { .. } => "SetLeader",
+            Effect::News(_) => "News",
+            Effect::Fire(_) => "Fire",
+        }
+    }
+}
+
+fn proposed() -> Stage {
+    Stage::Proposed
+}

@@ -1,0 +1,354 @@
+//! Finds where a value sits in RON text, so that problems found after
+//! parsing (a range, a dangling reference) can still be reported as
+//! `file:line:col`. ron itself only gives positions for syntax errors.
+
+use std::collections::BTreeMap;
+
+/// One step of a path into a document: `states[3].stability` is
+/// `[Field("states"), Index(3), Field("stability")]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Seg {
+    Field(&'static str),
+    Index(usize),
+    /// A key of a `{ … }` map, as written between the quotes.
+    Key(String),
+}
+
+/// A 1-based line and column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Pos {
+    pub line: usize,
+    pub col: usize,
+}
+
+#[derive(Debug)]
+enum Node {
+    Scalar,
+    Fields(BTreeMap<String, (Pos, Node)>),
+    Items(Vec<(Pos, Node)>),
+    Entries(Vec<(String, Pos, Node)>),
+}
+
+/// The shape of a parsed RON document with the position of every value.
+pub struct Locator {
+    root: Option<(Pos, Node)>,
+}
+
+impl Locator {
+    /// Scans `text`; a document it cannot follow locates everything at 1:1
+    /// (ron will already have reported the syntax error).
+    pub fn new(text: &str) -> Self {
+        let mut scanner = Scanner::new(text);
+        let root = scanner.value(0).ok();
+        Self { root }
+    }
+
+    /// The position of the value at `path`, or of the deepest part of the
+    /// path that exists.
+    pub fn find(&self, path: &[Seg]) -> Pos {
+        match &self.root {
+            Some((pos, node)) => find_in(*pos, node, path),
+            None => Pos { line: 1, col: 1 },
+        }
+    }
+}
+
+fn find_in(pos: Pos, node: &Node, path: &[Seg]) -> Pos {
+    let Some((seg, rest)) = path.split_first() else {
+        return pos;
+    };
+    let next = match (seg, node) {
+        (Seg::Field(name), Node::Fields(fields)) => fields.get(*name).map(|(p, n)| (*p, n)),
+        (Seg::Index(i), Node::Items(items)) => items.get(*i).map(|(p, n)| (*p, n)),
+        (Seg::Key(k), Node::Entries(entries)) => entries
+            .iter()
+            .find(|(key, _, _)| key == k)
+            .map(|(_, p, n)| (*p, n)),
+        _ => None,
+    };
+    match (next, node) {
+        (Some((p, n)), _) => find_in(p, n, rest),
+        // A newtype enum variant such as `Not(Chance(2.0))` wraps its value in one item.
+        (None, Node::Items(items)) if items.len() == 1 && !matches!(seg, Seg::Index(_)) => {
+            find_in(items[0].0, &items[0].1, path)
+        }
+        (None, _) => pos,
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Tok {
+    Open(char),
+    Close(char),
+    Colon,
+    Comma,
+    Str(String),
+    Word(String),
+}
+
+struct Scanner {
+    toks: Vec<(Pos, Tok)>,
+    at: usize,
+}
+
+/// Deeper documents than this are not followed (ron refuses them too).
+const MAX_DEPTH: usize = 128;
+
+impl Scanner {
+    fn new(text: &str) -> Self {
+        let chars: Vec<char> = text.chars().collect();
+        let mut toks = Vec::new();
+        let (mut i, mut line, mut col) = (0usize, 1usize, 1usize);
+        let advance = |i: &mut usize, line: &mut usize, col: &mut usize, c: char| {
+            *i += 1;
+            if c == '\n' {
+                *line += 1;
+                *col = 1;
+            } else {
+                *col += 1;
+            }
+        };
+        while i < chars.len() {
+            let c = chars[i];
+            let pos = Pos { line, col };
+            match c {
+                c if c.is_whitespace() => advance(&mut i, &mut line, &mut col, c),
+                '/' if chars.get(i + 1) == Some(&'/') => {
+                    while i < chars.len() && chars[i] != '\n' {
+                        advance(&mut i, &mut line, &mut col, chars[i]);
+                    }
+                }
+                '/' if chars.get(i + 1) == Some(&'*') => {
+                    let mut depth = 0usize;
+                    while i < chars.len() {
+                        if chars[i] == '/' && chars.get(i + 1) == Some(&'*') {
+                            depth += 1;
+                            advance(&mut i, &mut line, &mut col, '/');
+                        } else if chars[i] == '*' && chars.get(i + 1) == Some(&'/') {
+                            depth -= 1;
+                            advance(&mut i, &mut line, &mut col, '*');
+                            if depth == 0 {
+                                advance(&mut i, &mut line, &mut col, '/');
+                                break;
+                            }
+                        }
+                        advance(&mut i, &mut line, &mut col, chars[i]);
+                    }
+                }
+                '(' | '[' | '{' => {
+                    toks.push((pos, Tok::Open(c)));
+                    advance(&mut i, &mut line, &mut col, c);
+                }
+                ')' | ']' | '}' => {
+                    toks.push((pos, Tok::Close(c)));
+                    advance(&mut i, &mut line, &mut col, c);
+                }
+                ':' => {
+                    toks.push((pos, Tok::Colon));
+                    advance(&mut i, &mut line, &mut col, c);
+                }
+                ',' => {
+                    toks.push((pos, Tok::Comma));
+                    advance(&mut i, &mut line, &mut col, c);
+                }
+                '"' | '\'' => {
+                    let quote = c;
+                    let mut s = String::new();
+                    advance(&mut i, &mut line, &mut col, c);
+                    while i < chars.len() && chars[i] != quote {
+                        if chars[i] == '\\' && i + 1 < chars.len() {
+                            advance(&mut i, &mut line, &mut col, '\\');
+                        }
+                        s.push(chars[i]);
+                        advance(&mut i, &mut line, &mut col, chars[i]);
+                    }
+                    if i < chars.len() {
+                        advance(&mut i, &mut line, &mut col, quote);
+                    }
+                    toks.push((pos, Tok::Str(s)));
+                }
+                'r' if matches!(chars.get(i + 1), Some('"') | Some('#')) => {
+                    // Raw string: r"…" or r#"…"#.
+                    advance(&mut i, &mut line, &mut col, 'r');
+                    let mut hashes = 0;
+                    while chars.get(i) == Some(&'#') {
+                        hashes += 1;
+                        advance(&mut i, &mut line, &mut col, '#');
+                    }
+                    advance(&mut i, &mut line, &mut col, '"');
+                    let mut s = String::new();
+                    while i < chars.len() {
+                        if chars[i] == '"' && (1..=hashes).all(|k| chars.get(i + k) == Some(&'#')) {
+                            for _ in 0..=hashes {
+                                advance(&mut i, &mut line, &mut col, chars[i]);
+                            }
+                            break;
+                        }
+                        s.push(chars[i]);
+                        advance(&mut i, &mut line, &mut col, chars[i]);
+                    }
+                    toks.push((pos, Tok::Str(s)));
+                }
+                _ => {
+                    let mut s = String::new();
+                    while i < chars.len()
+                        && !chars[i].is_whitespace()
+                        && !"()[]{}:,\"'".contains(chars[i])
+                        && !(chars[i] == '/' && matches!(chars.get(i + 1), Some('/') | Some('*')))
+                    {
+                        s.push(chars[i]);
+                        advance(&mut i, &mut line, &mut col, chars[i]);
+                    }
+                    toks.push((pos, Tok::Word(s)));
+                }
+            }
+        }
+        Self { toks, at: 0 }
+    }
+
+    fn peek(&self, k: usize) -> Option<&Tok> {
+        self.toks.get(self.at + k).map(|(_, t)| t)
+    }
+
+    fn next(&mut self) -> Result<(Pos, Tok), ()> {
+        let t = self.toks.get(self.at).cloned().ok_or(())?;
+        self.at += 1;
+        Ok(t)
+    }
+
+    fn value(&mut self, depth: usize) -> Result<(Pos, Node), ()> {
+        if depth > MAX_DEPTH {
+            return Err(());
+        }
+        // Skip `#![enable(...)]` attributes at the top.
+        while depth == 0 && matches!(self.peek(0), Some(Tok::Word(w)) if w.starts_with('#')) {
+            self.next()?;
+            self.skip_group()?;
+        }
+        let (pos, tok) = self.next()?;
+        match tok {
+            Tok::Word(_) if self.peek(0) == Some(&Tok::Open('(')) => {
+                self.next()?;
+                Ok((pos, self.paren(depth)?))
+            }
+            Tok::Word(_) | Tok::Str(_) => Ok((pos, Node::Scalar)),
+            Tok::Open('(') => Ok((pos, self.paren(depth)?)),
+            Tok::Open('[') => {
+                let mut items = Vec::new();
+                while self.peek(0) != Some(&Tok::Close(']')) {
+                    items.push(self.value(depth + 1)?);
+                    if self.peek(0) == Some(&Tok::Comma) {
+                        self.next()?;
+                    }
+                }
+                self.next()?;
+                Ok((pos, Node::Items(items)))
+            }
+            Tok::Open('{') => {
+                let mut entries = Vec::new();
+                while self.peek(0) != Some(&Tok::Close('}')) {
+                    let (kpos, key) = self.next()?;
+                    let key = match key {
+                        Tok::Str(s) | Tok::Word(s) => s,
+                        _ => return Err(()),
+                    };
+                    if self.next()?.1 != Tok::Colon {
+                        return Err(());
+                    }
+                    let (_, v) = self.value(depth + 1)?;
+                    entries.push((key, kpos, v));
+                    if self.peek(0) == Some(&Tok::Comma) {
+                        self.next()?;
+                    }
+                }
+                self.next()?;
+                Ok((pos, Node::Entries(entries)))
+            }
+            _ => Err(()),
+        }
+    }
+
+    /// After an opening parenthesis: named fields or positional items.
+    fn paren(&mut self, depth: usize) -> Result<Node, ()> {
+        let named = matches!(self.peek(0), Some(Tok::Word(_))) && self.peek(1) == Some(&Tok::Colon);
+        if named {
+            let mut fields = BTreeMap::new();
+            while self.peek(0) != Some(&Tok::Close(')')) {
+                let (_, name) = self.next()?;
+                let Tok::Word(name) = name else { return Err(()) };
+                if self.next()?.1 != Tok::Colon {
+                    return Err(());
+                }
+                let v = self.value(depth + 1)?;
+                fields.entry(name).or_insert(v);
+                if self.peek(0) == Some(&Tok::Comma) {
+                    self.next()?;
+                }
+            }
+            self.next()?;
+            Ok(Node::Fields(fields))
+        } else {
+            let mut items = Vec::new();
+            while self.peek(0) != Some(&Tok::Close(')')) {
+                items.push(self.value(depth + 1)?);
+                if self.peek(0) == Some(&Tok::Comma) {
+                    self.next()?;
+                }
+            }
+            self.next()?;
+            Ok(Node::Items(items))
+        }
+    }
+
+    fn skip_group(&mut self) -> Result<(), ()> {
+        let mut depth = 0i32;
+        loop {
+            match self.next()?.1 {
+                Tok::Open(_) => depth += 1,
+                Tok::Close(_) => {
+                    depth -= 1;
+                    if depth <= 0 {
+                        return Ok(());
+                    }
+                }
+                _ if depth == 0 => return Ok(()),
+                _ => {}
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DOC: &str = r#"// a comment
+Scenario(
+    meta: (name: "x", start: "2020-01"),
+    states: [
+        (id: "MLI", stability: 40),
+        ( id: "NER",
+          stability: 140, /* too much */ alignment: { "RUS": 10, "FRA": -5 }),
+    ],
+    events: [(effects: [Fire("e2"), Change(state: "XXX", delta: 1.0)])],
+)"#;
+
+    #[test]
+    fn finds_nested_values() {
+        let l = Locator::new(DOC);
+        let stab = [Seg::Field("states"), Seg::Index(1), Seg::Field("stability")];
+        assert_eq!(l.find(&stab), Pos { line: 7, col: 22 });
+        let key = [Seg::Field("states"), Seg::Index(1), Seg::Field("alignment"), Seg::Key("FRA".into())];
+        assert_eq!(l.find(&key), Pos { line: 7, col: 69 });
+        let eff = [Seg::Field("events"), Seg::Index(0), Seg::Field("effects"), Seg::Index(1), Seg::Field("state")];
+        assert_eq!(l.find(&eff), Pos { line: 9, col: 58 });
+    }
+
+    #[test]
+    fn missing_parts_fall_back_to_the_deepest_found() {
+        let l = Locator::new(DOC);
+        let p = [Seg::Field("states"), Seg::Index(0), Seg::Field("nope")];
+        assert_eq!(l.find(&p), Pos { line: 5, col: 9 });
+        assert_eq!(Locator::new("(((").find(&p), Pos { line: 1, col: 1 });
+    }
+}

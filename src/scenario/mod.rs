@@ -1,0 +1,129 @@
+//! Scenarios: the file format, loading and validation. Loading is a pure
+//! function from text to a validated [`Scenario`]; `sim::spawn` puts one
+//! into a `World`.
+
+pub mod date;
+pub mod format;
+pub mod locate;
+pub mod shipped;
+mod validate;
+
+use std::fmt;
+use std::path::Path;
+
+pub use date::YearMonth;
+pub use format::ScenarioFile;
+pub use validate::limits;
+
+use crate::rules::Rules;
+
+/// A scenario that has passed validation, with its rules resolved.
+#[derive(Debug, Clone)]
+pub struct Scenario {
+    pub file: ScenarioFile,
+    pub rules: Rules,
+    /// Where it came from, for messages.
+    pub origin: String,
+}
+
+/// One problem in a scenario file, at a 1-based line and column.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub line: usize,
+    pub col: usize,
+    pub message: String,
+}
+
+/// Everything wrong with one file.
+#[derive(Debug, Clone)]
+pub struct LoadError {
+    pub file: String,
+    pub problems: Vec<Problem>,
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, p) in self.problems.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{}:{}:{}: {}", self.file, p.line, p.col, p.message)?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+impl LoadError {
+    fn whole_file(file: &str, message: String) -> Self {
+        Self {
+            file: file.to_string(),
+            problems: vec![Problem {
+                line: 1,
+                col: 1,
+                message,
+            }],
+        }
+    }
+}
+
+/// Parses and validates scenario text. `origin` names the file in messages.
+pub fn load(origin: &str, text: &str) -> Result<Scenario, LoadError> {
+    validate::load(origin, text, &Rules::shipped())
+}
+
+/// Reads and validates a scenario file, refusing files too large to be a
+/// scenario before reading them whole.
+pub fn load_path(path: &Path) -> Result<Scenario, LoadError> {
+    let origin = path.display().to_string();
+    let meta = std::fs::metadata(path).map_err(|e| {
+        LoadError::whole_file(&origin, format!("cannot read the file: {e}"))
+    })?;
+    if meta.len() > limits::FILE_BYTES as u64 {
+        return Err(LoadError::whole_file(
+            &origin,
+            format!(
+                "the file is {} bytes; scenario files are limited to {} bytes",
+                meta.len(),
+                limits::FILE_BYTES
+            ),
+        ));
+    }
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| LoadError::whole_file(&origin, format!("cannot read the file as UTF-8 text: {e}")))?;
+    load(&origin, &text)
+}
+
+/// Finds a shipped scenario by name, or reads a file by path.
+pub fn resolve(name_or_path: &str) -> Result<Scenario, LoadError> {
+    let path = Path::new(name_or_path);
+    if path.exists() {
+        return load_path(path);
+    }
+    if let Some(s) = shipped::find(name_or_path) {
+        return load(&format!("scenarios/{}.ron", s.name), s.text);
+    }
+    let names: Vec<&str> = shipped::SHIPPED.iter().map(|s| s.name).collect();
+    let hint = suggest(name_or_path, names.iter().copied())
+        .map(|s| format!(" Did you mean `{s}`?"))
+        .unwrap_or_default();
+    Err(LoadError::whole_file(
+        name_or_path,
+        format!(
+            "no such file, and no shipped scenario of that name.{hint} Shipped scenarios: {}.",
+            names.join(", ")
+        ),
+    ))
+}
+
+/// The closest of `candidates` to `wrong`, if any is close enough to be a
+/// plausible typo.
+pub fn suggest<'a>(wrong: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    let wrong_l = wrong.to_lowercase();
+    candidates
+        .map(|c| (c, strsim::damerau_levenshtein(&wrong_l, &c.to_lowercase())))
+        .filter(|(c, d)| *d <= 2.max(c.chars().count() / 3))
+        .min_by_key(|(_, d)| *d)
+        .map(|(c, _)| c)
+}

@@ -1,0 +1,18 @@
+//! The scenarios that ship with the game, built into the binary so that
+//! `harmattan run sahel_2023` works from any folder.
+
+pub struct Shipped {
+    pub name: &'static str,
+    pub text: &'static str,
+}
+
+pub const SHIPPED: &[Shipped] = &[Shipped {
+    name: "sahel_2023",
+    text: include_str!("../../scenarios/sahel_2023.ron"),
+}];
+
+pub fn find(name: &str) -> Option<&'static Shipped> {
+    let stem = name.strip_suffix(".ron").unwrap_or(name);
+    let stem = stem.rsplit('/').next().unwrap_or(stem);
+    SHIPPED.iter().find(|s| s.name == stem)
+}

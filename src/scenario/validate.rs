@@ -1,0 +1,534 @@
+//! Checks a parsed scenario: ranges, references, duplicates and limits.
+//! Every problem is reported with its line and column, all at once.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use ron::error::{Error as RonError, SpannedError};
+
+use super::format::*;
+use super::locate::{Locator, Seg};
+use super::{LoadError, Problem, Scenario, suggest};
+use crate::rules::Rules;
+
+/// Limits that keep a hostile file from making the program allocate or
+/// work without bound.
+pub mod limits {
+    pub const FILE_BYTES: usize = 4 * 1024 * 1024;
+    pub const STATES: usize = 64;
+    pub const POWERS: usize = 32;
+    pub const BLOCS: usize = 64;
+    pub const PARTNERSHIPS: usize = 1024;
+    pub const EVENTS: usize = 2048;
+    pub const EFFECTS_PER_EVENT: usize = 64;
+    pub const CONDITION_DEPTH: usize = 16;
+    pub const CONDITION_NODES: usize = 256;
+    pub const LIST: usize = 64;
+    pub const TURNS: u32 = 1200;
+    pub const ID_CHARS: usize = 16;
+    pub const NAME_CHARS: usize = 120;
+    pub const TEXT_CHARS: usize = 4000;
+    pub const RULE_OVERRIDES: usize = 512;
+    /// Blocs formed during play, beyond those of the scenario.
+    pub const FORMED_BLOCS: usize = 32;
+}
+
+const RON_DEPTH: usize = 64;
+
+pub(super) fn load(origin: &str, text: &str, base_rules: &Rules) -> Result<Scenario, LoadError> {
+    if text.len() > limits::FILE_BYTES {
+        return Err(LoadError::whole_file(
+            origin,
+            format!("the file is {} bytes; scenario files are limited to {} bytes", text.len(), limits::FILE_BYTES),
+        ));
+    }
+    let options = ron::Options::default()
+        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+        .with_recursion_limit(RON_DEPTH);
+    let file: ScenarioFile = options.from_str(text).map_err(|e| syntax_error(origin, e))?;
+    let mut check = Checker {
+        locator: Locator::new(text),
+        problems: Vec::new(),
+    };
+    check.scenario(&file);
+    let rules = match base_rules.with_overrides(&file.rules) {
+        Ok(r) => Some(r),
+        Err(errors) => {
+            for e in errors {
+                check.at(&[Seg::Field("rules"), Seg::Key(e.key.clone())], e.message);
+            }
+            None
+        }
+    };
+    if check.problems.is_empty()
+        && let Some(rules) = rules
+    {
+        return Ok(Scenario {
+            file,
+            rules,
+            origin: origin.to_string(),
+        });
+    }
+    check.problems.sort_by_key(|p| (p.line, p.col));
+    Err(LoadError {
+        file: origin.to_string(),
+        problems: check.problems,
+    })
+}
+
+fn syntax_error(origin: &str, e: SpannedError) -> LoadError {
+    let message = match &e.code {
+        RonError::NoSuchStructField {
+            expected, found, ..
+        } => {
+            let hint = suggest(found, expected.iter().copied())
+                .map(|s| format!("did you mean `{s}`? "))
+                .unwrap_or_default();
+            format!("unknown field `{found}`; {hint}allowed here: {}", expected.join(", "))
+        }
+        RonError::NoSuchEnumVariant {
+            expected, found, ..
+        } => {
+            let hint = suggest(found, expected.iter().copied())
+                .map(|s| format!("did you mean `{s}`? "))
+                .unwrap_or_default();
+            format!("unknown value `{found}`; {hint}allowed here: {}", expected.join(", "))
+        }
+        RonError::MissingStructField { field, outer } => match outer {
+            Some(o) => format!("missing field `{field}` in {o}"),
+            None => format!("missing field `{field}`"),
+        },
+        RonError::DuplicateStructField { field, .. } => format!("field `{field}` is given twice"),
+        RonError::ExceededRecursionLimit => {
+            format!("the file nests deeper than {RON_DEPTH} levels; flatten the conditions")
+        }
+        other => format!("{other}"),
+    };
+    LoadError {
+        file: origin.to_string(),
+        problems: vec![Problem {
+            line: e.span.start.line,
+            col: e.span.start.col,
+            message,
+        }],
+    }
+}
+
+struct Checker {
+    locator: Locator,
+    problems: Vec<Problem>,
+}
+
+/// The ids a scenario declares, for checking references.
+struct Ids<'a> {
+    states: Vec<&'a str>,
+    powers: Vec<&'a str>,
+    blocs: Vec<&'a str>,
+    events: Vec<&'a str>,
+}
+
+fn path(parts: &[Seg], more: &[Seg]) -> Vec<Seg> {
+    parts.iter().chain(more).cloned().collect()
+}
+
+impl Checker {
+    fn at(&mut self, path: &[Seg], message: String) {
+        let pos = self.locator.find(path);
+        self.problems.push(Problem {
+            line: pos.line,
+            col: pos.col,
+            message,
+        });
+    }
+
+    fn range(&mut self, path: &[Seg], what: &str, value: f64, lo: f64, hi: f64) {
+        if !value.is_finite() || value < lo || value > hi {
+            self.at(path, format!("{what} is {value}, but must be between {lo} and {hi}"));
+        }
+    }
+
+    fn text(&mut self, path: &[Seg], what: &str, value: &str, max: usize) {
+        let n = value.chars().count();
+        if n > max {
+            self.at(path, format!("{what} is {n} characters long; the limit is {max}"));
+        }
+    }
+
+    fn id(&mut self, path: &[Seg], what: &str, value: &str) {
+        let ok = !value.is_empty()
+            && value.chars().count() <= limits::ID_CHARS
+            && value
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_' || c == '-');
+        if !ok {
+            self.at(
+                path,
+                format!(
+                    "{what} `{value}` must be 1 to {} characters of A-Z, 0-9, `_` or `-` (ISO 3166 alpha-3 for states, e.g. `MLI`)",
+                    limits::ID_CHARS
+                ),
+            );
+        }
+    }
+
+    fn count(&mut self, path: &[Seg], what: &str, n: usize, max: usize) -> bool {
+        if n > max {
+            self.at(path, format!("{n} {what}; the limit is {max}"));
+            return false;
+        }
+        true
+    }
+
+    fn reference(&mut self, path: &[Seg], kind: &str, value: &str, known: &[&str]) {
+        if known.contains(&value) {
+            return;
+        }
+        let hint = suggest(value, known.iter().copied())
+            .map(|s| format!("; did you mean `{s}`?"))
+            .unwrap_or_else(|| {
+                if known.is_empty() {
+                    format!("; the scenario declares no {kind}s")
+                } else {
+                    format!("; known {kind}s: {}", known.join(", "))
+                }
+            });
+        self.at(path, format!("unknown {kind} `{value}`{hint}"));
+    }
+
+    fn duplicates<'a>(&mut self, list: &'static str, items: impl Iterator<Item = &'a str>, what: &str) {
+        let mut seen = BTreeSet::new();
+        for (i, id) in items.enumerate() {
+            if !seen.insert(id) {
+                self.at(
+                    &[Seg::Field(list), Seg::Index(i), Seg::Field("id")],
+                    format!("duplicate {what} id `{id}`: each id must be unique"),
+                );
+            }
+        }
+    }
+
+    fn scenario(&mut self, f: &ScenarioFile) {
+        // Counts first: a file over the limits is not examined further.
+        let within = [
+            self.count(&[Seg::Field("states")], "states", f.states.len(), limits::STATES),
+            self.count(&[Seg::Field("powers")], "powers", f.powers.len(), limits::POWERS),
+            self.count(&[Seg::Field("blocs")], "blocs", f.blocs.len(), limits::BLOCS),
+            self.count(&[Seg::Field("partnerships")], "partnerships", f.partnerships.len(), limits::PARTNERSHIPS),
+            self.count(&[Seg::Field("events")], "events", f.events.len(), limits::EVENTS),
+            self.count(&[Seg::Field("rules")], "rule overrides", f.rules.len(), limits::RULE_OVERRIDES),
+        ];
+        if within.contains(&false) {
+            return;
+        }
+        if f.states.is_empty() {
+            self.at(&[Seg::Field("states")], "a scenario needs at least one state".into());
+        }
+        let ids = Ids {
+            states: f.states.iter().map(|s| s.id.as_str()).collect(),
+            powers: f.powers.iter().map(|p| p.id.as_str()).collect(),
+            blocs: f.blocs.iter().map(|b| b.id.as_str()).collect(),
+            events: f.events.iter().map(|e| e.id.as_str()).collect(),
+        };
+        self.duplicates("states", ids.states.iter().copied(), "state");
+        self.duplicates("powers", ids.powers.iter().copied(), "power");
+        self.duplicates("blocs", ids.blocs.iter().copied(), "bloc");
+        self.duplicates("events", ids.events.iter().copied(), "event");
+        self.meta(f, &ids);
+        for (i, p) in f.powers.iter().enumerate() {
+            let at = [Seg::Field("powers"), Seg::Index(i)];
+            self.id(&path(&at, &[Seg::Field("id")]), "power id", &p.id);
+            self.text(&path(&at, &[Seg::Field("name")]), "the name", &p.name, limits::NAME_CHARS);
+            self.range(&path(&at, &[Seg::Field("conditionality")]), "conditionality", p.conditionality, 0.0, 1.0);
+            if p.capacity > 100 {
+                self.at(&path(&at, &[Seg::Field("capacity")]), format!("capacity is {}, but must be at most 100", p.capacity));
+            }
+        }
+        for (i, s) in f.states.iter().enumerate() {
+            self.state(i, s, f, &ids);
+        }
+        for (i, b) in f.blocs.iter().enumerate() {
+            self.bloc(i, b, &ids);
+        }
+        let mut seen = BTreeMap::new();
+        for (i, p) in f.partnerships.iter().enumerate() {
+            let at = [Seg::Field("partnerships"), Seg::Index(i)];
+            self.reference(&path(&at, &[Seg::Field("state")]), "state", &p.state, &ids.states);
+            self.reference(&path(&at, &[Seg::Field("power")]), "power", &p.power, &ids.powers);
+            if p.stage == Stage::Ended {
+                self.at(&path(&at, &[Seg::Field("stage")]), "a partnership cannot start as `Ended`; leave it out instead".into());
+            }
+            if let Some(first) = seen.insert((p.state.as_str(), p.power.as_str(), p.kind), i) {
+                self.at(
+                    &at,
+                    format!("partnership {} with {} ({:?}) is listed twice (first at partnerships[{first}])", p.state, p.power, p.kind),
+                );
+            }
+        }
+        for (i, e) in f.events.iter().enumerate() {
+            self.event(i, e, &ids);
+        }
+    }
+
+    fn meta(&mut self, f: &ScenarioFile, ids: &Ids) {
+        let m = &f.meta;
+        let at = [Seg::Field("meta")];
+        self.text(&path(&at, &[Seg::Field("name")]), "the name", &m.name, limits::NAME_CHARS);
+        self.text(&path(&at, &[Seg::Field("description")]), "the description", &m.description, limits::TEXT_CHARS);
+        if m.turns == 0 || m.turns > limits::TURNS {
+            self.at(
+                &path(&at, &[Seg::Field("turns")]),
+                format!("turns is {}, but must be between 1 and {}", m.turns, limits::TURNS),
+            );
+        }
+        if self.count(&path(&at, &[Seg::Field("playable")]), "playable states", m.playable.len(), limits::STATES) {
+            for (i, p) in m.playable.iter().enumerate() {
+                self.reference(&path(&at, &[Seg::Field("playable"), Seg::Index(i)]), "state", p, &ids.states);
+            }
+        }
+    }
+
+    fn state(&mut self, i: usize, s: &StateDef, f: &ScenarioFile, ids: &Ids) {
+        let at = [Seg::Field("states"), Seg::Index(i)];
+        let p = |more: &[Seg]| path(&at, more);
+        self.id(&p(&[Seg::Field("id")]), "state id", &s.id);
+        self.text(&p(&[Seg::Field("name")]), "the name", &s.name, limits::NAME_CHARS);
+        for (field, v) in [
+            ("stability", s.stability),
+            ("legitimacy", s.legitimacy),
+            ("military_loyalty", s.military_loyalty),
+            ("coup_proofing", s.coup_proofing),
+        ] {
+            self.range(&p(&[Seg::Field(field)]), field, v, 0.0, 100.0);
+        }
+        let sec = [Seg::Field("security")];
+        for (field, v) in [
+            ("insurgency", s.security.insurgency),
+            ("control", s.security.control),
+            ("military", s.security.military),
+        ] {
+            self.range(&p(&path(&sec, &[Seg::Field(field)])), field, v, 0.0, 100.0);
+        }
+        let eco = [Seg::Field("economy")];
+        self.range(&p(&path(&eco, &[Seg::Field("growth")])), "growth", s.economy.growth, -30.0, 30.0);
+        self.range(
+            &p(&path(&eco, &[Seg::Field("sanctions_exposure")])),
+            "sanctions_exposure",
+            s.economy.sanctions_exposure,
+            0.0,
+            100.0,
+        );
+        self.count(&p(&path(&eco, &[Seg::Field("exports")])), "exports", s.economy.exports.len(), limits::LIST);
+        let reg = [Seg::Field("regime")];
+        self.text(&p(&path(&reg, &[Seg::Field("leader")])), "the leader's name", &s.regime.leader, limits::NAME_CHARS);
+        if s.regime.since > f.meta.start {
+            self.at(
+                &p(&path(&reg, &[Seg::Field("since")])),
+                format!("the regime cannot start ({}) after the scenario does ({})", s.regime.since, f.meta.start),
+            );
+        }
+        if let Some(c) = s.last_coup
+            && c > f.meta.start
+        {
+            self.at(
+                &p(&[Seg::Field("last_coup")]),
+                format!("last_coup ({c}) cannot be after the scenario's start ({})", f.meta.start),
+            );
+        }
+        if self.count(&p(&[Seg::Field("alignment")]), "alignment entries", s.alignment.len(), limits::POWERS) {
+            for (power, v) in &s.alignment {
+                let here = p(&[Seg::Field("alignment"), Seg::Key(power.clone())]);
+                self.reference(&here, "power", power, &ids.powers);
+                self.range(&here, &format!("alignment toward {power}"), *v, -100.0, 100.0);
+            }
+        }
+        if self.count(&p(&[Seg::Field("neighbours")]), "neighbours", s.neighbours.len(), limits::LIST) {
+            let mut seen = BTreeSet::new();
+            for (j, n) in s.neighbours.iter().enumerate() {
+                let here = p(&[Seg::Field("neighbours"), Seg::Index(j)]);
+                if *n == s.id {
+                    self.at(&here, format!("{} cannot be its own neighbour", s.id));
+                } else if !seen.insert(n.as_str()) {
+                    self.at(&here, format!("neighbour `{n}` is listed twice"));
+                } else {
+                    self.reference(&here, "state", n, &ids.states);
+                }
+            }
+        }
+    }
+
+    fn bloc(&mut self, i: usize, b: &BlocDef, ids: &Ids) {
+        let at = [Seg::Field("blocs"), Seg::Index(i)];
+        let p = |more: &[Seg]| path(&at, more);
+        self.id(&p(&[Seg::Field("id")]), "bloc id", &b.id);
+        self.text(&p(&[Seg::Field("name")]), "the name", &b.name, limits::NAME_CHARS);
+        if b.rules.withdrawal_notice_months > 120 {
+            self.at(
+                &p(&[Seg::Field("rules"), Seg::Field("withdrawal_notice_months")]),
+                format!("withdrawal_notice_months is {}, but must be at most 120", b.rules.withdrawal_notice_months),
+            );
+        }
+        for (list, items) in [("members", &b.members), ("suspended", &b.suspended), ("sanctioned", &b.sanctioned)] {
+            if !self.count(&p(&[Seg::Field(list)]), list, items.len(), limits::LIST) {
+                continue;
+            }
+            let mut seen = BTreeSet::new();
+            for (j, m) in items.iter().enumerate() {
+                let here = p(&[Seg::Field(list), Seg::Index(j)]);
+                if !seen.insert(m.as_str()) {
+                    self.at(&here, format!("`{m}` is named twice in {}'s {list} list", b.id));
+                    continue;
+                }
+                self.reference(&here, "state", m, &ids.states);
+                if list == "suspended" && !b.members.contains(m) {
+                    self.at(&here, format!("`{m}` is suspended from {} but is not one of its members", b.id));
+                }
+            }
+        }
+        if self.count(&p(&[Seg::Field("projects")]), "projects", b.projects.len(), limits::LIST) {
+            for (j, pr) in b.projects.iter().enumerate() {
+                self.range(
+                    &p(&[Seg::Field("projects"), Seg::Index(j), Seg::Field("progress")]),
+                    "progress",
+                    pr.progress,
+                    0.0,
+                    100.0,
+                );
+            }
+        }
+    }
+
+    fn event(&mut self, i: usize, e: &EventDef, ids: &Ids) {
+        let at = [Seg::Field("events"), Seg::Index(i)];
+        self.text(&path(&at, &[Seg::Field("id")]), "the event id", &e.id, limits::NAME_CHARS);
+        if e.id.is_empty() {
+            self.at(&path(&at, &[Seg::Field("id")]), "an event needs an id".into());
+        }
+        if let Some(t) = &e.title {
+            self.text(&path(&at, &[Seg::Field("title")]), "the title", t, limits::TEXT_CHARS);
+        }
+        let mut nodes = 0;
+        self.condition(&path(&at, &[Seg::Field("when")]), &e.when, ids, 1, &mut nodes);
+        if self.count(&path(&at, &[Seg::Field("effects")]), "effects", e.effects.len(), limits::EFFECTS_PER_EVENT) {
+            for (j, effect) in e.effects.iter().enumerate() {
+                self.effect(&path(&at, &[Seg::Field("effects"), Seg::Index(j)]), effect, ids);
+            }
+        }
+    }
+
+    fn condition(&mut self, at: &[Seg], c: &Condition, ids: &Ids, depth: usize, nodes: &mut usize) {
+        *nodes += 1;
+        if depth > limits::CONDITION_DEPTH || *nodes > limits::CONDITION_NODES {
+            if depth == limits::CONDITION_DEPTH + 1 || *nodes == limits::CONDITION_NODES + 1 {
+                self.at(
+                    at,
+                    format!(
+                        "condition too large: at most {} levels and {} parts",
+                        limits::CONDITION_DEPTH,
+                        limits::CONDITION_NODES
+                    ),
+                );
+            }
+            return;
+        }
+        let f = |name: &'static str| path(at, &[Seg::Field(name)]);
+        match c {
+            Condition::Date(_) | Condition::From(_) | Condition::Before(_) => {}
+            Condition::Indicator {
+                state, indicator, value, ..
+            } => {
+                self.reference(&f("state"), "state", state, &ids.states);
+                let (lo, hi) = indicator.range();
+                self.range(&f("value"), "value", *value, lo, hi);
+            }
+            Condition::Alignment { state, power, value, .. } => {
+                self.reference(&f("state"), "state", state, &ids.states);
+                self.reference(&f("power"), "power", power, &ids.powers);
+                self.range(&f("value"), "value", *value, -100.0, 100.0);
+            }
+            Condition::Regime { state, .. } => self.reference(&f("state"), "state", state, &ids.states),
+            Condition::Member { state, bloc } | Condition::Sanctioned { state, bloc } => {
+                self.reference(&f("state"), "state", state, &ids.states);
+                self.reference(&f("bloc"), "bloc", bloc, &ids.blocs);
+            }
+            Condition::Partnership { state, power, .. } => {
+                self.reference(&f("state"), "state", state, &ids.states);
+                self.reference(&f("power"), "power", power, &ids.powers);
+            }
+            Condition::Relation {
+                state, other, value, ..
+            } => {
+                self.reference(&f("state"), "state", state, &ids.states);
+                self.reference(&f("other"), "state", other, &ids.states);
+                self.range(&f("value"), "value", *value, -100.0, 100.0);
+            }
+            Condition::Chance(p) => self.range(at, "the chance", *p, 0.0, 1.0),
+            Condition::All(list) | Condition::Any(list) => {
+                for (i, inner) in list.iter().enumerate() {
+                    self.condition(&path(at, &[Seg::Index(i)]), inner, ids, depth + 1, nodes);
+                }
+            }
+            Condition::Not(inner) => self.condition(at, inner, ids, depth + 1, nodes),
+        }
+    }
+
+    fn effect(&mut self, at: &[Seg], e: &Effect, ids: &Ids) {
+        let f = |name: &'static str| path(at, &[Seg::Field(name)]);
+        let state = |c: &mut Self, s: &str| c.reference(&f("state"), "state", s, &ids.states);
+        match e {
+            Effect::Change {
+                state: s,
+                indicator,
+                delta,
+            } => {
+                state(self, s);
+                let (lo, hi) = indicator.range();
+                let span = hi - lo;
+                self.range(&f("delta"), "delta", *delta, -span, span);
+            }
+            Effect::Set {
+                state: s,
+                indicator,
+                value,
+            } => {
+                state(self, s);
+                let (lo, hi) = indicator.range();
+                self.range(&f("value"), "value", *value, lo, hi);
+            }
+            Effect::Align { state: s, power, delta } => {
+                state(self, s);
+                self.reference(&f("power"), "power", power, &ids.powers);
+                self.range(&f("delta"), "delta", *delta, -200.0, 200.0);
+            }
+            Effect::Relate { state: s, other, delta } => {
+                state(self, s);
+                self.reference(&f("other"), "state", other, &ids.states);
+                self.range(&f("delta"), "delta", *delta, -200.0, 200.0);
+            }
+            Effect::StartPartnership { state: s, power, stage, .. } => {
+                state(self, s);
+                self.reference(&f("power"), "power", power, &ids.powers);
+                if *stage == Stage::Ended {
+                    self.at(&f("stage"), "a partnership cannot start as `Ended`".into());
+                }
+            }
+            Effect::EndPartnership { state: s, power, .. } | Effect::ExpelForces { state: s, power } => {
+                state(self, s);
+                self.reference(&f("power"), "power", power, &ids.powers);
+            }
+            Effect::JoinBloc { state: s, bloc }
+            | Effect::AnnounceWithdrawal { state: s, bloc }
+            | Effect::LeaveBloc { state: s, bloc }
+            | Effect::ImposeSanctions { state: s, bloc }
+            | Effect::LiftSanctions { state: s, bloc } => {
+                state(self, s);
+                self.reference(&f("bloc"), "bloc", bloc, &ids.blocs);
+            }
+            Effect::CoupAttempt { state: s } => state(self, s),
+            Effect::SetLeader { state: s, leader, .. } => {
+                state(self, s);
+                self.text(&f("leader"), "the leader's name", leader, limits::NAME_CHARS);
+            }
+            Effect::News(text) => self.text(at, "the news text", text, limits::TEXT_CHARS),
+            Effect::Fire(id) => self.reference(at, "event", id, &ids.events),
+        }
+    }
+}

@@ -1,0 +1,424 @@
+//! Changes to the shape of the world (memberships, sanctions, partnerships,
+//! leaders), shared by mechanisms, scripted events and orders. Each one
+//! posts its news; each is a no-op when it does not apply.
+
+use bevy::prelude::*;
+
+use super::chronicle::{Chronicle, NewsBuilder, NewsKind};
+use super::components::*;
+use super::ledger::{Actor, Cause, Ledger, Measure, Mechanism};
+use super::registry::{Clock, Registry};
+use crate::scenario::YearMonth;
+use crate::scenario::format::{BlocKind, BlocRules, Indicator, PartnershipKind, RegimeKind, Stage};
+use crate::scenario::limits;
+
+/// The turn being resolved and its month, for news.
+fn stamp(world: &World) -> (u32, YearMonth) {
+    (world.resource::<Ledger>().turn, world.resource::<Clock>().date())
+}
+
+fn news(world: &mut World, kind: NewsKind, text: String) -> NewsBuilder {
+    let (turn, date) = stamp(world);
+    NewsBuilder::new(turn, date, kind, text)
+}
+
+fn post(world: &mut World, item: NewsBuilder) {
+    item.post(&mut world.resource_mut::<Chronicle>());
+}
+
+/// The membership entity of `state` in `bloc`, if it is a member.
+pub fn membership(world: &World, state: StateIdx, bloc: BlocIdx) -> Option<Entity> {
+    let reg = world.resource::<Registry>();
+    let list = world.get::<Memberships>(reg.state_entity(state))?;
+    list.iter()
+        .find(|m| world.get::<Membership>(*m).is_some_and(|ms| ms.bloc == bloc))
+}
+
+/// Members of a bloc, sorted.
+pub fn members(world: &World, bloc: BlocIdx) -> Vec<StateIdx> {
+    let reg = world.resource::<Registry>();
+    let Some(e) = reg.bloc_entity(bloc) else {
+        return Vec::new();
+    };
+    let mut out: Vec<StateIdx> = world
+        .get::<Members>(e)
+        .map(|m| m.iter().filter_map(|x| world.get::<Membership>(x).map(|ms| ms.state)).collect())
+        .unwrap_or_default();
+    out.sort();
+    out
+}
+
+/// Blocs a state belongs to, sorted.
+pub fn blocs_of(world: &World, state: StateIdx) -> Vec<BlocIdx> {
+    let reg = world.resource::<Registry>();
+    let mut out: Vec<BlocIdx> = world
+        .get::<Memberships>(reg.state_entity(state))
+        .map(|m| m.iter().filter_map(|x| world.get::<Membership>(x).map(|ms| ms.bloc)).collect())
+        .unwrap_or_default();
+    out.sort();
+    out
+}
+
+pub fn join_bloc(world: &mut World, state: StateIdx, bloc: BlocIdx) {
+    let reg = world.resource::<Registry>();
+    let Some(bloc_e) = reg.bloc_entity(bloc) else { return };
+    if membership(world, state, bloc).is_some() {
+        return;
+    }
+    let state_e = reg.state_entity(state);
+    let text = format!("{} joins {}.", reg.state_name(state), reg.bloc_name(bloc));
+    world.spawn((
+        Membership {
+            state,
+            bloc,
+            suspended: false,
+            leaving: None,
+        },
+        MemberOf(bloc_e),
+        MembershipOf(state_e),
+    ));
+    let item = news(world, NewsKind::BlocJoined, text).state(state).bloc(bloc).members(vec![state]);
+    post(world, item);
+}
+
+pub fn announce_withdrawal(world: &mut World, state: StateIdx, bloc: BlocIdx) {
+    let Some(m) = membership(world, state, bloc) else { return };
+    if world.get::<Membership>(m).is_some_and(|ms| ms.leaving.is_some()) {
+        return;
+    }
+    let reg = world.resource::<Registry>();
+    let notice = reg
+        .bloc_entity(bloc)
+        .and_then(|e| world.get::<Bloc>(e))
+        .map(|b| b.rules.withdrawal_notice_months)
+        .unwrap_or(0);
+    let effective = world.resource::<Clock>().date().plus_months(notice as i64);
+    let text = format!(
+        "{} announces its withdrawal from {}, effective {}.",
+        reg.state_name(state),
+        reg.bloc_name(bloc),
+        effective.long()
+    );
+    if let Some(mut ms) = world.get_mut::<Membership>(m) {
+        ms.leaving = Some(effective);
+    }
+    let item = news(world, NewsKind::WithdrawalAnnounced, text).state(state).bloc(bloc).members(vec![state]);
+    post(world, item);
+    if notice == 0 {
+        leave_bloc(world, state, bloc);
+    }
+}
+
+pub fn leave_bloc(world: &mut World, state: StateIdx, bloc: BlocIdx) {
+    let Some(m) = membership(world, state, bloc) else { return };
+    world.despawn(m);
+    let reg = world.resource::<Registry>();
+    let text = format!("{} leaves {}.", reg.state_name(state), reg.bloc_name(bloc));
+    let item = news(world, NewsKind::BlocLeft, text).state(state).bloc(bloc).members(vec![state]);
+    post(world, item);
+    lift_sanctions(world, bloc, state);
+    if members(world, bloc).len() < 2 {
+        dissolve_bloc(world, bloc);
+    }
+}
+
+pub fn dissolve_bloc(world: &mut World, bloc: BlocIdx) {
+    let Some(e) = world.resource::<Registry>().bloc_entity(bloc) else { return };
+    let remaining = members(world, bloc);
+    // Memberships go with the bloc (linked spawn).
+    world.despawn(e);
+    let mut reg = world.resource_mut::<Registry>();
+    reg.blocs[bloc.0 as usize].entity = None;
+    let text = format!("{} is dissolved.", reg.bloc_name(bloc));
+    let item = news(world, NewsKind::BlocDissolved, text).bloc(bloc).members(remaining);
+    post(world, item);
+}
+
+pub fn set_suspended(world: &mut World, state: StateIdx, bloc: BlocIdx, suspended: bool) {
+    let Some(m) = membership(world, state, bloc) else { return };
+    let Some(mut ms) = world.get_mut::<Membership>(m) else { return };
+    if ms.suspended == suspended {
+        return;
+    }
+    ms.suspended = suspended;
+    let reg = world.resource::<Registry>();
+    let (kind, text) = if suspended {
+        (
+            NewsKind::Suspended,
+            format!("{} suspends {} from its bodies.", reg.bloc_name(bloc), reg.state_name(state)),
+        )
+    } else {
+        (
+            NewsKind::Reinstated,
+            format!("{} reinstates {}.", reg.bloc_name(bloc), reg.state_name(state)),
+        )
+    };
+    let item = news(world, kind, text).state(state).bloc(bloc);
+    post(world, item);
+}
+
+pub fn impose_sanctions(world: &mut World, bloc: BlocIdx, state: StateIdx) {
+    let reg = world.resource::<Registry>();
+    let Some(e) = reg.bloc_entity(bloc) else { return };
+    let text = format!("{} imposes sanctions on {}.", reg.bloc_name(bloc), reg.state_name(state));
+    let date = world.resource::<Clock>().date();
+    let Some(mut b) = world.get_mut::<Bloc>(e) else { return };
+    if b.sanctions(state) {
+        return;
+    }
+    b.sanctioned.push((state, date));
+    b.sanctioned.sort();
+    let item = news(world, NewsKind::SanctionsImposed, text).state(state).bloc(bloc);
+    post(world, item);
+}
+
+pub fn lift_sanctions(world: &mut World, bloc: BlocIdx, state: StateIdx) {
+    let reg = world.resource::<Registry>();
+    let Some(e) = reg.bloc_entity(bloc) else { return };
+    let text = format!("{} lifts its sanctions on {}.", reg.bloc_name(bloc), reg.state_name(state));
+    let Some(mut b) = world.get_mut::<Bloc>(e) else { return };
+    if !b.sanctions(state) {
+        return;
+    }
+    b.sanctioned.retain(|(s, _)| *s != state);
+    let item = news(world, NewsKind::SanctionsLifted, text).state(state).bloc(bloc);
+    post(world, item);
+}
+
+/// Founds a new bloc with `founders` as members. Returns `None` when the
+/// limit on blocs formed during play is reached.
+pub fn form_bloc(world: &mut World, kind: BlocKind, founders: &[StateIdx], notice: u32) -> Option<BlocIdx> {
+    let reg = world.resource::<Registry>();
+    let formed = reg.blocs.len();
+    if founders.len() < 2 || formed >= limits::BLOCS + limits::FORMED_BLOCS {
+        return None;
+    }
+    let n = reg.blocs.iter().filter(|l| l.code.starts_with("PACT-")).count() + 1;
+    let code = format!("PACT-{n}");
+    let names: Vec<&str> = founders.iter().map(|s| reg.state_name(*s)).collect();
+    let name = format!("Defence pact of {}", join_names(&names));
+    let date = world.resource::<Clock>().date();
+    let entity = world.spawn((Name::new(name.clone()), Code(code.clone()))).id();
+    let idx = world.resource_mut::<Registry>().add_bloc(&code, &name, entity);
+    world.entity_mut(entity).insert(Bloc {
+        idx,
+        kind,
+        rules: BlocRules {
+            withdrawal_notice_months: notice,
+            suspend_on_coup: false,
+            sanction_on_coup: false,
+            mutual_defence: true,
+        },
+        projects: Vec::new(),
+        founded: Some(date),
+        sanctioned: Vec::new(),
+    });
+    let reg = world.resource::<Registry>();
+    let spawns: Vec<_> = founders.iter().map(|s| (*s, reg.state_entity(*s))).collect();
+    for (s, se) in spawns {
+        world.spawn((
+            Membership {
+                state: s,
+                bloc: idx,
+                suspended: false,
+                leaving: None,
+            },
+            MemberOf(entity),
+            MembershipOf(se),
+        ));
+    }
+    let text = format!("{} found the {} ({code}).", join_names(&names), name.to_lowercase());
+    let item = news(world, NewsKind::BlocFormed, text).bloc(idx).members(founders.to_vec());
+    post(world, item);
+    Some(idx)
+}
+
+fn join_names(names: &[&str]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+/// Live partnerships of a state (not ended), sorted by power and kind.
+pub fn partnerships_of(world: &World, state: StateIdx) -> Vec<(Entity, Partnership)> {
+    let reg = world.resource::<Registry>();
+    let mut out: Vec<(Entity, Partnership)> = world
+        .get::<Partnerships>(reg.state_entity(state))
+        .map(|list| {
+            list.iter()
+                .filter_map(|e| world.get::<Partnership>(e).map(|p| (e, *p)))
+                .filter(|(_, p)| p.stage != Stage::Ended)
+                .collect()
+        })
+        .unwrap_or_default();
+    out.sort_by_key(|(_, p)| (p.power, p.kind));
+    out
+}
+
+pub fn start_partnership(world: &mut World, state: StateIdx, power: PowerIdx, kind: PartnershipKind, stage: Stage) {
+    if partnerships_of(world, state)
+        .iter()
+        .any(|(_, p)| p.power == power && p.kind == kind)
+    {
+        return;
+    }
+    let reg = world.resource::<Registry>();
+    let (se, pe) = (reg.state_entity(state), reg.power_entity(power));
+    let (kind_news, verb) = match stage {
+        Stage::Signed => (NewsKind::PartnershipSigned, "sign"),
+        Stage::InForce => (NewsKind::PartnershipInForce, "bring into force"),
+        _ => (NewsKind::PartnershipProposed, "open talks on"),
+    };
+    let text = format!(
+        "{} and {} {verb} a {}.",
+        reg.state_name(state),
+        reg.power_name(power),
+        kind.label()
+    );
+    let date = world.resource::<Clock>().date();
+    world.spawn((
+        Partnership {
+            state,
+            power,
+            kind,
+            stage,
+            stage_since: date,
+        },
+        PartnerState(se),
+        PartnerPower(pe),
+    ));
+    let item = news(world, kind_news, text).state(state).power(power);
+    post(world, item);
+}
+
+/// Moves a partnership to `stage`, with the news that goes with it.
+pub fn set_stage(world: &mut World, entity: Entity, stage: Stage) {
+    let date = world.resource::<Clock>().date();
+    let Some(mut p) = world.get_mut::<Partnership>(entity) else { return };
+    if p.stage == stage {
+        return;
+    }
+    p.stage = stage;
+    p.stage_since = date;
+    let p = *p;
+    let reg = world.resource::<Registry>();
+    let (s, pw, label) = (reg.state_name(p.state), reg.power_name(p.power), p.kind.label());
+    let (kind, text) = match stage {
+        Stage::Signed => (NewsKind::PartnershipSigned, format!("{s} and {pw} sign a {label}.")),
+        Stage::InForce => (NewsKind::PartnershipInForce, format!("The {label} between {s} and {pw} comes into force.")),
+        Stage::Suspended => (NewsKind::PartnershipSuspended, format!("{pw} suspends its {label} with {s}.")),
+        Stage::Ended => (NewsKind::PartnershipEnded, format!("The {label} between {s} and {pw} ends.")),
+        other => (
+            NewsKind::PartnershipAdvanced,
+            format!("The {label} between {s} and {pw} is {}.", other.snake().replace('_', " ")),
+        ),
+    };
+    let item = news(world, kind, text).state(p.state).power(p.power);
+    post(world, item);
+    if stage == Stage::Ended {
+        world.despawn(entity);
+    }
+}
+
+pub fn end_partnership(world: &mut World, state: StateIdx, power: PowerIdx, kind: PartnershipKind) {
+    let found = partnerships_of(world, state)
+        .into_iter()
+        .find(|(_, p)| p.power == power && p.kind == kind);
+    if let Some((e, _)) = found {
+        set_stage(world, e, Stage::Ended);
+    }
+}
+
+/// The state sends the power's forces home: every partnership with forces
+/// on the ground ends, and relations with the power sour.
+pub fn expel_forces(world: &mut World, state: StateIdx, power: PowerIdx, alignment_cost: f64) {
+    let with_forces: Vec<Entity> = partnerships_of(world, state)
+        .into_iter()
+        .filter(|(_, p)| p.power == power && p.kind.has_forces())
+        .map(|(e, _)| e)
+        .collect();
+    if with_forces.is_empty() {
+        return;
+    }
+    let reg = world.resource::<Registry>();
+    let text = format!("{} orders the forces of {} to leave.", reg.state_name(state), reg.power_name(power));
+    let se = reg.state_entity(state);
+    let item = news(world, NewsKind::ForcesExpelled, text).state(state).power(power);
+    post(world, item);
+    for e in with_forces {
+        set_stage(world, e, Stage::Ended);
+    }
+    change_alignment(world, se, state, power, alignment_cost, Cause::by(Mechanism::Partnership, Actor::Power(power)));
+}
+
+/// Moves a state's standing toward a power, through the ledger.
+pub fn change_alignment(world: &mut World, entity: Entity, state: StateIdx, power: PowerIdx, delta: f64, cause: Cause) {
+    world.resource_scope(|world, mut ledger: Mut<Ledger>| {
+        if let Some(mut al) = world.get_mut::<Alignment>(entity)
+            && let Some(slot) = al.0.get_mut(power.0 as usize)
+        {
+            ledger.change(state, Measure::Alignment(power), slot, delta, cause);
+        }
+    });
+}
+
+pub fn set_leader(world: &mut World, state: StateIdx, leader: &str, regime: Option<RegimeKind>) {
+    let reg = world.resource::<Registry>();
+    let e = reg.state_entity(state);
+    let name = reg.state_name(state).to_string();
+    let date = world.resource::<Clock>().date();
+    let Some(mut r) = world.get_mut::<Regime>(e) else { return };
+    r.leader = leader.to_string();
+    r.since = date;
+    if let Some(kind) = regime {
+        r.kind = kind;
+        if kind == RegimeKind::Civilian {
+            r.by_coup = false;
+        }
+    }
+    let text = format!("{leader} now leads {name}.");
+    let item = news(world, NewsKind::LeaderChanged, text).state(state);
+    post(world, item);
+}
+
+/// How an indicator is to move.
+#[derive(Debug, Clone, Copy)]
+pub enum Move {
+    By(f64),
+    To(f64),
+}
+
+/// Moves one indicator of a state through the ledger.
+pub fn change_indicator(world: &mut World, state: StateIdx, indicator: Indicator, how: Move, cause: Cause) {
+    let e = world.resource::<Registry>().state_entity(state);
+    world.resource_scope(|world, mut ledger: Mut<Ledger>| {
+        let mut apply = |slot: &mut f64| {
+            let delta = match how {
+                Move::By(d) => d,
+                Move::To(v) => v - *slot,
+            };
+            ledger.change(state, Measure::Indicator(indicator), slot, delta, cause);
+        };
+        match indicator {
+            Indicator::Stability => world.get_mut::<Stability>(e).map(|mut c| apply(&mut c.0)),
+            Indicator::Legitimacy => world.get_mut::<Legitimacy>(e).map(|mut c| apply(&mut c.0)),
+            Indicator::MilitaryLoyalty => world.get_mut::<MilitaryLoyalty>(e).map(|mut c| apply(&mut c.0)),
+            Indicator::CoupProofing => world.get_mut::<CoupProofing>(e).map(|mut c| apply(&mut c.0)),
+            Indicator::Insurgency => world.get_mut::<Security>(e).map(|mut c| apply(&mut c.insurgency)),
+            Indicator::Control => world.get_mut::<Security>(e).map(|mut c| apply(&mut c.control)),
+            Indicator::Military => world.get_mut::<Security>(e).map(|mut c| apply(&mut c.military)),
+            Indicator::Growth => world.get_mut::<Economy>(e).map(|mut c| apply(&mut c.growth)),
+        };
+    });
+}
+
+/// Whether any bloc has `state` under sanctions, and which.
+pub fn sanctioning_blocs(world: &World, state: StateIdx) -> Vec<BlocIdx> {
+    let reg = world.resource::<Registry>();
+    reg.live_blocs()
+        .filter(|(_, e)| world.get::<Bloc>(*e).is_some_and(|b| b.sanctions(state)))
+        .map(|(b, _)| b)
+        .collect()
+}

@@ -1,0 +1,126 @@
+//! The chronicle: dated news of everything notable that happened, for the
+//! news feed, the reports and the statistics of batch runs.
+
+use bevy::prelude::*;
+use serde::Serialize;
+
+use super::components::{BlocIdx, PowerIdx, StateIdx};
+use crate::scenario::YearMonth;
+
+/// The kinds of news. Their snake_case names are part of the JSON contract.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NewsKind {
+    Coup,
+    CoupFailed,
+    BlocFormed,
+    BlocJoined,
+    BlocDeepened,
+    BlocDissolved,
+    WithdrawalAnnounced,
+    BlocLeft,
+    Suspended,
+    Reinstated,
+    SanctionsImposed,
+    SanctionsLifted,
+    PartnershipProposed,
+    PartnershipAdvanced,
+    PartnershipSigned,
+    PartnershipInForce,
+    PartnershipSuspended,
+    PartnershipEnded,
+    ForcesExpelled,
+    ProjectCompleted,
+    LeaderChanged,
+    Scripted,
+}
+
+impl NewsKind {
+    pub fn snake(self) -> String {
+        serde_json::to_value(self)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default()
+    }
+
+    /// Whether the news is a turning point worth a headline in reports.
+    pub fn is_major(self) -> bool {
+        !matches!(
+            self,
+            NewsKind::PartnershipProposed | NewsKind::PartnershipAdvanced
+        )
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct News {
+    /// The turn that produced it (1-based).
+    pub turn: u32,
+    pub date: YearMonth,
+    pub kind: NewsKind,
+    pub state: Option<StateIdx>,
+    pub power: Option<PowerIdx>,
+    pub bloc: Option<BlocIdx>,
+    /// For bloc news: the states concerned (the founders of a new bloc).
+    pub members: Vec<StateIdx>,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Resource, Default)]
+pub struct Chronicle {
+    pub news: Vec<News>,
+}
+
+impl Chronicle {
+    pub fn news_of_turn(&self, turn: u32) -> impl Iterator<Item = &News> {
+        self.news.iter().filter(move |n| n.turn == turn)
+    }
+
+    pub fn count(&self, kind: NewsKind, state: StateIdx) -> usize {
+        self.news
+            .iter()
+            .filter(|n| n.kind == kind && n.state == Some(state))
+            .count()
+    }
+}
+
+/// Builder for one news item, so that mechanisms write one line each.
+pub struct NewsBuilder {
+    news: News,
+}
+
+impl NewsBuilder {
+    pub fn new(turn: u32, date: YearMonth, kind: NewsKind, text: String) -> Self {
+        Self {
+            news: News {
+                turn,
+                date,
+                kind,
+                state: None,
+                power: None,
+                bloc: None,
+                members: Vec::new(),
+                text,
+            },
+        }
+    }
+    pub fn state(mut self, s: StateIdx) -> Self {
+        self.news.state = Some(s);
+        self
+    }
+    pub fn power(mut self, p: PowerIdx) -> Self {
+        self.news.power = Some(p);
+        self
+    }
+    pub fn bloc(mut self, b: BlocIdx) -> Self {
+        self.news.bloc = Some(b);
+        self
+    }
+    pub fn members(mut self, m: Vec<StateIdx>) -> Self {
+        self.news.members = m;
+        self
+    }
+    pub fn post(self, chronicle: &mut Chronicle) {
+        chronicle.news.push(self.news);
+    }
+}

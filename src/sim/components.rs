@@ -1,0 +1,243 @@
+//! Components and indices of the simulated world: states, powers, blocs,
+//! memberships and partnerships.
+
+use bevy::ecs::query::QueryData;
+use bevy::prelude::*;
+
+use crate::scenario::format::{
+    BlocKind, BlocRules, Export, Indicator, PartnershipKind, ProjectKind, RegimeKind, Stage,
+};
+use crate::scenario::YearMonth;
+
+/// Index of a state, stable for a scenario: states are numbered in the
+/// order of their ids, so sorting by index is sorting by id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+pub struct StateIdx(pub u16);
+
+/// Index of a foreign power (in the order of their ids).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+pub struct PowerIdx(pub u8);
+
+/// Index of a bloc: scenario blocs in the order of their ids, then blocs
+/// formed during play in the order they formed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+pub struct BlocIdx(pub u16);
+
+/// The scenario's id of an entity (`MLI`, `RUS`, `ECOWAS`).
+#[derive(Debug, Clone, Component)]
+pub struct Code(pub String);
+
+/// Marks everything spawned from a scenario, so a world can be reset.
+#[derive(Debug, Clone, Copy, Component, Default)]
+pub struct FromScenario;
+
+/// A state (country). Ordered by index, so queries can be sorted by it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Component)]
+#[require(FromScenario)]
+pub struct Country {
+    pub idx: StateIdx,
+}
+
+/// 0 to 100: how firmly the state holds together this month.
+#[derive(Debug, Clone, Copy, Component)]
+pub struct Stability(pub f64);
+
+/// 0 to 100: popular legitimacy of the government.
+#[derive(Debug, Clone, Copy, Component)]
+pub struct Legitimacy(pub f64);
+
+/// 0 to 100: loyalty of the armed forces to the government.
+#[derive(Debug, Clone, Copy, Component)]
+pub struct MilitaryLoyalty(pub f64);
+
+/// 0 to 100: investment in guarding the government against its own army.
+#[derive(Debug, Clone, Copy, Component)]
+pub struct CoupProofing(pub f64);
+
+#[derive(Debug, Clone, Copy, Component)]
+pub struct Security {
+    /// Insurgency pressure, 0 to 100.
+    pub insurgency: f64,
+    /// Share of territory under state control, 0 to 100.
+    pub control: f64,
+    /// Military capacity, 0 to 100.
+    pub military: f64,
+}
+
+#[derive(Debug, Clone, Component)]
+pub struct Economy {
+    /// Real growth, % a year.
+    pub growth: f64,
+    /// Growth the economy returns to without shocks (the scenario's figure).
+    pub trend_growth: f64,
+    pub exports: Vec<Export>,
+    /// 0 to 100.
+    pub sanctions_exposure: f64,
+    pub coastal: bool,
+}
+
+/// Standing toward each power (indexed by `PowerIdx`), -100 to 100. A
+/// state can lean toward several powers at once.
+#[derive(Debug, Clone, Component)]
+pub struct Alignment(pub Vec<f64>);
+
+#[derive(Debug, Clone, Component)]
+pub struct Regime {
+    pub kind: RegimeKind,
+    pub leader: String,
+    pub since: YearMonth,
+    pub by_coup: bool,
+}
+
+/// Coups lived through, for the coup trap and contagion.
+#[derive(Debug, Clone, Copy, Component, Default)]
+pub struct CoupRecord {
+    pub last_success: Option<YearMonth>,
+    pub last_attempt: Option<YearMonth>,
+    /// Counted from the start of play.
+    pub successes: u32,
+    pub failures: u32,
+}
+
+/// States across a shared border, sorted.
+#[derive(Debug, Clone, Component)]
+pub struct Neighbours(pub Vec<StateIdx>);
+
+/// A foreign power.
+#[derive(Debug, Clone, Copy, Component)]
+#[require(FromScenario)]
+pub struct Power {
+    pub idx: PowerIdx,
+    pub capacity: u32,
+    pub conditionality: f64,
+}
+
+/// A bloc of states.
+#[derive(Debug, Clone, Component)]
+#[require(FromScenario)]
+pub struct Bloc {
+    pub idx: BlocIdx,
+    pub kind: BlocKind,
+    pub rules: BlocRules,
+    pub projects: Vec<Project>,
+    pub founded: Option<YearMonth>,
+    /// States under this bloc's sanctions, sorted, with the month imposed.
+    pub sanctioned: Vec<(StateIdx, YearMonth)>,
+}
+
+impl Bloc {
+    pub fn sanctions(&self, state: StateIdx) -> bool {
+        self.sanctioned.iter().any(|(s, _)| *s == state)
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Project {
+    pub kind: ProjectKind,
+    pub progress: f64,
+}
+
+/// One state's membership of one bloc: an entity of its own, because it
+/// carries state (suspension, notice of withdrawal).
+#[derive(Debug, Clone, Copy, Component)]
+#[require(FromScenario)]
+pub struct Membership {
+    pub state: StateIdx,
+    pub bloc: BlocIdx,
+    pub suspended: bool,
+    /// Set when withdrawal has been announced: the month it takes effect.
+    pub leaving: Option<YearMonth>,
+}
+
+/// The bloc a membership belongs to. Dissolving a bloc despawns its
+/// memberships with it.
+#[derive(Debug, Clone, Copy, Component)]
+#[relationship(relationship_target = Members)]
+pub struct MemberOf(pub Entity);
+
+#[derive(Debug, Clone, Component)]
+#[relationship_target(relationship = MemberOf, linked_spawn)]
+pub struct Members(Vec<Entity>);
+
+/// The state a membership belongs to.
+#[derive(Debug, Clone, Copy, Component)]
+#[relationship(relationship_target = Memberships)]
+pub struct MembershipOf(pub Entity);
+
+#[derive(Debug, Clone, Component)]
+#[relationship_target(relationship = MembershipOf, linked_spawn)]
+pub struct Memberships(Vec<Entity>);
+
+/// A partnership between a state and a power.
+#[derive(Debug, Clone, Copy, Component)]
+#[require(FromScenario)]
+pub struct Partnership {
+    pub state: StateIdx,
+    pub power: PowerIdx,
+    pub kind: PartnershipKind,
+    pub stage: Stage,
+    /// When it reached its current stage.
+    pub stage_since: YearMonth,
+}
+
+/// The state end of a partnership.
+#[derive(Debug, Clone, Copy, Component)]
+#[relationship(relationship_target = Partnerships)]
+pub struct PartnerState(pub Entity);
+
+#[derive(Debug, Clone, Component)]
+#[relationship_target(relationship = PartnerState, linked_spawn)]
+pub struct Partnerships(Vec<Entity>);
+
+/// The power end of a partnership.
+#[derive(Debug, Clone, Copy, Component)]
+#[relationship(relationship_target = PowerPartnerships)]
+pub struct PartnerPower(pub Entity);
+
+#[derive(Debug, Clone, Component)]
+#[relationship_target(relationship = PartnerPower, linked_spawn)]
+pub struct PowerPartnerships(Vec<Entity>);
+
+/// Every number of a state that the cause ledger tracks, for systems that
+/// move several of them.
+#[derive(QueryData)]
+#[query_data(mutable)]
+pub struct Indicators {
+    pub country: &'static Country,
+    pub stability: &'static mut Stability,
+    pub legitimacy: &'static mut Legitimacy,
+    pub loyalty: &'static mut MilitaryLoyalty,
+    pub proofing: &'static mut CoupProofing,
+    pub security: &'static mut Security,
+    pub economy: &'static mut Economy,
+}
+
+impl IndicatorsItem<'_, '_> {
+    pub fn slot(&mut self, indicator: Indicator) -> &mut f64 {
+        match indicator {
+            Indicator::Stability => &mut self.stability.0,
+            Indicator::Legitimacy => &mut self.legitimacy.0,
+            Indicator::MilitaryLoyalty => &mut self.loyalty.0,
+            Indicator::CoupProofing => &mut self.proofing.0,
+            Indicator::Insurgency => &mut self.security.insurgency,
+            Indicator::Control => &mut self.security.control,
+            Indicator::Military => &mut self.security.military,
+            Indicator::Growth => &mut self.economy.growth,
+        }
+    }
+}
+
+/// Reads one indicator of a state entity.
+pub fn read_indicator(entity: EntityRef, indicator: Indicator) -> f64 {
+    let f = |v: Option<f64>| v.unwrap_or(0.0);
+    match indicator {
+        Indicator::Stability => f(entity.get::<Stability>().map(|c| c.0)),
+        Indicator::Legitimacy => f(entity.get::<Legitimacy>().map(|c| c.0)),
+        Indicator::MilitaryLoyalty => f(entity.get::<MilitaryLoyalty>().map(|c| c.0)),
+        Indicator::CoupProofing => f(entity.get::<CoupProofing>().map(|c| c.0)),
+        Indicator::Insurgency => f(entity.get::<Security>().map(|c| c.insurgency)),
+        Indicator::Control => f(entity.get::<Security>().map(|c| c.control)),
+        Indicator::Military => f(entity.get::<Security>().map(|c| c.military)),
+        Indicator::Growth => f(entity.get::<Economy>().map(|c| c.growth)),
+    }
+}

@@ -1,0 +1,97 @@
+//! The economy, kept light: growth returns to its trend, and moves with
+//! sanctions (harder on landlocked states whose neighbours close their
+//! ports), partners' concessions and insurgency.
+
+use bevy::prelude::*;
+
+use super::components::*;
+use super::ledger::{Actor, Cause, Ledger, Measure, Mechanism};
+use super::rng::{SimRng, Stream};
+use super::{TurnPhase, TurnSchedule};
+use crate::rules::Rules;
+use crate::scenario::format::{Indicator, PartnershipKind, Stage};
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(TurnSchedule, run_economies.in_set(TurnPhase::Economy));
+}
+
+const GROWTH: Measure = Measure::Indicator(Indicator::Growth);
+
+/// The multiplier of a sanction's cost: landlocked states pay more, unless a
+/// coastal neighbour outside the sanctioning bloc (or suspended from it)
+/// keeps its ports open.
+pub fn sanctions_multiplier(
+    rules: &crate::rules::EconomyRules,
+    coastal: bool,
+    neighbours: &[StateIdx],
+    coast: &[bool],
+    enforcing: &[StateIdx],
+) -> f64 {
+    if coastal {
+        return 1.0;
+    }
+    let open_port = neighbours
+        .iter()
+        .any(|n| coast.get(n.0 as usize).copied().unwrap_or(false) && !enforcing.contains(n));
+    if open_port {
+        rules.open_port_multiplier
+    } else {
+        rules.landlocked_multiplier
+    }
+}
+
+fn run_economies(
+    mut states: Query<(&Country, &mut Economy, &Security, &Neighbours)>,
+    partnerships: Query<&Partnership>,
+    memberships: Query<&Membership>,
+    blocs: Query<&Bloc>,
+    rules: Res<Rules>,
+    mut rng: ResMut<SimRng>,
+    mut ledger: ResMut<Ledger>,
+) {
+    let r = &rules.economy;
+    let mut coast: Vec<(StateIdx, bool)> = states.iter().map(|(c, e, _, _)| (c.idx, e.coastal)).collect();
+    coast.sort_by_key(|(s, _)| *s);
+    let coast: Vec<bool> = coast.into_iter().map(|(_, c)| c).collect();
+    let mut sanctions: Vec<(BlocIdx, StateIdx)> = blocs
+        .iter()
+        .flat_map(|b| b.sanctioned.iter().map(move |(s, _)| (b.idx, *s)))
+        .collect();
+    sanctions.sort();
+    // Members that enforce a bloc's sanctions: the members not suspended.
+    let mut enforcing: Vec<(BlocIdx, StateIdx)> = memberships
+        .iter()
+        .filter(|m| !m.suspended)
+        .map(|m| (m.bloc, m.state))
+        .collect();
+    enforcing.sort();
+    let mut concessions: Vec<(StateIdx, PowerIdx)> = partnerships
+        .iter()
+        .filter(|p| {
+            p.stage == Stage::InForce
+                && matches!(p.kind, PartnershipKind::MiningConcession | PartnershipKind::EnergyConcession)
+        })
+        .map(|p| (p.state, p.power))
+        .collect();
+    concessions.sort();
+
+    for (country, mut eco, security, neighbours) in states.iter_mut().sort::<&Country>() {
+        let s = country.idx;
+        let drift = r.rate * (eco.trend_growth - eco.growth);
+        ledger.change(s, GROWTH, &mut eco.growth, drift, Cause::of(Mechanism::Drift));
+        for (bloc, _) in sanctions.iter().filter(|(_, t)| *t == s) {
+            let members: Vec<StateIdx> = enforcing.iter().filter(|(b, _)| b == bloc).map(|(_, m)| *m).collect();
+            let mult = sanctions_multiplier(r, eco.coastal, &neighbours.0, &coast, &members);
+            let cost = r.rate * r.sanctions_penalty * eco.sanctions_exposure / 100.0 * mult;
+            ledger.change(s, GROWTH, &mut eco.growth, -cost, Cause::by(Mechanism::Sanctions, Actor::Bloc(*bloc)));
+        }
+        for (_, p) in concessions.iter().filter(|(t, _)| *t == s) {
+            let gain = r.rate * r.concession_bonus;
+            ledger.change(s, GROWTH, &mut eco.growth, gain, Cause::by(Mechanism::Partnership, Actor::Power(*p)));
+        }
+        let drag = r.rate * r.insurgency_drag * security.insurgency;
+        ledger.change(s, GROWTH, &mut eco.growth, -drag, Cause::of(Mechanism::Insurgency));
+        let noise = rng.noise(Stream::Economy, r.noise);
+        ledger.change(s, GROWTH, &mut eco.growth, noise, Cause::of(Mechanism::Fortune));
+    }
+}

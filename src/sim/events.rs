@@ -1,0 +1,273 @@
+//! Scripted events: the scenario author's triggers and effects, checked at
+//! the start of every turn. The same condition and effect vocabulary serves
+//! orders (and, later, decisions and AI weights).
+
+use std::collections::BTreeMap;
+
+use bevy::prelude::*;
+
+use super::actions::{self, Move};
+use super::chronicle::{Chronicle, NewsBuilder, NewsKind};
+use super::components::*;
+use super::coups::CoupsThisTurn;
+use super::diplomacy::Relations;
+use super::ledger::{Actor, Cause, Ledger, Mechanism};
+use super::registry::{Clock, Registry};
+use super::rng::{SimRng, Stream};
+use super::{TurnPhase, TurnSchedule};
+use crate::scenario::format::{Condition, Effect, EventDef, Stage};
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(TurnSchedule, run_scripted_events.in_set(TurnPhase::Events));
+}
+
+/// The scenario's events and which have fired.
+#[derive(Debug, Clone, Resource, Default)]
+pub struct EventBook {
+    pub defs: Vec<EventDef>,
+    pub fired: Vec<bool>,
+    by_id: BTreeMap<String, usize>,
+}
+
+impl EventBook {
+    pub fn new(defs: &[EventDef]) -> Self {
+        Self {
+            defs: defs.to_vec(),
+            fired: vec![false; defs.len()],
+            by_id: defs.iter().enumerate().map(|(i, d)| (d.id.clone(), i)).collect(),
+        }
+    }
+}
+
+/// How deep `Fire` may chain events within one turn, so that two events
+/// that fire each other cannot loop.
+const MAX_CHAIN: usize = 8;
+
+fn run_scripted_events(world: &mut World) {
+    let n = world.resource::<EventBook>().defs.len();
+    for i in 0..n {
+        let book = world.resource::<EventBook>();
+        let def = &book.defs[i];
+        if def.once && book.fired[i] {
+            continue;
+        }
+        let when = def.when.clone();
+        if holds(world, &when) {
+            fire(world, i, 0);
+        }
+    }
+}
+
+fn fire(world: &mut World, i: usize, depth: usize) {
+    if depth > MAX_CHAIN {
+        return;
+    }
+    let def = {
+        let mut book = world.resource_mut::<EventBook>();
+        book.fired[i] = true;
+        book.defs[i].clone()
+    };
+    let turn = world.resource::<Ledger>().turn;
+    let date = world.resource::<Clock>().date();
+    let title = def.title.clone().unwrap_or_else(|| def.id.clone());
+    NewsBuilder::new(turn, date, NewsKind::Scripted, title).post(&mut world.resource_mut::<Chronicle>());
+    let cause = Cause::by(Mechanism::ScriptedEvent, Actor::Event(i as u16));
+    for effect in &def.effects {
+        if let Effect::Fire(id) = effect {
+            let target = world.resource::<EventBook>().by_id.get(id).copied();
+            if let Some(j) = target {
+                fire(world, j, depth + 1);
+            }
+        } else {
+            apply_effect(world, effect, cause);
+        }
+    }
+}
+
+/// Evaluates a condition against the world as it stands.
+pub fn holds(world: &mut World, c: &Condition) -> bool {
+    let date = world.resource::<Clock>().date();
+    match c {
+        Condition::Date(d) => date == *d,
+        Condition::From(d) => date >= *d,
+        Condition::Before(d) => date < *d,
+        Condition::Chance(p) => world.resource_mut::<SimRng>().chance(Stream::Events, *p),
+        Condition::All(list) => list.iter().all(|c| holds(world, c)),
+        Condition::Any(list) => list.iter().any(|c| holds(world, c)),
+        Condition::Not(inner) => !holds(world, inner),
+        other => holds_now(world, other),
+    }
+}
+
+/// Conditions that read the world without drawing random numbers.
+fn holds_now(world: &World, c: &Condition) -> bool {
+    let reg = world.resource::<Registry>();
+    let state = |code: &str| reg.state(code);
+    match c {
+        Condition::Indicator {
+            state: s,
+            indicator,
+            cmp,
+            value,
+        } => state(s).is_some_and(|s| {
+            let v = read_indicator(world.entity(reg.state_entity(s)), *indicator);
+            cmp.holds(v, *value)
+        }),
+        Condition::Alignment {
+            state: s,
+            power,
+            cmp,
+            value,
+        } => match (state(s), reg.power(power)) {
+            (Some(s), Some(p)) => world
+                .get::<Alignment>(reg.state_entity(s))
+                .and_then(|a| a.0.get(p.0 as usize).copied())
+                .is_some_and(|v| cmp.holds(v, *value)),
+            _ => false,
+        },
+        Condition::Regime { state: s, kind } => {
+            state(s).is_some_and(|s| world.get::<Regime>(reg.state_entity(s)).is_some_and(|r| r.kind == *kind))
+        }
+        Condition::Member { state: s, bloc } => match (state(s), reg.bloc(bloc)) {
+            (Some(s), Some(b)) => actions::membership(world, s, b).is_some(),
+            _ => false,
+        },
+        Condition::Sanctioned { state: s, bloc } => match (state(s), reg.bloc(bloc)) {
+            (Some(s), Some(b)) => reg
+                .bloc_entity(b)
+                .and_then(|e| world.get::<Bloc>(e))
+                .is_some_and(|b| b.sanctions(s)),
+            _ => false,
+        },
+        Condition::Partnership {
+            state: s,
+            power,
+            kind,
+            stage,
+        } => match (state(s), reg.power(power)) {
+            (Some(s), Some(p)) => actions::partnerships_of(world, s).iter().any(|(_, ps)| {
+                ps.power == p
+                    && kind.is_none_or(|k| ps.kind == k)
+                    && match stage {
+                        // "At this stage or further along the road to force".
+                        Some(st) if st.is_pending() || *st == Stage::InForce => {
+                            ps.stage >= *st && ps.stage <= Stage::InForce
+                        }
+                        Some(st) => ps.stage == *st,
+                        None => true,
+                    }
+            }),
+            _ => false,
+        },
+        Condition::Relation {
+            state: s,
+            other,
+            cmp,
+            value,
+        } => match (state(s), state(other)) {
+            (Some(a), Some(b)) => cmp.holds(world.resource::<Relations>().get(a, b), *value),
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
+/// Applies one effect. References that no longer resolve (a dissolved bloc)
+/// make the effect do nothing.
+pub fn apply_effect(world: &mut World, effect: &Effect, cause: Cause) {
+    let reg = world.resource::<Registry>();
+    let st = |code: &str| reg.state(code);
+    match effect {
+        Effect::Change {
+            state,
+            indicator,
+            delta,
+        } => {
+            if let Some(s) = st(state) {
+                actions::change_indicator(world, s, *indicator, Move::By(*delta), cause);
+            }
+        }
+        Effect::Set {
+            state,
+            indicator,
+            value,
+        } => {
+            if let Some(s) = st(state) {
+                actions::change_indicator(world, s, *indicator, Move::To(*value), cause);
+            }
+        }
+        Effect::Align { state, power, delta } => {
+            if let (Some(s), Some(p)) = (st(state), reg.power(power)) {
+                let e = reg.state_entity(s);
+                actions::change_alignment(world, e, s, p, *delta, cause);
+            }
+        }
+        Effect::Relate { state, other, delta } => {
+            if let (Some(a), Some(b)) = (st(state), st(other)) {
+                world.resource_mut::<Relations>().add(a, b, *delta);
+            }
+        }
+        Effect::StartPartnership {
+            state,
+            power,
+            kind,
+            stage,
+        } => {
+            if let (Some(s), Some(p)) = (st(state), reg.power(power)) {
+                actions::start_partnership(world, s, p, *kind, *stage);
+            }
+        }
+        Effect::EndPartnership { state, power, kind } => {
+            if let (Some(s), Some(p)) = (st(state), reg.power(power)) {
+                actions::end_partnership(world, s, p, *kind);
+            }
+        }
+        Effect::ExpelForces { state, power } => {
+            if let (Some(s), Some(p)) = (st(state), reg.power(power)) {
+                actions::expel_forces(world, s, p, -15.0);
+            }
+        }
+        Effect::JoinBloc { state, bloc } => {
+            if let (Some(s), Some(b)) = (st(state), reg.bloc(bloc)) {
+                actions::join_bloc(world, s, b);
+            }
+        }
+        Effect::AnnounceWithdrawal { state, bloc } => {
+            if let (Some(s), Some(b)) = (st(state), reg.bloc(bloc)) {
+                actions::announce_withdrawal(world, s, b);
+            }
+        }
+        Effect::LeaveBloc { state, bloc } => {
+            if let (Some(s), Some(b)) = (st(state), reg.bloc(bloc)) {
+                actions::leave_bloc(world, s, b);
+            }
+        }
+        Effect::ImposeSanctions { bloc, state } => {
+            if let (Some(s), Some(b)) = (st(state), reg.bloc(bloc)) {
+                actions::impose_sanctions(world, b, s);
+            }
+        }
+        Effect::LiftSanctions { bloc, state } => {
+            if let (Some(s), Some(b)) = (st(state), reg.bloc(bloc)) {
+                actions::lift_sanctions(world, b, s);
+            }
+        }
+        Effect::CoupAttempt { state } => {
+            if let Some(s) = st(state) {
+                world.resource_mut::<CoupsThisTurn>().forced.push(s);
+            }
+        }
+        Effect::SetLeader { state, leader, regime } => {
+            if let Some(s) = st(state) {
+                actions::set_leader(world, s, leader, *regime);
+            }
+        }
+        Effect::News(text) => {
+            let turn = world.resource::<Ledger>().turn;
+            let date = world.resource::<Clock>().date();
+            NewsBuilder::new(turn, date, NewsKind::Scripted, text.clone()).post(&mut world.resource_mut::<Chronicle>());
+        }
+        // Chains are followed by `fire`, which knows the depth.
+        Effect::Fire(_) => {}
+    }
+}

@@ -1,0 +1,114 @@
+//! The start and the end of a turn: the calendar moves on, and every
+//! indicator of every state is recorded for charts and export.
+
+use bevy::prelude::*;
+use serde::Serialize;
+
+use super::components::*;
+use super::ledger::Ledger;
+use super::registry::Clock;
+use super::{TurnPhase, TurnSchedule};
+use crate::scenario::YearMonth;
+use crate::scenario::format::RegimeKind;
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(TurnSchedule, begin_turn.in_set(TurnPhase::Begin));
+    app.add_systems(TurnSchedule, (record_history, advance_clock).chain().in_set(TurnPhase::Record));
+}
+
+/// One state at the end of a turn.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct StateSnapshot {
+    pub stability: f64,
+    pub legitimacy: f64,
+    pub military_loyalty: f64,
+    pub coup_proofing: f64,
+    pub insurgency: f64,
+    pub control: f64,
+    pub military: f64,
+    pub growth: f64,
+    /// By power index.
+    pub alignment: Vec<f64>,
+    pub regime: RegimeKind,
+}
+
+/// Every state at the end of one turn (turn 0: the start).
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Snapshot {
+    pub turn: u32,
+    /// The month just resolved (for turn 0, the month before the start).
+    pub date: YearMonth,
+    /// By state index.
+    pub states: Vec<StateSnapshot>,
+}
+
+#[derive(Debug, Clone, Resource, Default)]
+pub struct History {
+    pub keep: bool,
+    pub snapshots: Vec<Snapshot>,
+}
+
+fn begin_turn(clock: Res<Clock>, mut ledger: ResMut<Ledger>) {
+    ledger.turn = clock.turn + 1;
+}
+
+type SnapshotQuery<'w, 's> = Query<
+    'w,
+    's,
+    (
+        &'static Country,
+        &'static Stability,
+        &'static Legitimacy,
+        &'static MilitaryLoyalty,
+        &'static CoupProofing,
+        &'static Security,
+        &'static Economy,
+        &'static Alignment,
+        &'static Regime,
+    ),
+>;
+
+/// Takes a snapshot of every state, in state order.
+pub fn snapshot(query: &SnapshotQuery, turn: u32, date: YearMonth) -> Snapshot {
+    let states = query
+        .iter()
+        .sort::<&Country>()
+        .map(|(_, st, lg, ml, cp, sec, eco, al, reg)| StateSnapshot {
+            stability: st.0,
+            legitimacy: lg.0,
+            military_loyalty: ml.0,
+            coup_proofing: cp.0,
+            insurgency: sec.insurgency,
+            control: sec.control,
+            military: sec.military,
+            growth: eco.growth,
+            alignment: al.0.clone(),
+            regime: reg.kind,
+        })
+        .collect();
+    Snapshot { turn, date, states }
+}
+
+fn record_history(query: SnapshotQuery, clock: Res<Clock>, mut history: ResMut<History>) {
+    if history.keep {
+        let snap = snapshot(&query, clock.turn + 1, clock.date());
+        history.snapshots.push(snap);
+    }
+}
+
+fn advance_clock(mut clock: ResMut<Clock>) {
+    clock.turn += 1;
+}
+
+/// Records the starting snapshot (turn 0).
+pub(super) fn record_start(world: &mut World) {
+    let keep = world.resource::<History>().keep;
+    if !keep {
+        return;
+    }
+    let date = world.resource::<Clock>().start.plus_months(-1);
+    let mut state = bevy::ecs::system::SystemState::<SnapshotQuery>::new(world);
+    let query = state.get(world);
+    let snap = snapshot(&query, 0, date);
+    world.resource_mut::<History>().snapshots.push(snap);
+}

@@ -1,0 +1,182 @@
+//! The simulation core: a turn-based model of West African and Sahel
+//! politics on Bevy's ECS. Nothing here knows that a window exists; the GUI
+//! and the command line both drive it through [`Simulation`] and orders.
+//!
+//! One turn is one month. It runs in [`TurnSchedule`], single-threaded, as
+//! one chain of [`TurnPhase`]s; each mechanism is a plugin in its own file.
+
+pub mod actions;
+pub mod alignment;
+pub mod blocs;
+pub mod chronicle;
+pub mod components;
+pub mod coups;
+pub mod diplomacy;
+pub mod economy;
+pub mod events;
+pub mod history;
+pub mod ledger;
+pub mod orders;
+pub mod partnerships;
+pub mod registry;
+pub mod rng;
+pub mod security;
+pub mod spawn;
+pub mod stability;
+
+use bevy::ecs::schedule::{LogLevel, ScheduleBuildSettings, ScheduleLabel};
+use bevy::ecs::schedule::executor::SingleThreadedExecutor;
+use bevy::prelude::*;
+
+use crate::scenario::{Scenario, YearMonth};
+use chronicle::Chronicle;
+use history::History;
+use ledger::Ledger;
+use orders::{Order, OrderQueue};
+use registry::{Clock, Registry};
+
+/// The schedule that resolves one turn.
+#[derive(ScheduleLabel, Debug, Clone, PartialEq, Eq, Hash)]
+pub struct TurnSchedule;
+
+/// The phases of a turn, in order.
+#[derive(SystemSet, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TurnPhase {
+    Begin,
+    Events,
+    Orders,
+    Diplomacy,
+    Partnerships,
+    Security,
+    Economy,
+    Stability,
+    Coups,
+    Blocs,
+    Record,
+}
+
+/// Adds the turn schedule and every mechanism to an app.
+pub struct SimulationPlugin;
+
+impl Plugin for SimulationPlugin {
+    fn build(&self, app: &mut App) {
+        let mut schedule = Schedule::new(TurnSchedule);
+        schedule.set_executor(SingleThreadedExecutor::new());
+        schedule.set_build_settings(ScheduleBuildSettings {
+            ambiguity_detection: LogLevel::Error,
+            ..default()
+        });
+        schedule.configure_sets(
+            (
+                TurnPhase::Begin,
+                TurnPhase::Events,
+                TurnPhase::Orders,
+                TurnPhase::Diplomacy,
+                TurnPhase::Partnerships,
+                TurnPhase::Security,
+                TurnPhase::Economy,
+                TurnPhase::Stability,
+                TurnPhase::Coups,
+                TurnPhase::Blocs,
+                TurnPhase::Record,
+            )
+                .chain(),
+        );
+        app.add_schedule(schedule);
+        app.add_plugins((
+            history::plugin,
+            events::plugin,
+            orders::plugin,
+            diplomacy::plugin,
+            alignment::plugin,
+            partnerships::plugin,
+            security::plugin,
+            economy::plugin,
+            stability::plugin,
+            coups::plugin,
+            blocs::plugin,
+        ));
+    }
+}
+
+/// How much of the past to keep: everything for play and reports; outcomes
+/// only for batch runs, which are many.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Detail {
+    Full,
+    Outcomes,
+}
+
+/// A running game: a Bevy app holding one world and the turn schedule.
+pub struct Simulation {
+    app: App,
+}
+
+impl Simulation {
+    pub fn new(scenario: &Scenario, seed: u64, detail: Detail) -> Self {
+        let mut app = App::new();
+        app.add_plugins(SimulationPlugin);
+        spawn::spawn_scenario(app.world_mut(), scenario, seed, detail);
+        Self { app }
+    }
+
+    /// Starts again from the scenario's start, keeping the built schedule
+    /// (batch runs reuse one app per thread).
+    pub fn reset(&mut self, scenario: &Scenario, seed: u64, detail: Detail) {
+        spawn::spawn_scenario(self.app.world_mut(), scenario, seed, detail);
+    }
+
+    /// Resolves one month.
+    pub fn step(&mut self) {
+        self.app.world_mut().run_schedule(TurnSchedule);
+    }
+
+    pub fn run(&mut self, turns: u32) {
+        for _ in 0..turns {
+            self.step();
+        }
+    }
+
+    /// Queues an order for the next turn; it is checked when the turn runs.
+    pub fn submit(&mut self, order: Order) {
+        self.app.world_mut().resource_mut::<OrderQueue>().pending.push(order);
+    }
+
+    pub fn world(&self) -> &World {
+        self.app.world()
+    }
+
+    pub fn world_mut(&mut self) -> &mut World {
+        self.app.world_mut()
+    }
+
+    pub fn turn(&self) -> u32 {
+        self.world().resource::<Clock>().turn
+    }
+
+    /// The month the next turn will resolve.
+    pub fn date(&self) -> YearMonth {
+        self.world().resource::<Clock>().date()
+    }
+
+    pub fn registry(&self) -> &Registry {
+        self.world().resource::<Registry>()
+    }
+
+    pub fn chronicle(&self) -> &Chronicle {
+        self.world().resource::<Chronicle>()
+    }
+
+    pub fn history(&self) -> &History {
+        self.world().resource::<History>()
+    }
+
+    pub fn ledger(&self) -> &Ledger {
+        self.world().resource::<Ledger>()
+    }
+}
+
+/// Adds the simulation to an app that already exists (the GUI's).
+pub fn load_into_app(app: &mut App, scenario: &Scenario, seed: u64) {
+    spawn::spawn_scenario(app.world_mut(), scenario, seed, Detail::Full);
+}

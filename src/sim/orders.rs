@@ -1,0 +1,117 @@
+//! Orders: what a government decides this turn, in the same effect
+//! vocabulary as scripted events. The GUI and the command line both submit
+//! orders; they are checked and carried out in the Orders phase.
+
+use bevy::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::events::apply_effect;
+use super::ledger::{Actor, Cause, Mechanism};
+use super::registry::{Clock, Registry};
+use super::{TurnPhase, TurnSchedule};
+use crate::scenario::format::Effect;
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(TurnSchedule, carry_out_orders.in_set(TurnPhase::Orders));
+}
+
+/// One government's decision.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Order {
+    /// The state giving the order.
+    pub by: String,
+    pub effect: Effect,
+}
+
+/// An order that could not be carried out, and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rejected {
+    pub turn: u32,
+    pub order: Order,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, Resource, Default)]
+pub struct OrderQueue {
+    pub pending: Vec<Order>,
+    pub rejected: Vec<Rejected>,
+}
+
+/// Checks that a government may give this order: it can only act for itself
+/// (its own indicators, partnerships, memberships; sanctions by a bloc it
+/// belongs to are a bloc decision and are not a single state's order).
+pub fn check(registry: &Registry, order: &Order) -> Result<(), String> {
+    if registry.state(&order.by).is_none() {
+        return Err(format!("`{}` is not a state of this scenario", order.by));
+    }
+    let own = |s: &str| -> Result<(), String> {
+        if s == order.by {
+            Ok(())
+        } else {
+            Err(format!("{} cannot decide for {s}", order.by))
+        }
+    };
+    let known_power = |p: &str| -> Result<(), String> {
+        registry
+            .power(p)
+            .map(|_| ())
+            .ok_or_else(|| format!("`{p}` is not a power of this scenario"))
+    };
+    let known_bloc = |b: &str| -> Result<(), String> {
+        registry
+            .bloc(b)
+            .and_then(|b| registry.bloc_entity(b))
+            .map(|_| ())
+            .ok_or_else(|| format!("`{b}` is not a bloc that exists now"))
+    };
+    match &order.effect {
+        Effect::StartPartnership { state, power, .. }
+        | Effect::EndPartnership { state, power, .. }
+        | Effect::ExpelForces { state, power }
+        | Effect::Align { state, power, .. } => {
+            own(state)?;
+            known_power(power)
+        }
+        Effect::JoinBloc { state, bloc }
+        | Effect::AnnounceWithdrawal { state, bloc }
+        | Effect::LeaveBloc { state, bloc } => {
+            own(state)?;
+            known_bloc(bloc)
+        }
+        Effect::Relate { state, other, .. } => {
+            own(state)?;
+            registry
+                .state(other)
+                .map(|_| ())
+                .ok_or_else(|| format!("`{other}` is not a state of this scenario"))
+        }
+        other => Err(format!(
+            "`{}` is not an order a government can give; orders start, end or expel \
+             partnerships, align, relate, and join, withdraw from or leave blocs",
+            other.name()
+        )),
+    }
+}
+
+fn carry_out_orders(world: &mut World) {
+    let pending = std::mem::take(&mut world.resource_mut::<OrderQueue>().pending);
+    let turn = world.resource::<Clock>().turn + 1;
+    for order in pending {
+        let verdict = check(world.resource::<Registry>(), &order);
+        match verdict {
+            Ok(()) => {
+                let by = world.resource::<Registry>().state(&order.by);
+                let cause = match by {
+                    Some(s) => Cause::by(Mechanism::Order, Actor::State(s)),
+                    None => Cause::of(Mechanism::Order),
+                };
+                apply_effect(world, &order.effect, cause);
+            }
+            Err(reason) => world
+                .resource_mut::<OrderQueue>()
+                .rejected
+                .push(Rejected { turn, order, reason }),
+        }
+    }
+}

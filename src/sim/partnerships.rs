@@ -1,0 +1,168 @@
+//! Foreign partnerships: proposed → drafted → reviewed → approved → signed →
+//! in force, each stage taking time and able to fail; suspension after a
+//! coup by powers that condition their support; expulsion of forces; states
+//! under insurgency seeking partners among powers with capacity to spare.
+
+use bevy::prelude::*;
+
+use super::actions;
+use super::components::*;
+use super::registry::Registry;
+use super::rng::{SimRng, Stream};
+use super::{TurnPhase, TurnSchedule};
+use crate::rules::Rules;
+use crate::scenario::format::{Export, PartnershipKind, RegimeKind, Stage};
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(TurnSchedule, run_partnerships.in_set(TurnPhase::Partnerships));
+}
+
+/// Security partnerships in force with each power, for capacity checks.
+fn load_of(world: &World, power: PowerIdx) -> u32 {
+    let reg = world.resource::<Registry>();
+    world
+        .get::<PowerPartnerships>(reg.power_entity(power))
+        .map(|list| {
+            list.iter()
+                .filter_map(|e| world.get::<Partnership>(e))
+                .filter(|p| p.kind.is_security() && p.stage == Stage::InForce)
+                .count() as u32
+        })
+        .unwrap_or(0)
+}
+
+fn power(world: &World, p: PowerIdx) -> Power {
+    let reg = world.resource::<Registry>();
+    *world.get::<Power>(reg.power_entity(p)).expect("every power entity has Power")
+}
+
+fn alignment(world: &World, s: StateIdx, p: PowerIdx) -> f64 {
+    let reg = world.resource::<Registry>();
+    world
+        .get::<Alignment>(reg.state_entity(s))
+        .and_then(|a| a.0.get(p.0 as usize).copied())
+        .unwrap_or(0.0)
+}
+
+fn run_partnerships(world: &mut World) {
+    let rules = world.resource::<Rules>().partnerships.clone();
+    let n_states = world.resource::<Registry>().state_count();
+    let n_powers = world.resource::<Registry>().power_count();
+    for si in 0..n_states {
+        let s = StateIdx(si as u16);
+        let regime = {
+            let reg = world.resource::<Registry>();
+            world.get::<Regime>(reg.state_entity(s)).map(|r| r.kind)
+        };
+        // Stages move on, or fail.
+        for (e, p) in actions::partnerships_of(world, s) {
+            let roll = world.resource_mut::<SimRng>().uniform(Stream::Partnerships);
+            match p.stage {
+                stage if stage.is_pending() => {
+                    let hostile = alignment(world, s, p.power) < rules.hostile_alignment;
+                    let fail = rules.fail_chance + if hostile { rules.hostile_fail_chance } else { 0.0 };
+                    if roll < fail {
+                        actions::set_stage(world, e, Stage::Ended);
+                    } else if roll < fail + rules.advance_chance
+                        && let Some(next) = stage.next()
+                    {
+                        let pw = power(world, p.power);
+                        let full = p.kind.is_security() && next == Stage::InForce && load_of(world, p.power) >= pw.capacity;
+                        if !full {
+                            actions::set_stage(world, e, next);
+                        }
+                    }
+                }
+                Stage::Suspended => {
+                    if regime == Some(RegimeKind::Civilian) && roll < rules.resume_chance {
+                        actions::set_stage(world, e, Stage::InForce);
+                    }
+                }
+                _ => {}
+            }
+        }
+        // Expulsion of forces from powers the state has turned against.
+        for pi in 0..n_powers {
+            let p = PowerIdx(pi as u8);
+            let has_forces = actions::partnerships_of(world, s)
+                .iter()
+                .any(|(_, ps)| ps.power == p && ps.kind.has_forces() && ps.stage >= Stage::Signed);
+            if has_forces && alignment(world, s, p) < rules.expel_alignment {
+                let roll = world.resource_mut::<SimRng>().uniform(Stream::Partnerships);
+                if roll < rules.expel_chance {
+                    actions::expel_forces(world, s, p, -15.0);
+                }
+            }
+        }
+        seek_partner(world, s, regime, &rules);
+    }
+}
+
+/// A state under insurgency looks for a security partner; one with a
+/// security partner and mineral exports may offer it a concession.
+fn seek_partner(world: &mut World, s: StateIdx, regime: Option<RegimeKind>, rules: &crate::rules::PartnershipRules) {
+    let reg = world.resource::<Registry>();
+    let e = reg.state_entity(s);
+    let insurgency = world.get::<Security>(e).map(|x| x.insurgency).unwrap_or(0.0);
+    let mineral = world
+        .get::<Economy>(e)
+        .is_some_and(|x| x.exports.iter().any(|x| matches!(x, Export::Gold | Export::Uranium | Export::Oil | Export::Bauxite)));
+    let n_powers = reg.power_count();
+    let live = actions::partnerships_of(world, s);
+    let junta = regime == Some(RegimeKind::MilitaryJunta);
+
+    let roll = world.resource_mut::<SimRng>().uniform(Stream::Partnerships);
+    if insurgency >= rules.seek_insurgency && roll < rules.seek_chance {
+        let has_security = live.iter().any(|(_, p)| p.kind.has_forces() && p.stage <= Stage::InForce);
+        // The best-aligned power with room to take on one more partner.
+        let mut best: Option<(f64, PowerIdx)> = None;
+        for pi in 0..n_powers {
+            let p = PowerIdx(pi as u8);
+            let pw = power(world, p);
+            if (junta && pw.conditionality > rules.junta_max_conditionality) || load_of(world, p) >= pw.capacity {
+                continue;
+            }
+            let a = alignment(world, s, p);
+            if a < 0.0 || live.iter().any(|(_, x)| x.power == p && x.kind.has_forces()) {
+                continue;
+            }
+            if best.is_none_or(|(ba, _)| a > ba) {
+                best = Some((a, p));
+            }
+        }
+        if let Some((_, p)) = best
+            && (!has_security || junta)
+        {
+            let kind = if junta && power(world, p).conditionality < 0.3 {
+                PartnershipKind::SecurityContractors
+            } else {
+                PartnershipKind::TrainingEquipment
+            };
+            actions::start_partnership(world, s, p, kind, Stage::Proposed);
+        }
+    }
+
+    let roll = world.resource_mut::<SimRng>().uniform(Stream::Partnerships);
+    if mineral && roll < rules.seek_chance / 2.0 {
+        let partner = live
+            .iter()
+            .find(|(_, p)| p.kind.is_security() && p.stage == Stage::InForce)
+            .map(|(_, p)| p.power);
+        if let Some(p) = partner
+            && !live.iter().any(|(_, x)| x.power == p && x.kind == PartnershipKind::MiningConcession)
+        {
+            actions::start_partnership(world, s, p, PartnershipKind::MiningConcession, Stage::Proposed);
+        }
+    }
+}
+
+/// After a coup, powers that condition their support suspend what they have
+/// with the new regime.
+pub fn react_to_coup(world: &mut World, s: StateIdx) {
+    let threshold = world.resource::<Rules>().partnerships.conditional_threshold;
+    for (e, p) in actions::partnerships_of(world, s) {
+        if p.stage != Stage::Suspended && power(world, p.power).conditionality >= threshold {
+            actions::set_stage(world, e, Stage::Suspended);
+        }
+    }
+}

@@ -1,0 +1,136 @@
+//! Ids, names and entities of everything in play, and the calendar.
+
+use std::collections::BTreeMap;
+
+use bevy::prelude::*;
+
+use super::components::{BlocIdx, PowerIdx, StateIdx};
+use crate::scenario::YearMonth;
+
+#[derive(Debug, Clone)]
+pub struct Listing {
+    pub code: String,
+    pub name: String,
+    /// `None` once the thing is gone (a dissolved bloc).
+    pub entity: Option<Entity>,
+}
+
+/// Finds states, powers and blocs by index or id.
+#[derive(Debug, Clone, Resource, Default)]
+pub struct Registry {
+    pub states: Vec<Listing>,
+    pub powers: Vec<Listing>,
+    pub blocs: Vec<Listing>,
+    state_codes: BTreeMap<String, StateIdx>,
+    power_codes: BTreeMap<String, PowerIdx>,
+    bloc_codes: BTreeMap<String, BlocIdx>,
+}
+
+impl Registry {
+    pub fn add_state(&mut self, code: &str, name: &str, entity: Entity) -> StateIdx {
+        let idx = StateIdx(self.states.len() as u16);
+        self.state_codes.insert(code.to_string(), idx);
+        self.states.push(Listing {
+            code: code.to_string(),
+            name: name.to_string(),
+            entity: Some(entity),
+        });
+        idx
+    }
+
+    pub fn add_power(&mut self, code: &str, name: &str, entity: Entity) -> PowerIdx {
+        let idx = PowerIdx(self.powers.len() as u8);
+        self.power_codes.insert(code.to_string(), idx);
+        self.powers.push(Listing {
+            code: code.to_string(),
+            name: name.to_string(),
+            entity: Some(entity),
+        });
+        idx
+    }
+
+    pub fn add_bloc(&mut self, code: &str, name: &str, entity: Entity) -> BlocIdx {
+        let idx = BlocIdx(self.blocs.len() as u16);
+        self.bloc_codes.insert(code.to_string(), idx);
+        self.blocs.push(Listing {
+            code: code.to_string(),
+            name: name.to_string(),
+            entity: Some(entity),
+        });
+        idx
+    }
+
+    pub fn state(&self, code: &str) -> Option<StateIdx> {
+        self.state_codes.get(code).copied()
+    }
+    pub fn power(&self, code: &str) -> Option<PowerIdx> {
+        self.power_codes.get(code).copied()
+    }
+    pub fn bloc(&self, code: &str) -> Option<BlocIdx> {
+        self.bloc_codes.get(code).copied()
+    }
+
+    pub fn state_entity(&self, s: StateIdx) -> Entity {
+        self.states[s.0 as usize]
+            .entity
+            .expect("states are never despawned during play")
+    }
+    pub fn power_entity(&self, p: PowerIdx) -> Entity {
+        self.powers[p.0 as usize]
+            .entity
+            .expect("powers are never despawned during play")
+    }
+    /// The bloc's entity while it exists.
+    pub fn bloc_entity(&self, b: BlocIdx) -> Option<Entity> {
+        self.blocs.get(b.0 as usize).and_then(|l| l.entity)
+    }
+
+    pub fn state_code(&self, s: StateIdx) -> &str {
+        &self.states[s.0 as usize].code
+    }
+    pub fn state_name(&self, s: StateIdx) -> &str {
+        &self.states[s.0 as usize].name
+    }
+    pub fn power_code(&self, p: PowerIdx) -> &str {
+        &self.powers[p.0 as usize].code
+    }
+    pub fn power_name(&self, p: PowerIdx) -> &str {
+        &self.powers[p.0 as usize].name
+    }
+    pub fn bloc_code(&self, b: BlocIdx) -> &str {
+        &self.blocs[b.0 as usize].code
+    }
+    pub fn bloc_name(&self, b: BlocIdx) -> &str {
+        &self.blocs[b.0 as usize].name
+    }
+
+    pub fn state_count(&self) -> usize {
+        self.states.len()
+    }
+    pub fn power_count(&self) -> usize {
+        self.powers.len()
+    }
+
+    /// Blocs that exist now, in index order.
+    pub fn live_blocs(&self) -> impl Iterator<Item = (BlocIdx, Entity)> + '_ {
+        self.blocs
+            .iter()
+            .enumerate()
+            .filter_map(|(i, l)| l.entity.map(|e| (BlocIdx(i as u16), e)))
+    }
+}
+
+/// The calendar: which month the next turn resolves.
+#[derive(Debug, Clone, Copy, Resource)]
+pub struct Clock {
+    pub start: YearMonth,
+    /// Turns resolved so far.
+    pub turn: u32,
+}
+
+impl Clock {
+    /// The month the next turn resolves (or the current turn, while it runs).
+    pub fn date(&self) -> YearMonth {
+        self.start.plus_months(self.turn as i64)
+    }
+}

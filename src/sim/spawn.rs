@@ -1,0 +1,203 @@
+//! Puts a validated scenario into a `World`: entities for states, powers,
+//! blocs, memberships and partnerships, and the resources of a new game.
+
+use bevy::prelude::*;
+
+use super::chronicle::Chronicle;
+use super::components::*;
+use super::diplomacy::Relations;
+use super::events::EventBook;
+use super::history::{self, History};
+use super::ledger::Ledger;
+use super::orders::OrderQueue;
+use super::registry::{Clock, Registry};
+use super::rng::SimRng;
+use super::{Detail, coups};
+use crate::scenario::Scenario;
+
+/// Replaces whatever game the world held with the scenario's start.
+pub fn spawn_scenario(world: &mut World, scenario: &Scenario, seed: u64, detail: Detail) {
+    despawn_game(world);
+    let file = &scenario.file;
+    let mut registry = Registry::default();
+
+    // Numbered in id order, so that index order is id order.
+    let mut powers: Vec<_> = file.powers.iter().collect();
+    powers.sort_by(|a, b| a.id.cmp(&b.id));
+    for p in &powers {
+        let entity = world.spawn((Name::new(p.name.clone()), Code(p.id.clone()))).id();
+        let idx = registry.add_power(&p.id, &p.name, entity);
+        world.entity_mut(entity).insert(Power {
+            idx,
+            capacity: p.capacity,
+            conditionality: p.conditionality,
+        });
+    }
+
+    let mut states: Vec<_> = file.states.iter().collect();
+    states.sort_by(|a, b| a.id.cmp(&b.id));
+    for s in &states {
+        let entity = world.spawn((Name::new(s.name.clone()), Code(s.id.clone()))).id();
+        registry.add_state(&s.id, &s.name, entity);
+    }
+    let n_powers = registry.power_count();
+    for s in &states {
+        let idx = registry.state(&s.id).expect("just added");
+        let mut alignment = vec![0.0; n_powers];
+        for (code, v) in &s.alignment {
+            if let Some(p) = registry.power(code) {
+                alignment[p.0 as usize] = *v;
+            }
+        }
+        // Borders are mutual even if the file lists them one way only.
+        let mut neighbours: Vec<StateIdx> = s.neighbours.iter().filter_map(|n| registry.state(n)).collect();
+        for other in &states {
+            if other.neighbours.contains(&s.id)
+                && let Some(o) = registry.state(&other.id)
+            {
+                neighbours.push(o);
+            }
+        }
+        neighbours.sort();
+        neighbours.dedup();
+        let last_coup = s.last_coup.or(if s.regime.by_coup { Some(s.regime.since) } else { None });
+        world.entity_mut(registry.state_entity(idx)).insert((
+            Country { idx },
+            Stability(s.stability),
+            Legitimacy(s.legitimacy),
+            MilitaryLoyalty(s.military_loyalty),
+            CoupProofing(s.coup_proofing),
+            Security {
+                insurgency: s.security.insurgency,
+                control: s.security.control,
+                military: s.security.military,
+            },
+            Economy {
+                growth: s.economy.growth,
+                trend_growth: s.economy.growth,
+                exports: s.economy.exports.clone(),
+                sanctions_exposure: s.economy.sanctions_exposure,
+                coastal: s.economy.coastal,
+            },
+            Alignment(alignment),
+            Regime {
+                kind: s.regime.kind,
+                leader: s.regime.leader.clone(),
+                since: s.regime.since,
+                by_coup: s.regime.by_coup,
+            },
+            CoupRecord {
+                last_success: last_coup,
+                last_attempt: last_coup,
+                successes: 0,
+                failures: 0,
+            },
+            Neighbours(neighbours),
+        ));
+    }
+
+    let mut blocs: Vec<_> = file.blocs.iter().collect();
+    blocs.sort_by(|a, b| a.id.cmp(&b.id));
+    for b in &blocs {
+        let entity = world.spawn((Name::new(b.name.clone()), Code(b.id.clone()))).id();
+        let idx = registry.add_bloc(&b.id, &b.name, entity);
+        let mut sanctioned: Vec<_> = b
+            .sanctioned
+            .iter()
+            .filter_map(|s| registry.state(s))
+            .map(|s| (s, file.meta.start))
+            .collect();
+        sanctioned.sort();
+        world.entity_mut(entity).insert(Bloc {
+            idx,
+            kind: b.kind,
+            rules: b.rules.clone(),
+            projects: b
+                .projects
+                .iter()
+                .map(|p| Project {
+                    kind: p.kind,
+                    progress: p.progress,
+                })
+                .collect(),
+            founded: None,
+            sanctioned,
+        });
+        let mut members: Vec<StateIdx> = b.members.iter().filter_map(|m| registry.state(m)).collect();
+        members.sort();
+        for m in members {
+            let suspended = b.suspended.iter().any(|s| registry.state(s) == Some(m));
+            world.spawn((
+                Membership {
+                    state: m,
+                    bloc: idx,
+                    suspended,
+                    leaving: None,
+                },
+                MemberOf(entity),
+                MembershipOf(registry.state_entity(m)),
+            ));
+        }
+    }
+
+    let mut partnerships: Vec<_> = file
+        .partnerships
+        .iter()
+        .filter_map(|p| Some((registry.state(&p.state)?, registry.power(&p.power)?, p.kind, p.stage)))
+        .collect();
+    partnerships.sort();
+    for (state, power, kind, stage) in partnerships {
+        world.spawn((
+            Partnership {
+                state,
+                power,
+                kind,
+                stage,
+                stage_since: file.meta.start,
+            },
+            PartnerState(registry.state_entity(state)),
+            PartnerPower(registry.power_entity(power)),
+        ));
+    }
+
+    let n_states = registry.state_count();
+    world.insert_resource(registry);
+    world.insert_resource(Clock {
+        start: file.meta.start,
+        turn: 0,
+    });
+    world.insert_resource(scenario.rules.clone());
+    world.insert_resource(SimRng::new(seed));
+    world.insert_resource(Ledger::new(detail == Detail::Full));
+    world.insert_resource(Chronicle::default());
+    world.insert_resource(History {
+        keep: detail == Detail::Full,
+        snapshots: Vec::new(),
+    });
+    world.insert_resource(OrderQueue::default());
+    world.insert_resource(EventBook::new(&file.events));
+    world.insert_resource(coups::CoupsThisTurn::default());
+    world.insert_resource(Relations::new(n_states));
+    world.insert_resource(GameInfo {
+        name: file.meta.name.clone(),
+        seed,
+    });
+    super::diplomacy::settle_relations(world);
+    history::record_start(world);
+}
+
+/// What game is loaded.
+#[derive(Debug, Clone, Resource)]
+pub struct GameInfo {
+    pub name: String,
+    pub seed: u64,
+}
+
+fn despawn_game(world: &mut World) {
+    let mut query = world.query_filtered::<Entity, With<FromScenario>>();
+    let entities: Vec<Entity> = query.iter(world).collect();
+    for e in entities {
+        // Linked memberships and partnerships may already be gone with their owner.
+        let _ = world.try_despawn(e);
+    }
+}

@@ -1,0 +1,106 @@
+//! Stability and legitimacy. Stability closes part of its gap to a target
+//! set by legitimacy, territorial control, insurgency, growth and
+//! sanctions; each term is booked in the ledger under its own cause.
+//! Legitimacy moves with security and the economy, rallies behind a junta
+//! that defies sanctions, and wears thin when a junta overstays.
+
+use bevy::prelude::*;
+
+use super::components::*;
+use super::ledger::{Actor, Cause, Ledger, Measure, Mechanism};
+use super::registry::Clock;
+use super::rng::{SimRng, Stream};
+use super::{TurnPhase, TurnSchedule};
+use crate::rules::Rules;
+use crate::scenario::format::{Indicator, RegimeKind};
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(
+        TurnSchedule,
+        (move_legitimacy, move_stability).chain().in_set(TurnPhase::Stability),
+    );
+}
+
+const STAB: Measure = Measure::Indicator(Indicator::Stability);
+const LEGIT: Measure = Measure::Indicator(Indicator::Legitimacy);
+
+/// (bloc, state, since) for every sanction in force, sorted.
+fn sanctions(blocs: &Query<&Bloc>) -> Vec<(StateIdx, BlocIdx, crate::scenario::YearMonth)> {
+    let mut out: Vec<_> = blocs
+        .iter()
+        .flat_map(|b| b.sanctioned.iter().map(move |(s, d)| (*s, b.idx, *d)))
+        .collect();
+    out.sort();
+    out
+}
+
+fn move_legitimacy(
+    mut states: Query<(&Country, &mut Legitimacy, &Security, &Economy, &Regime, &CoupRecord)>,
+    blocs: Query<&Bloc>,
+    rules: Res<Rules>,
+    clock: Res<Clock>,
+    mut rng: ResMut<SimRng>,
+    mut ledger: ResMut<Ledger>,
+) {
+    let r = &rules.legitimacy;
+    let date = clock.date();
+    let sanctions = sanctions(&blocs);
+    for (country, mut legit, sec, eco, regime, record) in states.iter_mut().sort::<&Country>() {
+        let s = country.idx;
+        let slot = &mut legit.0;
+        ledger.change(s, LEGIT, slot, r.rate * (r.resting - *slot), Cause::of(Mechanism::Drift));
+        let insecurity = -r.insurgency_weight * (sec.insurgency - r.insurgency_reference);
+        ledger.change(s, LEGIT, slot, insecurity, Cause::of(Mechanism::Insurgency));
+        let economy = r.growth_weight * (eco.growth - r.growth_reference);
+        ledger.change(s, LEGIT, slot, economy, Cause::of(Mechanism::Economy));
+        if regime.kind == RegimeKind::MilitaryJunta {
+            for (_, bloc, since) in sanctions.iter().filter(|(t, _, _)| *t == s) {
+                if (since.months_until(date) as f64) < r.rally_months {
+                    let cause = Cause::by(Mechanism::Rally, Actor::Bloc(*bloc));
+                    ledger.change(s, LEGIT, slot, r.rally_per_month, cause);
+                }
+            }
+            let in_power = regime.since.months_until(date) as f64;
+            let by_coup = record.last_success.is_some() || regime.by_coup;
+            if by_coup && in_power > r.junta_grace_months {
+                ledger.change(s, LEGIT, slot, -r.junta_fatigue, Cause::of(Mechanism::JuntaFatigue));
+            }
+        }
+        let noise = rng.noise(Stream::Stability, r.noise);
+        ledger.change(s, LEGIT, slot, noise, Cause::of(Mechanism::Fortune));
+    }
+}
+
+#[allow(clippy::type_complexity)]
+fn move_stability(
+    mut states: Query<(&Country, &mut Stability, &Legitimacy, &Security, &Economy)>,
+    blocs: Query<&Bloc>,
+    rules: Res<Rules>,
+    mut rng: ResMut<SimRng>,
+    mut ledger: ResMut<Ledger>,
+) {
+    let r = &rules.stability;
+    let sanctions = sanctions(&blocs);
+    for (country, mut stab, legit, sec, eco) in states.iter_mut().sort::<&Country>() {
+        let s = country.idx;
+        let slot = &mut stab.0;
+        // The target is a sum of terms; the month's move closes `rate` of
+        // the gap, booked term by term.
+        let terms = [
+            (r.resting - *slot, Cause::of(Mechanism::Drift)),
+            (r.legitimacy_weight * (legit.0 - 50.0), Cause::of(Mechanism::Legitimacy)),
+            (r.control_weight * (sec.control - r.control_reference), Cause::of(Mechanism::TerritorialControl)),
+            (-r.insurgency_weight * sec.insurgency, Cause::of(Mechanism::Insurgency)),
+            (r.growth_weight * (eco.growth - r.growth_reference), Cause::of(Mechanism::Economy)),
+        ];
+        for (term, cause) in terms {
+            ledger.change(s, STAB, slot, r.rate * term, cause);
+        }
+        for (_, bloc, _) in sanctions.iter().filter(|(t, _, _)| *t == s) {
+            let term = -r.sanctions_weight * eco.sanctions_exposure / 100.0;
+            ledger.change(s, STAB, slot, r.rate * term, Cause::by(Mechanism::Sanctions, Actor::Bloc(*bloc)));
+        }
+        let noise = rng.noise(Stream::Stability, r.noise);
+        ledger.change(s, STAB, slot, noise, Cause::of(Mechanism::Fortune));
+    }
+}

@@ -1,0 +1,158 @@
+//! The command line as users and scripts call it.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn harmattan(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_harmattan"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("the binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("cli");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir.join(name)
+}
+
+#[test]
+fn validate_passes_on_every_shipped_scenario() {
+    let mut files: Vec<String> = std::fs::read_dir("scenarios")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+        .map(|p| p.display().to_string())
+        .collect();
+    files.sort();
+    assert!(!files.is_empty());
+    let args: Vec<&str> = std::iter::once("validate").chain(files.iter().map(String::as_str)).collect();
+    let o = harmattan(&args);
+    assert!(o.status.success(), "{}{}", stdout(&o), stderr(&o));
+    assert!(stdout(&o).contains(": ok ("));
+}
+
+#[test]
+fn validate_reports_a_broken_copy_with_file_line_and_column() {
+    let text = std::fs::read_to_string("scenarios/sahel_2023.ron").unwrap();
+    let broken = text.replacen("stability: 60,", "stability: 160,", 1).replacen(r#"neighbours: ["BFA", "NER""#, r#"neighbours: ["BFX", "NER""#, 1);
+    let path = scratch("broken.ron");
+    std::fs::write(&path, &broken).unwrap();
+    let o = harmattan(&["validate", path.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 2, "{out}");
+    let prefix = format!("{}:", path.display());
+    assert!(lines.iter().all(|l| l.starts_with(&prefix)), "{out}");
+    assert!(lines[0].contains("stability is 160"), "{out}");
+    assert!(lines[1].contains("unknown state `BFX`; did you mean `BFA`?"), "{out}");
+    // file:line:col with numbers.
+    let parts: Vec<&str> = lines[0][prefix.len()..].splitn(3, ':').collect();
+    assert!(parts[0].parse::<usize>().is_ok() && parts[1].parse::<usize>().is_ok(), "{out}");
+}
+
+#[test]
+fn run_json_follows_the_contract() {
+    let o = harmattan(&["run", "sahel_2023", "--turns", "36", "--seed", "4", "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).expect("one JSON document");
+    assert_eq!(doc["scenario"], "West Africa after the Niger coup");
+    assert_eq!(doc["seed"], 4);
+    assert_eq!(doc["turns"], 36);
+    let states = doc["states"].as_array().unwrap();
+    assert_eq!(states.len(), 19);
+    for s in states {
+        for key in ["id", "stability", "regime", "leader", "blocs", "alignment"] {
+            assert!(s.get(key).is_some(), "state lacks {key}: {s}");
+        }
+        assert!(s["alignment"].is_object() && s["alignment"].get("RUS").is_some());
+        assert!(s["blocs"].is_array());
+    }
+    let blocs = doc["blocs"].as_array().unwrap();
+    assert!(blocs.iter().any(|b| b["id"] == "ECOWAS" && b["members"].is_array()));
+    let events = doc["events"].as_array().unwrap();
+    assert!(!events.is_empty());
+    for e in events {
+        for key in ["turn", "date", "kind", "text"] {
+            assert!(e.get(key).is_some(), "event lacks {key}: {e}");
+        }
+        let kind = e["kind"].as_str().unwrap();
+        assert!(kind.chars().all(|c| c.is_ascii_lowercase() || c == '_'), "{kind}");
+        if ["bloc_formed", "bloc_joined", "bloc_left", "withdrawal_announced"].contains(&kind) {
+            assert!(e["members"].is_array(), "{e}");
+        }
+        if ["coup", "coup_failed"].contains(&kind) {
+            assert!(e["state"].is_string(), "{e}");
+        }
+    }
+}
+
+#[test]
+fn run_without_json_prints_a_readable_report() {
+    let o = harmattan(&["run", "sahel_2023", "--turns", "6"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("Key events") && out.contains("States at the end") && out.contains("Mali"), "{out}");
+}
+
+#[test]
+fn batch_prints_probabilities_and_writes_csv() {
+    let csv = scratch("runs.csv");
+    let _ = std::fs::remove_file(&csv);
+    let o = harmattan(&[
+        "batch", "sahel_2023", "--runs", "20", "--turns", "24", "--seed", "9", "--threads", "2", "--json", "--csv",
+        csv.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(doc["runs"], 20);
+    let states = doc["states"].as_array().unwrap();
+    let mali = states.iter().find(|s| s["id"] == "MLI").unwrap();
+    let p = mali["p_coup"].as_f64().unwrap();
+    assert!((0.0..=1.0).contains(&p));
+    assert!(mali["mean_final_stability"].as_f64().is_some());
+    assert!(mali["p_member"].is_object());
+    let ecowas = doc["blocs"].as_array().unwrap().iter().find(|b| b["id"] == "ECOWAS").unwrap();
+    assert!(ecowas["p_exists"].as_f64().unwrap() > 0.0);
+    let text = std::fs::read_to_string(&csv).unwrap();
+    assert_eq!(text.lines().count(), 1 + 20 * 19, "a header and one row per run and state");
+    assert!(text.starts_with("run,seed,state,coups"));
+}
+
+#[test]
+fn failures_exit_non_zero_with_advice_and_no_panic() {
+    for args in [
+        vec!["run", "no_such_scenario"],
+        vec!["run", "sahel_2023", "--turns", "0"],
+        vec!["batch", "sahel_2023", "--runs", "0"],
+        vec!["batch", "sahel_2023", "--runs", "2", "--csv", "/no/such/folder/x.csv"],
+        vec!["validate", "/no/such/file.ron"],
+    ] {
+        let o = harmattan(&args);
+        assert!(!o.status.success(), "{args:?} should fail");
+        let err = stderr(&o) + &stdout(&o);
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+        assert!(!err.trim().is_empty(), "{args:?} says nothing");
+    }
+    let o = harmattan(&["run", "sahel_2032"]);
+    assert!(stderr(&o).contains("did you mean `sahel_2023`?"), "{}", stderr(&o));
+}
+
+#[test]
+fn a_failed_batch_leaves_an_existing_csv_alone() {
+    let csv = scratch("keep.csv");
+    std::fs::write(&csv, "precious").unwrap();
+    let o = harmattan(&["batch", "no_such_scenario", "--runs", "2", "--csv", csv.to_str().unwrap()]);
+    assert!(!o.status.success());
+    assert_eq!(std::fs::read_to_string(&csv).unwrap(), "precious");
+}

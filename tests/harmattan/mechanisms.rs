@@ -1,0 +1,213 @@
+//! Mechanisms on small hand-built worlds, and invariants of the turn.
+
+use bevy::prelude::*;
+use harmattan::scenario::format::{RegimeKind, Stage};
+use harmattan::sim::actions;
+use harmattan::sim::chronicle::NewsKind;
+use harmattan::sim::components::*;
+use harmattan::sim::{Detail, Simulation, TurnSchedule};
+use proptest::prelude::*;
+
+use crate::support::{NO_NOISE, load, shipped, tiny};
+
+fn sim(extra: &str) -> Simulation {
+    Simulation::new(&load(&tiny(extra)), 1, Detail::Full)
+}
+
+fn state(sim: &Simulation, code: &str) -> (StateIdx, Entity) {
+    let s = sim.registry().state(code).unwrap();
+    (s, sim.registry().state_entity(s))
+}
+
+fn kinds(sim: &Simulation) -> Vec<NewsKind> {
+    sim.chronicle().news.iter().map(|n| n.kind).collect()
+}
+
+#[test]
+fn the_turn_schedule_has_no_ambiguities() {
+    let mut sim = Simulation::new(&shipped(), 1, Detail::Full);
+    let result = sim
+        .world_mut()
+        .schedule_scope(TurnSchedule, |world, schedule| schedule.initialize(world));
+    assert!(result.is_ok(), "{result:?}");
+}
+
+#[test]
+fn sanctions_hurt_a_landlocked_state_more_than_a_coastal_one() {
+    // AAA is landlocked and its only neighbour enforces; BBB is coastal.
+    let extra = format!(
+        r#"    events: [(id: "s", when: Date("2023-01"), effects: [ImposeSanctions(bloc: "COM", state: "AAA"), ImposeSanctions(bloc: "COM", state: "BBB")])],
+    rules: {{{NO_NOISE}}},"#
+    );
+    let mut sim = sim(&extra);
+    sim.run(12);
+    let growth = |code| sim.world().get::<Economy>(state(&sim, code).1).unwrap().growth;
+    let (landlocked, coastal, untouched) = (growth("AAA"), growth("BBB"), growth("CCC"));
+    assert!(coastal < untouched - 1.0, "sanctions cost the coastal state: {coastal} vs {untouched}");
+    assert!(landlocked < coastal - 1.0, "more for the landlocked: {landlocked} vs {coastal}");
+}
+
+#[test]
+fn an_open_port_next_door_softens_sanctions() {
+    // CCC suspended from COM: it no longer enforces, so AAA (if CCC were its
+    // neighbour) has a port. Check the rule directly.
+    let rules = harmattan::rules::Rules::shipped().economy;
+    use harmattan::sim::economy::sanctions_multiplier;
+    let n = [StateIdx(1)];
+    let coast = [false, true];
+    assert_eq!(sanctions_multiplier(&rules, false, &n, &coast, &[StateIdx(1)]), rules.landlocked_multiplier);
+    assert_eq!(sanctions_multiplier(&rules, false, &n, &coast, &[]), rules.open_port_multiplier);
+    assert_eq!(sanctions_multiplier(&rules, true, &n, &coast, &[StateIdx(1)]), 1.0);
+}
+
+#[test]
+fn a_partnership_passes_through_its_stages_in_order() {
+    let extra = format!(
+        r#"    partnerships: [(state: "AAA", power: "FRA", kind: TrainingEquipment, stage: Proposed)],
+    rules: {{{NO_NOISE}, "partnerships.advance_chance": 1.0, "partnerships.fail_chance": 0.0, "partnerships.seek_chance": 0.0}},"#
+    );
+    let mut sim = sim(&extra);
+    let (s, _) = state(&sim, "AAA");
+    let mut seen = Vec::new();
+    for _ in 0..7 {
+        sim.step();
+        let stages: Vec<Stage> = actions::partnerships_of(sim.world(), s).iter().map(|(_, p)| p.stage).collect();
+        assert_eq!(stages.len(), 1, "one partnership, never in two stages at once");
+        seen.push(stages[0]);
+    }
+    assert_eq!(
+        seen,
+        [Stage::Drafted, Stage::Reviewed, Stage::Approved, Stage::Signed, Stage::InForce, Stage::InForce, Stage::InForce]
+    );
+    let k = kinds(&sim);
+    assert!(k.contains(&NewsKind::PartnershipSigned) && k.contains(&NewsKind::PartnershipInForce));
+}
+
+#[test]
+fn a_withdrawal_takes_effect_only_after_the_notice_period() {
+    let extra = format!(
+        r#"    events: [(id: "w", when: Date("2023-01"), effects: [AnnounceWithdrawal(state: "AAA", bloc: "COM")])],
+    rules: {{{NO_NOISE}}},"#
+    );
+    let mut sim = sim(&extra);
+    let com = sim.registry().bloc("COM").unwrap();
+    let (aaa, _) = state(&sim, "AAA");
+    // Announced in January with three months' notice: still a member
+    // through March, gone when April resolves.
+    for turn in 1..=3 {
+        sim.step();
+        assert!(actions::membership(sim.world(), aaa, com).is_some(), "still a member after turn {turn}");
+    }
+    sim.step();
+    assert!(actions::membership(sim.world(), aaa, com).is_none());
+    let news = &sim.chronicle().news;
+    let announced = news.iter().find(|n| n.kind == NewsKind::WithdrawalAnnounced).unwrap();
+    let left = news.iter().find(|n| n.kind == NewsKind::BlocLeft).unwrap();
+    assert_eq!(announced.date.months_until(left.date), 3);
+    assert!(announced.text.contains("effective April 2023"), "{}", announced.text);
+}
+
+#[test]
+fn a_coup_changes_the_regime_and_sets_off_the_blocs_reaction() {
+    let extra = format!(
+        r#"    partnerships: [(state: "AAA", power: "FRA", kind: DefenceCooperation, stage: InForce)],
+    events: [(id: "putsch", when: Date("2023-02"), effects: [CoupAttempt(state: "AAA")])],
+    rules: {{{NO_NOISE}, "coups.success_base_logit": 30}},"#
+    );
+    let mut sim = sim(&extra);
+    let (aaa, e) = state(&sim, "AAA");
+    sim.run(2);
+    let regime = sim.world().get::<Regime>(e).unwrap();
+    assert_eq!(regime.kind, RegimeKind::MilitaryJunta);
+    assert!(regime.by_coup);
+    assert_ne!(regime.leader, "Ann");
+    let com = sim.registry().bloc("COM").unwrap();
+    let m = actions::membership(sim.world(), aaa, com).unwrap();
+    assert!(sim.world().get::<Membership>(m).unwrap().suspended);
+    assert_eq!(actions::sanctioning_blocs(sim.world(), aaa), vec![com]);
+    // France conditions its support: its partnership is suspended, its standing falls.
+    let p = actions::partnerships_of(sim.world(), aaa);
+    assert_eq!(p[0].1.stage, Stage::Suspended);
+    let fra = sim.registry().power("FRA").unwrap();
+    assert!(sim.world().get::<Alignment>(e).unwrap().0[fra.0 as usize] < 20.0 - 15.0);
+    let k = kinds(&sim);
+    for kind in [NewsKind::Coup, NewsKind::Suspended, NewsKind::SanctionsImposed, NewsKind::PartnershipSuspended] {
+        assert!(k.contains(&kind), "{kind:?} missing from {k:?}");
+    }
+    // The ledger explains the fall in stability.
+    let ledger = sim.ledger();
+    let why = ledger.breakdown(2, aaa, harmattan::sim::ledger::Measure::Indicator(harmattan::scenario::format::Indicator::Stability));
+    assert!(why.iter().any(|(c, d)| c.mechanism == harmattan::sim::ledger::Mechanism::Coup && *d < 0.0), "{why:?}");
+}
+
+#[test]
+fn orders_from_the_wrong_government_are_rejected() {
+    use harmattan::scenario::format::Effect;
+    use harmattan::sim::orders::{Order, OrderQueue};
+    let mut sim = sim("");
+    sim.submit(Order {
+        by: "BBB".into(),
+        effect: Effect::LeaveBloc {
+            state: "AAA".into(),
+            bloc: "COM".into(),
+        },
+    });
+    sim.submit(Order {
+        by: "AAA".into(),
+        effect: Effect::CoupAttempt { state: "AAA".into() },
+    });
+    sim.step();
+    let rejected = &sim.world().resource::<OrderQueue>().rejected;
+    assert_eq!(rejected.len(), 2);
+    assert_eq!(rejected[0].reason, "BBB cannot decide for AAA");
+    assert!(rejected[1].reason.contains("`CoupAttempt` is not an order"));
+    let (aaa, _) = state(&sim, "AAA");
+    assert!(actions::membership(sim.world(), aaa, sim.registry().bloc("COM").unwrap()).is_some());
+}
+
+#[test]
+fn the_ledger_accounts_for_every_change() {
+    let mut sim = Simulation::new(&shipped(), 9, Detail::Full);
+    sim.run(12);
+    let history = sim.history();
+    let ledger = sim.ledger();
+    let stab = harmattan::sim::ledger::Measure::Indicator(harmattan::scenario::format::Indicator::Stability);
+    for s in 0..sim.registry().state_count() {
+        let s = StateIdx(s as u16);
+        let first = history.snapshots[0].states[s.0 as usize].stability;
+        let last = history.snapshots[12].states[s.0 as usize].stability;
+        let booked: f64 = ledger.entries.iter().filter(|e| e.state == s && e.measure == stab).map(|e| e.delta).sum();
+        assert!((first + booked - last).abs() < 1e-9, "state {s:?}: {first} + {booked} != {last}");
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(12))]
+
+    #[test]
+    fn invariants_hold_every_turn(seed in any::<u64>()) {
+        let mut sim = Simulation::new(&shipped(), seed, Detail::Outcomes);
+        for _ in 0..48 {
+            sim.step();
+            let world = sim.world_mut();
+            let mut q = world.query::<(&Stability, &Legitimacy, &MilitaryLoyalty, &Security, &Alignment)>();
+            for (st, lg, ml, sec, al) in q.iter(world) {
+                for v in [st.0, lg.0, ml.0, sec.insurgency, sec.control, sec.military] {
+                    prop_assert!((0.0..=100.0).contains(&v));
+                }
+                prop_assert!(al.0.iter().all(|a| (-100.0..=100.0).contains(a)));
+            }
+            let mut members = world.query::<(&Membership, &MemberOf)>();
+            let links: Vec<(Membership, Entity)> = members.iter(world).map(|(m, o)| (*m, o.0)).collect();
+            for (m, bloc) in links {
+                prop_assert!(world.get::<Bloc>(bloc).is_some(), "membership of a dissolved bloc: {m:?}");
+            }
+            let mut parts = world.query::<&Partnership>();
+            let mut keys: Vec<_> = parts.iter(world).map(|p| (p.state, p.power, p.kind)).collect();
+            let n = keys.len();
+            keys.sort();
+            keys.dedup();
+            prop_assert_eq!(n, keys.len(), "a partnership in two stages at once");
+        }
+    }
+}
