@@ -61,13 +61,10 @@ pub struct CoupRules {
 #[serde(deny_unknown_fields)]
 pub struct StabilityRules {
     pub rate: f64,
-    pub resting: f64,
     pub legitimacy_weight: f64,
     pub control_weight: f64,
-    pub control_reference: f64,
     pub insurgency_weight: f64,
     pub growth_weight: f64,
-    pub growth_reference: f64,
     pub sanctions_weight: f64,
     pub noise: f64,
 }
@@ -76,11 +73,8 @@ pub struct StabilityRules {
 #[serde(deny_unknown_fields)]
 pub struct LegitimacyRules {
     pub rate: f64,
-    pub resting: f64,
     pub insurgency_weight: f64,
-    pub insurgency_reference: f64,
     pub growth_weight: f64,
-    pub growth_reference: f64,
     pub rally_per_month: f64,
     pub rally_months: f64,
     pub junta_grace_months: f64,
@@ -91,15 +85,17 @@ pub struct LegitimacyRules {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SecurityRules {
-    pub growth: f64,
+    pub rate: f64,
     pub spread: f64,
-    pub counter: f64,
+    pub fragility_weight: f64,
+    pub military_weight: f64,
+    pub rooting: f64,
     pub partner_support: BTreeMap<String, f64>,
     pub mutual_defence_support: f64,
+    pub max_support: f64,
     pub control_rate: f64,
     pub control_per_insurgency: f64,
     pub loyalty_loss: f64,
-    pub loyalty_reference: f64,
     pub loyalty_recovery: f64,
     pub military_rate: f64,
     pub military_partner_gain: f64,

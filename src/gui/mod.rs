@@ -86,7 +86,14 @@ fn draw_screen(
 ) -> Result {
     let (clock, registry, chronicle, info, player) = world_info;
     let ctx = contexts.ctx_mut()?;
-    egui::TopBottomPanel::top("top_bar").show(ctx, |ui| {
+    let mut root = egui::Ui::new(
+        ctx.clone(),
+        "root".into(),
+        egui::UiBuilder::new()
+            .layer_id(egui::LayerId::background())
+            .max_rect(ctx.viewport_rect()),
+    );
+    egui::Panel::top("top_bar").show(&mut root, |ui| {
         ui.horizontal(|ui| {
             ui.heading(&info.name);
             ui.separator();
@@ -106,7 +113,7 @@ fn draw_screen(
             });
         });
     });
-    egui::TopBottomPanel::bottom("news").resizable(true).default_height(200.0).show(ctx, |ui| {
+    egui::Panel::bottom("news").resizable(true).default_size(200.0).show(&mut root, |ui| {
         ui.heading("News");
         egui::ScrollArea::vertical().stick_to_bottom(true).show(ui, |ui| {
             for n in &chronicle.news {
@@ -116,7 +123,7 @@ fn draw_screen(
             }
         });
     });
-    egui::CentralPanel::default().show(ctx, |ui| {
+    egui::CentralPanel::default_margins().show(&mut root, |ui| {
         let rows = sim_view.rows(&registry);
         egui::ScrollArea::vertical().show(ui, |ui| {
             egui::Grid::new("states").striped(true).show(ui, |ui| {

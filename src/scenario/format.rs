@@ -12,7 +12,7 @@ use super::date::YearMonth;
 
 /// A whole scenario file.
 #[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename = "Scenario")]
 pub struct ScenarioFile {
     pub meta: Meta,
     pub powers: Vec<PowerDef>,
@@ -59,10 +59,17 @@ pub struct PowerDef {
     /// (suspends partnerships after a coup, backs sanctions).
     #[serde(default)]
     pub conditionality: f64,
+    /// Kinds of partnership it offers; all of them if omitted.
+    #[serde(default = "all_kinds")]
+    pub offers: Vec<PartnershipKind>,
 }
 
 fn default_capacity() -> u32 {
     4
+}
+
+fn all_kinds() -> Vec<PartnershipKind> {
+    PartnershipKind::ALL.to_vec()
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -319,6 +326,11 @@ impl PartnershipKind {
         }
     }
 
+    /// This kind's bit in a set of kinds.
+    pub fn bit(self) -> u16 {
+        1 << (self as u16)
+    }
+
     pub const ALL: [PartnershipKind; 8] = [
         PartnershipKind::DefenceCooperation,
         PartnershipKind::TrainingEquipment,
@@ -465,7 +477,7 @@ impl Cmp {
 
 /// The condition vocabulary shared by scripted events (and later by
 /// decisions and AI weights).
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 pub enum Condition {
     /// The turn resolving this month.
     Date(YearMonth),
@@ -524,7 +536,7 @@ pub enum Condition {
 }
 
 /// The effect vocabulary shared by scripted events (and later decisions).
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 pub enum Effect {
     /// Add `delta` to an indicator.
     Change {

@@ -94,110 +94,149 @@ struct Scanner {
 /// Deeper documents than this are not followed (ron refuses them too).
 const MAX_DEPTH: usize = 128;
 
+/// A position in the text being tokenized.
+struct Cursor {
+    chars: Vec<char>,
+    i: usize,
+    line: usize,
+    col: usize,
+}
+
+impl Cursor {
+    fn at(&self, k: usize) -> Option<char> {
+        self.chars.get(self.i + k).copied()
+    }
+
+    fn pos(&self) -> Pos {
+        Pos {
+            line: self.line,
+            col: self.col,
+        }
+    }
+
+    fn bump(&mut self) -> Option<char> {
+        let c = self.at(0)?;
+        self.i += 1;
+        if c == '\n' {
+            self.line += 1;
+            self.col = 1;
+        } else {
+            self.col += 1;
+        }
+        Some(c)
+    }
+}
+
 impl Scanner {
     fn new(text: &str) -> Self {
-        let chars: Vec<char> = text.chars().collect();
-        let mut toks = Vec::new();
-        let (mut i, mut line, mut col) = (0usize, 1usize, 1usize);
-        let advance = |i: &mut usize, line: &mut usize, col: &mut usize, c: char| {
-            *i += 1;
-            if c == '\n' {
-                *line += 1;
-                *col = 1;
-            } else {
-                *col += 1;
-            }
+        let mut cur = Cursor {
+            chars: text.chars().collect(),
+            i: 0,
+            line: 1,
+            col: 1,
         };
-        while i < chars.len() {
-            let c = chars[i];
-            let pos = Pos { line, col };
+        let mut toks = Vec::new();
+        while let Some(c) = cur.at(0) {
+            let pos = cur.pos();
             match c {
-                c if c.is_whitespace() => advance(&mut i, &mut line, &mut col, c),
-                '/' if chars.get(i + 1) == Some(&'/') => {
-                    while i < chars.len() && chars[i] != '\n' {
-                        advance(&mut i, &mut line, &mut col, chars[i]);
+                c if c.is_whitespace() => {
+                    cur.bump();
+                }
+                '/' if cur.at(1) == Some('/') => {
+                    while cur.at(0).is_some_and(|c| c != '\n') {
+                        cur.bump();
                     }
                 }
-                '/' if chars.get(i + 1) == Some(&'*') => {
+                '/' if cur.at(1) == Some('*') => {
+                    // Block comments nest in RON.
                     let mut depth = 0usize;
-                    while i < chars.len() {
-                        if chars[i] == '/' && chars.get(i + 1) == Some(&'*') {
+                    while cur.at(0).is_some() {
+                        if cur.at(0) == Some('/') && cur.at(1) == Some('*') {
                             depth += 1;
-                            advance(&mut i, &mut line, &mut col, '/');
-                        } else if chars[i] == '*' && chars.get(i + 1) == Some(&'/') {
+                            cur.bump();
+                            cur.bump();
+                        } else if cur.at(0) == Some('*') && cur.at(1) == Some('/') {
+                            cur.bump();
+                            cur.bump();
                             depth -= 1;
-                            advance(&mut i, &mut line, &mut col, '*');
                             if depth == 0 {
-                                advance(&mut i, &mut line, &mut col, '/');
                                 break;
                             }
+                        } else {
+                            cur.bump();
                         }
-                        advance(&mut i, &mut line, &mut col, chars[i]);
                     }
                 }
                 '(' | '[' | '{' => {
                     toks.push((pos, Tok::Open(c)));
-                    advance(&mut i, &mut line, &mut col, c);
+                    cur.bump();
                 }
                 ')' | ']' | '}' => {
                     toks.push((pos, Tok::Close(c)));
-                    advance(&mut i, &mut line, &mut col, c);
+                    cur.bump();
                 }
                 ':' => {
                     toks.push((pos, Tok::Colon));
-                    advance(&mut i, &mut line, &mut col, c);
+                    cur.bump();
                 }
                 ',' => {
                     toks.push((pos, Tok::Comma));
-                    advance(&mut i, &mut line, &mut col, c);
+                    cur.bump();
                 }
                 '"' | '\'' => {
                     let quote = c;
                     let mut s = String::new();
-                    advance(&mut i, &mut line, &mut col, c);
-                    while i < chars.len() && chars[i] != quote {
-                        if chars[i] == '\\' && i + 1 < chars.len() {
-                            advance(&mut i, &mut line, &mut col, '\\');
+                    cur.bump();
+                    while let Some(c) = cur.at(0) {
+                        if c == quote {
+                            break;
                         }
-                        s.push(chars[i]);
-                        advance(&mut i, &mut line, &mut col, chars[i]);
+                        if c == '\\' {
+                            cur.bump();
+                        }
+                        if let Some(c) = cur.bump() {
+                            s.push(c);
+                        }
                     }
-                    if i < chars.len() {
-                        advance(&mut i, &mut line, &mut col, quote);
-                    }
+                    cur.bump();
                     toks.push((pos, Tok::Str(s)));
                 }
-                'r' if matches!(chars.get(i + 1), Some('"') | Some('#')) => {
+                'r' if matches!(cur.at(1), Some('"') | Some('#')) => {
                     // Raw string: r"…" or r#"…"#.
-                    advance(&mut i, &mut line, &mut col, 'r');
+                    cur.bump();
                     let mut hashes = 0;
-                    while chars.get(i) == Some(&'#') {
+                    while cur.at(0) == Some('#') {
                         hashes += 1;
-                        advance(&mut i, &mut line, &mut col, '#');
+                        cur.bump();
                     }
-                    advance(&mut i, &mut line, &mut col, '"');
+                    cur.bump();
                     let mut s = String::new();
-                    while i < chars.len() {
-                        if chars[i] == '"' && (1..=hashes).all(|k| chars.get(i + k) == Some(&'#')) {
+                    while let Some(c) = cur.at(0) {
+                        if c == '"' && (1..=hashes).all(|k| cur.at(k) == Some('#')) {
                             for _ in 0..=hashes {
-                                advance(&mut i, &mut line, &mut col, chars[i]);
+                                cur.bump();
                             }
                             break;
                         }
-                        s.push(chars[i]);
-                        advance(&mut i, &mut line, &mut col, chars[i]);
+                        s.push(c);
+                        cur.bump();
                     }
                     toks.push((pos, Tok::Str(s)));
                 }
                 _ => {
                     let mut s = String::new();
-                    while i < chars.len()
-                        && !chars[i].is_whitespace()
-                        && !"()[]{}:,\"'".contains(chars[i])
-                        && !(chars[i] == '/' && matches!(chars.get(i + 1), Some('/') | Some('*')))
-                    {
-                        s.push(chars[i]);
-                        advance(&mut i, &mut line, &mut col, chars[i]);
+                    while let Some(c) = cur.at(0) {
+                        let comment = c == '/' && matches!(cur.at(1), Some('/') | Some('*'));
+                        if c.is_whitespace() || "()[]{}:,\"'".contains(c) || comment {
+                            break;
+                        }
+                        s.push(c);
+                        cur.bump();
+                    }
+                    if s.is_empty() {
+                        // A stray character: skip it rather than loop.
+                        cur.bump();
+                        continue;
                     }
                     toks.push((pos, Tok::Word(s)));
                 }

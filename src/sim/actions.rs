@@ -195,7 +195,7 @@ pub fn form_bloc(world: &mut World, kind: BlocKind, founders: &[StateIdx], notic
     }
     let n = reg.blocs.iter().filter(|l| l.code.starts_with("PACT-")).count() + 1;
     let code = format!("PACT-{n}");
-    let names: Vec<&str> = founders.iter().map(|s| reg.state_name(*s)).collect();
+    let names: Vec<String> = founders.iter().map(|s| reg.state_name(*s).to_string()).collect();
     let name = format!("Defence pact of {}", join_names(&names));
     let date = world.resource::<Clock>().date();
     let entity = world.spawn((Name::new(name.clone()), Code(code.clone()))).id();
@@ -233,10 +233,10 @@ pub fn form_bloc(world: &mut World, kind: BlocKind, founders: &[StateIdx], notic
     Some(idx)
 }
 
-fn join_names(names: &[&str]) -> String {
+fn join_names(names: &[String]) -> String {
     match names {
         [] => String::new(),
-        [one] => one.to_string(),
+        [one] => one.clone(),
         [init @ .., last] => format!("{} and {last}", init.join(", ")),
     }
 }
@@ -300,6 +300,7 @@ pub fn set_stage(world: &mut World, entity: Entity, stage: Stage) {
     if p.stage == stage {
         return;
     }
+    let was_pending = p.stage.is_pending();
     p.stage = stage;
     p.stage_since = date;
     let p = *p;
@@ -309,6 +310,10 @@ pub fn set_stage(world: &mut World, entity: Entity, stage: Stage) {
         Stage::Signed => (NewsKind::PartnershipSigned, format!("{s} and {pw} sign a {label}.")),
         Stage::InForce => (NewsKind::PartnershipInForce, format!("The {label} between {s} and {pw} comes into force.")),
         Stage::Suspended => (NewsKind::PartnershipSuspended, format!("{pw} suspends its {label} with {s}.")),
+        Stage::Ended if was_pending => (
+            NewsKind::PartnershipEnded,
+            format!("Talks between {s} and {pw} on a {label} break down."),
+        ),
         Stage::Ended => (NewsKind::PartnershipEnded, format!("The {label} between {s} and {pw} ends.")),
         other => (
             NewsKind::PartnershipAdvanced,

@@ -117,36 +117,43 @@ fn lift_sanctions(world: &mut World) {
     }
 }
 
-/// A suspended, sanctioned junta may walk out, sooner if it has a pact to
-/// fall back on.
+/// A suspended junta may walk out: after months of sanctions, or sooner if
+/// it has a pact of juntas to fall back on.
 fn announce_withdrawals(world: &mut World) {
     let r = world.resource::<Rules>().blocs.clone();
     let date = world.resource::<Clock>().date();
-    let mut candidates: Vec<(StateIdx, BlocIdx, bool)> = Vec::new();
     let mut q = world.query::<&Membership>();
-    let memberships: Vec<Membership> = q.iter(world).copied().collect();
+    let mut memberships: Vec<Membership> = q.iter(world).copied().collect();
+    memberships.sort_by_key(|m| (m.state, m.bloc));
+    let mut candidates: Vec<(StateIdx, BlocIdx, f64)> = Vec::new();
     for m in &memberships {
-        if !m.suspended || m.leaving.is_some() {
+        if !m.suspended || m.leaving.is_some() || regime(world, m.state) != RegimeKind::MilitaryJunta {
             continue;
         }
         let Some(bl) = bloc(world, m.bloc) else { continue };
         let since = bl.sanctioned.iter().find(|(s, _)| *s == m.state).map(|(_, d)| *d);
-        let long_enough = since.is_some_and(|d| d.months_until(date) as f64 >= r.withdraw_min_months);
-        if long_enough && regime(world, m.state) == RegimeKind::MilitaryJunta {
-            let has_pact = memberships.iter().any(|o| {
-                o.state == m.state
-                    && bloc(world, o.bloc).is_some_and(|x| matches!(x.kind, BlocKind::DefencePact | BlocKind::Confederation))
-            });
-            candidates.push((m.state, m.bloc, has_pact));
+        let sanctioned_long = since.is_some_and(|d| d.months_until(date) as f64 >= r.withdraw_min_months);
+        let has_pact = memberships
+            .iter()
+            .any(|o| o.state == m.state && o.bloc != m.bloc && junta_pact(world, o.bloc));
+        let chance = if sanctioned_long { r.withdraw_chance } else { 0.0 } + if has_pact { r.withdraw_pact_bonus } else { 0.0 };
+        if chance > 0.0 {
+            candidates.push((m.state, m.bloc, chance));
         }
     }
-    candidates.sort();
-    for (s, b, has_pact) in candidates {
-        let chance = r.withdraw_chance + if has_pact { r.withdraw_pact_bonus } else { 0.0 };
+    for (s, b, chance) in candidates {
         if roll(world) < chance {
             actions::announce_withdrawal(world, s, b);
         }
     }
+}
+
+/// A defence pact or confederation whose members are all juntas.
+fn junta_pact(world: &World, b: BlocIdx) -> bool {
+    bloc(world, b).is_some_and(|x| matches!(x.kind, BlocKind::DefencePact | BlocKind::Confederation))
+        && actions::members(world, b)
+            .iter()
+            .all(|m| regime(world, *m) == RegimeKind::MilitaryJunta)
 }
 
 /// Juntas under threat (sanctions or insurgency) that are not yet in a pact.
@@ -161,12 +168,7 @@ fn threatened_juntas(world: &World, r: &crate::rules::BlocFormationRules) -> Vec
             let sanctioned = !actions::sanctioning_blocs(world, *s).is_empty();
             // A pact that includes civilian governments (the G5 Sahel) is no
             // refuge for a junta under pressure; a pact of juntas is.
-            let in_pact = actions::blocs_of(world, *s).iter().any(|b| {
-                bloc(world, *b).is_some_and(|x| matches!(x.kind, BlocKind::DefencePact | BlocKind::Confederation))
-                    && actions::members(world, *b)
-                        .iter()
-                        .all(|m| regime(world, *m) == RegimeKind::MilitaryJunta)
-            });
+            let in_pact = actions::blocs_of(world, *s).iter().any(|b| junta_pact(world, *b));
             junta && (sanctioned || insurgency >= r.form_insurgency) && !in_pact
         })
         .collect()
@@ -249,7 +251,12 @@ fn deepen_pacts(world: &mut World) {
         let entity = world.resource::<Registry>().bloc_entity(b);
         let Some(entity) = entity else { continue };
         match bl.kind {
-            BlocKind::DefencePact if old_enough && members.len() as f64 >= r.deepen_min_members => {
+            // Only a pact of juntas deepens: shared regimes, shared enemies.
+            BlocKind::DefencePact
+                if old_enough
+                    && members.len() as f64 >= r.deepen_min_members
+                    && members.iter().all(|m| regime(world, *m) == RegimeKind::MilitaryJunta) =>
+            {
                 if roll(world) < r.deepen_chance {
                     let name = world.resource::<Registry>().bloc_name(b).to_string();
                     if let Some(mut x) = world.get_mut::<Bloc>(entity) {

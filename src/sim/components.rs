@@ -64,6 +64,24 @@ pub struct Security {
     pub military: f64,
 }
 
+/// The scenario's starting values: the resting point a state returns to
+/// when nothing pushes it. Mechanisms act on departures from it, so a
+/// scenario's start is an equilibrium until something changes.
+#[derive(Debug, Clone, Copy, Component)]
+pub struct Baseline {
+    pub stability: f64,
+    pub legitimacy: f64,
+    pub loyalty: f64,
+    pub insurgency: f64,
+    pub control: f64,
+    pub military: f64,
+    /// Insurgency the state's conditions sustain before partners' help;
+    /// it entrenches slowly toward what actually persists.
+    pub rooted: f64,
+    /// Territory lost per point of insurgency, from the starting figures.
+    pub control_ratio: f64,
+}
+
 #[derive(Debug, Clone, Component)]
 pub struct Economy {
     /// Real growth, % a year.
@@ -110,6 +128,14 @@ pub struct Power {
     pub idx: PowerIdx,
     pub capacity: u32,
     pub conditionality: f64,
+    /// The kinds of partnership it offers, as a set of `PartnershipKind::bit`s.
+    pub offers: u16,
+}
+
+impl Power {
+    pub fn offers(&self, kind: PartnershipKind) -> bool {
+        self.offers & kind.bit() != 0
+    }
 }
 
 /// A bloc of states.

@@ -57,6 +57,8 @@ impl Relations {
 struct Facts {
     regime: Vec<RegimeKind>,
     blocs: Vec<Vec<BlocIdx>>,
+    /// Blocs whose decisions each state takes part in (not suspended).
+    enforcing: Vec<Vec<BlocIdx>>,
     /// (bloc, sanctioned state) pairs.
     sanctions: Vec<(BlocIdx, StateIdx)>,
     alignment: Vec<Vec<f64>>,
@@ -82,10 +84,14 @@ fn gather(
         alignment.push(a.0.clone());
     }
     let mut member_of = vec![Vec::new(); regime.len()];
+    let mut enforcing = vec![Vec::new(); regime.len()];
     for m in memberships {
         member_of[m.state.0 as usize].push(m.bloc);
+        if !m.suspended {
+            enforcing[m.state.0 as usize].push(m.bloc);
+        }
     }
-    for list in &mut member_of {
+    for list in member_of.iter_mut().chain(enforcing.iter_mut()) {
         list.sort();
     }
     let mut sanctions: Vec<(BlocIdx, StateIdx)> = blocs
@@ -96,6 +102,7 @@ fn gather(
     Facts {
         regime,
         blocs: member_of,
+        enforcing,
         sanctions,
         alignment,
     }
@@ -116,7 +123,7 @@ fn target(rules: &DiplomacyRules, f: &Facts, a: usize, b: usize) -> f64 {
     // A state resents the blocs' members that sanction it.
     for (bloc, s) in &f.sanctions {
         let s = s.0 as usize;
-        if (s == a && f.blocs[b].contains(bloc)) || (s == b && f.blocs[a].contains(bloc)) {
+        if (s == a && f.enforcing[b].contains(bloc)) || (s == b && f.enforcing[a].contains(bloc)) {
             t += rules.sanctions;
         }
     }
@@ -146,7 +153,9 @@ pub(super) fn drift_relations(queries: FactQueries, rules: Res<Rules>, mut relat
 /// Sets every relation to its target: the starting point of a new game.
 pub(super) fn settle_relations(world: &mut World) {
     let mut state = SystemState::<FactQueries>::new(world);
-    let facts = gather(&state.get(world));
+    // Plain queries always validate.
+    let Ok(queries) = state.get(world) else { return };
+    let facts = gather(&queries);
     let rules = world.resource::<Rules>().diplomacy.clone();
     let mut relations = world.resource_mut::<Relations>();
     let n = relations.len();

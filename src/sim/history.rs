@@ -108,7 +108,8 @@ pub(super) fn record_start(world: &mut World) {
     }
     let date = world.resource::<Clock>().start.plus_months(-1);
     let mut state = bevy::ecs::system::SystemState::<SnapshotQuery>::new(world);
-    let query = state.get(world);
+    // Plain queries always validate.
+    let Ok(query) = state.get(world) else { return };
     let snap = snapshot(&query, 0, date);
     world.resource_mut::<History>().snapshots.push(snap);
 }

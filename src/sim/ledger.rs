@@ -17,6 +17,8 @@ pub enum Mechanism {
     /// Month-to-month chance: weather, prices, rumours.
     Fortune,
     Legitimacy,
+    /// State weakness: stability below its baseline lets insurgents grow.
+    Fragility,
     Insurgency,
     InsurgencySpread,
     CounterInsurgency,

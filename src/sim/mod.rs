@@ -24,8 +24,7 @@ pub mod security;
 pub mod spawn;
 pub mod stability;
 
-use bevy::ecs::schedule::{LogLevel, ScheduleBuildSettings, ScheduleLabel};
-use bevy::ecs::schedule::executor::SingleThreadedExecutor;
+use bevy::ecs::schedule::{LogLevel, ScheduleBuildSettings, ScheduleLabel, SingleThreadedExecutor};
 use bevy::prelude::*;
 
 use crate::scenario::{Scenario, YearMonth};

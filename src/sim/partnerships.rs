@@ -113,9 +113,20 @@ fn seek_partner(world: &mut World, s: StateIdx, regime: Option<RegimeKind>, rule
 
     let roll = world.resource_mut::<SimRng>().uniform(Stream::Partnerships);
     if insurgency >= rules.seek_insurgency && roll < rules.seek_chance {
-        let has_security = live.iter().any(|(_, p)| p.kind.has_forces() && p.stage <= Stage::InForce);
+        let has_security = live.iter().any(|(_, p)| p.kind.has_forces());
+        // Juntas want fighters; elected governments want trainers.
+        let wanted: &[PartnershipKind] = if junta {
+            &[
+                PartnershipKind::SecurityContractors,
+                PartnershipKind::ExpeditionaryCorps,
+                PartnershipKind::TrainingEquipment,
+                PartnershipKind::DefenceCooperation,
+            ]
+        } else {
+            &[PartnershipKind::TrainingEquipment, PartnershipKind::DefenceCooperation]
+        };
         // The best-aligned power with room to take on one more partner.
-        let mut best: Option<(f64, PowerIdx)> = None;
+        let mut best: Option<(f64, PowerIdx, PartnershipKind)> = None;
         for pi in 0..n_powers {
             let p = PowerIdx(pi as u8);
             let pw = power(world, p);
@@ -123,21 +134,20 @@ fn seek_partner(world: &mut World, s: StateIdx, regime: Option<RegimeKind>, rule
                 continue;
             }
             let a = alignment(world, s, p);
-            if a < 0.0 || live.iter().any(|(_, x)| x.power == p && x.kind.has_forces()) {
+            let Some(kind) = wanted
+                .iter()
+                .copied()
+                .find(|k| pw.offers(*k) && !live.iter().any(|(_, x)| x.power == p && x.kind == *k))
+            else {
                 continue;
-            }
-            if best.is_none_or(|(ba, _)| a > ba) {
-                best = Some((a, p));
+            };
+            if a >= 0.0 && best.is_none_or(|(ba, _, _)| a > ba) {
+                best = Some((a, p, kind));
             }
         }
-        if let Some((_, p)) = best
+        if let Some((_, p, kind)) = best
             && (!has_security || junta)
         {
-            let kind = if junta && power(world, p).conditionality < 0.3 {
-                PartnershipKind::SecurityContractors
-            } else {
-                PartnershipKind::TrainingEquipment
-            };
             actions::start_partnership(world, s, p, kind, Stage::Proposed);
         }
     }
@@ -149,6 +159,7 @@ fn seek_partner(world: &mut World, s: StateIdx, regime: Option<RegimeKind>, rule
             .find(|(_, p)| p.kind.is_security() && p.stage == Stage::InForce)
             .map(|(_, p)| p.power);
         if let Some(p) = partner
+            && power(world, p).offers(PartnershipKind::MiningConcession)
             && !live.iter().any(|(_, x)| x.power == p && x.kind == PartnershipKind::MiningConcession)
         {
             actions::start_partnership(world, s, p, PartnershipKind::MiningConcession, Stage::Proposed);

@@ -1,15 +1,18 @@
-//! Security and insurgency: insurgent pressure grows on itself, spreads
-//! across borders and is pushed back by the army and its partners; the
-//! share of territory the state controls follows; losses sap the army's
-//! loyalty.
+//! Security and insurgency. Each state has an insurgency its conditions
+//! sustain: the pressure rooted at the start, raised when stability falls
+//! below its baseline, lowered by military capacity and by the partners and
+//! allies who help. Pressure moves toward that level, spreads across
+//! borders, and what persists takes root. Territorial control follows
+//! insurgency; rising insurgency saps the army's loyalty.
 
+use bevy::ecs::system::SystemState;
 use bevy::prelude::*;
 
 use super::components::*;
 use super::ledger::{Actor, Cause, Ledger, Measure, Mechanism};
 use super::rng::{SimRng, Stream};
 use super::{TurnPhase, TurnSchedule};
-use crate::rules::Rules;
+use crate::rules::{Rules, SecurityRules};
 use crate::scenario::format::{Indicator, Stage};
 
 pub(super) fn plugin(app: &mut App) {
@@ -21,9 +24,88 @@ const CTRL: Measure = Measure::Indicator(Indicator::Control);
 const LOY: Measure = Measure::Indicator(Indicator::MilitaryLoyalty);
 const MIL: Measure = Measure::Indicator(Indicator::Military);
 
+/// Who helps each state fight: partners in force and mutual-defence allies.
+struct Helpers {
+    /// (state, power, share of the sustained insurgency removed)
+    partners: Vec<(StateIdx, PowerIdx, f64)>,
+    /// (state, ally) pairs, at most three allies a state.
+    allies: Vec<(StateIdx, StateIdx)>,
+}
+
+impl Helpers {
+    fn gather(
+        r: &SecurityRules,
+        partnerships: &Query<&Partnership>,
+        memberships: &Query<&Membership>,
+        blocs: &Query<&Bloc>,
+    ) -> Self {
+        let mut partners: Vec<(StateIdx, PowerIdx, f64)> = partnerships
+            .iter()
+            .filter(|p| p.stage == Stage::InForce)
+            .filter_map(|p| {
+                let share = r.partner_support.get(p.kind.snake()).copied().unwrap_or(0.0);
+                (share > 0.0).then_some((p.state, p.power, share))
+            })
+            .collect();
+        partners.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+        let mut mutual: Vec<BlocIdx> = blocs.iter().filter(|b| b.rules.mutual_defence).map(|b| b.idx).collect();
+        mutual.sort();
+        let mut members: Vec<(BlocIdx, StateIdx)> = memberships
+            .iter()
+            .filter(|m| mutual.binary_search(&m.bloc).is_ok())
+            .map(|m| (m.bloc, m.state))
+            .collect();
+        members.sort();
+        let mut allies: Vec<(StateIdx, StateIdx)> = Vec::new();
+        for (b, s) in &members {
+            for (b2, m) in &members {
+                if b == b2 && s != m {
+                    allies.push((*s, *m));
+                }
+            }
+        }
+        allies.sort();
+        allies.dedup();
+        let mut capped = Vec::new();
+        for (s, m) in allies {
+            if capped.iter().filter(|(x, _)| *x == s).count() < 3 {
+                capped.push((s, m));
+            }
+        }
+        Self {
+            partners,
+            allies: capped,
+        }
+    }
+
+    /// Each helper's share for one state, scaled down together if they
+    /// exceed the cap.
+    fn shares(&self, r: &SecurityRules, s: StateIdx) -> Vec<(Cause, f64)> {
+        let mut out: Vec<(Cause, f64)> = self
+            .partners
+            .iter()
+            .filter(|(t, _, _)| *t == s)
+            .map(|(_, p, share)| (Cause::by(Mechanism::Partnership, Actor::Power(*p)), *share))
+            .collect();
+        out.extend(
+            self.allies
+                .iter()
+                .filter(|(t, _)| *t == s)
+                .map(|(_, m)| (Cause::by(Mechanism::Bloc, Actor::State(*m)), r.mutual_defence_support)),
+        );
+        let total: f64 = out.iter().map(|(_, x)| x).sum();
+        if total > r.max_support && total > 0.0 {
+            for (_, x) in &mut out {
+                *x *= r.max_support / total;
+            }
+        }
+        out
+    }
+}
+
 #[allow(clippy::too_many_arguments)]
 fn fight_insurgencies(
-    mut states: Query<(Indicators, &Neighbours)>,
+    mut states: Query<(Indicators, &mut Baseline, &Neighbours)>,
     partnerships: Query<&Partnership>,
     memberships: Query<&Membership>,
     blocs: Query<&Bloc>,
@@ -33,83 +115,61 @@ fn fight_insurgencies(
 ) {
     let r = &rules.security;
     // Pressure at the start of the phase, so that spread does not depend on order.
-    let mut before: Vec<(StateIdx, f64)> = states.iter().map(|(i, _)| (i.country.idx, i.security.insurgency)).collect();
+    let mut before: Vec<(StateIdx, f64)> = states.iter().map(|(i, _, _)| (i.country.idx, i.security.insurgency)).collect();
     before.sort_by_key(|(s, _)| *s);
     let pressure = |s: StateIdx| before.get(s.0 as usize).map(|x| x.1).unwrap_or(0.0);
-
-    let mut in_force: Vec<Partnership> = partnerships
-        .iter()
-        .filter(|p| p.stage == Stage::InForce && p.kind.is_security())
-        .copied()
-        .collect();
-    in_force.sort_by_key(|p| (p.state, p.power, p.kind));
-    let mut mutual: Vec<BlocIdx> = blocs.iter().filter(|b| b.rules.mutual_defence).map(|b| b.idx).collect();
-    mutual.sort();
-    let mut allies: Vec<(BlocIdx, StateIdx)> = memberships
-        .iter()
-        .filter(|m| mutual.binary_search(&m.bloc).is_ok())
-        .map(|m| (m.bloc, m.state))
-        .collect();
-    allies.sort();
+    let helpers = Helpers::gather(r, &partnerships, &memberships, &blocs);
     let mut sanctioned: Vec<StateIdx> = blocs.iter().flat_map(|b| b.sanctioned.iter().map(|(s, _)| *s)).collect();
     sanctioned.sort();
     sanctioned.dedup();
 
-    for (mut ind, neighbours) in states.iter_mut().sort::<&Country>() {
+    for (mut ind, mut base, neighbours) in states.iter_mut().sort::<&Country>() {
         let s = ind.country.idx;
         let ins = ind.security.insurgency;
-        let mil = ind.security.military / 100.0;
-
-        let growth = r.growth * ins * (1.0 - ins / 100.0);
-        ledger.change(s, INS, &mut ind.security.insurgency, growth, Cause::of(Mechanism::Insurgency));
+        // The sustained level, built up factor by factor so that each
+        // factor's part is booked under its own cause.
+        let fragility = 1.0 + r.fragility_weight * (base.stability - ind.stability.0) / 50.0;
+        let military = 1.0 - r.military_weight * (ind.security.military - base.military) / 100.0;
+        let shares = helpers.shares(r, s);
+        let help: f64 = shares.iter().map(|(_, x)| x).sum();
+        let t0 = base.rooted;
+        let t1 = t0 * fragility.max(0.0);
+        let t2 = t1 * military.max(0.0);
+        let rate = r.rate;
+        ledger.change(s, INS, &mut ind.security.insurgency, rate * (t0 - ins), Cause::of(Mechanism::Insurgency));
+        ledger.change(s, INS, &mut ind.security.insurgency, rate * (t1 - t0), Cause::of(Mechanism::Fragility));
+        ledger.change(s, INS, &mut ind.security.insurgency, rate * (t2 - t1), Cause::of(Mechanism::CounterInsurgency));
+        for (cause, share) in &shares {
+            ledger.change(s, INS, &mut ind.security.insurgency, -rate * t2 * share, *cause);
+        }
         for n in &neighbours.0 {
             let gap = pressure(*n) - ins;
             if gap > 0.0 {
-                let spread = r.spread * gap;
                 let cause = Cause::by(Mechanism::InsurgencySpread, Actor::State(*n));
-                ledger.change(s, INS, &mut ind.security.insurgency, spread, cause);
+                ledger.change(s, INS, &mut ind.security.insurgency, r.spread * gap, cause);
             }
         }
-        let base = r.counter * mil * ins;
-        ledger.change(s, INS, &mut ind.security.insurgency, -base, Cause::of(Mechanism::CounterInsurgency));
-        let mut partners = 0;
-        for p in in_force.iter().filter(|p| p.state == s) {
-            let support = r.partner_support.get(p.kind.snake()).copied().unwrap_or(0.0);
-            if support > 0.0 {
-                partners += 1;
-                let cause = Cause::by(Mechanism::Partnership, Actor::Power(p.power));
-                ledger.change(s, INS, &mut ind.security.insurgency, -base * support, cause);
-            }
-        }
-        // Fellow members of a mutual-defence bloc lend a hand (three at most count).
-        let my_blocs: Vec<BlocIdx> = allies.iter().filter(|(_, m)| *m == s).map(|(b, _)| *b).collect();
-        let mut fellows: Vec<StateIdx> = allies
-            .iter()
-            .filter(|(b, m)| *m != s && my_blocs.contains(b))
-            .map(|(_, m)| *m)
-            .collect();
-        fellows.sort();
-        fellows.dedup();
-        fellows.truncate(3);
-        for m in fellows {
-            let cause = Cause::by(Mechanism::Bloc, Actor::State(m));
-            ledger.change(s, INS, &mut ind.security.insurgency, -base * r.mutual_defence_support, cause);
-        }
-        let noise = rng.noise(Stream::Security, r.noise);
+        // Fortune matters more where there is more to fight.
+        let noise = rng.noise(Stream::Security, r.noise) * (ins + 2.0) / 50.0;
         ledger.change(s, INS, &mut ind.security.insurgency, noise, Cause::of(Mechanism::Fortune));
 
-        let ins = ind.security.insurgency;
-        let control_target = 100.0 - r.control_per_insurgency * ins;
+        // What persists takes root (or is uprooted).
+        let now = ind.security.insurgency;
+        let implied = now / (fragility.max(0.05) * military.max(0.05) * (1.0 - help).max(0.05));
+        base.rooted += r.rooting * (implied.min(100.0) - base.rooted);
+
+        let control_target = 100.0 - base.control_ratio * now;
         let dc = r.control_rate * (control_target - ind.security.control);
         ledger.change(s, CTRL, &mut ind.security.control, dc, Cause::of(Mechanism::TerritorialControl));
 
-        let losses = r.loyalty_loss * (ins - r.loyalty_reference).max(0.0) / 10.0;
+        let losses = r.loyalty_loss * (now - base.insurgency).max(0.0) / 10.0;
         ledger.change(s, LOY, &mut ind.loyalty.0, -losses, Cause::of(Mechanism::Insurgency));
-        let recovery = r.loyalty_recovery * (60.0 - ind.loyalty.0);
+        let recovery = r.loyalty_recovery * (base.loyalty - ind.loyalty.0);
         ledger.change(s, LOY, &mut ind.loyalty.0, recovery, Cause::of(Mechanism::Drift));
 
-        let drift = r.military_rate * (40.0 - ind.security.military);
+        let drift = r.military_rate * (base.military - ind.security.military);
         ledger.change(s, MIL, &mut ind.security.military, drift, Cause::of(Mechanism::Drift));
+        let partners = shares.iter().filter(|(c, _)| c.mechanism == Mechanism::Partnership).count();
         if partners > 0 {
             let gain = r.military_partner_gain * partners as f64;
             ledger.change(s, MIL, &mut ind.security.military, gain, Cause::of(Mechanism::Partnership));
@@ -118,5 +178,20 @@ fn fight_insurgencies(
             let loss = -r.military_sanctions_loss;
             ledger.change(s, MIL, &mut ind.security.military, loss, Cause::of(Mechanism::Sanctions));
         }
+    }
+}
+
+/// At the start of a game, roots each state's insurgency so that its
+/// starting pressure is what its conditions and helpers sustain.
+pub(super) fn root_insurgencies(world: &mut World) {
+    let rules = world.resource::<Rules>().security.clone();
+    let mut state = SystemState::<(Query<&Partnership>, Query<&Membership>, Query<&Bloc>)>::new(world);
+    // Plain queries always validate.
+    let Ok((partnerships, memberships, blocs)) = state.get(world) else { return };
+    let helpers = Helpers::gather(&rules, &partnerships, &memberships, &blocs);
+    let mut q = world.query::<(&Country, &mut Baseline)>();
+    for (country, mut base) in q.iter_mut(world) {
+        let help: f64 = helpers.shares(&rules, country.idx).iter().map(|(_, x)| x).sum();
+        base.rooted = (base.insurgency / (1.0 - help).max(0.05)).min(100.0);
     }
 }

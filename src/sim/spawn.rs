@@ -31,6 +31,7 @@ pub fn spawn_scenario(world: &mut World, scenario: &Scenario, seed: u64, detail:
             idx,
             capacity: p.capacity,
             conditionality: p.conditionality,
+            offers: p.offers.iter().fold(0, |set, k| set | k.bit()),
         });
     }
 
@@ -93,6 +94,20 @@ pub fn spawn_scenario(world: &mut World, scenario: &Scenario, seed: u64, detail:
                 failures: 0,
             },
             Neighbours(neighbours),
+            Baseline {
+                stability: s.stability,
+                legitimacy: s.legitimacy,
+                loyalty: s.military_loyalty,
+                insurgency: s.security.insurgency,
+                control: s.security.control,
+                military: s.security.military,
+                rooted: s.security.insurgency,
+                control_ratio: if s.security.insurgency >= 5.0 {
+                    ((100.0 - s.security.control) / s.security.insurgency).clamp(0.1, 1.5)
+                } else {
+                    scenario.rules.security.control_per_insurgency
+                },
+            },
         ));
     }
 
@@ -183,6 +198,7 @@ pub fn spawn_scenario(world: &mut World, scenario: &Scenario, seed: u64, detail:
         seed,
     });
     super::diplomacy::settle_relations(world);
+    super::security::root_insurgencies(world);
     history::record_start(world);
 }
 

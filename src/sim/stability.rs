@@ -1,6 +1,7 @@
-//! Stability and legitimacy. Stability closes part of its gap to a target
-//! set by legitimacy, territorial control, insurgency, growth and
-//! sanctions; each term is booked in the ledger under its own cause.
+//! Stability and legitimacy. Stability closes part of its gap to a target:
+//! its baseline, moved by legitimacy, territorial control, insurgency and
+//! growth away from theirs, and by sanctions; each term is booked in the
+//! ledger under its own cause.
 //! Legitimacy moves with security and the economy, rallies behind a junta
 //! that defies sanctions, and wears thin when a junta overstays.
 
@@ -35,7 +36,7 @@ fn sanctions(blocs: &Query<&Bloc>) -> Vec<(StateIdx, BlocIdx, crate::scenario::Y
 }
 
 fn move_legitimacy(
-    mut states: Query<(&Country, &mut Legitimacy, &Security, &Economy, &Regime, &CoupRecord)>,
+    mut states: Query<(&Country, &mut Legitimacy, &Security, &Economy, &Regime, &CoupRecord, &Baseline)>,
     blocs: Query<&Bloc>,
     rules: Res<Rules>,
     clock: Res<Clock>,
@@ -45,13 +46,13 @@ fn move_legitimacy(
     let r = &rules.legitimacy;
     let date = clock.date();
     let sanctions = sanctions(&blocs);
-    for (country, mut legit, sec, eco, regime, record) in states.iter_mut().sort::<&Country>() {
+    for (country, mut legit, sec, eco, regime, record, base) in states.iter_mut().sort::<&Country>() {
         let s = country.idx;
         let slot = &mut legit.0;
-        ledger.change(s, LEGIT, slot, r.rate * (r.resting - *slot), Cause::of(Mechanism::Drift));
-        let insecurity = -r.insurgency_weight * (sec.insurgency - r.insurgency_reference);
+        ledger.change(s, LEGIT, slot, r.rate * (base.legitimacy - *slot), Cause::of(Mechanism::Drift));
+        let insecurity = -r.insurgency_weight * (sec.insurgency - base.insurgency);
         ledger.change(s, LEGIT, slot, insecurity, Cause::of(Mechanism::Insurgency));
-        let economy = r.growth_weight * (eco.growth - r.growth_reference);
+        let economy = r.growth_weight * (eco.growth - eco.trend_growth);
         ledger.change(s, LEGIT, slot, economy, Cause::of(Mechanism::Economy));
         if regime.kind == RegimeKind::MilitaryJunta {
             for (_, bloc, since) in sanctions.iter().filter(|(t, _, _)| *t == s) {
@@ -73,7 +74,7 @@ fn move_legitimacy(
 
 #[allow(clippy::type_complexity)]
 fn move_stability(
-    mut states: Query<(&Country, &mut Stability, &Legitimacy, &Security, &Economy)>,
+    mut states: Query<(&Country, &mut Stability, &Legitimacy, &Security, &Economy, &Baseline)>,
     blocs: Query<&Bloc>,
     rules: Res<Rules>,
     mut rng: ResMut<SimRng>,
@@ -81,17 +82,17 @@ fn move_stability(
 ) {
     let r = &rules.stability;
     let sanctions = sanctions(&blocs);
-    for (country, mut stab, legit, sec, eco) in states.iter_mut().sort::<&Country>() {
+    for (country, mut stab, legit, sec, eco, base) in states.iter_mut().sort::<&Country>() {
         let s = country.idx;
         let slot = &mut stab.0;
         // The target is a sum of terms; the month's move closes `rate` of
         // the gap, booked term by term.
         let terms = [
-            (r.resting - *slot, Cause::of(Mechanism::Drift)),
-            (r.legitimacy_weight * (legit.0 - 50.0), Cause::of(Mechanism::Legitimacy)),
-            (r.control_weight * (sec.control - r.control_reference), Cause::of(Mechanism::TerritorialControl)),
-            (-r.insurgency_weight * sec.insurgency, Cause::of(Mechanism::Insurgency)),
-            (r.growth_weight * (eco.growth - r.growth_reference), Cause::of(Mechanism::Economy)),
+            (base.stability - *slot, Cause::of(Mechanism::Drift)),
+            (r.legitimacy_weight * (legit.0 - base.legitimacy), Cause::of(Mechanism::Legitimacy)),
+            (r.control_weight * (sec.control - base.control), Cause::of(Mechanism::TerritorialControl)),
+            (-r.insurgency_weight * (sec.insurgency - base.insurgency), Cause::of(Mechanism::Insurgency)),
+            (r.growth_weight * (eco.growth - eco.trend_growth), Cause::of(Mechanism::Economy)),
         ];
         for (term, cause) in terms {
             ledger.change(s, STAB, slot, r.rate * term, cause);
