@@ -88,7 +88,10 @@ fn outcome(sim: &Simulation, run: u64, seed: u64) -> RunOutcome {
         ) else {
             continue;
         };
-        let blocs: Vec<&str> = actions::blocs_of(world, s).into_iter().map(|b| reg.bloc_code(b)).collect();
+        let blocs: Vec<&str> = actions::blocs_of(world, s)
+            .into_iter()
+            .map(|b| reg.bloc_code(b))
+            .collect();
         states.push(StateOutcome {
             run,
             seed,
@@ -166,7 +169,12 @@ pub fn summarize(scenario: &Scenario, outcomes: &[RunOutcome], turns: u32, seed:
         }
     }
     bloc_ids.sort();
-    let mut ids: Vec<(&str, &str)> = scenario.file.states.iter().map(|s| (s.id.as_str(), s.name.as_str())).collect();
+    let mut ids: Vec<(&str, &str)> = scenario
+        .file
+        .states
+        .iter()
+        .map(|s| (s.id.as_str(), s.name.as_str()))
+        .collect();
     ids.sort();
     let states = ids
         .iter()

@@ -12,7 +12,11 @@ use crate::scenario::{self, Scenario, limits, shipped};
 use crate::sim::{Detail, Simulation};
 
 #[derive(Debug, Parser)]
-#[command(name = "harmattan", version, about = "A turn-based strategy game and scenario simulator of West African and Sahel politics")]
+#[command(
+    name = "harmattan",
+    version,
+    about = "A turn-based strategy game and scenario simulator of West African and Sahel politics"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -79,7 +83,9 @@ struct Failure(String);
 
 impl From<scenario::LoadError> for Failure {
     fn from(e: scenario::LoadError) -> Self {
-        Failure(format!("{e}\nFix the problems above (see docs/scenarios.md), then try again."))
+        Failure(format!(
+            "{e}\nFix the problems above (see docs/scenarios.md), then try again."
+        ))
     }
 }
 
@@ -159,7 +165,8 @@ fn dispatch(command: Command) -> Result<ExitCode, Failure> {
                 indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} runs  {elapsed} (eta {eta})")
                     .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
             );
-            let outcomes = batch::run(&s, runs, turns, seed, threads, &|done| bar.set_position(done)).map_err(Failure)?;
+            let outcomes =
+                batch::run(&s, runs, turns, seed, threads, &|done| bar.set_position(done)).map_err(Failure)?;
             bar.finish_and_clear();
             let summary = batch::summarize(&s, &outcomes, turns, seed);
             if let Some(path) = &csv {
@@ -230,7 +237,10 @@ fn check_writable(path: &Path) -> Result<(), Failure> {
         )));
     }
     if path.is_dir() {
-        return Err(Failure(format!("cannot write {}: it is a folder; give a file name", path.display())));
+        return Err(Failure(format!(
+            "cannot write {}: it is a folder; give a file name",
+            path.display()
+        )));
     }
     Ok(())
 }
@@ -259,8 +269,16 @@ fn write_csv(path: &Path, outcomes: &[batch::RunOutcome]) -> Result<(), Failure>
 fn summary_text(s: &batch::Summary) -> String {
     use std::fmt::Write as _;
     let mut out = String::new();
-    let _ = writeln!(out, "{} — {} runs × {} turns, seeds {}…\n", s.scenario, s.runs, s.turns, s.seed);
-    let _ = writeln!(out, "  {:<4} {:<26} {:>7} {:>7} {:>9}  membership at the end", "id", "name", "P(coup)", "coups", "stability");
+    let _ = writeln!(
+        out,
+        "{} — {} runs × {} turns, seeds {}…\n",
+        s.scenario, s.runs, s.turns, s.seed
+    );
+    let _ = writeln!(
+        out,
+        "  {:<4} {:<26} {:>7} {:>7} {:>9}  membership at the end",
+        "id", "name", "P(coup)", "coups", "stability"
+    );
     for st in &s.states {
         let members: Vec<String> = st
             .p_member
@@ -295,7 +313,11 @@ fn play(scenario: Option<String>, play_as: Option<String>, seed: Option<u64>) ->
         return Err(Failure(format!(
             "`{id}` is not playable in {}; playable states: {}",
             s.file.meta.name,
-            if s.file.meta.playable.is_empty() { "none (observer only)".to_string() } else { s.file.meta.playable.join(", ") }
+            if s.file.meta.playable.is_empty() {
+                "none (observer only)".to_string()
+            } else {
+                s.file.meta.playable.join(", ")
+            }
         )));
     }
     let seed = seed.unwrap_or(s.file.meta.seed);

@@ -125,7 +125,10 @@ pub fn build(sim: &Simulation) -> RunReport {
             regime: regime.kind.snake().to_string(),
             leader: regime.leader.clone(),
             leader_since: regime.since,
-            blocs: actions::blocs_of(world, s).into_iter().map(|b| reg.bloc_code(b).to_string()).collect(),
+            blocs: actions::blocs_of(world, s)
+                .into_iter()
+                .map(|b| reg.bloc_code(b).to_string())
+                .collect(),
             sanctioned_by: actions::sanctioning_blocs(world, s)
                 .into_iter()
                 .map(|b| reg.bloc_code(b).to_string())
@@ -242,7 +245,14 @@ pub fn text(report: &RunReport) -> String {
     }
     let _ = writeln!(out, "\nBlocs at the end");
     for b in &report.blocs {
-        let _ = writeln!(out, "  {:<8} {:<40} {:<18} {}", b.id, truncate(&b.name, 40), b.kind, b.members.join(", "));
+        let _ = writeln!(
+            out,
+            "  {:<8} {:<40} {:<18} {}",
+            b.id,
+            truncate(&b.name, 40),
+            b.kind,
+            b.members.join(", ")
+        );
     }
     out
 }
@@ -275,9 +285,18 @@ pub fn digest(sim: &Simulation) -> u64 {
     let mut bytes = serde_json::to_vec(&report).unwrap_or_default();
     for snap in &sim.history().snapshots {
         for s in &snap.states {
-            for v in [s.stability, s.legitimacy, s.military_loyalty, s.coup_proofing, s.insurgency, s.control, s.military, s.growth]
-                .iter()
-                .chain(&s.alignment)
+            for v in [
+                s.stability,
+                s.legitimacy,
+                s.military_loyalty,
+                s.coup_proofing,
+                s.insurgency,
+                s.control,
+                s.military,
+                s.growth,
+            ]
+            .iter()
+            .chain(&s.alignment)
             {
                 bytes.extend_from_slice(&v.to_bits().to_le_bytes());
             }

@@ -297,6 +297,10 @@ mod tests {
         o.insert("coups.base_logitt".to_string(), 1.0);
         let errs = rules.with_overrides(&o).unwrap_err();
         assert_eq!(errs.len(), 1);
-        assert!(errs[0].message.contains("did you mean `coups.base_logit`"), "{}", errs[0].message);
+        assert!(
+            errs[0].message.contains("did you mean `coups.base_logit`"),
+            "{}",
+            errs[0].message
+        );
     }
 }

@@ -66,12 +66,18 @@ fn resolve_turn(world: &mut World) {
     }
 }
 
-fn take_screenshot(mut commands: Commands, request: Option<ResMut<ScreenshotRequest>>, mut exit: MessageWriter<AppExit>) {
+fn take_screenshot(
+    mut commands: Commands,
+    request: Option<ResMut<ScreenshotRequest>>,
+    mut exit: MessageWriter<AppExit>,
+) {
     let Some(mut request) = request else { return };
     request.frame += 1;
     // Software rendering needs a few frames before egui has laid out.
     if request.frame == 20 {
-        commands.spawn(Screenshot::primary_window()).observe(save_to_disk(request.path.clone()));
+        commands
+            .spawn(Screenshot::primary_window())
+            .observe(save_to_disk(request.path.clone()));
     }
     if request.frame == 40 {
         exit.write(AppExit::Success);
@@ -113,21 +119,34 @@ fn draw_screen(
             });
         });
     });
-    egui::Panel::bottom("news").resizable(true).default_size(200.0).show(&mut root, |ui| {
-        ui.heading("News");
-        egui::ScrollArea::vertical().stick_to_bottom(true).show(ui, |ui| {
-            for n in &chronicle.news {
-                if n.kind.is_major() {
-                    ui.label(format!("{}  {}", n.date, n.text));
+    egui::Panel::bottom("news")
+        .resizable(true)
+        .default_size(200.0)
+        .show(&mut root, |ui| {
+            ui.heading("News");
+            egui::ScrollArea::vertical().stick_to_bottom(true).show(ui, |ui| {
+                for n in &chronicle.news {
+                    if n.kind.is_major() {
+                        ui.label(format!("{}  {}", n.date, n.text));
+                    }
                 }
-            }
+            });
         });
-    });
     egui::CentralPanel::default_margins().show(&mut root, |ui| {
         let rows = sim_view.rows(&registry);
         egui::ScrollArea::vertical().show(ui, |ui| {
             egui::Grid::new("states").striped(true).show(ui, |ui| {
-                for h in ["State", "Stability", "Legitimacy", "Loyalty", "Insurgency", "Control", "Regime", "Leader", "Blocs"] {
+                for h in [
+                    "State",
+                    "Stability",
+                    "Legitimacy",
+                    "Loyalty",
+                    "Insurgency",
+                    "Control",
+                    "Regime",
+                    "Leader",
+                    "Blocs",
+                ] {
                     ui.strong(h);
                 }
                 ui.end_row();
@@ -184,7 +203,12 @@ impl SimView<'_, '_> {
             .iter()
             .sort::<&crate::sim::components::Country>()
             .map(|(c, name, st, lg, ml, sec, reg)| {
-                let mut blocs: Vec<_> = self.memberships.iter().filter(|m| m.state == c.idx).map(|m| m.bloc).collect();
+                let mut blocs: Vec<_> = self
+                    .memberships
+                    .iter()
+                    .filter(|m| m.state == c.idx)
+                    .map(|m| m.bloc)
+                    .collect();
                 blocs.sort();
                 Row {
                     name: name.as_str().to_string(),

@@ -58,8 +58,18 @@ impl YearMonth {
     /// English month name and year, for news items: "August 2023".
     pub fn long(self) -> String {
         const NAMES: [&str; 12] = [
-            "January", "February", "March", "April", "May", "June", "July", "August",
-            "September", "October", "November", "December",
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
         ];
         format!("{} {}", NAMES[(self.month - 1) as usize], self.year)
     }

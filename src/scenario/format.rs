@@ -294,9 +294,7 @@ impl PartnershipKind {
     pub fn is_security(self) -> bool {
         !matches!(
             self,
-            PartnershipKind::MiningConcession
-                | PartnershipKind::EnergyConcession
-                | PartnershipKind::SpaceProgramme
+            PartnershipKind::MiningConcession | PartnershipKind::EnergyConcession | PartnershipKind::SpaceProgramme
         )
     }
 

@@ -60,10 +60,7 @@ fn find_in(pos: Pos, node: &Node, path: &[Seg]) -> Pos {
     let next = match (seg, node) {
         (Seg::Field(name), Node::Fields(fields)) => fields.get(*name).map(|(p, n)| (*p, n)),
         (Seg::Index(i), Node::Items(items)) => items.get(*i).map(|(p, n)| (*p, n)),
-        (Seg::Key(k), Node::Entries(entries)) => entries
-            .iter()
-            .find(|(key, _, _)| key == k)
-            .map(|(_, p, n)| (*p, n)),
+        (Seg::Key(k), Node::Entries(entries)) => entries.iter().find(|(key, _, _)| key == k).map(|(_, p, n)| (*p, n)),
         _ => None,
     };
     match (next, node) {
@@ -377,10 +374,21 @@ Scenario(
         let l = Locator::new(DOC);
         let stab = [Seg::Field("states"), Seg::Index(1), Seg::Field("stability")];
         assert_eq!(l.find(&stab), Pos { line: 7, col: 22 });
-        let key = [Seg::Field("states"), Seg::Index(1), Seg::Field("alignment"), Seg::Key("FRA".into())];
-        assert_eq!(l.find(&key), Pos { line: 7, col: 69 });
-        let eff = [Seg::Field("events"), Seg::Index(0), Seg::Field("effects"), Seg::Index(1), Seg::Field("state")];
-        assert_eq!(l.find(&eff), Pos { line: 9, col: 58 });
+        let key = [
+            Seg::Field("states"),
+            Seg::Index(1),
+            Seg::Field("alignment"),
+            Seg::Key("FRA".into()),
+        ];
+        assert_eq!(l.find(&key), Pos { line: 7, col: 66 });
+        let eff = [
+            Seg::Field("events"),
+            Seg::Index(0),
+            Seg::Field("effects"),
+            Seg::Index(1),
+            Seg::Field("state"),
+        ];
+        assert_eq!(l.find(&eff), Pos { line: 9, col: 51 });
     }
 
     #[test]

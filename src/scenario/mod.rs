@@ -77,9 +77,8 @@ pub fn load(origin: &str, text: &str) -> Result<Scenario, LoadError> {
 /// scenario before reading them whole.
 pub fn load_path(path: &Path) -> Result<Scenario, LoadError> {
     let origin = path.display().to_string();
-    let meta = std::fs::metadata(path).map_err(|e| {
-        LoadError::whole_file(&origin, format!("cannot read the file: {e}"))
-    })?;
+    let meta =
+        std::fs::metadata(path).map_err(|e| LoadError::whole_file(&origin, format!("cannot read the file: {e}")))?;
     if meta.len() > limits::FILE_BYTES as u64 {
         return Err(LoadError::whole_file(
             &origin,
@@ -106,12 +105,12 @@ pub fn resolve(name_or_path: &str) -> Result<Scenario, LoadError> {
     }
     let names: Vec<&str> = shipped::SHIPPED.iter().map(|s| s.name).collect();
     let hint = suggest(name_or_path, names.iter().copied())
-        .map(|s| format!(" Did you mean `{s}`?"))
+        .map(|s| format!("; did you mean `{s}`?"))
         .unwrap_or_default();
     Err(LoadError::whole_file(
         name_or_path,
         format!(
-            "no such file, and no shipped scenario of that name.{hint} Shipped scenarios: {}.",
+            "no such file, and no shipped scenario of that name{hint} Shipped scenarios: {}.",
             names.join(", ")
         ),
     ))

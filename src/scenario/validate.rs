@@ -38,7 +38,11 @@ pub(super) fn load(origin: &str, text: &str, base_rules: &Rules) -> Result<Scena
     if text.len() > limits::FILE_BYTES {
         return Err(LoadError::whole_file(
             origin,
-            format!("the file is {} bytes; scenario files are limited to {} bytes", text.len(), limits::FILE_BYTES),
+            format!(
+                "the file is {} bytes; scenario files are limited to {} bytes",
+                text.len(),
+                limits::FILE_BYTES
+            ),
         ));
     }
     let options = ron::Options::default()
@@ -77,17 +81,13 @@ pub(super) fn load(origin: &str, text: &str, base_rules: &Rules) -> Result<Scena
 
 fn syntax_error(origin: &str, e: SpannedError) -> LoadError {
     let message = match &e.code {
-        RonError::NoSuchStructField {
-            expected, found, ..
-        } => {
+        RonError::NoSuchStructField { expected, found, .. } => {
             let hint = suggest(found, expected.iter().copied())
                 .map(|s| format!("did you mean `{s}`? "))
                 .unwrap_or_default();
             format!("unknown field `{found}`; {hint}allowed here: {}", expected.join(", "))
         }
-        RonError::NoSuchEnumVariant {
-            expected, found, ..
-        } => {
+        RonError::NoSuchEnumVariant { expected, found, .. } => {
             let hint = suggest(found, expected.iter().copied())
                 .map(|s| format!("did you mean `{s}`? "))
                 .unwrap_or_default();
@@ -212,9 +212,19 @@ impl Checker {
             self.count(&[Seg::Field("states")], "states", f.states.len(), limits::STATES),
             self.count(&[Seg::Field("powers")], "powers", f.powers.len(), limits::POWERS),
             self.count(&[Seg::Field("blocs")], "blocs", f.blocs.len(), limits::BLOCS),
-            self.count(&[Seg::Field("partnerships")], "partnerships", f.partnerships.len(), limits::PARTNERSHIPS),
+            self.count(
+                &[Seg::Field("partnerships")],
+                "partnerships",
+                f.partnerships.len(),
+                limits::PARTNERSHIPS,
+            ),
             self.count(&[Seg::Field("events")], "events", f.events.len(), limits::EVENTS),
-            self.count(&[Seg::Field("rules")], "rule overrides", f.rules.len(), limits::RULE_OVERRIDES),
+            self.count(
+                &[Seg::Field("rules")],
+                "rule overrides",
+                f.rules.len(),
+                limits::RULE_OVERRIDES,
+            ),
         ];
         if within.contains(&false) {
             return;
@@ -236,10 +246,24 @@ impl Checker {
         for (i, p) in f.powers.iter().enumerate() {
             let at = [Seg::Field("powers"), Seg::Index(i)];
             self.id(&path(&at, &[Seg::Field("id")]), "power id", &p.id);
-            self.text(&path(&at, &[Seg::Field("name")]), "the name", &p.name, limits::NAME_CHARS);
-            self.range(&path(&at, &[Seg::Field("conditionality")]), "conditionality", p.conditionality, 0.0, 1.0);
+            self.text(
+                &path(&at, &[Seg::Field("name")]),
+                "the name",
+                &p.name,
+                limits::NAME_CHARS,
+            );
+            self.range(
+                &path(&at, &[Seg::Field("conditionality")]),
+                "conditionality",
+                p.conditionality,
+                0.0,
+                1.0,
+            );
             if p.capacity > 100 {
-                self.at(&path(&at, &[Seg::Field("capacity")]), format!("capacity is {}, but must be at most 100", p.capacity));
+                self.at(
+                    &path(&at, &[Seg::Field("capacity")]),
+                    format!("capacity is {}, but must be at most 100", p.capacity),
+                );
             }
         }
         for (i, s) in f.states.iter().enumerate() {
@@ -254,12 +278,18 @@ impl Checker {
             self.reference(&path(&at, &[Seg::Field("state")]), "state", &p.state, &ids.states);
             self.reference(&path(&at, &[Seg::Field("power")]), "power", &p.power, &ids.powers);
             if p.stage == Stage::Ended {
-                self.at(&path(&at, &[Seg::Field("stage")]), "a partnership cannot start as `Ended`; leave it out instead".into());
+                self.at(
+                    &path(&at, &[Seg::Field("stage")]),
+                    "a partnership cannot start as `Ended`; leave it out instead".into(),
+                );
             }
             if let Some(first) = seen.insert((p.state.as_str(), p.power.as_str(), p.kind), i) {
                 self.at(
                     &at,
-                    format!("partnership {} with {} ({:?}) is listed twice (first at partnerships[{first}])", p.state, p.power, p.kind),
+                    format!(
+                        "partnership {} with {} ({:?}) is listed twice (first at partnerships[{first}])",
+                        p.state, p.power, p.kind
+                    ),
                 );
             }
         }
@@ -271,17 +301,37 @@ impl Checker {
     fn meta(&mut self, f: &ScenarioFile, ids: &Ids) {
         let m = &f.meta;
         let at = [Seg::Field("meta")];
-        self.text(&path(&at, &[Seg::Field("name")]), "the name", &m.name, limits::NAME_CHARS);
-        self.text(&path(&at, &[Seg::Field("description")]), "the description", &m.description, limits::TEXT_CHARS);
+        self.text(
+            &path(&at, &[Seg::Field("name")]),
+            "the name",
+            &m.name,
+            limits::NAME_CHARS,
+        );
+        self.text(
+            &path(&at, &[Seg::Field("description")]),
+            "the description",
+            &m.description,
+            limits::TEXT_CHARS,
+        );
         if m.turns == 0 || m.turns > limits::TURNS {
             self.at(
                 &path(&at, &[Seg::Field("turns")]),
                 format!("turns is {}, but must be between 1 and {}", m.turns, limits::TURNS),
             );
         }
-        if self.count(&path(&at, &[Seg::Field("playable")]), "playable states", m.playable.len(), limits::STATES) {
+        if self.count(
+            &path(&at, &[Seg::Field("playable")]),
+            "playable states",
+            m.playable.len(),
+            limits::STATES,
+        ) {
             for (i, p) in m.playable.iter().enumerate() {
-                self.reference(&path(&at, &[Seg::Field("playable"), Seg::Index(i)]), "state", p, &ids.states);
+                self.reference(
+                    &path(&at, &[Seg::Field("playable"), Seg::Index(i)]),
+                    "state",
+                    p,
+                    &ids.states,
+                );
             }
         }
     }
@@ -308,7 +358,13 @@ impl Checker {
             self.range(&p(&path(&sec, &[Seg::Field(field)])), field, v, 0.0, 100.0);
         }
         let eco = [Seg::Field("economy")];
-        self.range(&p(&path(&eco, &[Seg::Field("growth")])), "growth", s.economy.growth, -30.0, 30.0);
+        self.range(
+            &p(&path(&eco, &[Seg::Field("growth")])),
+            "growth",
+            s.economy.growth,
+            -30.0,
+            30.0,
+        );
         self.range(
             &p(&path(&eco, &[Seg::Field("sanctions_exposure")])),
             "sanctions_exposure",
@@ -316,13 +372,26 @@ impl Checker {
             0.0,
             100.0,
         );
-        self.count(&p(&path(&eco, &[Seg::Field("exports")])), "exports", s.economy.exports.len(), limits::LIST);
+        self.count(
+            &p(&path(&eco, &[Seg::Field("exports")])),
+            "exports",
+            s.economy.exports.len(),
+            limits::LIST,
+        );
         let reg = [Seg::Field("regime")];
-        self.text(&p(&path(&reg, &[Seg::Field("leader")])), "the leader's name", &s.regime.leader, limits::NAME_CHARS);
+        self.text(
+            &p(&path(&reg, &[Seg::Field("leader")])),
+            "the leader's name",
+            &s.regime.leader,
+            limits::NAME_CHARS,
+        );
         if s.regime.since > f.meta.start {
             self.at(
                 &p(&path(&reg, &[Seg::Field("since")])),
-                format!("the regime cannot start ({}) after the scenario does ({})", s.regime.since, f.meta.start),
+                format!(
+                    "the regime cannot start ({}) after the scenario does ({})",
+                    s.regime.since, f.meta.start
+                ),
             );
         }
         if let Some(c) = s.last_coup
@@ -330,17 +399,30 @@ impl Checker {
         {
             self.at(
                 &p(&[Seg::Field("last_coup")]),
-                format!("last_coup ({c}) cannot be after the scenario's start ({})", f.meta.start),
+                format!(
+                    "last_coup ({c}) cannot be after the scenario's start ({})",
+                    f.meta.start
+                ),
             );
         }
-        if self.count(&p(&[Seg::Field("alignment")]), "alignment entries", s.alignment.len(), limits::POWERS) {
+        if self.count(
+            &p(&[Seg::Field("alignment")]),
+            "alignment entries",
+            s.alignment.len(),
+            limits::POWERS,
+        ) {
             for (power, v) in &s.alignment {
                 let here = p(&[Seg::Field("alignment"), Seg::Key(power.clone())]);
                 self.reference(&here, "power", power, &ids.powers);
                 self.range(&here, &format!("alignment toward {power}"), *v, -100.0, 100.0);
             }
         }
-        if self.count(&p(&[Seg::Field("neighbours")]), "neighbours", s.neighbours.len(), limits::LIST) {
+        if self.count(
+            &p(&[Seg::Field("neighbours")]),
+            "neighbours",
+            s.neighbours.len(),
+            limits::LIST,
+        ) {
             let mut seen = BTreeSet::new();
             for (j, n) in s.neighbours.iter().enumerate() {
                 let here = p(&[Seg::Field("neighbours"), Seg::Index(j)]);
@@ -363,10 +445,17 @@ impl Checker {
         if b.rules.withdrawal_notice_months > 120 {
             self.at(
                 &p(&[Seg::Field("rules"), Seg::Field("withdrawal_notice_months")]),
-                format!("withdrawal_notice_months is {}, but must be at most 120", b.rules.withdrawal_notice_months),
+                format!(
+                    "withdrawal_notice_months is {}, but must be at most 120",
+                    b.rules.withdrawal_notice_months
+                ),
             );
         }
-        for (list, items) in [("members", &b.members), ("suspended", &b.suspended), ("sanctioned", &b.sanctioned)] {
+        for (list, items) in [
+            ("members", &b.members),
+            ("suspended", &b.suspended),
+            ("sanctioned", &b.sanctioned),
+        ] {
             if !self.count(&p(&[Seg::Field(list)]), list, items.len(), limits::LIST) {
                 continue;
             }
@@ -379,11 +468,19 @@ impl Checker {
                 }
                 self.reference(&here, "state", m, &ids.states);
                 if list == "suspended" && !b.members.contains(m) {
-                    self.at(&here, format!("`{m}` is suspended from {} but is not one of its members", b.id));
+                    self.at(
+                        &here,
+                        format!("`{m}` is suspended from {} but is not one of its members", b.id),
+                    );
                 }
             }
         }
-        if self.count(&p(&[Seg::Field("projects")]), "projects", b.projects.len(), limits::LIST) {
+        if self.count(
+            &p(&[Seg::Field("projects")]),
+            "projects",
+            b.projects.len(),
+            limits::LIST,
+        ) {
             for (j, pr) in b.projects.iter().enumerate() {
                 self.range(
                     &p(&[Seg::Field("projects"), Seg::Index(j), Seg::Field("progress")]),
@@ -398,7 +495,12 @@ impl Checker {
 
     fn event(&mut self, i: usize, e: &EventDef, ids: &Ids) {
         let at = [Seg::Field("events"), Seg::Index(i)];
-        self.text(&path(&at, &[Seg::Field("id")]), "the event id", &e.id, limits::NAME_CHARS);
+        self.text(
+            &path(&at, &[Seg::Field("id")]),
+            "the event id",
+            &e.id,
+            limits::NAME_CHARS,
+        );
         if e.id.is_empty() {
             self.at(&path(&at, &[Seg::Field("id")]), "an event needs an id".into());
         }
@@ -407,7 +509,12 @@ impl Checker {
         }
         let mut nodes = 0;
         self.condition(&path(&at, &[Seg::Field("when")]), &e.when, ids, 1, &mut nodes);
-        if self.count(&path(&at, &[Seg::Field("effects")]), "effects", e.effects.len(), limits::EFFECTS_PER_EVENT) {
+        if self.count(
+            &path(&at, &[Seg::Field("effects")]),
+            "effects",
+            e.effects.len(),
+            limits::EFFECTS_PER_EVENT,
+        ) {
             for (j, effect) in e.effects.iter().enumerate() {
                 self.effect(&path(&at, &[Seg::Field("effects"), Seg::Index(j)]), effect, ids);
             }
@@ -433,13 +540,18 @@ impl Checker {
         match c {
             Condition::Date(_) | Condition::From(_) | Condition::Before(_) => {}
             Condition::Indicator {
-                state, indicator, value, ..
+                state,
+                indicator,
+                value,
+                ..
             } => {
                 self.reference(&f("state"), "state", state, &ids.states);
                 let (lo, hi) = indicator.range();
                 self.range(&f("value"), "value", *value, lo, hi);
             }
-            Condition::Alignment { state, power, value, .. } => {
+            Condition::Alignment {
+                state, power, value, ..
+            } => {
                 self.reference(&f("state"), "state", state, &ids.states);
                 self.reference(&f("power"), "power", power, &ids.powers);
                 self.range(&f("value"), "value", *value, -100.0, 100.0);
@@ -503,7 +615,9 @@ impl Checker {
                 self.reference(&f("other"), "state", other, &ids.states);
                 self.range(&f("delta"), "delta", *delta, -200.0, 200.0);
             }
-            Effect::StartPartnership { state: s, power, stage, .. } => {
+            Effect::StartPartnership {
+                state: s, power, stage, ..
+            } => {
                 state(self, s);
                 self.reference(&f("power"), "power", power, &ids.powers);
                 if *stage == Stage::Ended {

@@ -42,7 +42,11 @@ pub fn members(world: &World, bloc: BlocIdx) -> Vec<StateIdx> {
     };
     let mut out: Vec<StateIdx> = world
         .get::<Members>(e)
-        .map(|m| m.iter().filter_map(|x| world.get::<Membership>(x).map(|ms| ms.state)).collect())
+        .map(|m| {
+            m.iter()
+                .filter_map(|x| world.get::<Membership>(x).map(|ms| ms.state))
+                .collect()
+        })
         .unwrap_or_default();
     out.sort();
     out
@@ -53,7 +57,11 @@ pub fn blocs_of(world: &World, state: StateIdx) -> Vec<BlocIdx> {
     let reg = world.resource::<Registry>();
     let mut out: Vec<BlocIdx> = world
         .get::<Memberships>(reg.state_entity(state))
-        .map(|m| m.iter().filter_map(|x| world.get::<Membership>(x).map(|ms| ms.bloc)).collect())
+        .map(|m| {
+            m.iter()
+                .filter_map(|x| world.get::<Membership>(x).map(|ms| ms.bloc))
+                .collect()
+        })
         .unwrap_or_default();
     out.sort();
     out
@@ -77,12 +85,17 @@ pub fn join_bloc(world: &mut World, state: StateIdx, bloc: BlocIdx) {
         MemberOf(bloc_e),
         MembershipOf(state_e),
     ));
-    let item = news(world, NewsKind::BlocJoined, text).state(state).bloc(bloc).members(vec![state]);
+    let item = news(world, NewsKind::BlocJoined, text)
+        .state(state)
+        .bloc(bloc)
+        .members(vec![state]);
     post(world, item);
 }
 
 pub fn announce_withdrawal(world: &mut World, state: StateIdx, bloc: BlocIdx) {
-    let Some(m) = membership(world, state, bloc) else { return };
+    let Some(m) = membership(world, state, bloc) else {
+        return;
+    };
     if world.get::<Membership>(m).is_some_and(|ms| ms.leaving.is_some()) {
         return;
     }
@@ -102,7 +115,10 @@ pub fn announce_withdrawal(world: &mut World, state: StateIdx, bloc: BlocIdx) {
     if let Some(mut ms) = world.get_mut::<Membership>(m) {
         ms.leaving = Some(effective);
     }
-    let item = news(world, NewsKind::WithdrawalAnnounced, text).state(state).bloc(bloc).members(vec![state]);
+    let item = news(world, NewsKind::WithdrawalAnnounced, text)
+        .state(state)
+        .bloc(bloc)
+        .members(vec![state]);
     post(world, item);
     if notice == 0 {
         leave_bloc(world, state, bloc);
@@ -110,11 +126,16 @@ pub fn announce_withdrawal(world: &mut World, state: StateIdx, bloc: BlocIdx) {
 }
 
 pub fn leave_bloc(world: &mut World, state: StateIdx, bloc: BlocIdx) {
-    let Some(m) = membership(world, state, bloc) else { return };
+    let Some(m) = membership(world, state, bloc) else {
+        return;
+    };
     world.despawn(m);
     let reg = world.resource::<Registry>();
     let text = format!("{} leaves {}.", reg.state_name(state), reg.bloc_name(bloc));
-    let item = news(world, NewsKind::BlocLeft, text).state(state).bloc(bloc).members(vec![state]);
+    let item = news(world, NewsKind::BlocLeft, text)
+        .state(state)
+        .bloc(bloc)
+        .members(vec![state]);
     post(world, item);
     lift_sanctions(world, bloc, state);
     if members(world, bloc).len() < 2 {
@@ -123,7 +144,9 @@ pub fn leave_bloc(world: &mut World, state: StateIdx, bloc: BlocIdx) {
 }
 
 pub fn dissolve_bloc(world: &mut World, bloc: BlocIdx) {
-    let Some(e) = world.resource::<Registry>().bloc_entity(bloc) else { return };
+    let Some(e) = world.resource::<Registry>().bloc_entity(bloc) else {
+        return;
+    };
     let remaining = members(world, bloc);
     // Memberships go with the bloc (linked spawn).
     world.despawn(e);
@@ -135,8 +158,12 @@ pub fn dissolve_bloc(world: &mut World, bloc: BlocIdx) {
 }
 
 pub fn set_suspended(world: &mut World, state: StateIdx, bloc: BlocIdx, suspended: bool) {
-    let Some(m) = membership(world, state, bloc) else { return };
-    let Some(mut ms) = world.get_mut::<Membership>(m) else { return };
+    let Some(m) = membership(world, state, bloc) else {
+        return;
+    };
+    let Some(mut ms) = world.get_mut::<Membership>(m) else {
+        return;
+    };
     if ms.suspended == suspended {
         return;
     }
@@ -145,7 +172,11 @@ pub fn set_suspended(world: &mut World, state: StateIdx, bloc: BlocIdx, suspende
     let (kind, text) = if suspended {
         (
             NewsKind::Suspended,
-            format!("{} suspends {} from its bodies.", reg.bloc_name(bloc), reg.state_name(state)),
+            format!(
+                "{} suspends {} from its bodies.",
+                reg.bloc_name(bloc),
+                reg.state_name(state)
+            ),
         )
     } else {
         (
@@ -160,7 +191,11 @@ pub fn set_suspended(world: &mut World, state: StateIdx, bloc: BlocIdx, suspende
 pub fn impose_sanctions(world: &mut World, bloc: BlocIdx, state: StateIdx) {
     let reg = world.resource::<Registry>();
     let Some(e) = reg.bloc_entity(bloc) else { return };
-    let text = format!("{} imposes sanctions on {}.", reg.bloc_name(bloc), reg.state_name(state));
+    let text = format!(
+        "{} imposes sanctions on {}.",
+        reg.bloc_name(bloc),
+        reg.state_name(state)
+    );
     let date = world.resource::<Clock>().date();
     let Some(mut b) = world.get_mut::<Bloc>(e) else { return };
     if b.sanctions(state) {
@@ -175,7 +210,11 @@ pub fn impose_sanctions(world: &mut World, bloc: BlocIdx, state: StateIdx) {
 pub fn lift_sanctions(world: &mut World, bloc: BlocIdx, state: StateIdx) {
     let reg = world.resource::<Registry>();
     let Some(e) = reg.bloc_entity(bloc) else { return };
-    let text = format!("{} lifts its sanctions on {}.", reg.bloc_name(bloc), reg.state_name(state));
+    let text = format!(
+        "{} lifts its sanctions on {}.",
+        reg.bloc_name(bloc),
+        reg.state_name(state)
+    );
     let Some(mut b) = world.get_mut::<Bloc>(e) else { return };
     if !b.sanctions(state) {
         return;
@@ -228,7 +267,9 @@ pub fn form_bloc(world: &mut World, kind: BlocKind, founders: &[StateIdx], notic
         ));
     }
     let text = format!("{} found the {} ({code}).", join_names(&names), name.to_lowercase());
-    let item = news(world, NewsKind::BlocFormed, text).bloc(idx).members(founders.to_vec());
+    let item = news(world, NewsKind::BlocFormed, text)
+        .bloc(idx)
+        .members(founders.to_vec());
     post(world, item);
     Some(idx)
 }
@@ -296,7 +337,9 @@ pub fn start_partnership(world: &mut World, state: StateIdx, power: PowerIdx, ki
 /// Moves a partnership to `stage`, with the news that goes with it.
 pub fn set_stage(world: &mut World, entity: Entity, stage: Stage) {
     let date = world.resource::<Clock>().date();
-    let Some(mut p) = world.get_mut::<Partnership>(entity) else { return };
+    let Some(mut p) = world.get_mut::<Partnership>(entity) else {
+        return;
+    };
     if p.stage == stage {
         return;
     }
@@ -308,16 +351,28 @@ pub fn set_stage(world: &mut World, entity: Entity, stage: Stage) {
     let (s, pw, label) = (reg.state_name(p.state), reg.power_name(p.power), p.kind.label());
     let (kind, text) = match stage {
         Stage::Signed => (NewsKind::PartnershipSigned, format!("{s} and {pw} sign a {label}.")),
-        Stage::InForce => (NewsKind::PartnershipInForce, format!("The {label} between {s} and {pw} comes into force.")),
-        Stage::Suspended => (NewsKind::PartnershipSuspended, format!("{pw} suspends its {label} with {s}.")),
+        Stage::InForce => (
+            NewsKind::PartnershipInForce,
+            format!("The {label} between {s} and {pw} comes into force."),
+        ),
+        Stage::Suspended => (
+            NewsKind::PartnershipSuspended,
+            format!("{pw} suspends its {label} with {s}."),
+        ),
         Stage::Ended if was_pending => (
             NewsKind::PartnershipEnded,
             format!("Talks between {s} and {pw} on a {label} break down."),
         ),
-        Stage::Ended => (NewsKind::PartnershipEnded, format!("The {label} between {s} and {pw} ends.")),
+        Stage::Ended => (
+            NewsKind::PartnershipEnded,
+            format!("The {label} between {s} and {pw} ends."),
+        ),
         other => (
             NewsKind::PartnershipAdvanced,
-            format!("The {label} between {s} and {pw} is {}.", other.snake().replace('_', " ")),
+            format!(
+                "The {label} between {s} and {pw} is {}.",
+                other.snake().replace('_', " ")
+            ),
         ),
     };
     let item = news(world, kind, text).state(p.state).power(p.power);
@@ -348,14 +403,25 @@ pub fn expel_forces(world: &mut World, state: StateIdx, power: PowerIdx, alignme
         return;
     }
     let reg = world.resource::<Registry>();
-    let text = format!("{} orders the forces of {} to leave.", reg.state_name(state), reg.power_name(power));
+    let text = format!(
+        "{} orders the forces of {} to leave.",
+        reg.state_name(state),
+        reg.power_name(power)
+    );
     let se = reg.state_entity(state);
     let item = news(world, NewsKind::ForcesExpelled, text).state(state).power(power);
     post(world, item);
     for e in with_forces {
         set_stage(world, e, Stage::Ended);
     }
-    change_alignment(world, se, state, power, alignment_cost, Cause::by(Mechanism::Partnership, Actor::Power(power)));
+    change_alignment(
+        world,
+        se,
+        state,
+        power,
+        alignment_cost,
+        Cause::by(Mechanism::Partnership, Actor::Power(power)),
+    );
 }
 
 /// Moves a state's standing toward a power, through the ledger.
@@ -374,7 +440,9 @@ pub fn set_leader(world: &mut World, state: StateIdx, leader: &str, regime: Opti
     let e = reg.state_entity(state);
     let name = reg.state_name(state).to_string();
     let date = world.resource::<Clock>().date();
-    let Some(mut r) = world.get_mut::<Regime>(e) else { return };
+    let Some(mut r) = world.get_mut::<Regime>(e) else {
+        return;
+    };
     r.leader = leader.to_string();
     r.since = date;
     if let Some(kind) = regime {

@@ -30,9 +30,16 @@ fn drift_alignment(
     let threshold = rules.partnerships.conditional_threshold;
     let mut conditionality: Vec<(PowerIdx, f64)> = powers.iter().map(|p| (p.idx, p.conditionality)).collect();
     conditionality.sort_by_key(|(p, _)| *p);
-    let mut in_force: Vec<Partnership> = partnerships.iter().filter(|p| p.stage == Stage::InForce).copied().collect();
+    let mut in_force: Vec<Partnership> = partnerships
+        .iter()
+        .filter(|p| p.stage == Stage::InForce)
+        .copied()
+        .collect();
     in_force.sort_by_key(|p| (p.state, p.power, p.kind));
-    let mut sanctioned: Vec<StateIdx> = blocs.iter().flat_map(|b| b.sanctioned.iter().map(|(s, _)| *s)).collect();
+    let mut sanctioned: Vec<StateIdx> = blocs
+        .iter()
+        .flat_map(|b| b.sanctioned.iter().map(|(s, _)| *s))
+        .collect();
     sanctioned.sort();
     sanctioned.dedup();
 
@@ -40,16 +47,28 @@ fn drift_alignment(
         let s = country.idx;
         let under_sanctions = sanctioned.binary_search(&s).is_ok();
         for &(p, cond) in &conditionality {
-            let Some(slot) = alignment.0.get_mut(p.0 as usize) else { continue };
+            let Some(slot) = alignment.0.get_mut(p.0 as usize) else {
+                continue;
+            };
             let m = Measure::Alignment(p);
             let decay = -r.decay * *slot;
             ledger.change(s, m, slot, decay, Cause::of(Mechanism::Drift));
             for ps in in_force.iter().filter(|ps| ps.state == s && ps.power == p) {
-                let pull = if ps.kind.is_security() { r.security_pull } else { r.economic_pull };
+                let pull = if ps.kind.is_security() {
+                    r.security_pull
+                } else {
+                    r.economic_pull
+                };
                 ledger.change(s, m, slot, pull, Cause::by(Mechanism::Partnership, Actor::Power(p)));
             }
             if under_sanctions && cond >= threshold {
-                ledger.change(s, m, slot, -r.sanctions_resentment * cond, Cause::by(Mechanism::Sanctions, Actor::Power(p)));
+                ledger.change(
+                    s,
+                    m,
+                    slot,
+                    -r.sanctions_resentment * cond,
+                    Cause::by(Mechanism::Sanctions, Actor::Power(p)),
+                );
             }
             if regime.kind == RegimeKind::MilitaryJunta {
                 // Juntas drift from the powers that condemn them toward those that do not.

@@ -58,7 +58,9 @@ fn react_to_coups(world: &mut World) {
     let succeeded = world.resource::<CoupsThisTurn>().succeeded.clone();
     for s in succeeded {
         for b in actions::blocs_of(world, s) {
-            let Some(rules) = bloc(world, b).map(|x| x.rules) else { continue };
+            let Some(rules) = bloc(world, b).map(|x| x.rules) else {
+                continue;
+            };
             if rules.suspend_on_coup {
                 actions::set_suspended(world, s, b, true);
             }
@@ -136,7 +138,8 @@ fn announce_withdrawals(world: &mut World) {
         let has_pact = memberships
             .iter()
             .any(|o| o.state == m.state && o.bloc != m.bloc && junta_pact(world, o.bloc));
-        let chance = if sanctioned_long { r.withdraw_chance } else { 0.0 } + if has_pact { r.withdraw_pact_bonus } else { 0.0 };
+        let chance =
+            if sanctioned_long { r.withdraw_chance } else { 0.0 } + if has_pact { r.withdraw_pact_bonus } else { 0.0 };
         if chance > 0.0 {
             candidates.push((m.state, m.bloc, chance));
         }
@@ -275,10 +278,15 @@ fn deepen_pacts(world: &mut World) {
                             .collect();
                         }
                     }
-                    NewsBuilder::new(turn, date, NewsKind::BlocDeepened, format!("The {name} becomes a confederation."))
-                        .bloc(b)
-                        .members(members)
-                        .post(&mut world.resource_mut::<Chronicle>());
+                    NewsBuilder::new(
+                        turn,
+                        date,
+                        NewsKind::BlocDeepened,
+                        format!("The {name} becomes a confederation."),
+                    )
+                    .bloc(b)
+                    .members(members)
+                    .post(&mut world.resource_mut::<Chronicle>());
                 }
             }
             BlocKind::Confederation => {

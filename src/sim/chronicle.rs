@@ -45,10 +45,7 @@ impl NewsKind {
 
     /// Whether the news is a turning point worth a headline in reports.
     pub fn is_major(self) -> bool {
-        !matches!(
-            self,
-            NewsKind::PartnershipProposed | NewsKind::PartnershipAdvanced
-        )
+        !matches!(self, NewsKind::PartnershipProposed | NewsKind::PartnershipAdvanced)
     }
 }
 

@@ -4,10 +4,10 @@
 use bevy::ecs::query::QueryData;
 use bevy::prelude::*;
 
+use crate::scenario::YearMonth;
 use crate::scenario::format::{
     BlocKind, BlocRules, Export, Indicator, PartnershipKind, ProjectKind, RegimeKind, Stage,
 };
-use crate::scenario::YearMonth;
 
 /// Index of a state, stable for a scenario: states are numbered in the
 /// order of their ids, so sorting by index is sorting by id.

@@ -78,7 +78,8 @@ pub fn attempt_logit(r: &CoupRules, f: &CoupFactors) -> f64 {
 /// Probability that an attempt succeeds.
 pub fn success_probability(r: &CoupRules, f: &CoupFactors) -> f64 {
     logistic(
-        r.success_base_logit + r.success_loyalty_weight * below_50(f.loyalty)
+        r.success_base_logit
+            + r.success_loyalty_weight * below_50(f.loyalty)
             + r.success_legitimacy_weight * below_50(f.legitimacy)
             - r.success_proofing_weight * f.proofing / 100.0
             - r.success_protection_weight * f.protectors as f64,
@@ -108,8 +109,10 @@ fn attempt_coups(
     let turn = ledger.turn;
     coups.succeeded.clear();
     let forced = std::mem::take(&mut coups.forced);
-    let mut last_coups: Vec<(StateIdx, Option<YearMonth>)> =
-        states.iter().map(|(i, _, rec, _, _)| (i.country.idx, rec.last_success)).collect();
+    let mut last_coups: Vec<(StateIdx, Option<YearMonth>)> = states
+        .iter()
+        .map(|(i, _, rec, _, _)| (i.country.idx, rec.last_success))
+        .collect();
     last_coups.sort_by_key(|(s, _)| *s);
     let mut conditionality: Vec<(PowerIdx, f64)> = powers.iter().map(|p| (p.idx, p.conditionality)).collect();
     conditionality.sort_by_key(|(p, _)| *p);
@@ -121,8 +124,7 @@ fn attempt_coups(
             .0
             .iter()
             .filter(|n| {
-                months(last_coups.get(n.0 as usize).and_then(|x| x.1), date)
-                    .is_some_and(|m| m < r.contagion_months)
+                months(last_coups.get(n.0 as usize).and_then(|x| x.1), date).is_some_and(|m| m < r.contagion_months)
             })
             .count();
         let protectors = partnerships
@@ -154,18 +156,54 @@ fn attempt_coups(
             let names = &rules.names;
             let leader = format!(
                 "{} {} {}",
-                names.ranks.get(rng.pick(Stream::Coups, names.ranks.len())).map(String::as_str).unwrap_or("Colonel"),
-                names.given.get(rng.pick(Stream::Coups, names.given.len())).map(String::as_str).unwrap_or(""),
-                names.family.get(rng.pick(Stream::Coups, names.family.len())).map(String::as_str).unwrap_or("")
+                names
+                    .ranks
+                    .get(rng.pick(Stream::Coups, names.ranks.len()))
+                    .map(String::as_str)
+                    .unwrap_or("Colonel"),
+                names
+                    .given
+                    .get(rng.pick(Stream::Coups, names.given.len()))
+                    .map(String::as_str)
+                    .unwrap_or(""),
+                names
+                    .family
+                    .get(rng.pick(Stream::Coups, names.family.len()))
+                    .map(String::as_str)
+                    .unwrap_or("")
             )
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ");
             let cause = Cause::of(Mechanism::Coup);
-            ledger.change(s, Measure::Indicator(Indicator::Stability), &mut ind.stability.0, r.success_stability_shock, cause);
-            ledger.set(s, Measure::Indicator(Indicator::MilitaryLoyalty), &mut ind.loyalty.0, r.success_new_loyalty, cause);
-            ledger.change(s, Measure::Indicator(Indicator::Legitimacy), &mut ind.legitimacy.0, r.success_legitimacy_rally, cause);
-            ledger.set(s, Measure::Indicator(Indicator::CoupProofing), &mut ind.proofing.0, 0.0, cause);
+            ledger.change(
+                s,
+                Measure::Indicator(Indicator::Stability),
+                &mut ind.stability.0,
+                r.success_stability_shock,
+                cause,
+            );
+            ledger.set(
+                s,
+                Measure::Indicator(Indicator::MilitaryLoyalty),
+                &mut ind.loyalty.0,
+                r.success_new_loyalty,
+                cause,
+            );
+            ledger.change(
+                s,
+                Measure::Indicator(Indicator::Legitimacy),
+                &mut ind.legitimacy.0,
+                r.success_legitimacy_rally,
+                cause,
+            );
+            ledger.set(
+                s,
+                Measure::Indicator(Indicator::CoupProofing),
+                &mut ind.proofing.0,
+                0.0,
+                cause,
+            );
             for &(p, cond) in &conditionality {
                 let delta = if cond >= threshold {
                     r.success_conditional_alignment * cond
@@ -173,7 +211,13 @@ fn attempt_coups(
                     r.success_other_alignment * (1.0 - cond)
                 };
                 if let Some(slot) = alignment.0.get_mut(p.0 as usize) {
-                    ledger.change(s, Measure::Alignment(p), slot, delta, Cause::by(Mechanism::Coup, Actor::Power(p)));
+                    ledger.change(
+                        s,
+                        Measure::Alignment(p),
+                        slot,
+                        delta,
+                        Cause::by(Mechanism::Coup, Actor::Power(p)),
+                    );
                 }
             }
             *regime = Regime {
@@ -184,17 +228,46 @@ fn attempt_coups(
             };
             record.last_success = Some(date);
             record.successes += 1;
-            NewsBuilder::new(turn, date, NewsKind::Coup, format!("Coup in {name}: {leader} seizes power, ousting {ousted}."))
-                .state(s)
-                .post(&mut chronicle);
+            NewsBuilder::new(
+                turn,
+                date,
+                NewsKind::Coup,
+                format!("Coup in {name}: {leader} seizes power, ousting {ousted}."),
+            )
+            .state(s)
+            .post(&mut chronicle);
             coups.succeeded.push(s);
             commands.queue(move |world: &mut World| partnerships::react_to_coup(world, s));
         } else {
             let cause = Cause::of(Mechanism::FailedCoup);
-            ledger.change(s, Measure::Indicator(Indicator::Stability), &mut ind.stability.0, r.failed_stability_shock, cause);
-            ledger.change(s, Measure::Indicator(Indicator::MilitaryLoyalty), &mut ind.loyalty.0, r.failed_loyalty_purge, cause);
-            ledger.change(s, Measure::Indicator(Indicator::Legitimacy), &mut ind.legitimacy.0, r.failed_legitimacy_cost, cause);
-            ledger.change(s, Measure::Indicator(Indicator::CoupProofing), &mut ind.proofing.0, r.failed_proofing_gain, cause);
+            ledger.change(
+                s,
+                Measure::Indicator(Indicator::Stability),
+                &mut ind.stability.0,
+                r.failed_stability_shock,
+                cause,
+            );
+            ledger.change(
+                s,
+                Measure::Indicator(Indicator::MilitaryLoyalty),
+                &mut ind.loyalty.0,
+                r.failed_loyalty_purge,
+                cause,
+            );
+            ledger.change(
+                s,
+                Measure::Indicator(Indicator::Legitimacy),
+                &mut ind.legitimacy.0,
+                r.failed_legitimacy_cost,
+                cause,
+            );
+            ledger.change(
+                s,
+                Measure::Indicator(Indicator::CoupProofing),
+                &mut ind.proofing.0,
+                r.failed_proofing_gain,
+                cause,
+            );
             record.failures += 1;
             NewsBuilder::new(
                 turn,

@@ -71,11 +71,7 @@ type FactQueries<'w, 's> = (
 );
 
 fn gather(
-    (states, memberships, blocs): &(
-        Query<(&Country, &Regime, &Alignment)>,
-        Query<&Membership>,
-        Query<&Bloc>,
-    ),
+    (states, memberships, blocs): &(Query<(&Country, &Regime, &Alignment)>, Query<&Membership>, Query<&Bloc>),
 ) -> Facts {
     let mut regime = Vec::new();
     let mut alignment = Vec::new();

@@ -1,6 +1,6 @@
 //! The economy, kept light: growth returns to its trend, and moves with
 //! sanctions (harder on landlocked states whose neighbours close their
-//! ports), partners' concessions and insurgency.
+//! ports), partners' concessions and insurgency beyond the baseline.
 
 use bevy::prelude::*;
 
@@ -41,7 +41,7 @@ pub fn sanctions_multiplier(
 }
 
 fn run_economies(
-    mut states: Query<(&Country, &mut Economy, &Security, &Neighbours)>,
+    mut states: Query<(&Country, &mut Economy, &Security, &Neighbours, &Baseline)>,
     partnerships: Query<&Partnership>,
     memberships: Query<&Membership>,
     blocs: Query<&Bloc>,
@@ -50,7 +50,7 @@ fn run_economies(
     mut ledger: ResMut<Ledger>,
 ) {
     let r = &rules.economy;
-    let mut coast: Vec<(StateIdx, bool)> = states.iter().map(|(c, e, _, _)| (c.idx, e.coastal)).collect();
+    let mut coast: Vec<(StateIdx, bool)> = states.iter().map(|(c, e, _, _, _)| (c.idx, e.coastal)).collect();
     coast.sort_by_key(|(s, _)| *s);
     let coast: Vec<bool> = coast.into_iter().map(|(_, c)| c).collect();
     let mut sanctions: Vec<(BlocIdx, StateIdx)> = blocs
@@ -69,13 +69,16 @@ fn run_economies(
         .iter()
         .filter(|p| {
             p.stage == Stage::InForce
-                && matches!(p.kind, PartnershipKind::MiningConcession | PartnershipKind::EnergyConcession)
+                && matches!(
+                    p.kind,
+                    PartnershipKind::MiningConcession | PartnershipKind::EnergyConcession
+                )
         })
         .map(|p| (p.state, p.power))
         .collect();
     concessions.sort();
 
-    for (country, mut eco, security, neighbours) in states.iter_mut().sort::<&Country>() {
+    for (country, mut eco, security, neighbours, base) in states.iter_mut().sort::<&Country>() {
         let s = country.idx;
         let drift = r.rate * (eco.trend_growth - eco.growth);
         ledger.change(s, GROWTH, &mut eco.growth, drift, Cause::of(Mechanism::Drift));
@@ -83,13 +86,26 @@ fn run_economies(
             let members: Vec<StateIdx> = enforcing.iter().filter(|(b, _)| b == bloc).map(|(_, m)| *m).collect();
             let mult = sanctions_multiplier(r, eco.coastal, &neighbours.0, &coast, &members);
             let cost = r.rate * r.sanctions_penalty * eco.sanctions_exposure / 100.0 * mult;
-            ledger.change(s, GROWTH, &mut eco.growth, -cost, Cause::by(Mechanism::Sanctions, Actor::Bloc(*bloc)));
+            ledger.change(
+                s,
+                GROWTH,
+                &mut eco.growth,
+                -cost,
+                Cause::by(Mechanism::Sanctions, Actor::Bloc(*bloc)),
+            );
         }
         for (_, p) in concessions.iter().filter(|(t, _)| *t == s) {
             let gain = r.rate * r.concession_bonus;
-            ledger.change(s, GROWTH, &mut eco.growth, gain, Cause::by(Mechanism::Partnership, Actor::Power(*p)));
+            ledger.change(
+                s,
+                GROWTH,
+                &mut eco.growth,
+                gain,
+                Cause::by(Mechanism::Partnership, Actor::Power(*p)),
+            );
         }
-        let drag = r.rate * r.insurgency_drag * security.insurgency;
+        // The trend already prices in the insurgency of the start.
+        let drag = r.rate * r.insurgency_drag * (security.insurgency - base.insurgency);
         ledger.change(s, GROWTH, &mut eco.growth, -drag, Cause::of(Mechanism::Insurgency));
         let noise = rng.noise(Stream::Economy, r.noise);
         ledger.change(s, GROWTH, &mut eco.growth, noise, Cause::of(Mechanism::Fortune));

@@ -125,9 +125,11 @@ fn holds_now(world: &World, c: &Condition) -> bool {
                 .is_some_and(|v| cmp.holds(v, *value)),
             _ => false,
         },
-        Condition::Regime { state: s, kind } => {
-            state(s).is_some_and(|s| world.get::<Regime>(reg.state_entity(s)).is_some_and(|r| r.kind == *kind))
-        }
+        Condition::Regime { state: s, kind } => state(s).is_some_and(|s| {
+            world
+                .get::<Regime>(reg.state_entity(s))
+                .is_some_and(|r| r.kind == *kind)
+        }),
         Condition::Member { state: s, bloc } => match (state(s), reg.bloc(bloc)) {
             (Some(s), Some(b)) => actions::membership(world, s, b).is_some(),
             _ => false,

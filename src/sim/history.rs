@@ -13,7 +13,10 @@ use crate::scenario::format::RegimeKind;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(TurnSchedule, begin_turn.in_set(TurnPhase::Begin));
-    app.add_systems(TurnSchedule, (record_history, advance_clock).chain().in_set(TurnPhase::Record));
+    app.add_systems(
+        TurnSchedule,
+        (record_history, advance_clock).chain().in_set(TurnPhase::Record),
+    );
 }
 
 /// One state at the end of a turn.

@@ -114,14 +114,7 @@ impl Ledger {
 
     /// Moves `slot` by `delta`, kept within the measure's range, and records
     /// the change actually made. Returns that change.
-    pub fn change(
-        &mut self,
-        state: StateIdx,
-        measure: Measure,
-        slot: &mut f64,
-        delta: f64,
-        cause: Cause,
-    ) -> f64 {
+    pub fn change(&mut self, state: StateIdx, measure: Measure, slot: &mut f64, delta: f64, cause: Cause) -> f64 {
         if !delta.is_finite() || delta == 0.0 {
             return 0.0;
         }

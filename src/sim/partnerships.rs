@@ -33,7 +33,9 @@ fn load_of(world: &World, power: PowerIdx) -> u32 {
 
 fn power(world: &World, p: PowerIdx) -> Power {
     let reg = world.resource::<Registry>();
-    *world.get::<Power>(reg.power_entity(p)).expect("every power entity has Power")
+    *world
+        .get::<Power>(reg.power_entity(p))
+        .expect("every power entity has Power")
 }
 
 fn alignment(world: &World, s: StateIdx, p: PowerIdx) -> f64 {
@@ -67,7 +69,8 @@ fn run_partnerships(world: &mut World) {
                         && let Some(next) = stage.next()
                     {
                         let pw = power(world, p.power);
-                        let full = p.kind.is_security() && next == Stage::InForce && load_of(world, p.power) >= pw.capacity;
+                        let full =
+                            p.kind.is_security() && next == Stage::InForce && load_of(world, p.power) >= pw.capacity;
                         if !full {
                             actions::set_stage(world, e, next);
                         }
@@ -104,9 +107,11 @@ fn seek_partner(world: &mut World, s: StateIdx, regime: Option<RegimeKind>, rule
     let reg = world.resource::<Registry>();
     let e = reg.state_entity(s);
     let insurgency = world.get::<Security>(e).map(|x| x.insurgency).unwrap_or(0.0);
-    let mineral = world
-        .get::<Economy>(e)
-        .is_some_and(|x| x.exports.iter().any(|x| matches!(x, Export::Gold | Export::Uranium | Export::Oil | Export::Bauxite)));
+    let mineral = world.get::<Economy>(e).is_some_and(|x| {
+        x.exports
+            .iter()
+            .any(|x| matches!(x, Export::Gold | Export::Uranium | Export::Oil | Export::Bauxite))
+    });
     let n_powers = reg.power_count();
     let live = actions::partnerships_of(world, s);
     let junta = regime == Some(RegimeKind::MilitaryJunta);
@@ -160,7 +165,9 @@ fn seek_partner(world: &mut World, s: StateIdx, regime: Option<RegimeKind>, rule
             .map(|(_, p)| p.power);
         if let Some(p) = partner
             && power(world, p).offers(PartnershipKind::MiningConcession)
-            && !live.iter().any(|(_, x)| x.power == p && x.kind == PartnershipKind::MiningConcession)
+            && !live
+                .iter()
+                .any(|(_, x)| x.power == p && x.kind == PartnershipKind::MiningConcession)
         {
             actions::start_partnership(world, s, p, PartnershipKind::MiningConcession, Stage::Proposed);
         }

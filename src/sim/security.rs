@@ -115,11 +115,17 @@ fn fight_insurgencies(
 ) {
     let r = &rules.security;
     // Pressure at the start of the phase, so that spread does not depend on order.
-    let mut before: Vec<(StateIdx, f64)> = states.iter().map(|(i, _, _)| (i.country.idx, i.security.insurgency)).collect();
+    let mut before: Vec<(StateIdx, f64)> = states
+        .iter()
+        .map(|(i, _, _)| (i.country.idx, i.security.insurgency))
+        .collect();
     before.sort_by_key(|(s, _)| *s);
     let pressure = |s: StateIdx| before.get(s.0 as usize).map(|x| x.1).unwrap_or(0.0);
     let helpers = Helpers::gather(r, &partnerships, &memberships, &blocs);
-    let mut sanctioned: Vec<StateIdx> = blocs.iter().flat_map(|b| b.sanctioned.iter().map(|(s, _)| *s)).collect();
+    let mut sanctioned: Vec<StateIdx> = blocs
+        .iter()
+        .flat_map(|b| b.sanctioned.iter().map(|(s, _)| *s))
+        .collect();
     sanctioned.sort();
     sanctioned.dedup();
 
@@ -136,9 +142,27 @@ fn fight_insurgencies(
         let t1 = t0 * fragility.max(0.0);
         let t2 = t1 * military.max(0.0);
         let rate = r.rate;
-        ledger.change(s, INS, &mut ind.security.insurgency, rate * (t0 - ins), Cause::of(Mechanism::Insurgency));
-        ledger.change(s, INS, &mut ind.security.insurgency, rate * (t1 - t0), Cause::of(Mechanism::Fragility));
-        ledger.change(s, INS, &mut ind.security.insurgency, rate * (t2 - t1), Cause::of(Mechanism::CounterInsurgency));
+        ledger.change(
+            s,
+            INS,
+            &mut ind.security.insurgency,
+            rate * (t0 - ins),
+            Cause::of(Mechanism::Insurgency),
+        );
+        ledger.change(
+            s,
+            INS,
+            &mut ind.security.insurgency,
+            rate * (t1 - t0),
+            Cause::of(Mechanism::Fragility),
+        );
+        ledger.change(
+            s,
+            INS,
+            &mut ind.security.insurgency,
+            rate * (t2 - t1),
+            Cause::of(Mechanism::CounterInsurgency),
+        );
         for (cause, share) in &shares {
             ledger.change(s, INS, &mut ind.security.insurgency, -rate * t2 * share, *cause);
         }
@@ -151,7 +175,13 @@ fn fight_insurgencies(
         }
         // Fortune matters more where there is more to fight.
         let noise = rng.noise(Stream::Security, r.noise) * (ins + 2.0) / 50.0;
-        ledger.change(s, INS, &mut ind.security.insurgency, noise, Cause::of(Mechanism::Fortune));
+        ledger.change(
+            s,
+            INS,
+            &mut ind.security.insurgency,
+            noise,
+            Cause::of(Mechanism::Fortune),
+        );
 
         // What persists takes root (or is uprooted).
         let now = ind.security.insurgency;
@@ -160,7 +190,13 @@ fn fight_insurgencies(
 
         let control_target = 100.0 - base.control_ratio * now;
         let dc = r.control_rate * (control_target - ind.security.control);
-        ledger.change(s, CTRL, &mut ind.security.control, dc, Cause::of(Mechanism::TerritorialControl));
+        ledger.change(
+            s,
+            CTRL,
+            &mut ind.security.control,
+            dc,
+            Cause::of(Mechanism::TerritorialControl),
+        );
 
         let losses = r.loyalty_loss * (now - base.insurgency).max(0.0) / 10.0;
         ledger.change(s, LOY, &mut ind.loyalty.0, -losses, Cause::of(Mechanism::Insurgency));
@@ -169,14 +205,29 @@ fn fight_insurgencies(
 
         let drift = r.military_rate * (base.military - ind.security.military);
         ledger.change(s, MIL, &mut ind.security.military, drift, Cause::of(Mechanism::Drift));
-        let partners = shares.iter().filter(|(c, _)| c.mechanism == Mechanism::Partnership).count();
+        let partners = shares
+            .iter()
+            .filter(|(c, _)| c.mechanism == Mechanism::Partnership)
+            .count();
         if partners > 0 {
             let gain = r.military_partner_gain * partners as f64;
-            ledger.change(s, MIL, &mut ind.security.military, gain, Cause::of(Mechanism::Partnership));
+            ledger.change(
+                s,
+                MIL,
+                &mut ind.security.military,
+                gain,
+                Cause::of(Mechanism::Partnership),
+            );
         }
         if sanctioned.binary_search(&s).is_ok() {
             let loss = -r.military_sanctions_loss;
-            ledger.change(s, MIL, &mut ind.security.military, loss, Cause::of(Mechanism::Sanctions));
+            ledger.change(
+                s,
+                MIL,
+                &mut ind.security.military,
+                loss,
+                Cause::of(Mechanism::Sanctions),
+            );
         }
     }
 }
@@ -187,7 +238,9 @@ pub(super) fn root_insurgencies(world: &mut World) {
     let rules = world.resource::<Rules>().security.clone();
     let mut state = SystemState::<(Query<&Partnership>, Query<&Membership>, Query<&Bloc>)>::new(world);
     // Plain queries always validate.
-    let Ok((partnerships, memberships, blocs)) = state.get(world) else { return };
+    let Ok((partnerships, memberships, blocs)) = state.get(world) else {
+        return;
+    };
     let helpers = Helpers::gather(&rules, &partnerships, &memberships, &blocs);
     let mut q = world.query::<(&Country, &mut Baseline)>();
     for (country, mut base) in q.iter_mut(world) {

@@ -61,7 +61,9 @@ pub fn spawn_scenario(world: &mut World, scenario: &Scenario, seed: u64, detail:
         }
         neighbours.sort();
         neighbours.dedup();
-        let last_coup = s.last_coup.or(if s.regime.by_coup { Some(s.regime.since) } else { None });
+        let last_coup = s
+            .last_coup
+            .or(if s.regime.by_coup { Some(s.regime.since) } else { None });
         world.entity_mut(registry.state_entity(idx)).insert((
             Country { idx },
             Stability(s.stability),

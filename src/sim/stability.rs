@@ -36,7 +36,15 @@ fn sanctions(blocs: &Query<&Bloc>) -> Vec<(StateIdx, BlocIdx, crate::scenario::Y
 }
 
 fn move_legitimacy(
-    mut states: Query<(&Country, &mut Legitimacy, &Security, &Economy, &Regime, &CoupRecord, &Baseline)>,
+    mut states: Query<(
+        &Country,
+        &mut Legitimacy,
+        &Security,
+        &Economy,
+        &Regime,
+        &CoupRecord,
+        &Baseline,
+    )>,
     blocs: Query<&Bloc>,
     rules: Res<Rules>,
     clock: Res<Clock>,
@@ -49,7 +57,13 @@ fn move_legitimacy(
     for (country, mut legit, sec, eco, regime, record, base) in states.iter_mut().sort::<&Country>() {
         let s = country.idx;
         let slot = &mut legit.0;
-        ledger.change(s, LEGIT, slot, r.rate * (base.legitimacy - *slot), Cause::of(Mechanism::Drift));
+        ledger.change(
+            s,
+            LEGIT,
+            slot,
+            r.rate * (base.legitimacy - *slot),
+            Cause::of(Mechanism::Drift),
+        );
         let insecurity = -r.insurgency_weight * (sec.insurgency - base.insurgency);
         ledger.change(s, LEGIT, slot, insecurity, Cause::of(Mechanism::Insurgency));
         let economy = r.growth_weight * (eco.growth - eco.trend_growth);
@@ -89,17 +103,35 @@ fn move_stability(
         // the gap, booked term by term.
         let terms = [
             (base.stability - *slot, Cause::of(Mechanism::Drift)),
-            (r.legitimacy_weight * (legit.0 - base.legitimacy), Cause::of(Mechanism::Legitimacy)),
-            (r.control_weight * (sec.control - base.control), Cause::of(Mechanism::TerritorialControl)),
-            (-r.insurgency_weight * (sec.insurgency - base.insurgency), Cause::of(Mechanism::Insurgency)),
-            (r.growth_weight * (eco.growth - eco.trend_growth), Cause::of(Mechanism::Economy)),
+            (
+                r.legitimacy_weight * (legit.0 - base.legitimacy),
+                Cause::of(Mechanism::Legitimacy),
+            ),
+            (
+                r.control_weight * (sec.control - base.control),
+                Cause::of(Mechanism::TerritorialControl),
+            ),
+            (
+                -r.insurgency_weight * (sec.insurgency - base.insurgency),
+                Cause::of(Mechanism::Insurgency),
+            ),
+            (
+                r.growth_weight * (eco.growth - eco.trend_growth),
+                Cause::of(Mechanism::Economy),
+            ),
         ];
         for (term, cause) in terms {
             ledger.change(s, STAB, slot, r.rate * term, cause);
         }
         for (_, bloc, _) in sanctions.iter().filter(|(t, _, _)| *t == s) {
             let term = -r.sanctions_weight * eco.sanctions_exposure / 100.0;
-            ledger.change(s, STAB, slot, r.rate * term, Cause::by(Mechanism::Sanctions, Actor::Bloc(*bloc)));
+            ledger.change(
+                s,
+                STAB,
+                slot,
+                r.rate * term,
+                Cause::by(Mechanism::Sanctions, Actor::Bloc(*bloc)),
+            );
         }
         let noise = rng.noise(Stream::Stability, r.noise);
         ledger.change(s, STAB, slot, noise, Cause::of(Mechanism::Fortune));

@@ -23,7 +23,10 @@ fn position_of(text: &str, needle: &str) -> (usize, usize) {
 
 #[test]
 fn syntax_errors_carry_file_line_and_column() {
-    let text = tiny("").replace("stability: 50, legitimacy: 50, military_loyalty: 60,\n         regime: (kind: Civilian, leader: \"Bea\"", "stability: 50 legitimacy: 50, military_loyalty: 60,\n         regime: (kind: Civilian, leader: \"Bea\"");
+    let text = tiny("").replace(
+        "stability: 50, legitimacy: 50, military_loyalty: 60,\n         regime: (kind: Civilian, leader: \"Bea\"",
+        "stability: 50 legitimacy: 50, military_loyalty: 60,\n         regime: (kind: Civilian, leader: \"Bea\"",
+    );
     let e = problems(&text);
     assert_eq!(e.problems.len(), 1);
     let p = &e.problems[0];
@@ -68,7 +71,9 @@ fn duplicate_ids_are_reported() {
     let text = tiny("").replace(r#"(id: "CCC", name: "Other""#, r#"(id: "BBB", name: "Other""#);
     let e = problems(&text);
     assert!(
-        e.problems.iter().any(|p| p.message == "duplicate state id `BBB`: each id must be unique"),
+        e.problems
+            .iter()
+            .any(|p| p.message == "duplicate state id `BBB`: each id must be unique"),
         "{e}"
     );
     let dup = e.problems.iter().find(|p| p.message.starts_with("duplicate")).unwrap();
@@ -83,8 +88,8 @@ fn a_bloc_naming_a_member_twice_is_reported() {
     let e = problems(&text);
     let p = &e.problems[0];
     assert_eq!(p.message, "`AAA` is named twice in COM's members list");
-    let (line, col) = position_of(&text, r#""AAA"]"#);
-    assert_eq!((p.line, p.col), (line, col));
+    let (line, col) = position_of(&text, r#"members: ["AAA", "BBB", "AAA"]"#);
+    assert_eq!((p.line, p.col), (line, col + r#"members: ["AAA", "BBB", "#.len()));
 }
 
 #[test]
@@ -141,7 +146,10 @@ fn hostile_files_are_refused_without_unbounded_work() {
         state.repeat(65)
     );
     let e = problems(&many);
-    assert!(e.problems.iter().any(|p| p.message == "65 states; the limit is 64"), "{e}");
+    assert!(
+        e.problems.iter().any(|p| p.message == "65 states; the limit is 64"),
+        "{e}"
+    );
 
     // Nesting deeper than the parser allows.
     let deep = format!(
@@ -164,7 +172,18 @@ fn hostile_files_are_refused_without_unbounded_work() {
 
 #[test]
 fn garbage_never_panics() {
-    for text in ["", "(", ")", "Scenario(", "[1, 2", "\"", "(meta: 5)", "/* unterminated", "r#\"", "{:}"] {
+    for text in [
+        "",
+        "(",
+        ")",
+        "Scenario(",
+        "[1, 2",
+        "\"",
+        "(meta: 5)",
+        "/* unterminated",
+        "r#\"",
+        "{:}",
+    ] {
         assert!(scenario::load("junk.ron", text).is_err(), "{text:?} should fail");
     }
 }

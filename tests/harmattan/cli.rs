@@ -35,7 +35,9 @@ fn validate_passes_on_every_shipped_scenario() {
         .collect();
     files.sort();
     assert!(!files.is_empty());
-    let args: Vec<&str> = std::iter::once("validate").chain(files.iter().map(String::as_str)).collect();
+    let args: Vec<&str> = std::iter::once("validate")
+        .chain(files.iter().map(String::as_str))
+        .collect();
     let o = harmattan(&args);
     assert!(o.status.success(), "{}{}", stdout(&o), stderr(&o));
     assert!(stdout(&o).contains(": ok ("));
@@ -44,7 +46,11 @@ fn validate_passes_on_every_shipped_scenario() {
 #[test]
 fn validate_reports_a_broken_copy_with_file_line_and_column() {
     let text = std::fs::read_to_string("scenarios/sahel_2023.ron").unwrap();
-    let broken = text.replacen("stability: 60,", "stability: 160,", 1).replacen(r#"neighbours: ["BFA", "NER""#, r#"neighbours: ["BFX", "NER""#, 1);
+    let broken = text.replacen("stability: 60,", "stability: 160,", 1).replacen(
+        r#"neighbours: ["BFA", "NER""#,
+        r#"neighbours: ["BFX", "NER""#,
+        1,
+    );
     let path = scratch("broken.ron");
     std::fs::write(&path, &broken).unwrap();
     let o = harmattan(&["validate", path.to_str().unwrap()]);
@@ -58,7 +64,10 @@ fn validate_reports_a_broken_copy_with_file_line_and_column() {
     assert!(lines[1].contains("unknown state `BFX`; did you mean `BFA`?"), "{out}");
     // file:line:col with numbers.
     let parts: Vec<&str> = lines[0][prefix.len()..].splitn(3, ':').collect();
-    assert!(parts[0].parse::<usize>().is_ok() && parts[1].parse::<usize>().is_ok(), "{out}");
+    assert!(
+        parts[0].parse::<usize>().is_ok() && parts[1].parse::<usize>().is_ok(),
+        "{out}"
+    );
 }
 
 #[test]
@@ -102,7 +111,10 @@ fn run_without_json_prints_a_readable_report() {
     let o = harmattan(&["run", "sahel_2023", "--turns", "6"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let out = stdout(&o);
-    assert!(out.contains("Key events") && out.contains("States at the end") && out.contains("Mali"), "{out}");
+    assert!(
+        out.contains("Key events") && out.contains("States at the end") && out.contains("Mali"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -110,7 +122,18 @@ fn batch_prints_probabilities_and_writes_csv() {
     let csv = scratch("runs.csv");
     let _ = std::fs::remove_file(&csv);
     let o = harmattan(&[
-        "batch", "sahel_2023", "--runs", "20", "--turns", "24", "--seed", "9", "--threads", "2", "--json", "--csv",
+        "batch",
+        "sahel_2023",
+        "--runs",
+        "20",
+        "--turns",
+        "24",
+        "--seed",
+        "9",
+        "--threads",
+        "2",
+        "--json",
+        "--csv",
         csv.to_str().unwrap(),
     ]);
     assert!(o.status.success(), "{}", stderr(&o));
@@ -122,10 +145,19 @@ fn batch_prints_probabilities_and_writes_csv() {
     assert!((0.0..=1.0).contains(&p));
     assert!(mali["mean_final_stability"].as_f64().is_some());
     assert!(mali["p_member"].is_object());
-    let ecowas = doc["blocs"].as_array().unwrap().iter().find(|b| b["id"] == "ECOWAS").unwrap();
+    let ecowas = doc["blocs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["id"] == "ECOWAS")
+        .unwrap();
     assert!(ecowas["p_exists"].as_f64().unwrap() > 0.0);
     let text = std::fs::read_to_string(&csv).unwrap();
-    assert_eq!(text.lines().count(), 1 + 20 * 19, "a header and one row per run and state");
+    assert_eq!(
+        text.lines().count(),
+        1 + 20 * 19,
+        "a header and one row per run and state"
+    );
     assert!(text.starts_with("run,seed,state,coups"));
 }
 
@@ -152,7 +184,14 @@ fn failures_exit_non_zero_with_advice_and_no_panic() {
 fn a_failed_batch_leaves_an_existing_csv_alone() {
     let csv = scratch("keep.csv");
     std::fs::write(&csv, "precious").unwrap();
-    let o = harmattan(&["batch", "no_such_scenario", "--runs", "2", "--csv", csv.to_str().unwrap()]);
+    let o = harmattan(&[
+        "batch",
+        "no_such_scenario",
+        "--runs",
+        "2",
+        "--csv",
+        csv.to_str().unwrap(),
+    ]);
     assert!(!o.status.success());
     assert_eq!(std::fs::read_to_string(&csv).unwrap(), "precious");
 }
