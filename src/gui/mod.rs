@@ -84,13 +84,14 @@ fn take_screenshot(
     }
 }
 
-fn draw_screen(
-    mut contexts: EguiContexts,
-    world_info: (Res<Clock>, Res<Registry>, Res<Chronicle>, Res<GameInfo>, Res<Player>),
-    mut end_turn: ResMut<EndTurn>,
-    sim_view: SimView,
-) -> Result {
-    let (clock, registry, chronicle, info, player) = world_info;
+fn draw_screen(mut contexts: EguiContexts, game: GameView, mut end_turn: ResMut<EndTurn>, sim_view: SimView) -> Result {
+    let GameView {
+        clock,
+        registry,
+        chronicle,
+        info,
+        player,
+    } = game;
     let ctx = contexts.ctx_mut()?;
     let mut root = egui::Ui::new(
         ctx.clone(),
@@ -164,6 +165,16 @@ fn draw_screen(
         });
     });
     Ok(())
+}
+
+/// The game as the screen shows it.
+#[derive(bevy::ecs::system::SystemParam)]
+struct GameView<'w> {
+    clock: Res<'w, Clock>,
+    registry: Res<'w, Registry>,
+    chronicle: Res<'w, Chronicle>,
+    info: Res<'w, GameInfo>,
+    player: Res<'w, Player>,
 }
 
 /// Read access to the states for the table.

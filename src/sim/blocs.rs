@@ -258,36 +258,35 @@ fn deepen_pacts(world: &mut World) {
             BlocKind::DefencePact
                 if old_enough
                     && members.len() as f64 >= r.deepen_min_members
-                    && members.iter().all(|m| regime(world, *m) == RegimeKind::MilitaryJunta) =>
+                    && members.iter().all(|m| regime(world, *m) == RegimeKind::MilitaryJunta)
+                    && roll(world) < r.deepen_chance =>
             {
-                if roll(world) < r.deepen_chance {
-                    let name = world.resource::<Registry>().bloc_name(b).to_string();
-                    if let Some(mut x) = world.get_mut::<Bloc>(entity) {
-                        x.kind = BlocKind::Confederation;
-                        if x.projects.is_empty() {
-                            x.projects = [
-                                ProjectKind::JointForce,
-                                ProjectKind::Passport,
-                                ProjectKind::Media,
-                                ProjectKind::CommonMarket,
-                                ProjectKind::Currency,
-                                ProjectKind::Federation,
-                            ]
-                            .into_iter()
-                            .map(|kind| Project { kind, progress: 0.0 })
-                            .collect();
-                        }
+                let name = world.resource::<Registry>().bloc_name(b).to_string();
+                if let Some(mut x) = world.get_mut::<Bloc>(entity) {
+                    x.kind = BlocKind::Confederation;
+                    if x.projects.is_empty() {
+                        x.projects = [
+                            ProjectKind::JointForce,
+                            ProjectKind::Passport,
+                            ProjectKind::Media,
+                            ProjectKind::CommonMarket,
+                            ProjectKind::Currency,
+                            ProjectKind::Federation,
+                        ]
+                        .into_iter()
+                        .map(|kind| Project { kind, progress: 0.0 })
+                        .collect();
                     }
-                    NewsBuilder::new(
-                        turn,
-                        date,
-                        NewsKind::BlocDeepened,
-                        format!("The {name} becomes a confederation."),
-                    )
-                    .bloc(b)
-                    .members(members)
-                    .post(&mut world.resource_mut::<Chronicle>());
                 }
+                NewsBuilder::new(
+                    turn,
+                    date,
+                    NewsKind::BlocDeepened,
+                    format!("The {name} becomes a confederation."),
+                )
+                .bloc(b)
+                .members(members)
+                .post(&mut world.resource_mut::<Chronicle>());
             }
             BlocKind::Confederation => {
                 if roll(world) >= r.project_chance {

@@ -70,9 +70,7 @@ type FactQueries<'w, 's> = (
     Query<'w, 's, &'static Bloc>,
 );
 
-fn gather(
-    (states, memberships, blocs): &(Query<(&Country, &Regime, &Alignment)>, Query<&Membership>, Query<&Bloc>),
-) -> Facts {
+fn gather((states, memberships, blocs): &FactQueries) -> Facts {
     let mut regime = Vec::new();
     let mut alignment = Vec::new();
     for (_, r, a) in states.iter().sort::<&Country>() {

@@ -44,42 +44,38 @@ impl EventBook {
 const MAX_CHAIN: usize = 8;
 
 fn run_scripted_events(world: &mut World) {
-    let n = world.resource::<EventBook>().defs.len();
-    for i in 0..n {
-        let book = world.resource::<EventBook>();
-        let def = &book.defs[i];
-        if def.once && book.fired[i] {
-            continue;
+    // The book is taken out of the world while events run, so conditions
+    // are read in place rather than cloned every turn.
+    world.resource_scope(|world, mut book: Mut<EventBook>| {
+        for i in 0..book.defs.len() {
+            if book.defs[i].once && book.fired[i] {
+                continue;
+            }
+            if holds(world, &book.defs[i].when) {
+                fire(world, &mut book, i, 0);
+            }
         }
-        let when = def.when.clone();
-        if holds(world, &when) {
-            fire(world, i, 0);
-        }
-    }
+    });
 }
 
-fn fire(world: &mut World, i: usize, depth: usize) {
+fn fire(world: &mut World, book: &mut EventBook, i: usize, depth: usize) {
     if depth > MAX_CHAIN {
         return;
     }
-    let def = {
-        let mut book = world.resource_mut::<EventBook>();
-        book.fired[i] = true;
-        book.defs[i].clone()
-    };
+    book.fired[i] = true;
     let turn = world.resource::<Ledger>().turn;
     let date = world.resource::<Clock>().date();
+    let def = &book.defs[i];
     let title = def.title.clone().unwrap_or_else(|| def.id.clone());
     NewsBuilder::new(turn, date, NewsKind::Scripted, title).post(&mut world.resource_mut::<Chronicle>());
     let cause = Cause::by(Mechanism::ScriptedEvent, Actor::Event(i as u16));
-    for effect in &def.effects {
-        if let Effect::Fire(id) = effect {
-            let target = world.resource::<EventBook>().by_id.get(id).copied();
-            if let Some(j) = target {
-                fire(world, j, depth + 1);
+    for k in 0..book.defs[i].effects.len() {
+        if let Effect::Fire(id) = &book.defs[i].effects[k] {
+            if let Some(j) = book.by_id.get(id).copied() {
+                fire(world, book, j, depth + 1);
             }
         } else {
-            apply_effect(world, effect, cause);
+            apply_effect(world, &book.defs[i].effects[k], cause);
         }
     }
 }

@@ -76,18 +76,17 @@ fn run_partnerships(world: &mut World) {
                         }
                     }
                 }
-                Stage::Suspended => {
-                    if regime == Some(RegimeKind::Civilian) && roll < rules.resume_chance {
-                        actions::set_stage(world, e, Stage::InForce);
-                    }
+                Stage::Suspended if regime == Some(RegimeKind::Civilian) && roll < rules.resume_chance => {
+                    actions::set_stage(world, e, Stage::InForce);
                 }
                 _ => {}
             }
         }
         // Expulsion of forces from powers the state has turned against.
+        let live = actions::partnerships_of(world, s);
         for pi in 0..n_powers {
             let p = PowerIdx(pi as u8);
-            let has_forces = actions::partnerships_of(world, s)
+            let has_forces = live
                 .iter()
                 .any(|(_, ps)| ps.power == p && ps.kind.has_forces() && ps.stage >= Stage::Signed);
             if has_forces && alignment(world, s, p) < rules.expel_alignment {

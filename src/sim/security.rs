@@ -47,7 +47,7 @@ impl Helpers {
                 (share > 0.0).then_some((p.state, p.power, share))
             })
             .collect();
-        partners.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+        partners.sort_by_key(|a| (a.0, a.1));
         let mut mutual: Vec<BlocIdx> = blocs.iter().filter(|b| b.rules.mutual_defence).map(|b| b.idx).collect();
         mutual.sort();
         let mut members: Vec<(BlocIdx, StateIdx)> = memberships
