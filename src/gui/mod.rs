@@ -24,11 +24,13 @@ pub struct Player {
 #[derive(Resource, Default)]
 struct EndTurn(bool);
 
-/// `HARMATTAN_SCREENSHOT=path.png` saves a screenshot after a few frames
-/// and quits: how the GUI is checked under Xvfb.
+/// `HARMATTAN_SCREENSHOT=path.png` saves a screenshot at frame
+/// `HARMATTAN_SCREENSHOT_FRAME` (default 20) and quits 20 frames later: how
+/// the GUI is checked under Xvfb, with xdotool clicking in between.
 #[derive(Resource)]
 struct ScreenshotRequest {
     path: String,
+    at: u32,
     frame: u32,
 }
 
@@ -50,7 +52,11 @@ pub fn run(scenario: Scenario, play_as: Option<String>, seed: u64) {
     .add_systems(EguiPrimaryContextPass, draw_screen)
     .add_systems(Update, (resolve_turn, take_screenshot));
     if let Ok(path) = std::env::var("HARMATTAN_SCREENSHOT") {
-        app.insert_resource(ScreenshotRequest { path, frame: 0 });
+        let at = std::env::var("HARMATTAN_SCREENSHOT_FRAME")
+            .ok()
+            .and_then(|f| f.parse().ok())
+            .unwrap_or(20);
+        app.insert_resource(ScreenshotRequest { path, at, frame: 0 });
     }
     load_into_app(&mut app, &scenario, seed);
     app.run();

@@ -43,7 +43,7 @@ fn drift_alignment(
     sanctioned.sort();
     sanctioned.dedup();
 
-    for (country, regime, mut alignment) in states.iter_mut().sort::<&Country>() {
+    for (country, regime, mut alignment) in in_state_order(states.iter_mut(), |(c, _, _)| c.idx) {
         let s = country.idx;
         let under_sanctions = sanctioned.binary_search(&s).is_ok();
         for &(p, cond) in &conditionality {

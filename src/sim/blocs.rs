@@ -15,6 +15,7 @@ use super::registry::{Clock, Registry};
 use super::rng::{SimRng, Stream};
 use super::{TurnPhase, TurnSchedule};
 use crate::rules::Rules;
+use crate::scenario::YearMonth;
 use crate::scenario::format::{BlocKind, ProjectKind, RegimeKind};
 
 pub(super) fn plugin(app: &mut App) {
@@ -25,74 +26,164 @@ fn roll(world: &mut World) -> f64 {
     world.resource_mut::<SimRng>().uniform(Stream::Blocs)
 }
 
-fn regime(world: &World, s: StateIdx) -> RegimeKind {
-    let reg = world.resource::<Registry>();
-    world
-        .get::<Regime>(reg.state_entity(s))
-        .map(|r| r.kind)
-        .unwrap_or(RegimeKind::Civilian)
+/// A live bloc as the rules see it.
+struct BlocInfo {
+    idx: BlocIdx,
+    kind: BlocKind,
+    rules: crate::scenario::format::BlocRules,
+    sanctioned: Vec<(StateIdx, YearMonth)>,
 }
 
-fn bloc(world: &World, b: BlocIdx) -> Option<Bloc> {
-    let reg = world.resource::<Registry>();
-    reg.bloc_entity(b).and_then(|e| world.get::<Bloc>(e)).cloned()
+/// What the bloc rules read, gathered once and again after anything changes
+/// (changes are rare; reading the world state by state is not).
+struct View {
+    regime: Vec<RegimeKind>,
+    insurgency: Vec<f64>,
+    neighbours: Vec<Vec<StateIdx>>,
+    blocs: Vec<BlocInfo>,
+    /// Sorted by state, then bloc.
+    memberships: Vec<Membership>,
 }
 
-fn live_blocs(world: &World) -> Vec<BlocIdx> {
-    world.resource::<Registry>().live_blocs().map(|(b, _)| b).collect()
+impl View {
+    fn gather(world: &World, memberships: &mut QueryState<&Membership>) -> Self {
+        let reg = world.resource::<Registry>();
+        let n = reg.state_count();
+        let (mut regime, mut insurgency, mut neighbours) =
+            (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
+        for i in 0..n {
+            let e = world.entity(reg.state_entity(StateIdx(i as u16)));
+            regime.push(e.get::<Regime>().map(|r| r.kind).unwrap_or(RegimeKind::Civilian));
+            insurgency.push(e.get::<Security>().map(|x| x.insurgency).unwrap_or(0.0));
+            neighbours.push(e.get::<Neighbours>().map(|x| x.0.clone()).unwrap_or_default());
+        }
+        let blocs = reg
+            .live_blocs()
+            .filter_map(|(idx, e)| {
+                world.get::<Bloc>(e).map(|b| BlocInfo {
+                    idx,
+                    kind: b.kind,
+                    rules: b.rules.clone(),
+                    sanctioned: b.sanctioned.clone(),
+                })
+            })
+            .collect();
+        let mut ms: Vec<Membership> = memberships.iter(world).copied().collect();
+        ms.sort_by_key(|m| (m.state, m.bloc));
+        Self {
+            regime,
+            insurgency,
+            neighbours,
+            blocs,
+            memberships: ms,
+        }
+    }
+
+    fn junta(&self, s: StateIdx) -> bool {
+        self.regime[s.0 as usize] == RegimeKind::MilitaryJunta
+    }
+
+    fn bloc(&self, b: BlocIdx) -> Option<&BlocInfo> {
+        self.blocs.iter().find(|x| x.idx == b)
+    }
+
+    fn members(&self, b: BlocIdx) -> Vec<StateIdx> {
+        self.memberships
+            .iter()
+            .filter(|m| m.bloc == b)
+            .map(|m| m.state)
+            .collect()
+    }
+
+    fn blocs_of(&self, s: StateIdx) -> impl Iterator<Item = &Membership> {
+        self.memberships.iter().filter(move |m| m.state == s)
+    }
+
+    fn sanctioned(&self, s: StateIdx) -> bool {
+        self.blocs.iter().any(|b| b.sanctioned.iter().any(|(t, _)| *t == s))
+    }
+
+    /// A defence pact or confederation whose members are all juntas.
+    fn junta_pact(&self, b: BlocIdx) -> bool {
+        self.bloc(b)
+            .is_some_and(|x| matches!(x.kind, BlocKind::DefencePact | BlocKind::Confederation))
+            && self
+                .memberships
+                .iter()
+                .filter(|m| m.bloc == b)
+                .all(|m| self.junta(m.state))
+    }
+
+    /// Juntas under threat (sanctions or insurgency) not yet in a pact of
+    /// juntas: a pact that includes civilian governments (the G5 Sahel) is
+    /// no refuge for a junta under pressure.
+    fn threatened_juntas(&self, r: &crate::rules::BlocFormationRules) -> Vec<StateIdx> {
+        (0..self.regime.len())
+            .map(|i| StateIdx(i as u16))
+            .filter(|s| {
+                self.junta(*s)
+                    && (self.sanctioned(*s) || self.insurgency[s.0 as usize] >= r.form_insurgency)
+                    && !self.blocs_of(*s).any(|m| self.junta_pact(m.bloc))
+            })
+            .collect()
+    }
 }
 
-fn run_blocs(world: &mut World) {
-    react_to_coups(world);
-    complete_withdrawals(world);
-    lift_sanctions(world);
-    announce_withdrawals(world);
-    form_pacts(world);
-    join_pacts(world);
-    deepen_pacts(world);
+fn run_blocs(world: &mut World, memberships: &mut QueryState<&Membership>) {
+    let steps: [fn(&mut World, &View); 7] = [
+        react_to_coups,
+        complete_withdrawals,
+        lift_sanctions,
+        announce_withdrawals,
+        form_pacts,
+        join_pacts,
+        deepen_pacts,
+    ];
+    let mut view = View::gather(world, memberships);
+    for step in steps {
+        let before = world.resource::<Chronicle>().news.len();
+        step(world, &view);
+        // Every change to the blocs makes the news: look again only then.
+        if world.resource::<Chronicle>().news.len() != before {
+            view = View::gather(world, memberships);
+        }
+    }
 }
 
 /// A community suspends and sanctions a member after a coup, if its rules
 /// say so.
-fn react_to_coups(world: &mut World) {
+fn react_to_coups(world: &mut World, view: &View) {
     let succeeded = world.resource::<CoupsThisTurn>().succeeded.clone();
     for s in succeeded {
-        for b in actions::blocs_of(world, s) {
-            let Some(rules) = bloc(world, b).map(|x| x.rules) else {
+        for m in view.blocs_of(s) {
+            let Some(rules) = view.bloc(m.bloc).map(|x| &x.rules) else {
                 continue;
             };
             if rules.suspend_on_coup {
-                actions::set_suspended(world, s, b, true);
+                actions::set_suspended(world, s, m.bloc, true);
             }
             if rules.sanction_on_coup {
-                actions::impose_sanctions(world, b, s);
+                actions::impose_sanctions(world, m.bloc, s);
             }
         }
     }
 }
 
-fn complete_withdrawals(world: &mut World) {
+fn complete_withdrawals(world: &mut World, view: &View) {
     let date = world.resource::<Clock>().date();
-    let mut due: Vec<(StateIdx, BlocIdx)> = Vec::new();
-    let mut q = world.query::<&Membership>();
-    for m in q.iter(world) {
+    for m in &view.memberships {
         if m.leaving.is_some_and(|d| d <= date) {
-            due.push((m.state, m.bloc));
+            actions::leave_bloc(world, m.state, m.bloc);
         }
-    }
-    due.sort();
-    for (s, b) in due {
-        actions::leave_bloc(world, s, b);
     }
 }
 
-fn lift_sanctions(world: &mut World) {
+fn lift_sanctions(world: &mut World, view: &View) {
     let r = world.resource::<Rules>().blocs.clone();
     let date = world.resource::<Clock>().date();
-    for b in live_blocs(world) {
-        let Some(bl) = bloc(world, b) else { continue };
-        for (s, since) in bl.sanctioned.clone() {
-            let kind = regime(world, s);
+    for b in &view.blocs {
+        for (s, since) in &b.sanctioned {
+            let kind = view.regime[s.0 as usize];
             let chance = match kind {
                 RegimeKind::Civilian => r.lift_chance_civilian,
                 RegimeKind::Transitional => r.lift_chance_transitional,
@@ -104,94 +195,51 @@ fn lift_sanctions(world: &mut World) {
                 0.0
             });
             if roll(world) < chance {
-                actions::lift_sanctions(world, b, s);
-                if kind == RegimeKind::Civilian {
-                    actions::set_suspended(world, s, b, false);
-                }
+                actions::lift_sanctions(world, b.idx, *s);
             }
         }
-        // A member back under civilian rule is reinstated.
-        for s in actions::members(world, b) {
-            if regime(world, s) == RegimeKind::Civilian && !bl.sanctions(s) {
-                actions::set_suspended(world, s, b, false);
-            }
+    }
+    // A member back under civilian rule and not under sanctions is reinstated.
+    for m in &view.memberships {
+        let sanctioned = view
+            .bloc(m.bloc)
+            .is_some_and(|b| b.sanctioned.iter().any(|(t, _)| *t == m.state));
+        if m.suspended && view.regime[m.state.0 as usize] == RegimeKind::Civilian && !sanctioned {
+            actions::set_suspended(world, m.state, m.bloc, false);
         }
     }
 }
 
 /// A suspended junta may walk out: after months of sanctions, or sooner if
 /// it has a pact of juntas to fall back on.
-fn announce_withdrawals(world: &mut World) {
+fn announce_withdrawals(world: &mut World, view: &View) {
     let r = world.resource::<Rules>().blocs.clone();
     let date = world.resource::<Clock>().date();
-    let mut q = world.query::<&Membership>();
-    let mut memberships: Vec<Membership> = q.iter(world).copied().collect();
-    memberships.sort_by_key(|m| (m.state, m.bloc));
-    let mut candidates: Vec<(StateIdx, BlocIdx, f64)> = Vec::new();
-    for m in &memberships {
-        if !m.suspended || m.leaving.is_some() || regime(world, m.state) != RegimeKind::MilitaryJunta {
+    for m in &view.memberships {
+        if !m.suspended || m.leaving.is_some() || !view.junta(m.state) {
             continue;
         }
-        let Some(bl) = bloc(world, m.bloc) else { continue };
+        let Some(bl) = view.bloc(m.bloc) else { continue };
         let since = bl.sanctioned.iter().find(|(s, _)| *s == m.state).map(|(_, d)| *d);
         let sanctioned_long = since.is_some_and(|d| d.months_until(date) as f64 >= r.withdraw_min_months);
-        let has_pact = memberships
-            .iter()
-            .any(|o| o.state == m.state && o.bloc != m.bloc && junta_pact(world, o.bloc));
+        let has_pact = view
+            .blocs_of(m.state)
+            .any(|o| o.bloc != m.bloc && view.junta_pact(o.bloc));
         let chance =
             if sanctioned_long { r.withdraw_chance } else { 0.0 } + if has_pact { r.withdraw_pact_bonus } else { 0.0 };
-        if chance > 0.0 {
-            candidates.push((m.state, m.bloc, chance));
-        }
-    }
-    for (s, b, chance) in candidates {
-        if roll(world) < chance {
-            actions::announce_withdrawal(world, s, b);
+        if chance > 0.0 && roll(world) < chance {
+            actions::announce_withdrawal(world, m.state, m.bloc);
         }
     }
 }
 
-/// A defence pact or confederation whose members are all juntas.
-fn junta_pact(world: &World, b: BlocIdx) -> bool {
-    bloc(world, b).is_some_and(|x| matches!(x.kind, BlocKind::DefencePact | BlocKind::Confederation))
-        && actions::members(world, b)
-            .iter()
-            .all(|m| regime(world, *m) == RegimeKind::MilitaryJunta)
-}
-
-/// Juntas under threat (sanctions or insurgency) that are not yet in a pact.
-fn threatened_juntas(world: &World, r: &crate::rules::BlocFormationRules) -> Vec<StateIdx> {
-    let reg = world.resource::<Registry>();
-    (0..reg.state_count())
-        .map(|i| StateIdx(i as u16))
-        .filter(|s| {
-            let e = reg.state_entity(*s);
-            let junta = regime(world, *s) == RegimeKind::MilitaryJunta;
-            let insurgency = world.get::<Security>(e).map(|x| x.insurgency).unwrap_or(0.0);
-            let sanctioned = !actions::sanctioning_blocs(world, *s).is_empty();
-            // A pact that includes civilian governments (the G5 Sahel) is no
-            // refuge for a junta under pressure; a pact of juntas is.
-            let in_pact = actions::blocs_of(world, *s).iter().any(|b| junta_pact(world, *b));
-            junta && (sanctioned || insurgency >= r.form_insurgency) && !in_pact
-        })
-        .collect()
-}
-
-fn neighbours(world: &World, s: StateIdx) -> Vec<StateIdx> {
-    let reg = world.resource::<Registry>();
-    world
-        .get::<Neighbours>(reg.state_entity(s))
-        .map(|n| n.0.clone())
-        .unwrap_or_default()
-}
-
-fn form_pacts(world: &mut World) {
+fn form_pacts(world: &mut World, view: &View) {
     let r = world.resource::<Rules>().blocs.clone();
-    let candidates = threatened_juntas(world, &r);
+    let candidates = view.threatened_juntas(&r);
     for (i, &a) in candidates.iter().enumerate() {
         for &b in &candidates[i + 1..] {
             let close = world.resource::<Relations>().get(a, b) >= r.form_relations;
-            if !close || !neighbours(world, a).contains(&b) {
+            if !close || !view.neighbours[a.0 as usize].contains(&b) {
                 continue;
             }
             if roll(world) >= r.form_chance {
@@ -199,7 +247,7 @@ fn form_pacts(world: &mut World) {
             }
             // Other threatened juntas on good terms with both founders come in at once.
             let relations = world.resource::<Relations>();
-            let mut founders: Vec<StateIdx> = candidates
+            let founders: Vec<StateIdx> = candidates
                 .iter()
                 .copied()
                 .filter(|c| {
@@ -208,7 +256,6 @@ fn form_pacts(world: &mut World) {
                         || (relations.get(*c, a) >= r.form_relations && relations.get(*c, b) >= r.form_relations)
                 })
                 .collect();
-            founders.sort();
             actions::form_bloc(world, BlocKind::DefencePact, &founders, r.pact_notice_months as u32);
             // One new pact a month is enough drama.
             return;
@@ -216,23 +263,26 @@ fn form_pacts(world: &mut World) {
     }
 }
 
-fn join_pacts(world: &mut World) {
+fn join_pacts(world: &mut World, view: &View) {
     let r = world.resource::<Rules>().blocs.clone();
-    let candidates = threatened_juntas(world, &r);
-    for b in live_blocs(world) {
-        let Some(bl) = bloc(world, b) else { continue };
+    let candidates = view.threatened_juntas(&r);
+    if candidates.is_empty() {
+        return;
+    }
+    for bl in &view.blocs {
         if !matches!(bl.kind, BlocKind::DefencePact | BlocKind::Confederation) {
             continue;
         }
-        let members = actions::members(world, b);
+        let members = view.members(bl.idx);
         for &c in &candidates {
-            if members.contains(&c) || !members.iter().any(|m| neighbours(world, c).contains(m)) {
+            let borders = members.iter().any(|m| view.neighbours[c.0 as usize].contains(m));
+            if members.contains(&c) || !borders {
                 continue;
             }
             let relations = world.resource::<Relations>();
             let mean = members.iter().map(|m| relations.get(c, *m)).sum::<f64>() / members.len().max(1) as f64;
             if mean >= r.join_relations && roll(world) < r.join_chance {
-                actions::join_bloc(world, c, b);
+                actions::join_bloc(world, c, bl.idx);
             }
         }
     }
@@ -241,16 +291,19 @@ fn join_pacts(world: &mut World) {
 /// A pact of enough members, old enough, may become a confederation; a
 /// confederation advances its projects (joint force, passport, media,
 /// market, currency, and finally federation).
-fn deepen_pacts(world: &mut World) {
+fn deepen_pacts(world: &mut World, view: &View) {
     let r = world.resource::<Rules>().blocs.clone();
     let date = world.resource::<Clock>().date();
     let turn = world.resource::<Ledger>().turn;
-    for b in live_blocs(world) {
-        let Some(bl) = bloc(world, b) else { continue };
-        let old_enough = bl
-            .founded
-            .is_none_or(|f| f.months_until(date) as f64 >= r.deepen_min_months);
-        let members = actions::members(world, b);
+    for bl in &view.blocs {
+        let b = bl.idx;
+        let founded = world
+            .resource::<Registry>()
+            .bloc_entity(b)
+            .and_then(|e| world.get::<Bloc>(e))
+            .and_then(|x| x.founded);
+        let old_enough = founded.is_none_or(|f| f.months_until(date) as f64 >= r.deepen_min_months);
+        let members = view.members(b);
         let entity = world.resource::<Registry>().bloc_entity(b);
         let Some(entity) = entity else { continue };
         match bl.kind {
@@ -258,7 +311,7 @@ fn deepen_pacts(world: &mut World) {
             BlocKind::DefencePact
                 if old_enough
                     && members.len() as f64 >= r.deepen_min_members
-                    && members.iter().all(|m| regime(world, *m) == RegimeKind::MilitaryJunta)
+                    && members.iter().all(|m| view.junta(*m))
                     && roll(world) < r.deepen_chance =>
             {
                 let name = world.resource::<Registry>().bloc_name(b).to_string();

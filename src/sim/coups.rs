@@ -118,7 +118,9 @@ fn attempt_coups(
     conditionality.sort_by_key(|(p, _)| *p);
     let threshold = rules.partnerships.conditional_threshold;
 
-    for (mut ind, mut regime, mut record, mut alignment, neighbours) in states.iter_mut().sort::<&Country>() {
+    for (mut ind, mut regime, mut record, mut alignment, neighbours) in
+        in_state_order(states.iter_mut(), |(i, ..)| i.country.idx)
+    {
         let s = ind.country.idx;
         let neighbour_coups = neighbours
             .0

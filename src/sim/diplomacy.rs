@@ -53,15 +53,19 @@ impl Relations {
     }
 }
 
-/// What each state brings to its relations, gathered once per turn.
+/// What each state brings to its relations, gathered once per turn. Bloc
+/// sets are bit sets (there are at most 96 blocs, scenario and formed).
 struct Facts {
     regime: Vec<RegimeKind>,
-    blocs: Vec<Vec<BlocIdx>>,
+    /// Blocs each state belongs to.
+    blocs: Vec<u128>,
     /// Blocs whose decisions each state takes part in (not suspended).
-    enforcing: Vec<Vec<BlocIdx>>,
-    /// (bloc, sanctioned state) pairs.
-    sanctions: Vec<(BlocIdx, StateIdx)>,
-    alignment: Vec<Vec<f64>>,
+    enforcing: Vec<u128>,
+    /// Blocs sanctioning each state.
+    sanctioned_by: Vec<u128>,
+    /// Standings toward each power, state by state in one flat array.
+    alignment: Vec<f64>,
+    powers: usize,
 }
 
 type FactQueries<'w, 's> = (
@@ -70,35 +74,39 @@ type FactQueries<'w, 's> = (
     Query<'w, 's, &'static Bloc>,
 );
 
+fn bit(b: BlocIdx) -> u128 {
+    1u128 << (b.0 as u32).min(127)
+}
+
 fn gather((states, memberships, blocs): &FactQueries) -> Facts {
     let mut regime = Vec::new();
     let mut alignment = Vec::new();
-    for (_, r, a) in states.iter().sort::<&Country>() {
+    let mut powers = 0;
+    for (_, r, a) in in_state_order(states.iter(), |(c, _, _)| c.idx) {
         regime.push(r.kind);
-        alignment.push(a.0.clone());
+        alignment.extend_from_slice(&a.0);
+        powers = a.0.len();
     }
-    let mut member_of = vec![Vec::new(); regime.len()];
-    let mut enforcing = vec![Vec::new(); regime.len()];
+    let n = regime.len();
+    let (mut member_of, mut enforcing, mut sanctioned_by) = (vec![0u128; n], vec![0u128; n], vec![0u128; n]);
     for m in memberships {
-        member_of[m.state.0 as usize].push(m.bloc);
+        member_of[m.state.0 as usize] |= bit(m.bloc);
         if !m.suspended {
-            enforcing[m.state.0 as usize].push(m.bloc);
+            enforcing[m.state.0 as usize] |= bit(m.bloc);
         }
     }
-    for list in member_of.iter_mut().chain(enforcing.iter_mut()) {
-        list.sort();
+    for b in blocs {
+        for (s, _) in &b.sanctioned {
+            sanctioned_by[s.0 as usize] |= bit(b.idx);
+        }
     }
-    let mut sanctions: Vec<(BlocIdx, StateIdx)> = blocs
-        .iter()
-        .flat_map(|b| b.sanctioned.iter().map(move |(s, _)| (b.idx, *s)))
-        .collect();
-    sanctions.sort();
     Facts {
         regime,
         blocs: member_of,
         enforcing,
-        sanctions,
+        sanctioned_by,
         alignment,
+        powers,
     }
 }
 
@@ -112,19 +120,16 @@ fn target(rules: &DiplomacyRules, f: &Facts, a: usize, b: usize) -> f64 {
             rules.same_regime
         };
     }
-    let shared = f.blocs[a].iter().filter(|x| f.blocs[b].contains(x)).count();
-    t += rules.shared_bloc * shared as f64;
-    // A state resents the blocs' members that sanction it.
-    for (bloc, s) in &f.sanctions {
-        let s = s.0 as usize;
-        if (s == a && f.enforcing[b].contains(bloc)) || (s == b && f.enforcing[a].contains(bloc)) {
-            t += rules.sanctions;
-        }
-    }
+    t += rules.shared_bloc * (f.blocs[a] & f.blocs[b]).count_ones() as f64;
+    // A state resents the members of the blocs that sanction it.
+    let resented =
+        (f.sanctioned_by[a] & f.enforcing[b]).count_ones() + (f.sanctioned_by[b] & f.enforcing[a]).count_ones();
+    t += rules.sanctions * resented as f64;
     // Alignment similarity: the dot product of standings, scaled to ±100.
-    let (x, y) = (&f.alignment[a], &f.alignment[b]);
-    if !x.is_empty() {
-        let dot: f64 = x.iter().zip(y).map(|(p, q)| p * q).sum::<f64>() / (100.0 * x.len() as f64);
+    let p = f.powers;
+    if p > 0 {
+        let (x, y) = (&f.alignment[a * p..(a + 1) * p], &f.alignment[b * p..(b + 1) * p]);
+        let dot: f64 = x.iter().zip(y).map(|(u, v)| u * v).sum::<f64>() / (100.0 * p as f64);
         t += rules.alignment_weight * dot;
     }
     t.clamp(-100.0, 100.0)

@@ -78,7 +78,7 @@ fn run_economies(
         .collect();
     concessions.sort();
 
-    for (country, mut eco, security, neighbours, base) in states.iter_mut().sort::<&Country>() {
+    for (country, mut eco, security, neighbours, base) in in_state_order(states.iter_mut(), |(c, ..)| c.idx) {
         let s = country.idx;
         let drift = r.rate * (eco.trend_growth - eco.growth);
         ledger.change(s, GROWTH, &mut eco.growth, drift, Cause::of(Mechanism::Drift));

@@ -57,7 +57,9 @@ fn run_partnerships(world: &mut World) {
             world.get::<Regime>(reg.state_entity(s)).map(|r| r.kind)
         };
         // Stages move on, or fail.
-        for (e, p) in actions::partnerships_of(world, s) {
+        let mut live = actions::partnerships_of(world, s);
+        let mut changed = false;
+        for &(e, p) in &live {
             let roll = world.resource_mut::<SimRng>().uniform(Stream::Partnerships);
             match p.stage {
                 stage if stage.is_pending() => {
@@ -65,6 +67,7 @@ fn run_partnerships(world: &mut World) {
                     let fail = rules.fail_chance + if hostile { rules.hostile_fail_chance } else { 0.0 };
                     if roll < fail {
                         actions::set_stage(world, e, Stage::Ended);
+                        changed = true;
                     } else if roll < fail + rules.advance_chance
                         && let Some(next) = stage.next()
                     {
@@ -73,17 +76,21 @@ fn run_partnerships(world: &mut World) {
                             p.kind.is_security() && next == Stage::InForce && load_of(world, p.power) >= pw.capacity;
                         if !full {
                             actions::set_stage(world, e, next);
+                            changed = true;
                         }
                     }
                 }
                 Stage::Suspended if regime == Some(RegimeKind::Civilian) && roll < rules.resume_chance => {
                     actions::set_stage(world, e, Stage::InForce);
+                    changed = true;
                 }
                 _ => {}
             }
         }
         // Expulsion of forces from powers the state has turned against.
-        let live = actions::partnerships_of(world, s);
+        if changed {
+            live = actions::partnerships_of(world, s);
+        }
         for pi in 0..n_powers {
             let p = PowerIdx(pi as u8);
             let has_forces = live
@@ -112,11 +119,11 @@ fn seek_partner(world: &mut World, s: StateIdx, regime: Option<RegimeKind>, rule
             .any(|x| matches!(x, Export::Gold | Export::Uranium | Export::Oil | Export::Bauxite))
     });
     let n_powers = reg.power_count();
-    let live = actions::partnerships_of(world, s);
     let junta = regime == Some(RegimeKind::MilitaryJunta);
 
     let roll = world.resource_mut::<SimRng>().uniform(Stream::Partnerships);
     if insurgency >= rules.seek_insurgency && roll < rules.seek_chance {
+        let live = actions::partnerships_of(world, s);
         let has_security = live.iter().any(|(_, p)| p.kind.has_forces());
         // Juntas want fighters; elected governments want trainers.
         let wanted: &[PartnershipKind] = if junta {
@@ -158,6 +165,7 @@ fn seek_partner(world: &mut World, s: StateIdx, regime: Option<RegimeKind>, rule
 
     let roll = world.resource_mut::<SimRng>().uniform(Stream::Partnerships);
     if mineral && roll < rules.seek_chance / 2.0 {
+        let live = actions::partnerships_of(world, s);
         let partner = live
             .iter()
             .find(|(_, p)| p.kind.is_security() && p.stage == Stage::InForce)

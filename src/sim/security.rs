@@ -79,14 +79,15 @@ impl Helpers {
     }
 
     /// Each helper's share for one state, scaled down together if they
-    /// exceed the cap.
-    fn shares(&self, r: &SecurityRules, s: StateIdx) -> Vec<(Cause, f64)> {
-        let mut out: Vec<(Cause, f64)> = self
-            .partners
-            .iter()
-            .filter(|(t, _, _)| *t == s)
-            .map(|(_, p, share)| (Cause::by(Mechanism::Partnership, Actor::Power(*p)), *share))
-            .collect();
+    /// exceed the cap, written into `out`.
+    fn shares(&self, r: &SecurityRules, s: StateIdx, out: &mut Vec<(Cause, f64)>) {
+        out.clear();
+        out.extend(
+            self.partners
+                .iter()
+                .filter(|(t, _, _)| *t == s)
+                .map(|(_, p, share)| (Cause::by(Mechanism::Partnership, Actor::Power(*p)), *share)),
+        );
         out.extend(
             self.allies
                 .iter()
@@ -95,11 +96,10 @@ impl Helpers {
         );
         let total: f64 = out.iter().map(|(_, x)| x).sum();
         if total > r.max_support && total > 0.0 {
-            for (_, x) in &mut out {
+            for (_, x) in out.iter_mut() {
                 *x *= r.max_support / total;
             }
         }
-        out
     }
 }
 
@@ -129,14 +129,15 @@ fn fight_insurgencies(
     sanctioned.sort();
     sanctioned.dedup();
 
-    for (mut ind, mut base, neighbours) in states.iter_mut().sort::<&Country>() {
+    let mut shares = Vec::new();
+    for (mut ind, mut base, neighbours) in in_state_order(states.iter_mut(), |(i, _, _)| i.country.idx) {
         let s = ind.country.idx;
         let ins = ind.security.insurgency;
         // The sustained level, built up factor by factor so that each
         // factor's part is booked under its own cause.
         let fragility = 1.0 + r.fragility_weight * (base.stability - ind.stability.0) / 50.0;
         let military = 1.0 - r.military_weight * (ind.security.military - base.military) / 100.0;
-        let shares = helpers.shares(r, s);
+        helpers.shares(r, s, &mut shares);
         let help: f64 = shares.iter().map(|(_, x)| x).sum();
         let t0 = base.rooted;
         let t1 = t0 * fragility.max(0.0);
@@ -243,8 +244,10 @@ pub(super) fn root_insurgencies(world: &mut World) {
     };
     let helpers = Helpers::gather(&rules, &partnerships, &memberships, &blocs);
     let mut q = world.query::<(&Country, &mut Baseline)>();
+    let mut shares = Vec::new();
     for (country, mut base) in q.iter_mut(world) {
-        let help: f64 = helpers.shares(&rules, country.idx).iter().map(|(_, x)| x).sum();
+        helpers.shares(&rules, country.idx, &mut shares);
+        let help: f64 = shares.iter().map(|(_, x)| x).sum();
         base.rooted = (base.insurgency / (1.0 - help).max(0.05)).min(100.0);
     }
 }

@@ -54,7 +54,7 @@ fn move_legitimacy(
     let r = &rules.legitimacy;
     let date = clock.date();
     let sanctions = sanctions(&blocs);
-    for (country, mut legit, sec, eco, regime, record, base) in states.iter_mut().sort::<&Country>() {
+    for (country, mut legit, sec, eco, regime, record, base) in in_state_order(states.iter_mut(), |(c, ..)| c.idx) {
         let s = country.idx;
         let slot = &mut legit.0;
         ledger.change(
@@ -96,7 +96,7 @@ fn move_stability(
 ) {
     let r = &rules.stability;
     let sanctions = sanctions(&blocs);
-    for (country, mut stab, legit, sec, eco, base) in states.iter_mut().sort::<&Country>() {
+    for (country, mut stab, legit, sec, eco, base) in in_state_order(states.iter_mut(), |(c, ..)| c.idx) {
         let s = country.idx;
         let slot = &mut stab.0;
         // The target is a sum of terms; the month's move closes `rate` of
