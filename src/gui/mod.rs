@@ -129,6 +129,7 @@ fn draw_screen(mut contexts: EguiContexts, game: GameView, mut end_turn: ResMut<
     egui::Panel::bottom("news")
         .resizable(true)
         .default_size(200.0)
+        .min_size(140.0)
         .show(&mut root, |ui| {
             ui.heading("News");
             egui::ScrollArea::vertical().stick_to_bottom(true).show(ui, |ui| {
