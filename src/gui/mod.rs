@@ -80,12 +80,12 @@ fn take_screenshot(
     let Some(mut request) = request else { return };
     request.frame += 1;
     // Software rendering needs a few frames before egui has laid out.
-    if request.frame == 20 {
+    if request.frame == request.at {
         commands
             .spawn(Screenshot::primary_window())
             .observe(save_to_disk(request.path.clone()));
     }
-    if request.frame == 40 {
+    if request.frame == request.at + 20 {
         exit.write(AppExit::Success);
     }
 }

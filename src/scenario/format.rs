@@ -315,8 +315,8 @@ impl PartnershipKind {
         match self {
             PartnershipKind::DefenceCooperation => "defence cooperation agreement",
             PartnershipKind::TrainingEquipment => "training and equipment programme",
-            PartnershipKind::SecurityContractors => "security contractors",
-            PartnershipKind::ExpeditionaryCorps => "expeditionary corps",
+            PartnershipKind::SecurityContractors => "security contractor deployment",
+            PartnershipKind::ExpeditionaryCorps => "expeditionary corps deployment",
             PartnershipKind::Base => "military base",
             PartnershipKind::MiningConcession => "mining concession",
             PartnershipKind::EnergyConcession => "energy concession",
