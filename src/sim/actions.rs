@@ -75,16 +75,7 @@ pub fn join_bloc(world: &mut World, state: StateIdx, bloc: BlocIdx) {
     }
     let state_e = reg.state_entity(state);
     let text = format!("{} joins {}.", reg.state_name(state), reg.bloc_name(bloc));
-    world.spawn((
-        Membership {
-            state,
-            bloc,
-            suspended: false,
-            leaving: None,
-        },
-        MemberOf(bloc_e),
-        MembershipOf(state_e),
-    ));
+    world.spawn(membership_bundle(state, state_e, bloc, bloc_e, false));
     let item = news(world, NewsKind::BlocJoined, text)
         .state(state)
         .bloc(bloc)
@@ -255,16 +246,7 @@ pub fn form_bloc(world: &mut World, kind: BlocKind, founders: &[StateIdx], notic
     let reg = world.resource::<Registry>();
     let spawns: Vec<_> = founders.iter().map(|s| (*s, reg.state_entity(*s))).collect();
     for (s, se) in spawns {
-        world.spawn((
-            Membership {
-                state: s,
-                bloc: idx,
-                suspended: false,
-                leaving: None,
-            },
-            MemberOf(entity),
-            MembershipOf(se),
-        ));
+        world.spawn(membership_bundle(s, se, idx, entity, false));
     }
     let text = format!("{} found the {} ({code}).", join_names(&names), name.to_lowercase());
     let item = news(world, NewsKind::BlocFormed, text)
@@ -319,17 +301,14 @@ pub fn start_partnership(world: &mut World, state: StateIdx, power: PowerIdx, ki
         kind.label()
     );
     let date = world.resource::<Clock>().date();
-    world.spawn((
-        Partnership {
-            state,
-            power,
-            kind,
-            stage,
-            stage_since: date,
-        },
-        PartnerState(se),
-        PartnerPower(pe),
-    ));
+    let partnership = Partnership {
+        state,
+        power,
+        kind,
+        stage,
+        stage_since: date,
+    };
+    world.spawn(partnership_bundle(partnership, se, pe));
     let item = news(world, kind_news, text).state(state).power(power);
     post(world, item);
 }

@@ -36,12 +36,7 @@ fn drift_alignment(
         .copied()
         .collect();
     in_force.sort_by_key(|p| (p.state, p.power, p.kind));
-    let mut sanctioned: Vec<StateIdx> = blocs
-        .iter()
-        .flat_map(|b| b.sanctioned.iter().map(|(s, _)| *s))
-        .collect();
-    sanctioned.sort();
-    sanctioned.dedup();
+    let sanctioned = sanctioned_states(blocs.iter());
 
     for (country, regime, mut alignment) in in_state_order(states.iter_mut(), |(c, _, _)| c.idx) {
         let s = country.idx;

@@ -157,6 +157,22 @@ impl Bloc {
     }
 }
 
+/// Every sanction in force as (state, bloc, since), sorted.
+pub fn sanctions_in_force<'a>(blocs: impl Iterator<Item = &'a Bloc>) -> Vec<(StateIdx, BlocIdx, YearMonth)> {
+    let mut out: Vec<_> = blocs
+        .flat_map(|b| b.sanctioned.iter().map(move |(s, d)| (*s, b.idx, *d)))
+        .collect();
+    out.sort();
+    out
+}
+
+/// States under anyone's sanctions, sorted, each once.
+pub fn sanctioned_states<'a>(blocs: impl Iterator<Item = &'a Bloc>) -> Vec<StateIdx> {
+    let mut out: Vec<StateIdx> = sanctions_in_force(blocs).into_iter().map(|(s, _, _)| s).collect();
+    out.dedup();
+    out
+}
+
 #[derive(Debug, Clone, Copy)]
 pub struct Project {
     pub kind: ProjectKind,
@@ -204,6 +220,31 @@ pub struct Partnership {
     pub stage: Stage,
     /// When it reached its current stage.
     pub stage_since: YearMonth,
+}
+
+/// A membership entity: `state` (entity `state_e`) in `bloc` (entity `bloc_e`).
+pub fn membership_bundle(
+    state: StateIdx,
+    state_e: Entity,
+    bloc: BlocIdx,
+    bloc_e: Entity,
+    suspended: bool,
+) -> impl Bundle {
+    (
+        Membership {
+            state,
+            bloc,
+            suspended,
+            leaving: None,
+        },
+        MemberOf(bloc_e),
+        MembershipOf(state_e),
+    )
+}
+
+/// A partnership entity, linked to its state and power entities.
+pub fn partnership_bundle(partnership: Partnership, state_e: Entity, power_e: Entity) -> impl Bundle {
+    (partnership, PartnerState(state_e), PartnerPower(power_e))
 }
 
 /// The state end of a partnership.

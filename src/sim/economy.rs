@@ -53,11 +53,7 @@ fn run_economies(
     let mut coast: Vec<(StateIdx, bool)> = states.iter().map(|(c, e, _, _, _)| (c.idx, e.coastal)).collect();
     coast.sort_by_key(|(s, _)| *s);
     let coast: Vec<bool> = coast.into_iter().map(|(_, c)| c).collect();
-    let mut sanctions: Vec<(BlocIdx, StateIdx)> = blocs
-        .iter()
-        .flat_map(|b| b.sanctioned.iter().map(move |(s, _)| (b.idx, *s)))
-        .collect();
-    sanctions.sort();
+    let sanctions = sanctions_in_force(blocs.iter());
     // Members that enforce a bloc's sanctions: the members not suspended.
     let mut enforcing: Vec<(BlocIdx, StateIdx)> = memberships
         .iter()
@@ -82,7 +78,7 @@ fn run_economies(
         let s = country.idx;
         let drift = r.rate * (eco.trend_growth - eco.growth);
         ledger.change(s, GROWTH, &mut eco.growth, drift, Cause::of(Mechanism::Drift));
-        for (bloc, _) in sanctions.iter().filter(|(_, t)| *t == s) {
+        for (_, bloc, _) in sanctions.iter().filter(|(t, _, _)| *t == s) {
             let members: Vec<StateIdx> = enforcing.iter().filter(|(b, _)| b == bloc).map(|(_, m)| *m).collect();
             let mult = sanctions_multiplier(r, eco.coastal, &neighbours.0, &coast, &members);
             let cost = r.rate * r.sanctions_penalty * eco.sanctions_exposure / 100.0 * mult;

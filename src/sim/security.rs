@@ -122,12 +122,7 @@ fn fight_insurgencies(
     before.sort_by_key(|(s, _)| *s);
     let pressure = |s: StateIdx| before.get(s.0 as usize).map(|x| x.1).unwrap_or(0.0);
     let helpers = Helpers::gather(r, &partnerships, &memberships, &blocs);
-    let mut sanctioned: Vec<StateIdx> = blocs
-        .iter()
-        .flat_map(|b| b.sanctioned.iter().map(|(s, _)| *s))
-        .collect();
-    sanctioned.sort();
-    sanctioned.dedup();
+    let sanctioned = sanctioned_states(blocs.iter());
 
     let mut shares = Vec::new();
     for (mut ind, mut base, neighbours) in in_state_order(states.iter_mut(), |(i, _, _)| i.country.idx) {

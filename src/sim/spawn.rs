@@ -144,16 +144,7 @@ pub fn spawn_scenario(world: &mut World, scenario: &Scenario, seed: u64, detail:
         members.sort();
         for m in members {
             let suspended = b.suspended.iter().any(|s| registry.state(s) == Some(m));
-            world.spawn((
-                Membership {
-                    state: m,
-                    bloc: idx,
-                    suspended,
-                    leaving: None,
-                },
-                MemberOf(entity),
-                MembershipOf(registry.state_entity(m)),
-            ));
+            world.spawn(membership_bundle(m, registry.state_entity(m), idx, entity, suspended));
         }
     }
 
@@ -164,16 +155,17 @@ pub fn spawn_scenario(world: &mut World, scenario: &Scenario, seed: u64, detail:
         .collect();
     partnerships.sort();
     for (state, power, kind, stage) in partnerships {
-        world.spawn((
-            Partnership {
-                state,
-                power,
-                kind,
-                stage,
-                stage_since: file.meta.start,
-            },
-            PartnerState(registry.state_entity(state)),
-            PartnerPower(registry.power_entity(power)),
+        let partnership = Partnership {
+            state,
+            power,
+            kind,
+            stage,
+            stage_since: file.meta.start,
+        };
+        world.spawn(partnership_bundle(
+            partnership,
+            registry.state_entity(state),
+            registry.power_entity(power),
         ));
     }
 

@@ -25,16 +25,6 @@ pub(super) fn plugin(app: &mut App) {
 const STAB: Measure = Measure::Indicator(Indicator::Stability);
 const LEGIT: Measure = Measure::Indicator(Indicator::Legitimacy);
 
-/// (bloc, state, since) for every sanction in force, sorted.
-fn sanctions(blocs: &Query<&Bloc>) -> Vec<(StateIdx, BlocIdx, crate::scenario::YearMonth)> {
-    let mut out: Vec<_> = blocs
-        .iter()
-        .flat_map(|b| b.sanctioned.iter().map(move |(s, d)| (*s, b.idx, *d)))
-        .collect();
-    out.sort();
-    out
-}
-
 fn move_legitimacy(
     mut states: Query<(
         &Country,
@@ -53,7 +43,7 @@ fn move_legitimacy(
 ) {
     let r = &rules.legitimacy;
     let date = clock.date();
-    let sanctions = sanctions(&blocs);
+    let sanctions = sanctions_in_force(blocs.iter());
     for (country, mut legit, sec, eco, regime, record, base) in in_state_order(states.iter_mut(), |(c, ..)| c.idx) {
         let s = country.idx;
         let slot = &mut legit.0;
@@ -95,7 +85,7 @@ fn move_stability(
     mut ledger: ResMut<Ledger>,
 ) {
     let r = &rules.stability;
-    let sanctions = sanctions(&blocs);
+    let sanctions = sanctions_in_force(blocs.iter());
     for (country, mut stab, legit, sec, eco, base) in in_state_order(states.iter_mut(), |(c, ..)| c.idx) {
         let s = country.idx;
         let slot = &mut stab.0;
