@@ -266,9 +266,13 @@ fn join_names(names: &[String]) -> String {
 
 /// Live partnerships of a state (not ended), sorted by power and kind.
 pub fn partnerships_of(world: &World, state: StateIdx) -> Vec<(Entity, Partnership)> {
-    let reg = world.resource::<Registry>();
+    partnerships_of_entity(world, world.resource::<Registry>().state_entity(state))
+}
+
+/// Live partnerships of the state entity `state_e`, sorted by power and kind.
+pub fn partnerships_of_entity(world: &World, state_e: Entity) -> Vec<(Entity, Partnership)> {
     let mut out: Vec<(Entity, Partnership)> = world
-        .get::<Partnerships>(reg.state_entity(state))
+        .get::<Partnerships>(state_e)
         .map(|list| {
             list.iter()
                 .filter_map(|e| world.get::<Partnership>(e).map(|p| (e, *p)))

@@ -111,6 +111,7 @@ fn gather((states, memberships, blocs): &FactQueries) -> Facts {
 }
 
 /// The relation two states drift toward.
+#[inline]
 fn target(rules: &DiplomacyRules, f: &Facts, a: usize, b: usize) -> f64 {
     let mut t = 0.0;
     if f.regime[a] == f.regime[b] {
@@ -120,11 +121,16 @@ fn target(rules: &DiplomacyRules, f: &Facts, a: usize, b: usize) -> f64 {
             rules.same_regime
         };
     }
-    t += rules.shared_bloc * (f.blocs[a] & f.blocs[b]).count_ones() as f64;
+    // Most pairs share nothing and resent nothing: test before counting.
+    let shared = f.blocs[a] & f.blocs[b];
+    if shared != 0 {
+        t += rules.shared_bloc * shared.count_ones() as f64;
+    }
     // A state resents the members of the blocs that sanction it.
-    let resented =
-        (f.sanctioned_by[a] & f.enforcing[b]).count_ones() + (f.sanctioned_by[b] & f.enforcing[a]).count_ones();
-    t += rules.sanctions * resented as f64;
+    let (x, y) = (f.sanctioned_by[a] & f.enforcing[b], f.sanctioned_by[b] & f.enforcing[a]);
+    if x | y != 0 {
+        t += rules.sanctions * (x.count_ones() + y.count_ones()) as f64;
+    }
     // Alignment similarity: the dot product of standings, scaled to ±100.
     let p = f.powers;
     if p > 0 {

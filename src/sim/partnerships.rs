@@ -10,7 +10,7 @@ use super::components::*;
 use super::registry::Registry;
 use super::rng::{SimRng, Stream};
 use super::{TurnPhase, TurnSchedule};
-use crate::rules::Rules;
+use crate::rules::{PartnershipRules, Rules};
 use crate::scenario::format::{Export, PartnershipKind, RegimeKind, Stage};
 
 pub(super) fn plugin(app: &mut App) {
@@ -38,92 +38,102 @@ fn power(world: &World, p: PowerIdx) -> Power {
         .expect("every power entity has Power")
 }
 
-fn alignment(world: &World, s: StateIdx, p: PowerIdx) -> f64 {
-    let reg = world.resource::<Registry>();
+fn alignment(world: &World, state_e: Entity, p: PowerIdx) -> f64 {
     world
-        .get::<Alignment>(reg.state_entity(s))
+        .get::<Alignment>(state_e)
         .and_then(|a| a.0.get(p.0 as usize).copied())
         .unwrap_or(0.0)
 }
 
 fn run_partnerships(world: &mut World) {
-    let rules = world.resource::<Rules>().partnerships.clone();
-    let n_states = world.resource::<Registry>().state_count();
-    let n_powers = world.resource::<Registry>().power_count();
-    for si in 0..n_states {
-        let s = StateIdx(si as u16);
-        let regime = {
-            let reg = world.resource::<Registry>();
-            world.get::<Regime>(reg.state_entity(s)).map(|r| r.kind)
-        };
-        // Stages move on, or fail.
-        let mut live = actions::partnerships_of(world, s);
-        let mut changed = false;
-        for &(e, p) in &live {
-            let roll = world.resource_mut::<SimRng>().uniform(Stream::Partnerships);
-            match p.stage {
-                stage if stage.is_pending() => {
-                    let hostile = alignment(world, s, p.power) < rules.hostile_alignment;
-                    let fail = rules.fail_chance + if hostile { rules.hostile_fail_chance } else { 0.0 };
-                    if roll < fail {
-                        actions::set_stage(world, e, Stage::Ended);
+    // The random stream is held for the whole phase: looking a resource up
+    // costs more than the draw.
+    world.resource_scope(|world, mut rng: Mut<SimRng>| {
+        let rules = world.resource::<Rules>().partnerships.clone();
+        let reg = world.resource::<Registry>();
+        let states: Vec<Entity> = (0..reg.state_count())
+            .map(|i| reg.state_entity(StateIdx(i as u16)))
+            .collect();
+        let n_powers = reg.power_count();
+        for (si, &se) in states.iter().enumerate() {
+            run_state(world, &mut rng, &rules, StateIdx(si as u16), se, n_powers);
+        }
+    });
+}
+
+fn run_state(world: &mut World, rng: &mut SimRng, rules: &PartnershipRules, s: StateIdx, se: Entity, n_powers: usize) {
+    let regime = world.get::<Regime>(se).map(|r| r.kind);
+    // Stages move on, or fail.
+    let mut live = actions::partnerships_of_entity(world, se);
+    let mut changed = false;
+    for &(e, p) in &live {
+        let roll = rng.uniform(Stream::Partnerships);
+        match p.stage {
+            stage if stage.is_pending() => {
+                let hostile = alignment(world, se, p.power) < rules.hostile_alignment;
+                let fail = rules.fail_chance + if hostile { rules.hostile_fail_chance } else { 0.0 };
+                if roll < fail {
+                    actions::set_stage(world, e, Stage::Ended);
+                    changed = true;
+                } else if roll < fail + rules.advance_chance
+                    && let Some(next) = stage.next()
+                {
+                    let pw = power(world, p.power);
+                    let full = p.kind.is_security() && next == Stage::InForce && load_of(world, p.power) >= pw.capacity;
+                    if !full {
+                        actions::set_stage(world, e, next);
                         changed = true;
-                    } else if roll < fail + rules.advance_chance
-                        && let Some(next) = stage.next()
-                    {
-                        let pw = power(world, p.power);
-                        let full =
-                            p.kind.is_security() && next == Stage::InForce && load_of(world, p.power) >= pw.capacity;
-                        if !full {
-                            actions::set_stage(world, e, next);
-                            changed = true;
-                        }
                     }
                 }
-                Stage::Suspended if regime == Some(RegimeKind::Civilian) && roll < rules.resume_chance => {
-                    actions::set_stage(world, e, Stage::InForce);
-                    changed = true;
-                }
-                _ => {}
             }
-        }
-        // Expulsion of forces from powers the state has turned against.
-        if changed {
-            live = actions::partnerships_of(world, s);
-        }
-        for pi in 0..n_powers {
-            let p = PowerIdx(pi as u8);
-            let has_forces = live
-                .iter()
-                .any(|(_, ps)| ps.power == p && ps.kind.has_forces() && ps.stage >= Stage::Signed);
-            if has_forces && alignment(world, s, p) < rules.expel_alignment {
-                let roll = world.resource_mut::<SimRng>().uniform(Stream::Partnerships);
-                if roll < rules.expel_chance {
-                    actions::expel_forces(world, s, p, -15.0);
-                }
+            Stage::Suspended if regime == Some(RegimeKind::Civilian) && roll < rules.resume_chance => {
+                actions::set_stage(world, e, Stage::InForce);
+                changed = true;
             }
+            _ => {}
         }
-        seek_partner(world, s, regime, &rules);
     }
+    // Expulsion of forces from powers the state has turned against.
+    if changed {
+        live = actions::partnerships_of_entity(world, se);
+    }
+    for pi in 0..n_powers {
+        let p = PowerIdx(pi as u8);
+        let has_forces = live
+            .iter()
+            .any(|(_, ps)| ps.power == p && ps.kind.has_forces() && ps.stage >= Stage::Signed);
+        if has_forces && alignment(world, se, p) < rules.expel_alignment {
+            let roll = rng.uniform(Stream::Partnerships);
+            if roll < rules.expel_chance {
+                actions::expel_forces(world, s, p, -15.0);
+            }
+        }
+    }
+    seek_partner(world, rng, s, se, regime, rules);
 }
 
 /// A state under insurgency looks for a security partner; one with a
 /// security partner and mineral exports may offer it a concession.
-fn seek_partner(world: &mut World, s: StateIdx, regime: Option<RegimeKind>, rules: &crate::rules::PartnershipRules) {
-    let reg = world.resource::<Registry>();
-    let e = reg.state_entity(s);
+fn seek_partner(
+    world: &mut World,
+    rng: &mut SimRng,
+    s: StateIdx,
+    e: Entity,
+    regime: Option<RegimeKind>,
+    rules: &PartnershipRules,
+) {
     let insurgency = world.get::<Security>(e).map(|x| x.insurgency).unwrap_or(0.0);
     let mineral = world.get::<Economy>(e).is_some_and(|x| {
         x.exports
             .iter()
             .any(|x| matches!(x, Export::Gold | Export::Uranium | Export::Oil | Export::Bauxite))
     });
-    let n_powers = reg.power_count();
+    let n_powers = world.resource::<Registry>().power_count();
     let junta = regime == Some(RegimeKind::MilitaryJunta);
 
-    let roll = world.resource_mut::<SimRng>().uniform(Stream::Partnerships);
+    let roll = rng.uniform(Stream::Partnerships);
     if insurgency >= rules.seek_insurgency && roll < rules.seek_chance {
-        let live = actions::partnerships_of(world, s);
+        let live = actions::partnerships_of_entity(world, e);
         let has_security = live.iter().any(|(_, p)| p.kind.has_forces());
         // Juntas want fighters; elected governments want trainers.
         let wanted: &[PartnershipKind] = if junta {
@@ -144,7 +154,7 @@ fn seek_partner(world: &mut World, s: StateIdx, regime: Option<RegimeKind>, rule
             if (junta && pw.conditionality > rules.junta_max_conditionality) || load_of(world, p) >= pw.capacity {
                 continue;
             }
-            let a = alignment(world, s, p);
+            let a = alignment(world, e, p);
             let Some(kind) = wanted
                 .iter()
                 .copied()
@@ -163,9 +173,9 @@ fn seek_partner(world: &mut World, s: StateIdx, regime: Option<RegimeKind>, rule
         }
     }
 
-    let roll = world.resource_mut::<SimRng>().uniform(Stream::Partnerships);
+    let roll = rng.uniform(Stream::Partnerships);
     if mineral && roll < rules.seek_chance / 2.0 {
-        let live = actions::partnerships_of(world, s);
+        let live = actions::partnerships_of_entity(world, e);
         let partner = live
             .iter()
             .find(|(_, p)| p.kind.is_security() && p.stage == Stage::InForce)
