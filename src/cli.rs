@@ -321,6 +321,17 @@ fn play(scenario: Option<String>, play_as: Option<String>, seed: Option<u64>) ->
         )));
     }
     let seed = seed.unwrap_or(s.file.meta.seed);
+    // Without a display the windowing library would panic; say so plainly.
+    if cfg!(target_os = "linux")
+        && std::env::var_os("DISPLAY").is_none()
+        && std::env::var_os("WAYLAND_DISPLAY").is_none()
+    {
+        return Err(Failure(
+            "no display to open the game window on (neither DISPLAY nor WAYLAND_DISPLAY is set). \
+             Run it from a desktop session or under Xvfb (see README), or use `harmattan run` / `batch` headless."
+                .into(),
+        ));
+    }
     crate::gui::run(s, play_as, seed);
     Ok(ExitCode::SUCCESS)
 }

@@ -257,6 +257,19 @@ pub enum ProjectKind {
     Federation,
 }
 
+impl ProjectKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            ProjectKind::JointForce => "joint force",
+            ProjectKind::Passport => "common passport",
+            ProjectKind::Media => "joint media",
+            ProjectKind::CommonMarket => "common market",
+            ProjectKind::Currency => "common currency",
+            ProjectKind::Federation => "federation",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct PartnershipDef {

@@ -226,7 +226,7 @@ pub fn form_bloc(world: &mut World, kind: BlocKind, founders: &[StateIdx], notic
     let n = reg.blocs.iter().filter(|l| l.code.starts_with("PACT-")).count() + 1;
     let code = format!("PACT-{n}");
     let names: Vec<String> = founders.iter().map(|s| reg.state_name(*s).to_string()).collect();
-    let name = format!("Defence pact of {}", join_names(&names));
+    let name = format!("Alliance of {}", join_names(&names));
     let date = world.resource::<Clock>().date();
     let entity = world.spawn((Name::new(name.clone()), Code(code.clone()))).id();
     let idx = world.resource_mut::<Registry>().add_bloc(&code, &name, entity);
@@ -248,7 +248,10 @@ pub fn form_bloc(world: &mut World, kind: BlocKind, founders: &[StateIdx], notic
     for (s, se) in spawns {
         world.spawn(membership_bundle(s, se, idx, entity, false));
     }
-    let text = format!("{} found the {} ({code}).", join_names(&names), name.to_lowercase());
+    let text = format!(
+        "{} sign a mutual defence pact: the {name} ({code}).",
+        join_names(&names)
+    );
     let item = news(world, NewsKind::BlocFormed, text)
         .bloc(idx)
         .members(founders.to_vec());

@@ -297,15 +297,12 @@ fn deepen_pacts(world: &mut World, view: &View) {
     let turn = world.resource::<Ledger>().turn;
     for bl in &view.blocs {
         let b = bl.idx;
-        let founded = world
-            .resource::<Registry>()
-            .bloc_entity(b)
-            .and_then(|e| world.get::<Bloc>(e))
-            .and_then(|x| x.founded);
+        let Some(entity) = world.resource::<Registry>().bloc_entity(b) else {
+            continue;
+        };
+        let founded = world.get::<Bloc>(entity).and_then(|x| x.founded);
         let old_enough = founded.is_none_or(|f| f.months_until(date) as f64 >= r.deepen_min_months);
         let members = view.members(b);
-        let entity = world.resource::<Registry>().bloc_entity(b);
-        let Some(entity) = entity else { continue };
         match bl.kind {
             // Only a pact of juntas deepens: shared regimes, shared enemies.
             BlocKind::DefencePact
@@ -371,7 +368,7 @@ fn deepen_pacts(world: &mut World, view: &View) {
                         turn,
                         date,
                         NewsKind::ProjectCompleted,
-                        format!("The {name} completes its {kind:?} project."),
+                        format!("The {name} completes its {} project.", kind.label()),
                     )
                     .bloc(b)
                     .members(members)

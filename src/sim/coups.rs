@@ -7,6 +7,7 @@
 
 use bevy::prelude::*;
 
+use super::actions::Move;
 use super::chronicle::{Chronicle, NewsBuilder, NewsKind};
 use super::components::*;
 use super::ledger::{Actor, Cause, Ledger, Measure, Mechanism};
@@ -84,6 +85,20 @@ pub fn success_probability(r: &CoupRules, f: &CoupFactors) -> f64 {
             - r.success_proofing_weight * f.proofing / 100.0
             - r.success_protection_weight * f.protectors as f64,
     )
+}
+
+/// Moves several of a state's indicators at once, through the ledger.
+fn shake(ledger: &mut Ledger, s: StateIdx, ind: &mut IndicatorsItem, moves: &[(Indicator, Move)], cause: Cause) {
+    for &(indicator, how) in moves {
+        let slot = ind.slot(indicator);
+        let measure = Measure::Indicator(indicator);
+        match how {
+            Move::By(delta) => {
+                ledger.change(s, measure, slot, delta, cause);
+            }
+            Move::To(value) => ledger.set(s, measure, slot, value, cause),
+        }
+    }
 }
 
 fn months(from: Option<YearMonth>, to: YearMonth) -> Option<f64> {
@@ -177,35 +192,13 @@ fn attempt_coups(
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ");
-            let cause = Cause::of(Mechanism::Coup);
-            ledger.change(
-                s,
-                Measure::Indicator(Indicator::Stability),
-                &mut ind.stability.0,
-                r.success_stability_shock,
-                cause,
-            );
-            ledger.set(
-                s,
-                Measure::Indicator(Indicator::MilitaryLoyalty),
-                &mut ind.loyalty.0,
-                r.success_new_loyalty,
-                cause,
-            );
-            ledger.change(
-                s,
-                Measure::Indicator(Indicator::Legitimacy),
-                &mut ind.legitimacy.0,
-                r.success_legitimacy_rally,
-                cause,
-            );
-            ledger.set(
-                s,
-                Measure::Indicator(Indicator::CoupProofing),
-                &mut ind.proofing.0,
-                0.0,
-                cause,
-            );
+            let moves = [
+                (Indicator::Stability, Move::By(r.success_stability_shock)),
+                (Indicator::MilitaryLoyalty, Move::To(r.success_new_loyalty)),
+                (Indicator::Legitimacy, Move::By(r.success_legitimacy_rally)),
+                (Indicator::CoupProofing, Move::To(0.0)),
+            ];
+            shake(&mut ledger, s, &mut ind, &moves, Cause::of(Mechanism::Coup));
             for &(p, cond) in &conditionality {
                 let delta = if cond >= threshold {
                     r.success_conditional_alignment * cond
@@ -241,35 +234,13 @@ fn attempt_coups(
             coups.succeeded.push(s);
             commands.queue(move |world: &mut World| partnerships::react_to_coup(world, s));
         } else {
-            let cause = Cause::of(Mechanism::FailedCoup);
-            ledger.change(
-                s,
-                Measure::Indicator(Indicator::Stability),
-                &mut ind.stability.0,
-                r.failed_stability_shock,
-                cause,
-            );
-            ledger.change(
-                s,
-                Measure::Indicator(Indicator::MilitaryLoyalty),
-                &mut ind.loyalty.0,
-                r.failed_loyalty_purge,
-                cause,
-            );
-            ledger.change(
-                s,
-                Measure::Indicator(Indicator::Legitimacy),
-                &mut ind.legitimacy.0,
-                r.failed_legitimacy_cost,
-                cause,
-            );
-            ledger.change(
-                s,
-                Measure::Indicator(Indicator::CoupProofing),
-                &mut ind.proofing.0,
-                r.failed_proofing_gain,
-                cause,
-            );
+            let moves = [
+                (Indicator::Stability, Move::By(r.failed_stability_shock)),
+                (Indicator::MilitaryLoyalty, Move::By(r.failed_loyalty_purge)),
+                (Indicator::Legitimacy, Move::By(r.failed_legitimacy_cost)),
+                (Indicator::CoupProofing, Move::By(r.failed_proofing_gain)),
+            ];
+            shake(&mut ledger, s, &mut ind, &moves, Cause::of(Mechanism::FailedCoup));
             record.failures += 1;
             NewsBuilder::new(
                 turn,

@@ -30,8 +30,9 @@ fn syntax_errors_carry_file_line_and_column() {
     let e = problems(&text);
     assert_eq!(e.problems.len(), 1);
     let p = &e.problems[0];
-    let (line, _) = position_of(&text, "stability: 50 legitimacy");
-    assert_eq!(p.line, line, "{e}");
+    let (line, col) = position_of(&text, "stability: 50 legitimacy");
+    // ron points at the token where it expected a comma.
+    assert_eq!((p.line, p.col), (line, col + "stability: 50 ".len()), "{e}");
     let shown = e.to_string();
     assert!(shown.starts_with(&format!("bad.ron:{line}:")), "{shown}");
 }
@@ -43,8 +44,8 @@ fn unknown_fields_are_named_with_a_suggestion() {
     let p = &e.problems[0];
     assert!(p.message.contains("unknown field `stabilty`"), "{}", p.message);
     assert!(p.message.contains("did you mean `stability`?"), "{}", p.message);
-    let (line, _) = position_of(&text, "stabilty");
-    assert_eq!(p.line, line);
+    let (line, col) = position_of(&text, "stabilty");
+    assert_eq!((p.line, p.col), (line, col), "{e}");
 }
 
 #[test]

@@ -107,6 +107,16 @@ fn run_json_follows_the_contract() {
 }
 
 #[test]
+fn the_same_seed_prints_the_same_bytes() {
+    let a = harmattan(&["run", "sahel_2023", "--turns", "48", "--seed", "17", "--json"]);
+    let b = harmattan(&["run", "sahel_2023", "--turns", "48", "--seed", "17", "--json"]);
+    assert!(a.status.success());
+    assert_eq!(a.stdout, b.stdout);
+    let c = harmattan(&["run", "sahel_2023", "--turns", "48", "--seed", "18", "--json"]);
+    assert_ne!(a.stdout, c.stdout);
+}
+
+#[test]
 fn run_without_json_prints_a_readable_report() {
     let o = harmattan(&["run", "sahel_2023", "--turns", "6"]);
     assert!(o.status.success(), "{}", stderr(&o));
@@ -194,4 +204,26 @@ fn a_failed_batch_leaves_an_existing_csv_alone() {
     ]);
     assert!(!o.status.success());
     assert_eq!(std::fs::read_to_string(&csv).unwrap(), "precious");
+}
+
+#[test]
+fn play_without_a_display_says_what_to_do() {
+    let o = Command::new(env!("CARGO_BIN_EXE_harmattan"))
+        .args(["play", "sahel_2023"])
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(!err.contains("panicked"), "{err}");
+    if cfg!(feature = "gui") {
+        assert!(err.contains("no display"), "{err}");
+    } else {
+        assert!(err.contains("without the `gui` feature"), "{err}");
+    }
+    if cfg!(feature = "gui") {
+        let o = harmattan(&["play", "sahel_2023", "--as", "FRA"]);
+        assert!(stderr(&o).contains("is not playable"), "{}", stderr(&o));
+    }
 }
