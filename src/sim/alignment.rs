@@ -41,6 +41,10 @@ fn drift_alignment(
     for (country, regime, mut alignment) in in_state_order(states.iter_mut(), |(c, _, _)| c.idx) {
         let s = country.idx;
         let under_sanctions = sanctioned.binary_search(&s).is_ok();
+        // This state's partnerships: a slice of the list sorted by state.
+        let from = in_force.partition_point(|ps| ps.state < s);
+        let to = in_force.partition_point(|ps| ps.state <= s);
+        let mine = &in_force[from..to];
         for &(p, cond) in &conditionality {
             let Some(slot) = alignment.0.get_mut(p.0 as usize) else {
                 continue;
@@ -48,7 +52,7 @@ fn drift_alignment(
             let m = Measure::Alignment(p);
             let decay = -r.decay * *slot;
             ledger.change(s, m, slot, decay, Cause::of(Mechanism::Drift));
-            for ps in in_force.iter().filter(|ps| ps.state == s && ps.power == p) {
+            for ps in mine.iter().filter(|ps| ps.power == p) {
                 let pull = if ps.kind.is_security() {
                     r.security_pull
                 } else {

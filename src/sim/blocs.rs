@@ -39,7 +39,10 @@ struct BlocInfo {
 struct View {
     regime: Vec<RegimeKind>,
     insurgency: Vec<f64>,
-    neighbours: Vec<Vec<StateIdx>>,
+    /// Every state's neighbours, one after another; `borders[s]` is the
+    /// range of state `s` (one allocation rather than one per state).
+    neighbours: Vec<StateIdx>,
+    borders: Vec<std::ops::Range<usize>>,
     blocs: Vec<BlocInfo>,
     /// Sorted by state, then bloc.
     memberships: Vec<Membership>,
@@ -49,13 +52,18 @@ impl View {
     fn gather(world: &World, memberships: &mut QueryState<&Membership>) -> Self {
         let reg = world.resource::<Registry>();
         let n = reg.state_count();
-        let (mut regime, mut insurgency, mut neighbours) =
+        let (mut regime, mut insurgency, mut borders) =
             (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
+        let mut neighbours = Vec::with_capacity(n * 4);
         for i in 0..n {
             let e = world.entity(reg.state_entity(StateIdx(i as u16)));
             regime.push(e.get::<Regime>().map(|r| r.kind).unwrap_or(RegimeKind::Civilian));
             insurgency.push(e.get::<Security>().map(|x| x.insurgency).unwrap_or(0.0));
-            neighbours.push(e.get::<Neighbours>().map(|x| x.0.clone()).unwrap_or_default());
+            let start = neighbours.len();
+            if let Some(n) = e.get::<Neighbours>() {
+                neighbours.extend_from_slice(&n.0);
+            }
+            borders.push(start..neighbours.len());
         }
         let blocs = reg
             .live_blocs()
@@ -74,9 +82,14 @@ impl View {
             regime,
             insurgency,
             neighbours,
+            borders,
             blocs,
             memberships: ms,
         }
+    }
+
+    fn neighbours_of(&self, s: StateIdx) -> &[StateIdx] {
+        &self.neighbours[self.borders[s.0 as usize].clone()]
     }
 
     fn junta(&self, s: StateIdx) -> bool {
@@ -239,7 +252,7 @@ fn form_pacts(world: &mut World, view: &View) {
     for (i, &a) in candidates.iter().enumerate() {
         for &b in &candidates[i + 1..] {
             let close = world.resource::<Relations>().get(a, b) >= r.form_relations;
-            if !close || !view.neighbours[a.0 as usize].contains(&b) {
+            if !close || !view.neighbours_of(a).contains(&b) {
                 continue;
             }
             if roll(world) >= r.form_chance {
@@ -275,7 +288,7 @@ fn join_pacts(world: &mut World, view: &View) {
         }
         let members = view.members(bl.idx);
         for &c in &candidates {
-            let borders = members.iter().any(|m| view.neighbours[c.0 as usize].contains(m));
+            let borders = members.iter().any(|m| view.neighbours_of(c).contains(m));
             if members.contains(&c) || !borders {
                 continue;
             }

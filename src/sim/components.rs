@@ -299,7 +299,11 @@ impl IndicatorsItem<'_, '_> {
 /// collecting and sorting twenty items does not.)
 pub fn in_state_order<T>(items: impl Iterator<Item = T>, key: impl Fn(&T) -> StateIdx) -> Vec<T> {
     let mut v: Vec<T> = items.collect();
-    v.sort_by_key(|x| key(x));
+    // Usually already in order (states are spawned in index order): check
+    // first, because sorting moves large query items around.
+    if !v.is_sorted_by_key(&key) {
+        v.sort_by_key(|x| key(x));
+    }
     v
 }
 

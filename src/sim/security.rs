@@ -13,7 +13,7 @@ use super::ledger::{Actor, Cause, Ledger, Measure, Mechanism};
 use super::rng::{SimRng, Stream};
 use super::{TurnPhase, TurnSchedule};
 use crate::rules::{Rules, SecurityRules};
-use crate::scenario::format::{Indicator, Stage};
+use crate::scenario::format::{Indicator, PartnershipKind, Stage};
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(TurnSchedule, fight_insurgencies.in_set(TurnPhase::Security));
@@ -39,11 +39,13 @@ impl Helpers {
         memberships: &Query<&Membership>,
         blocs: &Query<&Bloc>,
     ) -> Self {
+        // The support of each kind, looked up once rather than per partnership.
+        let support = PartnershipKind::ALL.map(|k| r.partner_support.get(k.snake()).copied().unwrap_or(0.0));
         let mut partners: Vec<(StateIdx, PowerIdx, f64)> = partnerships
             .iter()
             .filter(|p| p.stage == Stage::InForce)
             .filter_map(|p| {
-                let share = r.partner_support.get(p.kind.snake()).copied().unwrap_or(0.0);
+                let share = support[p.kind as usize];
                 (share > 0.0).then_some((p.state, p.power, share))
             })
             .collect();
