@@ -9,6 +9,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::scenario::Scenario;
+use crate::scenario::format::BlocKind;
 use crate::sim::components::*;
 use crate::sim::{Detail, Simulation, actions};
 
@@ -40,6 +41,10 @@ pub struct RunOutcome {
     pub states: Vec<StateOutcome>,
     /// Blocs that exist at the end.
     pub blocs: Vec<String>,
+    /// Blocs founded during the run (pacts of juntas), dissolved or not.
+    pub founded: Vec<String>,
+    /// Whether a founded bloc had become a confederation by the end.
+    pub confederation: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -71,7 +76,7 @@ pub struct Summary {
     pub blocs: Vec<BlocStats>,
 }
 
-fn outcome(sim: &Simulation, run: u64, seed: u64) -> RunOutcome {
+fn outcome(sim: &Simulation, scenario_blocs: usize, run: u64, seed: u64) -> RunOutcome {
     let world = sim.world();
     let reg = sim.registry();
     let mut states = Vec::with_capacity(reg.state_count());
@@ -107,7 +112,18 @@ fn outcome(sim: &Simulation, run: u64, seed: u64) -> RunOutcome {
         });
     }
     let blocs = reg.live_blocs().map(|(b, _)| reg.bloc_code(b).to_string()).collect();
-    RunOutcome { run, states, blocs }
+    // Blocs are registered in order: the scenario's first, then founded ones.
+    let founded = reg.blocs.iter().skip(scenario_blocs).map(|l| l.code.clone()).collect();
+    let confederation = reg.live_blocs().any(|(b, e)| {
+        b.0 as usize >= scenario_blocs && world.get::<Bloc>(e).is_some_and(|x| x.kind == BlocKind::Confederation)
+    });
+    RunOutcome {
+        run,
+        states,
+        blocs,
+        founded,
+        confederation,
+    }
 }
 
 /// Runs `runs` futures of `turns` months on `threads` threads (0: all
@@ -145,7 +161,7 @@ pub fn run(
                         None => sim.insert(Simulation::new(scenario, s, Detail::Outcomes)),
                     };
                     sim.run(turns);
-                    local.push(outcome(sim, i, s));
+                    local.push(outcome(sim, scenario.file.blocs.len(), i, s));
                     progress(done.fetch_add(1, Ordering::Relaxed) + 1);
                     i += workers;
                 }

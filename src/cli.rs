@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use crate::batch;
+use crate::calibration;
 use crate::report;
 use crate::scenario::{self, Scenario, limits, shipped};
 use crate::sim::{Detail, Simulation};
@@ -73,6 +74,25 @@ pub enum Command {
     },
     /// List the scenarios that ship with the game.
     Scenarios,
+    /// Check the model against the historical record: many futures from
+    /// January 2020 compared with the coups and pacts of 2020–2023.
+    Calibrate {
+        /// Futures to run (default: the record's, 300).
+        #[arg(long)]
+        runs: Option<u64>,
+        /// Future i uses seed SEED + i (default: the record's).
+        #[arg(long)]
+        seed: Option<u64>,
+        /// Worker threads (default: every core).
+        #[arg(long, default_value_t = 0)]
+        threads: usize,
+        /// Check this scenario file instead of the record's (e.g. a copy of
+        /// west_africa_2020.ron with tuned `rules`).
+        #[arg(long, value_name = "FILE")]
+        scenario: Option<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// The most runs one batch may ask for.
@@ -160,11 +180,7 @@ fn dispatch(command: Command) -> Result<ExitCode, Failure> {
             if let Some(path) = &csv {
                 check_writable(path)?;
             }
-            let bar = indicatif::ProgressBar::with_draw_target(Some(runs), indicatif::ProgressDrawTarget::stderr());
-            bar.set_style(
-                indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} runs  {elapsed} (eta {eta})")
-                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-            );
+            let bar = progress_bar(runs);
             let outcomes =
                 batch::run(&s, runs, turns, seed, threads, &|done| bar.set_position(done)).map_err(Failure)?;
             bar.finish_and_clear();
@@ -205,6 +221,41 @@ fn dispatch(command: Command) -> Result<ExitCode, Failure> {
                 Ok(ExitCode::SUCCESS)
             }
         }
+        Command::Calibrate {
+            runs,
+            seed,
+            threads,
+            scenario,
+            json,
+        } => {
+            if runs.is_some_and(|r| r == 0 || r > MAX_RUNS) {
+                return Err(Failure(format!("--runs must be between 1 and {MAX_RUNS}")));
+            }
+            if threads > 1024 {
+                return Err(Failure("--threads must be at most 1024 (0 means every core)".into()));
+            }
+            let (record, mut s) = calibration::load_record("assets/record_2020_2023.ron", calibration::SHIPPED_RECORD)
+                .map_err(Failure)?;
+            if let Some(path) = &scenario {
+                s = scenario::load_path(path)?;
+                calibration::covers(&record, &s).map_err(Failure)?;
+            }
+            let bar = progress_bar(runs.unwrap_or(record.runs));
+            let result =
+                calibration::run(&record, &s, runs, seed, threads, &|done| bar.set_position(done)).map_err(Failure)?;
+            bar.finish_and_clear();
+            let out = if json {
+                serde_json::to_string_pretty(&result).map_err(|e| Failure(e.to_string()))? + "\n"
+            } else {
+                calibration::text(&result)
+            };
+            print_out(&out)?;
+            Ok(if result.passed {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            })
+        }
         Command::Scenarios => {
             for s in shipped::SHIPPED {
                 let name = scenario::load("", s.text).map(|x| x.file.meta.name).unwrap_or_default();
@@ -213,6 +264,16 @@ fn dispatch(command: Command) -> Result<ExitCode, Failure> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// A progress bar on standard error (hidden when it is not a terminal).
+fn progress_bar(runs: u64) -> indicatif::ProgressBar {
+    let bar = indicatif::ProgressBar::with_draw_target(Some(runs), indicatif::ProgressDrawTarget::stderr());
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} runs  {elapsed} (eta {eta})")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    bar
 }
 
 /// Writes to standard output; a closed pipe (`| head`) is not an error.

@@ -5,9 +5,11 @@
 //! - [`rules`]: the model's tunable numbers.
 //! - [`sim`]: the simulation core (no rendering), one file per mechanism.
 //! - [`batch`] and [`report`]: many futures, and what a game produced.
+//! - [`calibration`]: the model checked against the historical record.
 //! - [`cli`]: the command line. `gui` (feature `gui`): the game window.
 
 pub mod batch;
+pub mod calibration;
 pub mod cli;
 #[cfg(feature = "gui")]
 pub mod gui;

@@ -41,6 +41,9 @@ pub struct CoupRules {
     pub transitional_weight: f64,
     pub proofing_weight: f64,
     pub protection_weight: f64,
+    /// How much each kind of partnership in force protects the incumbent
+    /// (0 to 1), by the kind's snake_case name.
+    pub protection: BTreeMap<String, f64>,
     pub success_base_logit: f64,
     pub success_loyalty_weight: f64,
     pub success_legitimacy_weight: f64,
@@ -49,6 +52,7 @@ pub struct CoupRules {
     pub success_stability_shock: f64,
     pub success_new_loyalty: f64,
     pub success_legitimacy_rally: f64,
+    pub success_legitimacy_discontent: f64,
     pub success_conditional_alignment: f64,
     pub success_other_alignment: f64,
     pub failed_stability_shock: f64,
@@ -90,6 +94,8 @@ pub struct SecurityRules {
     pub fragility_weight: f64,
     pub military_weight: f64,
     pub rooting: f64,
+    pub momentum: f64,
+    pub momentum_threshold: f64,
     pub partner_support: BTreeMap<String, f64>,
     pub mutual_defence_support: f64,
     pub max_support: f64,
@@ -97,6 +103,7 @@ pub struct SecurityRules {
     pub control_per_insurgency: f64,
     pub loyalty_loss: f64,
     pub loyalty_recovery: f64,
+    pub loyalty_sanctions_loss: f64,
     pub military_rate: f64,
     pub military_partner_gain: f64,
     pub military_sanctions_loss: f64,
@@ -158,6 +165,8 @@ pub struct BlocFormationRules {
     pub withdraw_min_months: f64,
     pub withdraw_chance: f64,
     pub withdraw_pact_bonus: f64,
+    /// Multiplies the withdrawal chance by the bloc's kind (snake_case).
+    pub withdraw_kind_factor: BTreeMap<String, f64>,
     pub lift_chance_civilian: f64,
     pub lift_chance_transitional: f64,
     pub fatigue_months: f64,

@@ -6,10 +6,17 @@ pub struct Shipped {
     pub text: &'static str,
 }
 
-pub const SHIPPED: &[Shipped] = &[Shipped {
-    name: "sahel_2023",
-    text: include_str!("../../scenarios/sahel_2023.ron"),
-}];
+/// The first is the default of `harmattan play`.
+pub const SHIPPED: &[Shipped] = &[
+    Shipped {
+        name: "sahel_2023",
+        text: include_str!("../../scenarios/sahel_2023.ron"),
+    },
+    Shipped {
+        name: "west_africa_2020",
+        text: include_str!("../../scenarios/west_africa_2020.ron"),
+    },
+];
 
 pub fn find(name: &str) -> Option<&'static Shipped> {
     let stem = name.strip_suffix(".ron").unwrap_or(name);

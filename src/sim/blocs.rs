@@ -238,8 +238,10 @@ fn announce_withdrawals(world: &mut World, view: &View) {
         let has_pact = view
             .blocs_of(m.state)
             .any(|o| o.bloc != m.bloc && view.junta_pact(o.bloc));
-        let chance =
-            if sanctioned_long { r.withdraw_chance } else { 0.0 } + if has_pact { r.withdraw_pact_bonus } else { 0.0 };
+        let factor = r.withdraw_kind_factor.get(bl.kind.snake()).copied().unwrap_or(1.0);
+        let chance = factor
+            * (if sanctioned_long { r.withdraw_chance } else { 0.0 }
+                + if has_pact { r.withdraw_pact_bonus } else { 0.0 });
         if chance > 0.0 && roll(world) < chance {
             actions::announce_withdrawal(world, m.state, m.bloc);
         }

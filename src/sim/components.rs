@@ -80,6 +80,9 @@ pub struct Baseline {
     pub rooted: f64,
     /// Territory lost per point of insurgency, from the starting figures.
     pub control_ratio: f64,
+    /// Foreign partners helping to fight at the start: military capacity
+    /// answers to partners gained or lost since.
+    pub partners: f64,
 }
 
 #[derive(Debug, Clone, Component)]

@@ -17,7 +17,7 @@ use super::rng::{SimRng, Stream, logistic};
 use super::{TurnPhase, TurnSchedule};
 use crate::rules::{CoupRules, Rules};
 use crate::scenario::YearMonth;
-use crate::scenario::format::{Indicator, RegimeKind, Stage};
+use crate::scenario::format::{Indicator, PartnershipKind, RegimeKind, Stage};
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(TurnSchedule, attempt_coups.in_set(TurnPhase::Coups));
@@ -44,8 +44,9 @@ pub struct CoupFactors {
     pub months_since_coup: Option<f64>,
     /// Neighbours with a successful coup in the contagion window.
     pub neighbour_coups: usize,
-    /// Partnerships in force with foreign forces on the ground.
-    pub protectors: usize,
+    /// Protection of the incumbent by partnerships in force: the sum of
+    /// each one's `coups.protection` share.
+    pub protection: f64,
 }
 
 fn below_50(x: f64) -> f64 {
@@ -73,7 +74,7 @@ pub fn attempt_logit(r: &CoupRules, f: &CoupFactors) -> f64 {
         + r.contagion_weight * f.neighbour_coups.min(3) as f64
         + regime
         - r.proofing_weight * f.proofing / 100.0
-        - r.protection_weight * f.protectors as f64
+        - r.protection_weight * f.protection
 }
 
 /// Probability that an attempt succeeds.
@@ -83,7 +84,7 @@ pub fn success_probability(r: &CoupRules, f: &CoupFactors) -> f64 {
             + r.success_loyalty_weight * below_50(f.loyalty)
             + r.success_legitimacy_weight * below_50(f.legitimacy)
             - r.success_proofing_weight * f.proofing / 100.0
-            - r.success_protection_weight * f.protectors as f64,
+            - r.success_protection_weight * f.protection,
     )
 }
 
@@ -132,6 +133,7 @@ fn attempt_coups(
     let mut conditionality: Vec<(PowerIdx, f64)> = powers.iter().map(|p| (p.idx, p.conditionality)).collect();
     conditionality.sort_by_key(|(p, _)| *p);
     let threshold = rules.partnerships.conditional_threshold;
+    let protection_of = PartnershipKind::ALL.map(|k| r.protection.get(k.snake()).copied().unwrap_or(0.0));
 
     for (mut ind, mut regime, mut record, mut alignment, neighbours) in
         in_state_order(states.iter_mut(), |(i, ..)| i.country.idx)
@@ -144,10 +146,11 @@ fn attempt_coups(
                 months(last_coups.get(n.0 as usize).and_then(|x| x.1), date).is_some_and(|m| m < r.contagion_months)
             })
             .count();
-        let protectors = partnerships
+        let protection: f64 = partnerships
             .iter()
-            .filter(|p| p.state == s && p.stage == Stage::InForce && p.kind.has_forces())
-            .count();
+            .filter(|p| p.state == s && p.stage == Stage::InForce)
+            .map(|p| protection_of[p.kind as usize])
+            .sum();
         let factors = CoupFactors {
             stability: ind.stability.0,
             legitimacy: ind.legitimacy.0,
@@ -157,7 +160,7 @@ fn attempt_coups(
             regime: regime.kind,
             months_since_coup: months(record.last_success, date),
             neighbour_coups,
-            protectors,
+            protection,
         };
         // Every state draws every month, so one state's fate never shifts another's dice.
         let attempt_roll = rng.uniform(Stream::Coups);
@@ -195,7 +198,12 @@ fn attempt_coups(
             let moves = [
                 (Indicator::Stability, Move::By(r.success_stability_shock)),
                 (Indicator::MilitaryLoyalty, Move::To(r.success_new_loyalty)),
-                (Indicator::Legitimacy, Move::By(r.success_legitimacy_rally)),
+                // Rally or backlash: ousting an unpopular government is
+                // cheered, ousting a popular one resented.
+                (
+                    Indicator::Legitimacy,
+                    Move::By(r.success_legitimacy_rally + r.success_legitimacy_discontent * below_50(ind.legitimacy.0)),
+                ),
                 (Indicator::CoupProofing, Move::To(0.0)),
             ];
             shake(&mut ledger, s, &mut ind, &moves, Cause::of(Mechanism::Coup));

@@ -185,6 +185,11 @@ fn fight_insurgencies(
         let now = ind.security.insurgency;
         let implied = now / (fragility.max(0.05) * military.max(0.05) * (1.0 - help).max(0.05));
         base.rooted += r.rooting * (implied.min(100.0) - base.rooted);
+        // An established insurgency expands on its own (recruits, revenue,
+        // sanctuaries) unless helpers hold it back.
+        if now >= r.momentum_threshold {
+            base.rooted = (base.rooted + r.momentum * (1.0 - help).max(0.0)).min(100.0);
+        }
 
         let control_target = 100.0 - base.control_ratio * now;
         let dc = r.control_rate * (control_target - ind.security.control);
@@ -201,14 +206,13 @@ fn fight_insurgencies(
         let recovery = r.loyalty_recovery * (base.loyalty - ind.loyalty.0);
         ledger.change(s, LOY, &mut ind.loyalty.0, recovery, Cause::of(Mechanism::Drift));
 
+        // Capacity closes on its baseline, shifted by partners gained or
+        // lost since the start (the start already counts its partners).
         let drift = r.military_rate * (base.military - ind.security.military);
         ledger.change(s, MIL, &mut ind.security.military, drift, Cause::of(Mechanism::Drift));
-        let partners = shares
-            .iter()
-            .filter(|(c, _)| c.mechanism == Mechanism::Partnership)
-            .count();
-        if partners > 0 {
-            let gain = r.military_partner_gain * partners as f64;
+        let gained = partner_count(&shares) as f64 - base.partners;
+        if gained != 0.0 {
+            let gain = r.military_rate * r.military_partner_gain * gained;
             ledger.change(
                 s,
                 MIL,
@@ -218,6 +222,9 @@ fn fight_insurgencies(
             );
         }
         if sanctioned.binary_search(&s).is_ok() {
+            // Sanctions freeze the funds that pay soldiers.
+            let unpaid = -r.loyalty_sanctions_loss;
+            ledger.change(s, LOY, &mut ind.loyalty.0, unpaid, Cause::of(Mechanism::Sanctions));
             let loss = -r.military_sanctions_loss;
             ledger.change(
                 s,
@@ -228,6 +235,13 @@ fn fight_insurgencies(
             );
         }
     }
+}
+
+fn partner_count(shares: &[(Cause, f64)]) -> usize {
+    shares
+        .iter()
+        .filter(|(c, _)| c.mechanism == Mechanism::Partnership)
+        .count()
 }
 
 /// At the start of a game, roots each state's insurgency so that its
@@ -246,5 +260,6 @@ pub(super) fn root_insurgencies(world: &mut World) {
         helpers.shares(&rules, country.idx, &mut shares);
         let help: f64 = shares.iter().map(|(_, x)| x).sum();
         base.rooted = (base.insurgency / (1.0 - help).max(0.05)).min(100.0);
+        base.partners = partner_count(&shares) as f64;
     }
 }

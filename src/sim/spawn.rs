@@ -109,6 +109,7 @@ pub fn spawn_scenario(world: &mut World, scenario: &Scenario, seed: u64, detail:
                 } else {
                     scenario.rules.security.control_per_insurgency
                 },
+                partners: 0.0,
             },
         ));
     }

@@ -1,6 +1,7 @@
 //! Harmattan's integration tests, in one binary so that Bevy is linked once.
 
 mod bad_input;
+mod calibration;
 mod cli;
 mod determinism;
 mod mechanisms;
