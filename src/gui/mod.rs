@@ -9,6 +9,7 @@ use bevy_egui::{EguiContexts, EguiPlugin, EguiPrimaryContextPass, egui};
 
 use crate::scenario::Scenario;
 use crate::sim::chronicle::Chronicle;
+use crate::sim::events::{EventBook, OpenChoices};
 use crate::sim::registry::{Clock, Registry};
 use crate::sim::spawn::GameInfo;
 use crate::sim::{SimulationPlugin, TurnSchedule, load_into_app};
@@ -46,10 +47,10 @@ pub fn run(scenario: Scenario, play_as: Option<String>, seed: u64) {
     }))
     .add_plugins(EguiPlugin::default())
     .add_plugins(SimulationPlugin)
-    .insert_resource(Player { state: play_as })
+    .insert_resource(Player { state: play_as.clone() })
     .init_resource::<EndTurn>()
     .add_systems(Startup, spawn_camera)
-    .add_systems(EguiPrimaryContextPass, draw_screen)
+    .add_systems(EguiPrimaryContextPass, (draw_screen, draw_choices).chain())
     .add_systems(Update, (resolve_turn, take_screenshot));
     if let Ok(path) = std::env::var("HARMATTAN_SCREENSHOT") {
         let at = std::env::var("HARMATTAN_SCREENSHOT_FRAME")
@@ -59,6 +60,10 @@ pub fn run(scenario: Scenario, play_as: Option<String>, seed: u64) {
         app.insert_resource(ScreenshotRequest { path, at, frame: 0 });
     }
     load_into_app(&mut app, &scenario, seed);
+    // `play` has checked that the state is playable, so this cannot fail.
+    if let Err(e) = crate::sim::events::set_player(app.world_mut(), play_as.as_deref()) {
+        error!("{e}");
+    }
     app.run();
 }
 
@@ -171,6 +176,41 @@ fn draw_screen(mut contexts: EguiContexts, game: GameView, mut end_turn: ResMut<
             });
         });
     });
+    Ok(())
+}
+
+/// A scripted event's choice for the player's government: a window with one
+/// button per option; the pick is carried out when the turn ends.
+fn draw_choices(mut contexts: EguiContexts, book: Res<EventBook>, mut open: ResMut<OpenChoices>) -> Result {
+    if open.0.is_empty() {
+        return Ok(());
+    }
+    let ctx = contexts.ctx_mut()?;
+    for (n, choice) in open.0.iter_mut().enumerate() {
+        let def = &book.defs[choice.event];
+        let title = def.title.clone().unwrap_or_else(|| def.id.clone());
+        egui::Window::new("Decision")
+            .id(egui::Id::new(("choice", n)))
+            .collapsible(false)
+            .resizable(false)
+            .anchor(egui::Align2::CENTER_CENTER, egui::vec2(0.0, 0.0))
+            .show(ctx, |ui| {
+                ui.label(egui::RichText::new(title).strong());
+                ui.add_space(6.0);
+                for (k, option) in def.choices.iter().enumerate() {
+                    let picked = choice.answer == Some(k);
+                    if ui.selectable_label(picked, &option.label).clicked() {
+                        choice.answer = Some(k);
+                    }
+                }
+                ui.add_space(6.0);
+                ui.small(if choice.answer.is_some() {
+                    "Carried out when you end the turn."
+                } else {
+                    "Pick one, then end the turn. Unanswered, your ministers decide."
+                });
+            });
+    }
     Ok(())
 }
 

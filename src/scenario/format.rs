@@ -460,10 +460,34 @@ pub struct EventDef {
     #[serde(default = "yes")]
     pub once: bool,
     pub effects: Vec<Effect>,
+    /// The government that decides between `choices` (a state id).
+    #[serde(default)]
+    pub chooser: Option<String>,
+    /// Options offered when the event fires, after its `effects`. The
+    /// player decides for the state they play; any other government picks
+    /// by `ai_weight`.
+    #[serde(default)]
+    pub choices: Vec<Choice>,
+}
+
+/// One option of an event's choice.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Choice {
+    pub label: String,
+    #[serde(default)]
+    pub effects: Vec<Effect>,
+    /// Relative chance that a government not played by a person picks it.
+    #[serde(default = "one")]
+    pub ai_weight: f64,
 }
 
 fn yes() -> bool {
     true
+}
+
+fn one() -> f64 {
+    1.0
 }
 
 /// A comparison of a state's indicator with a number.

@@ -20,6 +20,7 @@ pub mod limits {
     pub const PARTNERSHIPS: usize = 1024;
     pub const EVENTS: usize = 2048;
     pub const EFFECTS_PER_EVENT: usize = 64;
+    pub const CHOICES: usize = 8;
     pub const CONDITION_DEPTH: usize = 16;
     pub const CONDITION_NODES: usize = 256;
     pub const LIST: usize = 64;
@@ -517,6 +518,61 @@ impl Checker {
         ) {
             for (j, effect) in e.effects.iter().enumerate() {
                 self.effect(&path(&at, &[Seg::Field("effects"), Seg::Index(j)]), effect, ids);
+            }
+        }
+        self.choices(&at, e, ids);
+    }
+
+    fn choices(&mut self, at: &[Seg], e: &EventDef, ids: &Ids) {
+        if let Some(c) = &e.chooser {
+            self.reference(&path(at, &[Seg::Field("chooser")]), "state", c, &ids.states);
+        }
+        let list = path(at, &[Seg::Field("choices")]);
+        if e.choices.is_empty() {
+            return;
+        }
+        if e.chooser.is_none() {
+            self.at(
+                &list,
+                "an event with `choices` needs a `chooser`: the state whose government decides".into(),
+            );
+        }
+        if e.choices.len() == 1 {
+            self.at(&list, "a choice needs at least two options".into());
+        }
+        if !self.count(&list, "choices", e.choices.len(), limits::CHOICES) {
+            return;
+        }
+        if e.choices.iter().all(|c| c.ai_weight <= 0.0) {
+            self.at(
+                &list,
+                "at least one option needs an `ai_weight` above 0, or no computer-run government could choose".into(),
+            );
+        }
+        for (j, choice) in e.choices.iter().enumerate() {
+            let at = path(&list, &[Seg::Index(j)]);
+            self.text(
+                &path(&at, &[Seg::Field("label")]),
+                "the label",
+                &choice.label,
+                limits::NAME_CHARS,
+            );
+            self.range(
+                &path(&at, &[Seg::Field("ai_weight")]),
+                "ai_weight",
+                choice.ai_weight,
+                0.0,
+                1000.0,
+            );
+            if self.count(
+                &path(&at, &[Seg::Field("effects")]),
+                "effects",
+                choice.effects.len(),
+                limits::EFFECTS_PER_EVENT,
+            ) {
+                for (k, effect) in choice.effects.iter().enumerate() {
+                    self.effect(&path(&at, &[Seg::Field("effects"), Seg::Index(k)]), effect, ids);
+                }
             }
         }
     }

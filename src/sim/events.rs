@@ -39,6 +39,90 @@ impl EventBook {
     }
 }
 
+/// The state a person plays, if any: its governments' event choices wait
+/// for that person instead of being drawn.
+#[derive(Debug, Clone, Copy, Resource, Default, PartialEq, Eq)]
+pub struct PlayedBy(pub Option<StateIdx>);
+
+/// An event's choice waiting for the player.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OpenChoice {
+    /// Index of the event in the book.
+    pub event: usize,
+    pub chooser: StateIdx,
+    /// The turn it was offered in.
+    pub turn: u32,
+    /// The option picked so far, if any.
+    pub answer: Option<usize>,
+}
+
+/// Choices offered to the player. Each is settled at the start of the next
+/// turn: with the player's answer, or, if none came, as the computer would
+/// have chosen (a game never stalls on an unanswered question).
+#[derive(Debug, Clone, Resource, Default)]
+pub struct OpenChoices(pub Vec<OpenChoice>);
+
+/// A choice waiting for the player, as an interface shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChoiceView {
+    pub event: String,
+    pub title: String,
+    pub options: Vec<String>,
+    pub answer: Option<usize>,
+}
+
+/// The choices waiting for the player.
+pub fn open_choices(world: &World) -> Vec<ChoiceView> {
+    let book = world.resource::<EventBook>();
+    world
+        .resource::<OpenChoices>()
+        .0
+        .iter()
+        .map(|c| {
+            let def = &book.defs[c.event];
+            ChoiceView {
+                event: def.id.clone(),
+                title: def.title.clone().unwrap_or_else(|| def.id.clone()),
+                options: def.choices.iter().map(|o| o.label.clone()).collect(),
+                answer: c.answer,
+            }
+        })
+        .collect()
+}
+
+/// Records the player's answer; it is carried out when the next turn runs.
+pub fn answer_choice(world: &mut World, event: &str, option: usize) -> Result<(), String> {
+    let Some(&i) = world.resource::<EventBook>().by_id.get(event) else {
+        return Err(format!("`{event}` is not an event of this scenario"));
+    };
+    let options = world.resource::<EventBook>().defs[i].choices.len();
+    let mut open = world.resource_mut::<OpenChoices>();
+    let Some(c) = open.0.iter_mut().find(|c| c.event == i) else {
+        return Err(format!("no choice of `{event}` is waiting for an answer"));
+    };
+    if option >= options {
+        return Err(format!("`{event}` has {options} options, numbered from 0"));
+    }
+    c.answer = Some(option);
+    Ok(())
+}
+
+/// Makes `code` the state a person plays (None: every government is
+/// computer-run, as in observer mode and batch runs).
+pub fn set_player(world: &mut World, code: Option<&str>) -> Result<(), String> {
+    let s = match code {
+        Some(c) => Some(
+            world
+                .resource::<Registry>()
+                .state(c)
+                .ok_or_else(|| format!("`{c}` is not a state of this scenario"))?,
+        ),
+        None => None,
+    };
+    world.insert_resource(PlayedBy(s));
+    Ok(())
+}
+
 /// How deep `Fire` may chain events within one turn, so that two events
 /// that fire each other cannot loop.
 const MAX_CHAIN: usize = 8;
@@ -47,6 +131,14 @@ fn run_scripted_events(world: &mut World) {
     // The book is taken out of the world while events run, so conditions
     // are read in place rather than cloned every turn.
     world.resource_scope(|world, mut book: Mut<EventBook>| {
+        let open = std::mem::take(&mut world.resource_mut::<OpenChoices>().0);
+        for c in open {
+            let option = match c.answer {
+                Some(k) => k,
+                None => ai_pick(world, &book.defs[c.event]),
+            };
+            choose(world, &mut book, c.event, option, c.answer.is_some());
+        }
         for i in 0..book.defs.len() {
             if book.defs[i].once && book.fired[i] {
                 continue;
@@ -68,16 +160,80 @@ fn fire(world: &mut World, book: &mut EventBook, i: usize, depth: usize) {
     let def = &book.defs[i];
     let title = def.title.clone().unwrap_or_else(|| def.id.clone());
     NewsBuilder::new(turn, date, NewsKind::Scripted, title).post(&mut world.resource_mut::<Chronicle>());
+    let effects = book.defs[i].effects.clone();
+    apply_effects(world, book, i, &effects, depth);
+    let Some(chooser) = book.defs[i]
+        .chooser
+        .as_deref()
+        .and_then(|c| world.resource::<Registry>().state(c))
+    else {
+        return;
+    };
+    if book.defs[i].choices.is_empty() {
+        return;
+    }
+    if world.resource::<PlayedBy>().0 == Some(chooser) {
+        world.resource_mut::<OpenChoices>().0.push(OpenChoice {
+            event: i,
+            chooser,
+            turn,
+            answer: None,
+        });
+    } else {
+        let option = ai_pick(world, &book.defs[i]);
+        choose(world, book, i, option, false);
+    }
+}
+
+fn apply_effects(world: &mut World, book: &mut EventBook, i: usize, effects: &[Effect], depth: usize) {
     let cause = Cause::by(Mechanism::ScriptedEvent, Actor::Event(i as u16));
-    for k in 0..book.defs[i].effects.len() {
-        if let Effect::Fire(id) = &book.defs[i].effects[k] {
+    for effect in effects {
+        if let Effect::Fire(id) = effect {
             if let Some(j) = book.by_id.get(id).copied() {
                 fire(world, book, j, depth + 1);
             }
         } else {
-            apply_effect(world, &book.defs[i].effects[k], cause);
+            apply_effect(world, effect, cause);
         }
     }
+}
+
+/// A computer-run government's pick: options drawn by their `ai_weight`.
+fn ai_pick(world: &mut World, def: &EventDef) -> usize {
+    let total: f64 = def.choices.iter().map(|c| c.ai_weight.max(0.0)).sum();
+    let mut x = world.resource_mut::<SimRng>().uniform(Stream::Events) * total;
+    for (k, c) in def.choices.iter().enumerate() {
+        x -= c.ai_weight.max(0.0);
+        if x < 0.0 {
+            return k;
+        }
+    }
+    def.choices.len().saturating_sub(1)
+}
+
+/// Carries out option `k` of event `i`'s choice, with a news item saying who
+/// chose what.
+fn choose(world: &mut World, book: &mut EventBook, i: usize, k: usize, by_player: bool) {
+    let Some(choice) = book.defs[i].choices.get(k).cloned() else {
+        return;
+    };
+    let turn = world.resource::<Ledger>().turn;
+    let date = world.resource::<Clock>().date();
+    let who = book.defs[i]
+        .chooser
+        .as_deref()
+        .and_then(|c| world.resource::<Registry>().state(c))
+        .map(|s| world.resource::<Registry>().state_name(s).to_string())
+        .unwrap_or_default();
+    let how = if by_player { "your government" } else { "its government" };
+    NewsBuilder::new(
+        turn,
+        date,
+        NewsKind::Scripted,
+        format!("{who}: {how} chose \"{}\"", choice.label),
+    )
+    .post(&mut world.resource_mut::<Chronicle>());
+    apply_effects(world, book, i, &choice.effects, 0);
 }
 
 /// Evaluates a condition against the world as it stands.

@@ -141,6 +141,23 @@ impl Simulation {
         self.app.world_mut().resource_mut::<OrderQueue>().pending.push(order);
     }
 
+    /// Makes `code` the state a person plays: its event choices wait for
+    /// [`Simulation::choose`] instead of being drawn.
+    pub fn set_player(&mut self, code: Option<&str>) -> Result<(), String> {
+        events::set_player(self.world_mut(), code)
+    }
+
+    /// Choices waiting for the player; each is settled when the next turn
+    /// runs (by the computer, if no answer came).
+    pub fn open_choices(&self) -> Vec<events::ChoiceView> {
+        events::open_choices(self.world())
+    }
+
+    /// Answers a waiting choice with option `option` (from 0).
+    pub fn choose(&mut self, event: &str, option: usize) -> Result<(), String> {
+        events::answer_choice(self.world_mut(), event, option)
+    }
+
     pub fn world(&self) -> &World {
         self.app.world()
     }

@@ -6,7 +6,7 @@ use bevy::prelude::*;
 use super::chronicle::Chronicle;
 use super::components::*;
 use super::diplomacy::Relations;
-use super::events::EventBook;
+use super::events::{EventBook, OpenChoices, PlayedBy};
 use super::history::{self, History};
 use super::ledger::Ledger;
 use super::orders::OrderQueue;
@@ -186,6 +186,9 @@ pub fn spawn_scenario(world: &mut World, scenario: &Scenario, seed: u64, detail:
     });
     world.insert_resource(OrderQueue::default());
     world.insert_resource(EventBook::new(&file.events));
+    world.insert_resource(OpenChoices::default());
+    // The player (if any) is kept across a reset.
+    world.init_resource::<PlayedBy>();
     world.insert_resource(coups::CoupsThisTurn::default());
     world.insert_resource(Relations::new(n_states));
     world.insert_resource(GameInfo {

@@ -188,3 +188,26 @@ fn garbage_never_panics() {
         assert!(scenario::load("junk.ron", text).is_err(), "{text:?} should fail");
     }
 }
+
+#[test]
+fn choices_need_a_known_chooser_and_two_options() {
+    let text = tiny(
+        r#"    events: [
+        (id: "a", when: Date("2023-01"), effects: [], choices: [(label: "x"), (label: "y")]),
+        (id: "b", when: Date("2023-01"), effects: [], chooser: "AAB", choices: [(label: "only")]),
+    ],"#,
+    );
+    let e = problems(&text);
+    let messages: Vec<&str> = e.problems.iter().map(|p| p.message.as_str()).collect();
+    assert!(messages.iter().any(|m| m.contains("needs a `chooser`")), "{messages:?}");
+    assert!(
+        messages.contains(&"unknown state `AAB`; did you mean `AAA`?"),
+        "{messages:?}"
+    );
+    assert!(
+        messages.iter().any(|m| m.contains("at least two options")),
+        "{messages:?}"
+    );
+    let p = e.problems.iter().find(|p| p.message.contains("AAB")).unwrap();
+    assert_eq!((p.line, p.col), position_of(&text, r#""AAB""#));
+}

@@ -264,3 +264,68 @@ proptest! {
         }
     }
 }
+
+/// An event offering AAA's government two options: raise or cut stability.
+const CHOICE_EVENT: &str = r#"    events: [(
+        id: "offer", title: "A power offers instructors.", when: Date("2023-01"),
+        effects: [], chooser: "AAA",
+        choices: [
+            (label: "Accept", effects: [Change(state: "AAA", indicator: Stability, delta: 10)], ai_weight: 0),
+            (label: "Refuse", effects: [Change(state: "AAA", indicator: Stability, delta: -10)], ai_weight: 1),
+        ],
+    )],"#;
+
+fn stability(sim: &Simulation, code: &str) -> f64 {
+    sim.world().get::<Stability>(state(sim, code).1).unwrap().0
+}
+
+#[test]
+fn a_computer_run_government_chooses_by_weight() {
+    let mut sim = sim(&format!("{CHOICE_EVENT}\n    rules: {{{NO_NOISE}}},"));
+    sim.step();
+    assert!(sim.open_choices().is_empty(), "nobody plays AAA: no waiting");
+    assert!(
+        stability(&sim, "AAA") < 45.0,
+        "the only weighted option (Refuse) was taken"
+    );
+    assert!(
+        sim.chronicle()
+            .news
+            .iter()
+            .any(|n| n.text == "Landlocked: its government chose \"Refuse\"")
+    );
+}
+
+#[test]
+fn the_players_choice_waits_for_them_and_is_carried_out() {
+    let mut sim = sim(&format!("{CHOICE_EVENT}\n    rules: {{{NO_NOISE}}},"));
+    sim.set_player(Some("AAA")).unwrap();
+    sim.step();
+    let open = sim.open_choices();
+    assert_eq!(open.len(), 1);
+    assert_eq!(open[0].options, ["Accept", "Refuse"]);
+    let before = stability(&sim, "AAA");
+    assert!((before - 50.0).abs() < 1.0, "nothing decided yet: {before}");
+    assert!(sim.choose("offer", 2).is_err(), "no third option");
+    assert!(sim.choose("nope", 0).is_err());
+    sim.choose("offer", 0).unwrap();
+    sim.step();
+    assert!(sim.open_choices().is_empty());
+    assert!(stability(&sim, "AAA") > 55.0, "Accept (+10) was carried out");
+    assert!(
+        sim.chronicle()
+            .news
+            .iter()
+            .any(|n| n.text == "Landlocked: your government chose \"Accept\"")
+    );
+}
+
+#[test]
+fn an_unanswered_choice_is_settled_by_the_computer_next_turn() {
+    let mut sim = sim(&format!("{CHOICE_EVENT}\n    rules: {{{NO_NOISE}}},"));
+    sim.set_player(Some("AAA")).unwrap();
+    sim.run(2);
+    assert!(sim.open_choices().is_empty(), "a game never stalls on a question");
+    assert!(stability(&sim, "AAA") < 45.0, "the computer's pick (Refuse)");
+    assert!(sim.set_player(Some("ZZZ")).is_err());
+}
