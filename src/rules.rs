@@ -118,6 +118,7 @@ pub struct EconomyRules {
     pub landlocked_multiplier: f64,
     pub open_port_multiplier: f64,
     pub concession_bonus: f64,
+    pub closed_border_penalty: f64,
     pub insurgency_drag: f64,
     pub noise: f64,
 }
@@ -141,6 +142,14 @@ pub struct DiplomacyRules {
     pub shared_bloc: f64,
     pub sanctions: f64,
     pub alignment_weight: f64,
+    pub closed_border: f64,
+    pub visit_alignment: f64,
+    pub visit_relations: f64,
+    pub statement_relations: f64,
+    pub mediation: f64,
+    pub mediator_gain: f64,
+    pub recall_ambassador: f64,
+    pub close_border: f64,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -646,6 +646,44 @@ pub enum Effect {
         #[serde(default)]
         regime: Option<RegimeKind>,
     },
+    /// A state visit or consultations with a power: standing toward it rises.
+    VisitPower {
+        state: String,
+        power: String,
+    },
+    /// A state visit to another state: relations improve.
+    VisitState {
+        state: String,
+        other: String,
+    },
+    /// A joint statement of two states: relations improve.
+    JointStatement {
+        state: String,
+        other: String,
+    },
+    /// `state` mediates between `first` and `second`: their relations
+    /// improve, and so do the mediator's with both.
+    Mediate {
+        state: String,
+        first: String,
+        second: String,
+    },
+    /// Recalling an ambassador: relations fall.
+    RecallAmbassador {
+        state: String,
+        other: String,
+    },
+    /// `state` closes its borders and ports to `other`.
+    CloseBorder {
+        state: String,
+        other: String,
+    },
+    /// `state` opens its borders and ports to `other`, even against its
+    /// bloc's sanctions (Guinea for Mali in 2022).
+    OpenBorder {
+        state: String,
+        other: String,
+    },
     /// A news item with no other effect.
     News(String),
     /// Fire another event now, whatever its condition.
@@ -670,6 +708,13 @@ impl Effect {
             Effect::LiftSanctions { .. } => "LiftSanctions",
             Effect::CoupAttempt { .. } => "CoupAttempt",
             Effect::SetLeader { .. } => "SetLeader",
+            Effect::VisitPower { .. } => "VisitPower",
+            Effect::VisitState { .. } => "VisitState",
+            Effect::JointStatement { .. } => "JointStatement",
+            Effect::Mediate { .. } => "Mediate",
+            Effect::RecallAmbassador { .. } => "RecallAmbassador",
+            Effect::CloseBorder { .. } => "CloseBorder",
+            Effect::OpenBorder { .. } => "OpenBorder",
             Effect::News(_) => "News",
             Effect::Fire(_) => "Fire",
         }

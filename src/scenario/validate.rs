@@ -671,6 +671,33 @@ impl Checker {
                 self.reference(&f("other"), "state", other, &ids.states);
                 self.range(&f("delta"), "delta", *delta, -200.0, 200.0);
             }
+            Effect::VisitPower { state: s, power } => {
+                state(self, s);
+                self.reference(&f("power"), "power", power, &ids.powers);
+            }
+            Effect::VisitState { state: s, other }
+            | Effect::JointStatement { state: s, other }
+            | Effect::RecallAmbassador { state: s, other }
+            | Effect::CloseBorder { state: s, other }
+            | Effect::OpenBorder { state: s, other } => {
+                state(self, s);
+                self.reference(&f("other"), "state", other, &ids.states);
+                if s == other {
+                    self.at(&f("other"), format!("`{}` needs two different states", e.name()));
+                }
+            }
+            Effect::Mediate {
+                state: s,
+                first,
+                second,
+            } => {
+                state(self, s);
+                self.reference(&f("first"), "state", first, &ids.states);
+                self.reference(&f("second"), "state", second, &ids.states);
+                if first == second || s == first || s == second {
+                    self.at(at, "a mediator brings together two other states".into());
+                }
+            }
             Effect::StartPartnership {
                 state: s, power, stage, ..
             } => {

@@ -53,6 +53,46 @@ impl Relations {
     }
 }
 
+/// Borders and ports states have closed to a neighbour, or hold open
+/// against their bloc's sanctions. Ordered sets: read in a stable order.
+#[derive(Debug, Clone, Resource, Default)]
+pub struct Borders {
+    /// (by, to): `by` keeps its border closed to `to`.
+    closed: std::collections::BTreeSet<(StateIdx, StateIdx)>,
+    /// (by, to): `by` keeps its border open to `to` whatever its blocs decide.
+    defied: std::collections::BTreeSet<(StateIdx, StateIdx)>,
+}
+
+impl Borders {
+    pub fn close(&mut self, by: StateIdx, to: StateIdx) {
+        self.defied.remove(&(by, to));
+        self.closed.insert((by, to));
+    }
+
+    pub fn open(&mut self, by: StateIdx, to: StateIdx) {
+        self.closed.remove(&(by, to));
+        self.defied.insert((by, to));
+    }
+
+    pub fn is_closed(&self, by: StateIdx, to: StateIdx) -> bool {
+        self.closed.contains(&(by, to))
+    }
+
+    /// Whether `by` has chosen to keep its border open to `to`.
+    pub fn held_open(&self, by: StateIdx, to: StateIdx) -> bool {
+        self.defied.contains(&(by, to))
+    }
+
+    /// Who has closed their border to `to`.
+    pub fn closed_to(&self, to: StateIdx) -> impl Iterator<Item = StateIdx> + '_ {
+        self.closed.iter().filter(move |(_, t)| *t == to).map(|(b, _)| *b)
+    }
+
+    pub fn any_closed(&self) -> bool {
+        !self.closed.is_empty()
+    }
+}
+
 /// What each state brings to its relations, gathered once per turn. Bloc
 /// sets are bit sets (there are at most 96 blocs, scenario and formed).
 struct Facts {
@@ -112,8 +152,14 @@ fn gather((states, memberships, blocs): &FactQueries) -> Facts {
 
 /// The relation two states drift toward.
 #[inline]
-fn target(rules: &DiplomacyRules, f: &Facts, a: usize, b: usize) -> f64 {
+fn target(rules: &DiplomacyRules, f: &Facts, borders: &Borders, a: usize, b: usize) -> f64 {
     let mut t = 0.0;
+    if borders.any_closed() {
+        let (x, y) = (StateIdx(a as u16), StateIdx(b as u16));
+        if borders.is_closed(x, y) || borders.is_closed(y, x) {
+            t += rules.closed_border;
+        }
+    }
     if f.regime[a] == f.regime[b] {
         t += if f.regime[a] == RegimeKind::MilitaryJunta {
             rules.both_juntas
@@ -141,7 +187,12 @@ fn target(rules: &DiplomacyRules, f: &Facts, a: usize, b: usize) -> f64 {
     t.clamp(-100.0, 100.0)
 }
 
-pub(super) fn drift_relations(queries: FactQueries, rules: Res<Rules>, mut relations: ResMut<Relations>) {
+pub(super) fn drift_relations(
+    queries: FactQueries,
+    rules: Res<Rules>,
+    borders: Res<Borders>,
+    mut relations: ResMut<Relations>,
+) {
     let facts = gather(&queries);
     let r = &rules.diplomacy;
     let n = relations.len();
@@ -149,7 +200,7 @@ pub(super) fn drift_relations(queries: FactQueries, rules: Res<Rules>, mut relat
         for b in a + 1..n {
             let (sa, sb) = (StateIdx(a as u16), StateIdx(b as u16));
             let v = relations.get(sa, sb);
-            let t = target(r, &facts, a, b);
+            let t = target(r, &facts, &borders, a, b);
             relations.set(sa, sb, v + r.rate * (t - v));
         }
     }
@@ -162,11 +213,13 @@ pub(super) fn settle_relations(world: &mut World) {
     let Ok(queries) = state.get(world) else { return };
     let facts = gather(&queries);
     let rules = world.resource::<Rules>().diplomacy.clone();
+    let borders = world.get_resource::<Borders>().cloned().unwrap_or_default();
     let mut relations = world.resource_mut::<Relations>();
     let n = relations.len();
     for a in 0..n {
         for b in a + 1..n {
-            relations.set(StateIdx(a as u16), StateIdx(b as u16), target(&rules, &facts, a, b));
+            let t = target(&rules, &facts, &borders, a, b);
+            relations.set(StateIdx(a as u16), StateIdx(b as u16), t);
         }
     }
 }

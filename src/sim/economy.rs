@@ -5,6 +5,7 @@
 use bevy::prelude::*;
 
 use super::components::*;
+use super::diplomacy::Borders;
 use super::ledger::{Actor, Cause, Ledger, Measure, Mechanism};
 use super::rng::{SimRng, Stream};
 use super::{TurnPhase, TurnSchedule};
@@ -18,21 +19,26 @@ pub(super) fn plugin(app: &mut App) {
 const GROWTH: Measure = Measure::Indicator(Indicator::Growth);
 
 /// The multiplier of a sanction's cost: landlocked states pay more, unless a
-/// coastal neighbour outside the sanctioning bloc (or suspended from it)
-/// keeps its ports open.
+/// coastal neighbour keeps its ports open: one outside the sanctioning bloc
+/// (or suspended from it) that has not closed its border, or a member that
+/// holds its border open in defiance.
 pub fn sanctions_multiplier(
     rules: &crate::rules::EconomyRules,
+    s: StateIdx,
     coastal: bool,
     neighbours: &[StateIdx],
     coast: &[bool],
     enforcing: &[StateIdx],
+    borders: &Borders,
 ) -> f64 {
     if coastal {
         return 1.0;
     }
-    let open_port = neighbours
-        .iter()
-        .any(|n| coast.get(n.0 as usize).copied().unwrap_or(false) && !enforcing.contains(n));
+    let open_port = neighbours.iter().any(|n| {
+        coast.get(n.0 as usize).copied().unwrap_or(false)
+            && !borders.is_closed(*n, s)
+            && (!enforcing.contains(n) || borders.held_open(*n, s))
+    });
     if open_port {
         rules.open_port_multiplier
     } else {
@@ -46,6 +52,7 @@ fn run_economies(
     memberships: Query<&Membership>,
     blocs: Query<&Bloc>,
     rules: Res<Rules>,
+    borders: Res<Borders>,
     mut rng: ResMut<SimRng>,
     mut ledger: ResMut<Ledger>,
 ) {
@@ -80,7 +87,7 @@ fn run_economies(
         ledger.change(s, GROWTH, &mut eco.growth, drift, Cause::of(Mechanism::Drift));
         for (_, bloc, _) in sanctions.iter().filter(|(t, _, _)| *t == s) {
             let members: Vec<StateIdx> = enforcing.iter().filter(|(b, _)| b == bloc).map(|(_, m)| *m).collect();
-            let mult = sanctions_multiplier(r, eco.coastal, &neighbours.0, &coast, &members);
+            let mult = sanctions_multiplier(r, s, eco.coastal, &neighbours.0, &coast, &members, &borders);
             let cost = r.rate * r.sanctions_penalty * eco.sanctions_exposure / 100.0 * mult;
             ledger.change(
                 s,
@@ -88,6 +95,19 @@ fn run_economies(
                 &mut eco.growth,
                 -cost,
                 Cause::by(Mechanism::Sanctions, Actor::Bloc(*bloc)),
+            );
+        }
+        for n in borders.closed_to(s) {
+            // A coastal neighbour's closed ports cost a landlocked state more.
+            let ports = !eco.coastal && coast.get(n.0 as usize).copied().unwrap_or(false);
+            let mult = if ports { r.landlocked_multiplier } else { 1.0 };
+            let cost = r.rate * r.closed_border_penalty * mult;
+            ledger.change(
+                s,
+                GROWTH,
+                &mut eco.growth,
+                -cost,
+                Cause::by(Mechanism::Diplomacy, Actor::State(n)),
             );
         }
         for (_, p) in concessions.iter().filter(|(t, _)| *t == s) {

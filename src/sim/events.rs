@@ -10,11 +10,12 @@ use super::actions::{self, Move};
 use super::chronicle::{Chronicle, NewsBuilder, NewsKind};
 use super::components::*;
 use super::coups::CoupsThisTurn;
-use super::diplomacy::Relations;
+use super::diplomacy::{Borders, Relations};
 use super::ledger::{Actor, Cause, Ledger, Mechanism};
 use super::registry::{Clock, Registry};
 use super::rng::{SimRng, Stream};
 use super::{TurnPhase, TurnSchedule};
+use crate::rules::Rules;
 use crate::scenario::format::{Condition, Effect, EventDef, Stage};
 
 pub(super) fn plugin(app: &mut App) {
@@ -414,6 +415,50 @@ pub fn apply_effect(world: &mut World, effect: &Effect, cause: Cause) {
         Effect::SetLeader { state, leader, regime } => {
             if let Some(s) = st(state) {
                 actions::set_leader(world, s, leader, *regime);
+            }
+        }
+        Effect::VisitPower { state, power } => {
+            if let (Some(s), Some(p)) = (st(state), reg.power(power)) {
+                let e = reg.state_entity(s);
+                let delta = world.resource::<Rules>().diplomacy.visit_alignment;
+                actions::change_alignment(world, e, s, p, delta, cause);
+            }
+        }
+        Effect::VisitState { state, other }
+        | Effect::JointStatement { state, other }
+        | Effect::RecallAmbassador { state, other } => {
+            if let (Some(a), Some(b)) = (st(state), st(other)) {
+                let r = &world.resource::<Rules>().diplomacy;
+                let delta = match effect {
+                    Effect::VisitState { .. } => r.visit_relations,
+                    Effect::JointStatement { .. } => r.statement_relations,
+                    _ => r.recall_ambassador,
+                };
+                world.resource_mut::<Relations>().add(a, b, delta);
+            }
+        }
+        Effect::Mediate { state, first, second } => {
+            if let (Some(m), Some(a), Some(b)) = (st(state), st(first), st(second)) {
+                let r = world.resource::<Rules>().diplomacy.clone();
+                let mut rel = world.resource_mut::<Relations>();
+                rel.add(a, b, r.mediation);
+                rel.add(m, a, r.mediator_gain);
+                rel.add(m, b, r.mediator_gain);
+            }
+        }
+        Effect::CloseBorder { state, other } | Effect::OpenBorder { state, other } => {
+            if let (Some(a), Some(b)) = (st(state), st(other)) {
+                let closing = matches!(effect, Effect::CloseBorder { .. });
+                let penalty = world.resource::<Rules>().diplomacy.close_border;
+                let mut borders = world.resource_mut::<Borders>();
+                if closing {
+                    borders.close(a, b);
+                } else {
+                    borders.open(a, b);
+                }
+                if closing {
+                    world.resource_mut::<Relations>().add(a, b, penalty);
+                }
             }
         }
         Effect::News(text) => {

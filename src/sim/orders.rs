@@ -65,6 +65,12 @@ pub fn check(registry: &Registry, order: &Order) -> Result<(), String> {
             .map(|_| ())
             .ok_or_else(|| format!("`{b}` is not a bloc that exists now"))
     };
+    let known_state = |s: &str| -> Result<(), String> {
+        registry
+            .state(s)
+            .map(|_| ())
+            .ok_or_else(|| format!("`{s}` is not a state of this scenario"))
+    };
     match &order.effect {
         Effect::StartPartnership { state, power, .. }
         | Effect::EndPartnership { state, power, .. }
@@ -79,6 +85,23 @@ pub fn check(registry: &Registry, order: &Order) -> Result<(), String> {
             own(state)?;
             known_bloc(bloc)
         }
+        Effect::VisitPower { state, power } => {
+            own(state)?;
+            known_power(power)
+        }
+        Effect::Mediate { state, first, second } => {
+            own(state)?;
+            known_state(first)?;
+            known_state(second)
+        }
+        Effect::VisitState { state, other }
+        | Effect::JointStatement { state, other }
+        | Effect::RecallAmbassador { state, other }
+        | Effect::CloseBorder { state, other }
+        | Effect::OpenBorder { state, other } => {
+            own(state)?;
+            known_state(other)
+        }
         Effect::Relate { state, other, .. } => {
             own(state)?;
             registry
@@ -88,7 +111,8 @@ pub fn check(registry: &Registry, order: &Order) -> Result<(), String> {
         }
         other => Err(format!(
             "`{}` is not an order a government can give; orders start, end or expel \
-             partnerships, align, relate, and join, withdraw from or leave blocs",
+             partnerships, align, relate, visit, mediate, recall ambassadors, close or open \
+             borders, and join, withdraw from or leave blocs",
             other.name()
         )),
     }

@@ -187,6 +187,7 @@ pub fn spawn_scenario(world: &mut World, scenario: &Scenario, seed: u64, detail:
     world.insert_resource(OrderQueue::default());
     world.insert_resource(EventBook::new(&file.events));
     world.insert_resource(OpenChoices::default());
+    world.insert_resource(super::diplomacy::Borders::default());
     // The player (if any) is kept across a reset.
     world.init_resource::<PlayedBy>();
     world.insert_resource(coups::CoupsThisTurn::default());

@@ -61,21 +61,97 @@ fn sanctions_hurt_a_landlocked_state_more_than_a_coastal_one() {
 
 #[test]
 fn an_open_port_next_door_softens_sanctions() {
-    // CCC suspended from COM: it no longer enforces, so AAA (if CCC were its
-    // neighbour) has a port. Check the rule directly.
+    // AAA (0) is landlocked; its neighbour BBB (1) is coastal. Check the rule
+    // directly: enforcing members close their ports, others keep them open,
+    // a member may defy its bloc, and anyone may close its border.
     let rules = harmattan::rules::Rules::shipped().economy;
+    use harmattan::sim::diplomacy::Borders;
     use harmattan::sim::economy::sanctions_multiplier;
-    let n = [StateIdx(1)];
+    let (a, b) = (StateIdx(0), StateIdx(1));
+    let n = [b];
     let coast = [false, true];
+    let open = Borders::default();
+    let m = |coastal, enforcing: &[StateIdx], borders: &Borders| {
+        sanctions_multiplier(&rules, a, coastal, &n, &coast, enforcing, borders)
+    };
+    assert_eq!(m(false, &[b], &open), rules.landlocked_multiplier);
+    assert_eq!(m(false, &[], &open), rules.open_port_multiplier);
+    assert_eq!(m(true, &[b], &open), 1.0);
+    let mut defiant = Borders::default();
+    defiant.open(b, a);
     assert_eq!(
-        sanctions_multiplier(&rules, false, &n, &coast, &[StateIdx(1)]),
-        rules.landlocked_multiplier
+        m(false, &[b], &defiant),
+        rules.open_port_multiplier,
+        "Guinea's open ports"
     );
+    let mut shut = Borders::default();
+    shut.close(b, a);
     assert_eq!(
-        sanctions_multiplier(&rules, false, &n, &coast, &[]),
-        rules.open_port_multiplier
+        m(false, &[], &shut),
+        rules.landlocked_multiplier,
+        "a closed border is no port"
     );
-    assert_eq!(sanctions_multiplier(&rules, true, &n, &coast, &[StateIdx(1)]), 1.0);
+}
+
+#[test]
+fn diplomatic_acts_move_relations_and_a_closed_border_costs_trade() {
+    let extra = format!(
+        r#"    events: [(id: "acts", when: Date("2023-01"), effects: [
+        RecallAmbassador(state: "BBB", other: "CCC"),
+        Mediate(state: "CCC", first: "AAA", second: "BBB"),
+        VisitPower(state: "AAA", power: "RUS"),
+        CloseBorder(state: "BBB", other: "AAA"),
+    ])],
+    rules: {{{NO_NOISE}}},"#
+    );
+    let plain = {
+        let mut s = sim(&format!("    rules: {{{NO_NOISE}}},"));
+        s.step();
+        s
+    };
+    let mut acted = sim(&extra);
+    acted.step();
+    let rel = |sim: &Simulation, x, y| {
+        sim.world()
+            .resource::<harmattan::sim::diplomacy::Relations>()
+            .get(state(sim, x).0, state(sim, y).0)
+    };
+    assert!(
+        rel(&acted, "BBB", "CCC") < rel(&plain, "BBB", "CCC") - 15.0,
+        "recalled ambassador"
+    );
+    assert!(
+        rel(&acted, "AAA", "CCC") > rel(&plain, "AAA", "CCC"),
+        "the mediator gains"
+    );
+    let align = |sim: &Simulation| {
+        let rus = sim.registry().power("RUS").unwrap().0 as usize;
+        sim.world().get::<Alignment>(state(sim, "AAA").1).unwrap().0[rus]
+    };
+    assert!(align(&acted) > align(&plain) + 3.0, "a visit to Moscow");
+    // The closure costs landlocked AAA growth every month it lasts, booked
+    // under the state that closed the border.
+    acted.run(6);
+    let growth = |sim: &Simulation| sim.world().get::<Economy>(state(sim, "AAA").1).unwrap().growth;
+    let mut calm = sim(&format!("    rules: {{{NO_NOISE}}},"));
+    calm.run(7);
+    assert!(
+        growth(&acted) < growth(&calm) - 0.6,
+        "closed border: {} vs {}",
+        growth(&acted),
+        growth(&calm)
+    );
+    let bbb = state(&acted, "BBB").0;
+    let why = acted.ledger().breakdown(
+        acted.ledger().turn,
+        state(&acted, "AAA").0,
+        harmattan::sim::ledger::Measure::Indicator(harmattan::scenario::format::Indicator::Growth),
+    );
+    assert!(
+        why.iter()
+            .any(|(c, d)| c.actor == Some(harmattan::sim::ledger::Actor::State(bbb)) && *d < 0.0),
+        "{why:?}"
+    );
 }
 
 #[test]
