@@ -46,6 +46,7 @@ pub fn sanctions_multiplier(
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn run_economies(
     mut states: Query<(&Country, &mut Economy, &Security, &Neighbours, &Baseline)>,
     partnerships: Query<&Partnership>,
