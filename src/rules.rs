@@ -191,6 +191,10 @@ pub struct BlocFormationRules {
     pub project_chance: f64,
     pub project_step: f64,
     pub pact_notice_months: f64,
+    pub threat_chance: f64,
+    pub threat_rally: f64,
+    pub threat_relations: f64,
+    pub threat_solidarity: f64,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

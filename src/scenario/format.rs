@@ -225,6 +225,9 @@ pub struct BlocRules {
     pub sanction_on_coup: bool,
     /// Members come to each other's defence (shared security effort).
     pub mutual_defence: bool,
+    /// May threaten a member that falls to a coup with military
+    /// intervention (ECOWAS: The Gambia 2017, Niger 2023).
+    pub threaten_on_coup: bool,
 }
 
 impl Default for BlocRules {
@@ -234,6 +237,7 @@ impl Default for BlocRules {
             suspend_on_coup: false,
             sanction_on_coup: false,
             mutual_defence: false,
+            threaten_on_coup: false,
         }
     }
 }

@@ -237,6 +237,7 @@ pub fn form_bloc(world: &mut World, kind: BlocKind, founders: &[StateIdx], notic
             withdrawal_notice_months: notice,
             suspend_on_coup: false,
             sanction_on_coup: false,
+            threaten_on_coup: false,
             mutual_defence: true,
         },
         projects: Vec::new(),

@@ -1,22 +1,22 @@
-//! Blocs: reactions to coups (suspension, sanctions), withdrawals that take
+//! Blocs: reactions to coups (suspension, sanctions, threats of force), withdrawals that take
 //! effect after the bloc's notice period, sanctions lifted, and defence
 //! pacts that form among threatened juntas, take in neighbours and deepen
 //! into confederations with common projects.
 
 use bevy::prelude::*;
 
-use super::actions;
+use super::actions::{self, Move};
 use super::chronicle::{Chronicle, NewsBuilder, NewsKind};
 use super::components::*;
 use super::coups::CoupsThisTurn;
 use super::diplomacy::Relations;
-use super::ledger::Ledger;
+use super::ledger::{Actor, Cause, Ledger, Mechanism};
 use super::registry::{Clock, Registry};
 use super::rng::{SimRng, Stream};
 use super::{TurnPhase, TurnSchedule};
 use crate::rules::Rules;
 use crate::scenario::YearMonth;
-use crate::scenario::format::{BlocKind, ProjectKind, RegimeKind};
+use crate::scenario::format::{BlocKind, Indicator, ProjectKind, RegimeKind};
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(TurnSchedule, run_blocs.in_set(TurnPhase::Blocs));
@@ -178,7 +178,50 @@ fn react_to_coups(world: &mut World, view: &View) {
             if rules.sanction_on_coup {
                 actions::impose_sanctions(world, m.bloc, s);
             }
+            if rules.threaten_on_coup {
+                let chance = world.resource::<Rules>().blocs.threat_chance;
+                if roll(world) < chance {
+                    threaten_intervention(world, view, m.bloc, s);
+                }
+            }
         }
+    }
+}
+
+/// A bloc threatens a member's new junta with force. Only a threat: whether
+/// to carry it out is a decision for the bloc's governments (orders and
+/// scripted events), not a mechanism.
+fn threaten_intervention(world: &mut World, view: &View, bloc: BlocIdx, s: StateIdx) {
+    let r = world.resource::<Rules>().blocs.clone();
+    let reg = world.resource::<Registry>();
+    let text = format!(
+        "{} threatens military intervention to restore constitutional order in {}.",
+        reg.bloc_name(bloc),
+        reg.state_name(s)
+    );
+    let (turn, date) = (world.resource::<Ledger>().turn, world.resource::<Clock>().date());
+    NewsBuilder::new(turn, date, NewsKind::InterventionThreatened, text)
+        .state(s)
+        .bloc(bloc)
+        .post(&mut world.resource_mut::<Chronicle>());
+    let cause = Cause::by(Mechanism::Rally, Actor::Bloc(bloc));
+    actions::change_indicator(world, s, Indicator::Legitimacy, Move::By(r.threat_rally), cause);
+    let enforcing: Vec<StateIdx> = view
+        .memberships
+        .iter()
+        .filter(|m| m.bloc == bloc && !m.suspended && m.state != s)
+        .map(|m| m.state)
+        .collect();
+    let juntas: Vec<StateIdx> = (0..view.regime.len())
+        .map(|i| StateIdx(i as u16))
+        .filter(|&x| x != s && view.junta(x))
+        .collect();
+    let mut relations = world.resource_mut::<Relations>();
+    for m in enforcing {
+        relations.add(s, m, r.threat_relations);
+    }
+    for j in juntas {
+        relations.add(s, j, r.threat_solidarity);
     }
 }
 

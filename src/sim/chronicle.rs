@@ -23,6 +23,7 @@ pub enum NewsKind {
     Reinstated,
     SanctionsImposed,
     SanctionsLifted,
+    InterventionThreatened,
     PartnershipProposed,
     PartnershipAdvanced,
     PartnershipSigned,

@@ -405,3 +405,34 @@ fn an_unanswered_choice_is_settled_by_the_computer_next_turn() {
     assert!(stability(&sim, "AAA") < 45.0, "the computer's pick (Refuse)");
     assert!(sim.set_player(Some("ZZZ")).is_err());
 }
+
+#[test]
+fn a_community_may_threaten_a_new_junta_which_rallies_at_home() {
+    let putsch = |threat: f64| {
+        let extra = format!(
+            r#"    events: [(id: "putsch", when: Date("2023-02"), effects: [CoupAttempt(state: "AAA")])],
+    rules: {{{NO_NOISE}, "coups.success_base_logit": 30, "blocs.threat_chance": {threat}}},"#
+        );
+        let text = tiny(&extra).replace(
+            "sanction_on_coup: true)",
+            "sanction_on_coup: true, threaten_on_coup: true)",
+        );
+        let mut sim = Simulation::new(&load(&text), 1, Detail::Full);
+        sim.run(2);
+        sim
+    };
+    let (threatened, spared) = (putsch(1.0), putsch(0.0));
+    assert!(kinds(&threatened).contains(&NewsKind::InterventionThreatened));
+    assert!(!kinds(&spared).contains(&NewsKind::InterventionThreatened));
+    let legit = |sim: &Simulation| sim.world().get::<Legitimacy>(state(sim, "AAA").1).unwrap().0;
+    assert!(legit(&threatened) > legit(&spared) + 4.0, "the rally around the junta");
+    let rel = |sim: &Simulation| {
+        sim.world()
+            .resource::<harmattan::sim::diplomacy::Relations>()
+            .get(state(sim, "AAA").0, state(sim, "BBB").0)
+    };
+    assert!(
+        rel(&threatened) < rel(&spared) - 10.0,
+        "relations with the threatening members sour"
+    );
+}
