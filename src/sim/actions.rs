@@ -302,11 +302,16 @@ pub fn start_partnership(world: &mut World, state: StateIdx, power: PowerIdx, ki
         Stage::InForce => (NewsKind::PartnershipInForce, "bring into force"),
         _ => (NewsKind::PartnershipProposed, "open talks on"),
     };
+    let label = kind.label();
+    let article = if label.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
     let text = format!(
-        "{} and {} {verb} a {}.",
+        "{} and {} {verb} {article} {label}.",
         reg.state_name(state),
         reg.power_name(power),
-        kind.label()
     );
     let date = world.resource::<Clock>().date();
     let partnership = Partnership {
