@@ -115,6 +115,8 @@ pub fn covers(record: &Record, scenario: &Scenario) -> Result<(), String> {
             _ => {}
         }
     }
+    named.sort_unstable();
+    named.dedup();
     let missing: Vec<&str> = named.into_iter().filter(|s| !known(s)).collect();
     if missing.is_empty() {
         Ok(())

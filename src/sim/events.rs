@@ -446,19 +446,16 @@ pub fn apply_effect(world: &mut World, effect: &Effect, cause: Cause) {
                 rel.add(m, b, r.mediator_gain);
             }
         }
-        Effect::CloseBorder { state, other } | Effect::OpenBorder { state, other } => {
+        Effect::CloseBorder { state, other } => {
             if let (Some(a), Some(b)) = (st(state), st(other)) {
-                let closing = matches!(effect, Effect::CloseBorder { .. });
                 let penalty = world.resource::<Rules>().diplomacy.close_border;
-                let mut borders = world.resource_mut::<Borders>();
-                if closing {
-                    borders.close(a, b);
-                } else {
-                    borders.open(a, b);
-                }
-                if closing {
-                    world.resource_mut::<Relations>().add(a, b, penalty);
-                }
+                world.resource_mut::<Borders>().close(a, b);
+                world.resource_mut::<Relations>().add(a, b, penalty);
+            }
+        }
+        Effect::OpenBorder { state, other } => {
+            if let (Some(a), Some(b)) = (st(state), st(other)) {
+                world.resource_mut::<Borders>().open(a, b);
             }
         }
         Effect::News(text) => {

@@ -351,13 +351,17 @@ const CHOICE_EVENT: &str = r#"    events: [(
         ],
     )],"#;
 
+fn choice_sim() -> Simulation {
+    sim(&format!("{CHOICE_EVENT}\n    rules: {{{NO_NOISE}}},"))
+}
+
 fn stability(sim: &Simulation, code: &str) -> f64 {
     sim.world().get::<Stability>(state(sim, code).1).unwrap().0
 }
 
 #[test]
 fn a_computer_run_government_chooses_by_weight() {
-    let mut sim = sim(&format!("{CHOICE_EVENT}\n    rules: {{{NO_NOISE}}},"));
+    let mut sim = choice_sim();
     sim.step();
     assert!(sim.open_choices().is_empty(), "nobody plays AAA: no waiting");
     assert!(
@@ -374,7 +378,7 @@ fn a_computer_run_government_chooses_by_weight() {
 
 #[test]
 fn the_players_choice_waits_for_them_and_is_carried_out() {
-    let mut sim = sim(&format!("{CHOICE_EVENT}\n    rules: {{{NO_NOISE}}},"));
+    let mut sim = choice_sim();
     sim.set_player(Some("AAA")).unwrap();
     sim.step();
     let open = sim.open_choices();
@@ -398,7 +402,7 @@ fn the_players_choice_waits_for_them_and_is_carried_out() {
 
 #[test]
 fn an_unanswered_choice_is_settled_by_the_computer_next_turn() {
-    let mut sim = sim(&format!("{CHOICE_EVENT}\n    rules: {{{NO_NOISE}}},"));
+    let mut sim = choice_sim();
     sim.set_player(Some("AAA")).unwrap();
     sim.run(2);
     assert!(sim.open_choices().is_empty(), "a game never stalls on a question");
