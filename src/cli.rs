@@ -9,6 +9,7 @@ use clap::{Parser, Subcommand};
 use crate::batch;
 use crate::calibration;
 use crate::report;
+use crate::scenario::mods::Mods;
 use crate::scenario::{self, Scenario, limits, shipped};
 use crate::sim::{Detail, Simulation};
 
@@ -19,6 +20,9 @@ use crate::sim::{Detail, Simulation};
     about = "A turn-based strategy game and scenario simulator of West African and Sahel politics"
 )]
 pub struct Cli {
+    /// The mods folder (default: $HARMATTAN_MODS, else ./mods if it exists).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub mods: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -67,13 +71,22 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         csv: Option<PathBuf>,
     },
-    /// Check scenario files; print every problem as FILE:LINE:COL: message.
+    /// Check scenario files (and rule files under a `rules/` folder); print
+    /// every problem as FILE:LINE:COL: message.
     Validate {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
-    /// List the scenarios that ship with the game.
+    /// List the scenarios on offer: shipped ones and the mods folder's.
     Scenarios,
+    /// Write a commented starting scenario to edit (in the mods folder).
+    NewScenario {
+        /// File name without `.ron`: lower-case letters, digits and `_`.
+        name: String,
+        /// Write here instead of MODS/NAME.ron.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
     /// Check the model against the historical record: many futures from
     /// January 2020 compared with the coups and pacts of 2020–2023.
     Calibrate {
@@ -111,11 +124,13 @@ impl From<scenario::LoadError> for Failure {
 
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
-    match dispatch(cli.command.unwrap_or(Command::Play {
+    let mods = Mods::locate(cli.mods.as_deref());
+    let command = cli.command.unwrap_or(Command::Play {
         scenario: None,
         play_as: None,
         seed: None,
-    })) {
+    });
+    match dispatch(command, &mods) {
         Ok(code) => code,
         Err(Failure(message)) => {
             eprintln!("error: {message}");
@@ -132,20 +147,20 @@ fn turns_for(s: &Scenario, turns: Option<u32>) -> Result<u32, Failure> {
     Ok(t)
 }
 
-fn dispatch(command: Command) -> Result<ExitCode, Failure> {
+fn dispatch(command: Command, mods: &Mods) -> Result<ExitCode, Failure> {
     match command {
         Command::Play {
             scenario,
             play_as,
             seed,
-        } => play(scenario, play_as, seed),
+        } => play(mods, scenario, play_as, seed),
         Command::Run {
             scenario,
             turns,
             seed,
             json,
         } => {
-            let s = scenario::resolve(&scenario)?;
+            let s = mods.resolve(&scenario)?;
             let turns = turns_for(&s, turns)?;
             let seed = seed.unwrap_or(s.file.meta.seed);
             let mut sim = Simulation::new(&s, seed, Detail::Full);
@@ -174,7 +189,7 @@ fn dispatch(command: Command) -> Result<ExitCode, Failure> {
             if threads > 1024 {
                 return Err(Failure("--threads must be at most 1024 (0 means every core)".into()));
             }
-            let s = scenario::resolve(&scenario)?;
+            let s = mods.resolve(&scenario)?;
             let turns = turns_for(&s, turns)?;
             let seed = seed.unwrap_or(s.file.meta.seed);
             if let Some(path) = &csv {
@@ -199,7 +214,21 @@ fn dispatch(command: Command) -> Result<ExitCode, Failure> {
         Command::Validate { files } => {
             let mut bad = 0;
             for f in &files {
-                match scenario::load_path(f) {
+                // A file in a `rules` folder holds rule overrides.
+                if f.parent().and_then(|p| p.file_name()).is_some_and(|n| n == "rules") {
+                    let checked = scenario::read_text(f).and_then(|(origin, text)| {
+                        scenario::mods::check_rule_file(&origin, &text, &mods.base_rules()?)
+                    });
+                    match checked {
+                        Ok(n) => println!("{}: ok ({n} rule overrides)", f.display()),
+                        Err(e) => {
+                            bad += 1;
+                            println!("{e}");
+                        }
+                    }
+                    continue;
+                }
+                match mods.load_path(f) {
                     Ok(s) => println!(
                         "{}: ok ({} states, {} powers, {} blocs, {} events)",
                         f.display(),
@@ -237,7 +266,7 @@ fn dispatch(command: Command) -> Result<ExitCode, Failure> {
             let (record, mut s) = calibration::load_record("assets/record_2020_2023.ron", calibration::SHIPPED_RECORD)
                 .map_err(Failure)?;
             if let Some(path) = &scenario {
-                s = scenario::load_path(path)?;
+                s = mods.load_path(path)?;
                 calibration::covers(&record, &s).map_err(Failure)?;
             }
             let bar = progress_bar(runs.unwrap_or(record.runs));
@@ -257,12 +286,28 @@ fn dispatch(command: Command) -> Result<ExitCode, Failure> {
             })
         }
         Command::Scenarios => {
-            for s in shipped::SHIPPED {
-                let name = scenario::load("", s.text).map(|x| x.file.meta.name).unwrap_or_default();
-                println!("{:<20} {name}", s.name);
+            for l in mods.list() {
+                let title = match mods.resolve(&l.name) {
+                    Ok(s) => s.file.meta.name,
+                    Err(e) => format!(
+                        "(does not load: {} problem(s); run `harmattan validate {}`)",
+                        e.problems.len(),
+                        l.source
+                    ),
+                };
+                let from = if l.source == "shipped" {
+                    String::new()
+                } else {
+                    format!("  [{}]", l.source)
+                };
+                println!("{:<22} {title}{from}", l.name);
+            }
+            if let Some(d) = &mods.dir {
+                println!("\nMods folder: {}", d.display());
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::NewScenario { name, out } => new_scenario(mods, &name, out),
     }
 }
 
@@ -364,10 +409,63 @@ fn summary_text(s: &batch::Summary) -> String {
     out
 }
 
+/// Writes the commented starting scenario, never over an existing file.
+fn new_scenario(mods: &Mods, name: &str, out: Option<PathBuf>) -> Result<ExitCode, Failure> {
+    let valid = !name.is_empty()
+        && name.len() <= 40
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+    if !valid {
+        return Err(Failure(format!(
+            "`{name}` is not a scenario name: use 1 to 40 lower-case letters, digits and `_` (e.g. `lake_chad_2015`)"
+        )));
+    }
+    if shipped::find(name).is_some() {
+        return Err(Failure(format!(
+            "`{name}` is the name of a shipped scenario; choose another"
+        )));
+    }
+    let path = out.unwrap_or_else(|| {
+        mods.dir
+            .clone()
+            .unwrap_or_else(|| PathBuf::from("mods"))
+            .join(format!("{name}.ron"))
+    });
+    if path.exists() {
+        return Err(Failure(format!(
+            "{} already exists; it was left as it is. Choose another name or --out FILE.",
+            path.display()
+        )));
+    }
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|e| Failure(format!("cannot create {}: {e}", dir.display())))?;
+    }
+    let text = scenario::template::new_scenario(name);
+    // `create_new`: a file that appeared meanwhile is not overwritten either.
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&path)
+        .map_err(|e| Failure(format!("cannot write {}: {e}", path.display())))?;
+    file.write_all(text.as_bytes())
+        .map_err(|e| Failure(format!("cannot write {}: {e}", path.display())))?;
+    println!("Wrote {}.", path.display());
+    println!("Next: edit it (docs/scenarios.md explains every field), then");
+    println!("  harmattan validate {}", path.display());
+    println!("  harmattan run {}", path.display());
+    Ok(ExitCode::SUCCESS)
+}
+
 #[cfg(feature = "gui")]
-fn play(scenario: Option<String>, play_as: Option<String>, seed: Option<u64>) -> Result<ExitCode, Failure> {
+fn play(
+    mods: &Mods,
+    scenario: Option<String>,
+    play_as: Option<String>,
+    seed: Option<u64>,
+) -> Result<ExitCode, Failure> {
     let name = scenario.unwrap_or_else(|| shipped::SHIPPED[0].name.to_string());
-    let s = scenario::resolve(&name)?;
+    let s = mods.resolve(&name)?;
     if let Some(id) = &play_as
         && !s.file.meta.playable.contains(id)
     {
@@ -398,7 +496,7 @@ fn play(scenario: Option<String>, play_as: Option<String>, seed: Option<u64>) ->
 }
 
 #[cfg(not(feature = "gui"))]
-fn play(_: Option<String>, _: Option<String>, _: Option<u64>) -> Result<ExitCode, Failure> {
+fn play(_: &Mods, _: Option<String>, _: Option<String>, _: Option<u64>) -> Result<ExitCode, Failure> {
     Err(Failure(
         "this build has no game window (it was built without the `gui` feature). \
          Rebuild with `cargo build --features gui`, or use `harmattan run`, `batch` or `validate`."

@@ -12,6 +12,7 @@ use crate::sim::Simulation;
 use crate::sim::actions;
 use crate::sim::chronicle::NewsKind;
 use crate::sim::components::*;
+use crate::sim::goals::{GoalStatus, GoalView};
 use crate::sim::spawn::GameInfo;
 
 #[derive(Debug, Clone, Serialize)]
@@ -25,6 +26,8 @@ pub struct RunReport {
     pub states: Vec<StateReport>,
     pub blocs: Vec<BlocReport>,
     pub events: Vec<EventReport>,
+    /// Every playable state's goals and how they stand.
+    pub goals: Vec<GoalView>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -39,6 +42,8 @@ pub struct StateReport {
     pub control: f64,
     pub military: f64,
     pub growth: f64,
+    pub food_insecurity: f64,
+    pub grain_export_ban: bool,
     pub regime: String,
     pub leader: String,
     pub leader_since: YearMonth,
@@ -122,6 +127,8 @@ pub fn build(sim: &Simulation) -> RunReport {
             control: round(sec.control),
             military: round(sec.military),
             growth: round(eco.growth),
+            food_insecurity: round(eco.food_insecurity),
+            grain_export_ban: eco.grain_ban,
             regime: regime.kind.snake().to_string(),
             leader: regime.leader.clone(),
             leader_since: regime.since,
@@ -197,6 +204,7 @@ pub fn build(sim: &Simulation) -> RunReport {
         states,
         blocs,
         events,
+        goals: sim.goals(),
     }
 }
 
@@ -242,6 +250,17 @@ pub fn text(report: &RunReport) -> String {
             truncate(&s.leader, 28),
             s.blocs.join(", ")
         );
+    }
+    if !report.goals.is_empty() {
+        let _ = writeln!(out, "\nGoals");
+        for g in &report.goals {
+            let status = match g.status {
+                GoalStatus::Open => "open".to_string(),
+                GoalStatus::Won { turn } => format!("won (turn {turn})"),
+                GoalStatus::Lost { turn } => format!("lost (turn {turn})"),
+            };
+            let _ = writeln!(out, "  {:<4} {:<40} {status}", g.state, truncate(&g.name, 40));
+        }
     }
     let _ = writeln!(out, "\nBlocs at the end");
     for b in &report.blocs {
@@ -294,6 +313,7 @@ pub fn digest(sim: &Simulation) -> u64 {
                 s.control,
                 s.military,
                 s.growth,
+                s.food_insecurity,
             ]
             .iter()
             .chain(&s.alignment)

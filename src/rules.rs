@@ -18,6 +18,7 @@ pub struct Rules {
     pub legitimacy: LegitimacyRules,
     pub security: SecurityRules,
     pub economy: EconomyRules,
+    pub food: FoodRules,
     pub alignment: AlignmentRules,
     pub diplomacy: DiplomacyRules,
     pub partnerships: PartnershipRules,
@@ -70,6 +71,7 @@ pub struct StabilityRules {
     pub insurgency_weight: f64,
     pub growth_weight: f64,
     pub sanctions_weight: f64,
+    pub food_weight: f64,
     pub noise: f64,
 }
 
@@ -79,6 +81,7 @@ pub struct LegitimacyRules {
     pub rate: f64,
     pub insurgency_weight: f64,
     pub growth_weight: f64,
+    pub food_weight: f64,
     pub rally_per_month: f64,
     pub rally_months: f64,
     pub junta_grace_months: f64,
@@ -125,6 +128,25 @@ pub struct EconomyRules {
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+pub struct FoodRules {
+    pub rate: f64,
+    pub insurgency_weight: f64,
+    pub growth_weight: f64,
+    pub sanctions_weight: f64,
+    pub closed_border_weight: f64,
+    pub neighbour_ban_weight: f64,
+    pub ban_relief: f64,
+    pub ban_growth_cost: f64,
+    pub ban_threshold: f64,
+    pub ban_chance: f64,
+    pub lift_threshold: f64,
+    pub lift_chance: f64,
+    pub ban_relations: f64,
+    pub noise: f64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct AlignmentRules {
     pub decay: f64,
     pub security_pull: f64,
@@ -166,6 +188,10 @@ pub struct PartnershipRules {
     pub expel_chance: f64,
     pub conditional_threshold: f64,
     pub resume_chance: f64,
+    pub outreach_courted: f64,
+    pub outreach_wants: f64,
+    pub outreach_rival: f64,
+    pub outreach_need: f64,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

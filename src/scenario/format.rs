@@ -23,6 +23,9 @@ pub struct ScenarioFile {
     pub partnerships: Vec<PartnershipDef>,
     #[serde(default)]
     pub events: Vec<EventDef>,
+    /// What each playable state plays for.
+    #[serde(default)]
+    pub goals: Vec<GoalDef>,
     /// Overrides of tunable numbers from `assets/rules.ron`, by dotted path
     /// (`"coups.base_logit": -5.2`).
     #[serde(default)]
@@ -62,6 +65,30 @@ pub struct PowerDef {
     /// Kinds of partnership it offers; all of them if omitted.
     #[serde(default = "all_kinds")]
     pub offers: Vec<PartnershipKind>,
+    /// What the power seeks in the region on its own initiative; without
+    /// one it only answers states that come to it.
+    #[serde(default)]
+    pub agenda: Agenda,
+}
+
+/// A power's own agenda: how often it approaches a state with an offer,
+/// and which states it picks.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Agenda {
+    /// 0 to 1: chance a month that it makes an offer, when it has capacity.
+    #[serde(default)]
+    pub outreach: f64,
+    /// Exports it seeks concessions for (Russia: gold, uranium).
+    #[serde(default)]
+    pub wants: Vec<Export>,
+    /// States it courts first.
+    #[serde(default)]
+    pub courts: Vec<String>,
+    /// Powers it competes with: a state that has turned against one of them
+    /// is an opening.
+    #[serde(default)]
+    pub rivals: Vec<String>,
 }
 
 fn default_capacity() -> u32 {
@@ -150,6 +177,17 @@ pub struct EconomyDef {
     /// How much of the economy sanctions can reach, 0 to 100.
     pub sanctions_exposure: f64,
     pub coastal: bool,
+    /// Share of the population in food crisis or worse (Cadre Harmonisé
+    /// phase 3+), 0 to 100; 5 if omitted.
+    #[serde(default = "default_food_insecurity")]
+    pub food_insecurity: f64,
+    /// Whether the state bans grain exports at the start.
+    #[serde(default)]
+    pub grain_export_ban: bool,
+}
+
+fn default_food_insecurity() -> f64 {
+    5.0
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
@@ -414,10 +452,13 @@ pub enum Indicator {
     Control,
     Military,
     Growth,
+    /// Share of the population in food crisis or worse (Cadre Harmonisé
+    /// phase 3+), %.
+    FoodInsecurity,
 }
 
 impl Indicator {
-    pub const ALL: [Indicator; 8] = [
+    pub const ALL: [Indicator; 9] = [
         Indicator::Stability,
         Indicator::Legitimacy,
         Indicator::MilitaryLoyalty,
@@ -426,6 +467,7 @@ impl Indicator {
         Indicator::Control,
         Indicator::Military,
         Indicator::Growth,
+        Indicator::FoodInsecurity,
     ];
 
     /// The inclusive range the indicator is kept in.
@@ -446,6 +488,7 @@ impl Indicator {
             Indicator::Control => "control",
             Indicator::Military => "military",
             Indicator::Growth => "growth",
+            Indicator::FoodInsecurity => "food_insecurity",
         }
     }
 }
@@ -550,6 +593,11 @@ pub enum Condition {
         state: String,
         bloc: String,
     },
+    /// The state is a member of the bloc and suspended from it.
+    Suspended {
+        state: String,
+        bloc: String,
+    },
     /// A partnership of this kind (any kind if omitted) at this stage or
     /// further along (any live stage if omitted).
     Partnership {
@@ -567,11 +615,44 @@ pub enum Condition {
         cmp: Cmp,
         value: f64,
     },
+    /// The named person leads the state.
+    Leader {
+        state: String,
+        leader: String,
+    },
+    /// At least this many turns have been played.
+    Elapsed(u32),
+    /// A bloc's project (joint force, passport, …, federation) is complete.
+    Project {
+        bloc: String,
+        project: ProjectKind,
+    },
+    /// The number of a bloc's members, not counting those on their way out,
+    /// compared with a value.
+    Members {
+        bloc: String,
+        cmp: Cmp,
+        value: f64,
+    },
     /// A monthly probability, 0 to 1.
     Chance(f64),
     All(Vec<Condition>),
     Any(Vec<Condition>),
     Not(Box<Condition>),
+}
+
+/// A playable state's goal: won when `victory` holds, lost when `defeat`
+/// holds (checked first), each at the end of a turn.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct GoalDef {
+    pub state: String,
+    /// A short title: "Hold power", "Keep ECOWAS together".
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+    pub victory: Condition,
+    pub defeat: Condition,
 }
 
 /// The effect vocabulary shared by scripted events (and later decisions).
@@ -688,6 +769,14 @@ pub enum Effect {
         state: String,
         other: String,
     },
+    /// The state bans grain exports: its own food supply eases, its
+    /// neighbours' tightens.
+    BanGrainExports {
+        state: String,
+    },
+    LiftGrainExportBan {
+        state: String,
+    },
     /// A news item with no other effect.
     News(String),
     /// Fire another event now, whatever its condition.
@@ -719,6 +808,8 @@ impl Effect {
             Effect::RecallAmbassador { .. } => "RecallAmbassador",
             Effect::CloseBorder { .. } => "CloseBorder",
             Effect::OpenBorder { .. } => "OpenBorder",
+            Effect::BanGrainExports { .. } => "BanGrainExports",
+            Effect::LiftGrainExportBan { .. } => "LiftGrainExportBan",
             Effect::News(_) => "News",
             Effect::Fire(_) => "Fire",
         }

@@ -5,7 +5,9 @@
 pub mod date;
 pub mod format;
 pub mod locate;
+pub mod mods;
 pub mod shipped;
+pub mod template;
 mod validate;
 
 use std::fmt;
@@ -73,9 +75,21 @@ pub fn load(origin: &str, text: &str) -> Result<Scenario, LoadError> {
     validate::load(origin, text, &Rules::shipped())
 }
 
+/// Like [`load`], on top of rules other than the shipped ones (a mod's).
+pub fn load_with(origin: &str, text: &str, base_rules: &Rules) -> Result<Scenario, LoadError> {
+    validate::load(origin, text, base_rules)
+}
+
 /// Reads and validates a scenario file, refusing files too large to be a
 /// scenario before reading them whole.
 pub fn load_path(path: &Path) -> Result<Scenario, LoadError> {
+    let (origin, text) = read_text(path)?;
+    load(&origin, &text)
+}
+
+/// Reads a data file (scenario or rules) as text, with its name for
+/// messages, refusing files too large to be one.
+pub fn read_text(path: &Path) -> Result<(String, String), LoadError> {
     let origin = path.display().to_string();
     let meta =
         std::fs::metadata(path).map_err(|e| LoadError::whole_file(&origin, format!("cannot read the file: {e}")))?;
@@ -91,29 +105,13 @@ pub fn load_path(path: &Path) -> Result<Scenario, LoadError> {
     }
     let text = std::fs::read_to_string(path)
         .map_err(|e| LoadError::whole_file(&origin, format!("cannot read the file as UTF-8 text: {e}")))?;
-    load(&origin, &text)
+    Ok((origin, text))
 }
 
-/// Finds a shipped scenario by name, or reads a file by path.
+/// Finds a shipped scenario by name, or reads a file by path (the mods
+/// folder aside: see [`mods::Mods::resolve`]).
 pub fn resolve(name_or_path: &str) -> Result<Scenario, LoadError> {
-    let path = Path::new(name_or_path);
-    if path.exists() {
-        return load_path(path);
-    }
-    if let Some(s) = shipped::find(name_or_path) {
-        return load(&format!("scenarios/{}.ron", s.name), s.text);
-    }
-    let names: Vec<&str> = shipped::SHIPPED.iter().map(|s| s.name).collect();
-    let hint = suggest(name_or_path, names.iter().copied())
-        .map(|s| format!("; did you mean `{s}`?"))
-        .unwrap_or_default();
-    Err(LoadError::whole_file(
-        name_or_path,
-        format!(
-            "no such file, and no shipped scenario of that name{hint} Shipped scenarios: {}.",
-            names.join(", ")
-        ),
-    ))
+    mods::Mods::none().resolve(name_or_path)
 }
 
 /// The closest of `candidates` to `wrong`, if any is close enough to be a

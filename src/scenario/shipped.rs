@@ -16,6 +16,14 @@ pub const SHIPPED: &[Shipped] = &[
         name: "west_africa_2020",
         text: include_str!("../../scenarios/west_africa_2020.ron"),
     },
+    Shipped {
+        name: "confederation_2025",
+        text: include_str!("../../scenarios/confederation_2025.ron"),
+    },
+    Shipped {
+        name: "tutorial",
+        text: include_str!("../../scenarios/tutorial.ron"),
+    },
 ];
 
 pub fn find(name: &str) -> Option<&'static Shipped> {

@@ -29,6 +29,7 @@ pub mod limits {
     pub const NAME_CHARS: usize = 120;
     pub const TEXT_CHARS: usize = 4000;
     pub const RULE_OVERRIDES: usize = 512;
+    pub const GOALS: usize = 256;
     /// Blocs formed during play, beyond those of the scenario.
     pub const FORMED_BLOCS: usize = 32;
 }
@@ -80,6 +81,45 @@ pub(super) fn load(origin: &str, text: &str, base_rules: &Rules) -> Result<Scena
     })
 }
 
+/// Reads a mod's rule overrides (a map of dotted paths to numbers, like a
+/// scenario's `rules`) and applies them to `base`.
+pub(super) fn load_rule_overrides(origin: &str, text: &str, base: &Rules) -> Result<Rules, LoadError> {
+    if text.len() > limits::FILE_BYTES {
+        return Err(LoadError::whole_file(
+            origin,
+            format!(
+                "the file is {} bytes; limited to {} bytes",
+                text.len(),
+                limits::FILE_BYTES
+            ),
+        ));
+    }
+    let options = ron::Options::default().with_recursion_limit(RON_DEPTH);
+    let overrides: BTreeMap<String, f64> = options.from_str(text).map_err(|e| syntax_error(origin, e))?;
+    let mut check = Checker {
+        locator: Locator::new(text),
+        problems: Vec::new(),
+    };
+    check.count(&[], "rule overrides", overrides.len(), limits::RULE_OVERRIDES);
+    match base.with_overrides(&overrides) {
+        Ok(rules) if check.problems.is_empty() => Ok(rules),
+        Ok(_) => Err(LoadError {
+            file: origin.to_string(),
+            problems: check.problems,
+        }),
+        Err(errors) => {
+            for e in errors {
+                check.at(&[Seg::Key(e.key.clone())], e.message);
+            }
+            check.problems.sort_by_key(|p| (p.line, p.col));
+            Err(LoadError {
+                file: origin.to_string(),
+                problems: check.problems,
+            })
+        }
+    }
+}
+
 fn syntax_error(origin: &str, e: SpannedError) -> LoadError {
     let message = match &e.code {
         RonError::NoSuchStructField { expected, found, .. } => {
@@ -125,6 +165,15 @@ struct Ids<'a> {
     powers: Vec<&'a str>,
     blocs: Vec<&'a str>,
     events: Vec<&'a str>,
+}
+
+fn mentions_chance(c: &Condition) -> bool {
+    match c {
+        Condition::Chance(_) => true,
+        Condition::All(list) | Condition::Any(list) => list.iter().any(mentions_chance),
+        Condition::Not(inner) => mentions_chance(inner),
+        _ => false,
+    }
 }
 
 fn path(parts: &[Seg], more: &[Seg]) -> Vec<Seg> {
@@ -266,6 +315,25 @@ impl Checker {
                     format!("capacity is {}, but must be at most 100", p.capacity),
                 );
             }
+            let agenda = path(&at, &[Seg::Field("agenda")]);
+            self.range(
+                &path(&agenda, &[Seg::Field("outreach")]),
+                "outreach",
+                p.agenda.outreach,
+                0.0,
+                1.0,
+            );
+            for (j, c) in p.agenda.courts.iter().enumerate() {
+                let here = path(&agenda, &[Seg::Field("courts"), Seg::Index(j)]);
+                self.reference(&here, "state", c, &ids.states);
+            }
+            for (j, r) in p.agenda.rivals.iter().enumerate() {
+                let here = path(&agenda, &[Seg::Field("rivals"), Seg::Index(j)]);
+                self.reference(&here, "power", r, &ids.powers);
+                if *r == p.id {
+                    self.at(&here, format!("`{r}` cannot be its own rival"));
+                }
+            }
         }
         for (i, s) in f.states.iter().enumerate() {
             self.state(i, s, f, &ids);
@@ -296,6 +364,50 @@ impl Checker {
         }
         for (i, e) in f.events.iter().enumerate() {
             self.event(i, e, &ids);
+        }
+        if self.count(&[Seg::Field("goals")], "goals", f.goals.len(), limits::GOALS) {
+            for (i, g) in f.goals.iter().enumerate() {
+                self.goal(i, g, f, &ids);
+            }
+        }
+    }
+
+    fn goal(&mut self, i: usize, g: &GoalDef, f: &ScenarioFile, ids: &Ids) {
+        let at = [Seg::Field("goals"), Seg::Index(i)];
+        let state = path(&at, &[Seg::Field("state")]);
+        self.reference(&state, "state", &g.state, &ids.states);
+        if ids.states.contains(&g.state.as_str()) && !f.meta.playable.contains(&g.state) {
+            self.at(
+                &state,
+                format!(
+                    "`{}` has a goal but is not playable; add it to `meta.playable`",
+                    g.state
+                ),
+            );
+        }
+        self.text(
+            &path(&at, &[Seg::Field("name")]),
+            "the name",
+            &g.name,
+            limits::NAME_CHARS,
+        );
+        self.text(
+            &path(&at, &[Seg::Field("description")]),
+            "the description",
+            &g.description,
+            limits::TEXT_CHARS,
+        );
+        for field in ["victory", "defeat"] {
+            let c = if field == "victory" { &g.victory } else { &g.defeat };
+            let here = path(&at, &[Seg::Field(field)]);
+            let mut nodes = 0;
+            self.condition(&here, c, ids, 1, &mut nodes);
+            if mentions_chance(c) {
+                self.at(
+                    &here,
+                    format!("a goal's {field} cannot depend on `Chance`: goals are judged, not drawn"),
+                );
+            }
         }
     }
 
@@ -370,6 +482,13 @@ impl Checker {
             &p(&path(&eco, &[Seg::Field("sanctions_exposure")])),
             "sanctions_exposure",
             s.economy.sanctions_exposure,
+            0.0,
+            100.0,
+        );
+        self.range(
+            &p(&path(&eco, &[Seg::Field("food_insecurity")])),
+            "food_insecurity",
+            s.economy.food_insecurity,
             0.0,
             100.0,
         );
@@ -613,7 +732,9 @@ impl Checker {
                 self.range(&f("value"), "value", *value, -100.0, 100.0);
             }
             Condition::Regime { state, .. } => self.reference(&f("state"), "state", state, &ids.states),
-            Condition::Member { state, bloc } | Condition::Sanctioned { state, bloc } => {
+            Condition::Member { state, bloc }
+            | Condition::Sanctioned { state, bloc }
+            | Condition::Suspended { state, bloc } => {
                 self.reference(&f("state"), "state", state, &ids.states);
                 self.reference(&f("bloc"), "bloc", bloc, &ids.blocs);
             }
@@ -627,6 +748,20 @@ impl Checker {
                 self.reference(&f("state"), "state", state, &ids.states);
                 self.reference(&f("other"), "state", other, &ids.states);
                 self.range(&f("value"), "value", *value, -100.0, 100.0);
+            }
+            Condition::Leader { state, leader } => {
+                self.reference(&f("state"), "state", state, &ids.states);
+                self.text(&f("leader"), "the leader", leader, limits::NAME_CHARS);
+            }
+            Condition::Elapsed(n) => {
+                if *n > limits::TURNS {
+                    self.at(at, format!("Elapsed is {n}, but must be at most {}", limits::TURNS));
+                }
+            }
+            Condition::Project { bloc, .. } => self.reference(&f("bloc"), "bloc", bloc, &ids.blocs),
+            Condition::Members { bloc, value, .. } => {
+                self.reference(&f("bloc"), "bloc", bloc, &ids.blocs);
+                self.range(&f("value"), "value", *value, 0.0, limits::STATES as f64);
             }
             Condition::Chance(p) => self.range(at, "the chance", *p, 0.0, 1.0),
             Condition::All(list) | Condition::Any(list) => {
@@ -675,6 +810,7 @@ impl Checker {
                 state(self, s);
                 self.reference(&f("power"), "power", power, &ids.powers);
             }
+            Effect::BanGrainExports { state: s } | Effect::LiftGrainExportBan { state: s } => state(self, s),
             Effect::VisitState { state: s, other }
             | Effect::JointStatement { state: s, other }
             | Effect::RecallAmbassador { state: s, other }

@@ -303,11 +303,7 @@ pub fn start_partnership(world: &mut World, state: StateIdx, power: PowerIdx, ki
         _ => (NewsKind::PartnershipProposed, "open talks on"),
     };
     let label = kind.label();
-    let article = if label.starts_with(['a', 'e', 'i', 'o', 'u']) {
-        "an"
-    } else {
-        "a"
-    };
+    let article = article(label);
     let text = format!(
         "{} and {} {verb} {article} {label}.",
         reg.state_name(state),
@@ -326,6 +322,15 @@ pub fn start_partnership(world: &mut World, state: StateIdx, power: PowerIdx, ki
     post(world, item);
 }
 
+/// "a" or "an" before a label (all labels are lower-case English words).
+fn article(label: &str) -> &'static str {
+    if label.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    }
+}
+
 /// Moves a partnership to `stage`, with the news that goes with it.
 pub fn set_stage(world: &mut World, entity: Entity, stage: Stage) {
     let date = world.resource::<Clock>().date();
@@ -342,7 +347,10 @@ pub fn set_stage(world: &mut World, entity: Entity, stage: Stage) {
     let reg = world.resource::<Registry>();
     let (s, pw, label) = (reg.state_name(p.state), reg.power_name(p.power), p.kind.label());
     let (kind, text) = match stage {
-        Stage::Signed => (NewsKind::PartnershipSigned, format!("{s} and {pw} sign a {label}.")),
+        Stage::Signed => (
+            NewsKind::PartnershipSigned,
+            format!("{s} and {pw} sign {} {label}.", article(label)),
+        ),
         Stage::InForce => (
             NewsKind::PartnershipInForce,
             format!("The {label} between {s} and {pw} comes into force."),
@@ -353,7 +361,7 @@ pub fn set_stage(world: &mut World, entity: Entity, stage: Stage) {
         ),
         Stage::Ended if was_pending => (
             NewsKind::PartnershipEnded,
-            format!("Talks between {s} and {pw} on a {label} break down."),
+            format!("Talks between {s} and {pw} on {} {label} break down.", article(label)),
         ),
         Stage::Ended => (
             NewsKind::PartnershipEnded,
@@ -475,6 +483,7 @@ pub fn change_indicator(world: &mut World, state: StateIdx, indicator: Indicator
             Indicator::Control => world.get_mut::<Security>(e).map(|mut c| apply(&mut c.control)),
             Indicator::Military => world.get_mut::<Security>(e).map(|mut c| apply(&mut c.military)),
             Indicator::Growth => world.get_mut::<Economy>(e).map(|mut c| apply(&mut c.growth)),
+            Indicator::FoodInsecurity => world.get_mut::<Economy>(e).map(|mut c| apply(&mut c.food_insecurity)),
         };
     });
 }
@@ -486,4 +495,37 @@ pub fn sanctioning_blocs(world: &World, state: StateIdx) -> Vec<BlocIdx> {
         .filter(|(_, e)| world.get::<Bloc>(*e).is_some_and(|b| b.sanctions(state)))
         .map(|(b, _)| b)
         .collect()
+}
+
+/// Bans grain exports (`ban`) or lifts the ban. A ban sours relations with
+/// every neighbour, whose markets it tightens.
+pub fn set_grain_ban(world: &mut World, state: StateIdx, ban: bool) {
+    let reg = world.resource::<Registry>();
+    let e = reg.state_entity(state);
+    let name = reg.state_name(state).to_string();
+    let Some(mut eco) = world.get_mut::<Economy>(e) else {
+        return;
+    };
+    if eco.grain_ban == ban {
+        return;
+    }
+    eco.grain_ban = ban;
+    let (kind, text) = if ban {
+        (NewsKind::GrainExportsBanned, format!("{name} bans grain exports."))
+    } else {
+        (
+            NewsKind::GrainExportsResumed,
+            format!("{name} lifts its ban on grain exports."),
+        )
+    };
+    if ban {
+        let cost = world.resource::<crate::rules::Rules>().food.ban_relations;
+        let neighbours = world.get::<Neighbours>(e).map(|n| n.0.clone()).unwrap_or_default();
+        let mut relations = world.resource_mut::<super::diplomacy::Relations>();
+        for n in neighbours {
+            relations.add(state, n, cost);
+        }
+    }
+    let item = news(world, kind, text).state(state);
+    post(world, item);
 }

@@ -33,6 +33,10 @@ pub enum NewsKind {
     ForcesExpelled,
     ProjectCompleted,
     LeaderChanged,
+    GrainExportsBanned,
+    GrainExportsResumed,
+    GoalReached,
+    GoalFailed,
     Scripted,
 }
 
@@ -46,7 +50,10 @@ impl NewsKind {
 
     /// Whether the news is a turning point worth a headline in reports.
     pub fn is_major(self) -> bool {
-        !matches!(self, NewsKind::PartnershipProposed | NewsKind::PartnershipAdvanced)
+        !matches!(
+            self,
+            NewsKind::PartnershipProposed | NewsKind::PartnershipAdvanced | NewsKind::GrainExportsResumed
+        )
     }
 }
 

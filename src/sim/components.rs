@@ -83,6 +83,8 @@ pub struct Baseline {
     /// Foreign partners helping to fight at the start: military capacity
     /// answers to partners gained or lost since.
     pub partners: f64,
+    /// Food insecurity of an ordinary year (the scenario's figure).
+    pub food_insecurity: f64,
 }
 
 #[derive(Debug, Clone, Component)]
@@ -95,6 +97,10 @@ pub struct Economy {
     /// 0 to 100.
     pub sanctions_exposure: f64,
     pub coastal: bool,
+    /// Share of the population in food crisis or worse, %.
+    pub food_insecurity: f64,
+    /// The state bans grain exports.
+    pub grain_ban: bool,
 }
 
 /// Standing toward each power (indexed by `PowerIdx`), -100 to 100. A
@@ -133,6 +139,18 @@ pub struct Power {
     pub conditionality: f64,
     /// The kinds of partnership it offers, as a set of `PartnershipKind::bit`s.
     pub offers: u16,
+}
+
+/// A power's own agenda (see `scenario::format::Agenda`), resolved to
+/// indices.
+#[derive(Debug, Clone, Component, Default)]
+pub struct Agenda {
+    pub outreach: f64,
+    pub wants: Vec<Export>,
+    /// Sorted.
+    pub courts: Vec<StateIdx>,
+    /// Sorted.
+    pub rivals: Vec<PowerIdx>,
 }
 
 impl Power {
@@ -293,6 +311,7 @@ impl IndicatorsItem<'_, '_> {
             Indicator::Control => &mut self.security.control,
             Indicator::Military => &mut self.security.military,
             Indicator::Growth => &mut self.economy.growth,
+            Indicator::FoodInsecurity => &mut self.economy.food_insecurity,
         }
     }
 }
@@ -322,5 +341,6 @@ pub fn read_indicator(entity: EntityRef, indicator: Indicator) -> f64 {
         Indicator::Control => f(entity.get::<Security>().map(|c| c.control)),
         Indicator::Military => f(entity.get::<Security>().map(|c| c.military)),
         Indicator::Growth => f(entity.get::<Economy>().map(|c| c.growth)),
+        Indicator::FoodInsecurity => f(entity.get::<Economy>().map(|c| c.food_insecurity)),
     }
 }

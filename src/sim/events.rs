@@ -287,6 +287,12 @@ fn holds_now(world: &World, c: &Condition) -> bool {
             (Some(s), Some(b)) => actions::membership(world, s, b).is_some(),
             _ => false,
         },
+        Condition::Suspended { state: s, bloc } => match (state(s), reg.bloc(bloc)) {
+            (Some(s), Some(b)) => actions::membership(world, s, b)
+                .and_then(|m| world.get::<Membership>(m))
+                .is_some_and(|m| m.suspended),
+            _ => false,
+        },
         Condition::Sanctioned { state: s, bloc } => match (state(s), reg.bloc(bloc)) {
             (Some(s), Some(b)) => reg
                 .bloc_entity(b)
@@ -323,6 +329,29 @@ fn holds_now(world: &World, c: &Condition) -> bool {
             (Some(a), Some(b)) => cmp.holds(world.resource::<Relations>().get(a, b), *value),
             _ => false,
         },
+        Condition::Leader { state: s, leader } => state(s).is_some_and(|s| {
+            world
+                .get::<Regime>(reg.state_entity(s))
+                .is_some_and(|r| r.leader == *leader)
+        }),
+        // The turn being resolved is the n-th or later.
+        Condition::Elapsed(n) => world.resource::<Clock>().turn + 1 >= *n,
+        Condition::Project { bloc, project } => reg
+            .bloc(bloc)
+            .and_then(|b| reg.bloc_entity(b))
+            .and_then(|e| world.get::<Bloc>(e))
+            .is_some_and(|b| b.projects.iter().any(|p| p.kind == *project && p.progress >= 100.0)),
+        Condition::Members { bloc, cmp, value } => reg.bloc(bloc).is_some_and(|b| {
+            let staying = actions::members(world, b)
+                .into_iter()
+                .filter(|s| {
+                    actions::membership(world, *s, b)
+                        .and_then(|m| world.get::<Membership>(m))
+                        .is_some_and(|m| m.leaving.is_none())
+                })
+                .count();
+            cmp.holds(staying as f64, *value)
+        }),
         _ => false,
     }
 }
@@ -456,6 +485,11 @@ pub fn apply_effect(world: &mut World, effect: &Effect, cause: Cause) {
         Effect::OpenBorder { state, other } => {
             if let (Some(a), Some(b)) = (st(state), st(other)) {
                 world.resource_mut::<Borders>().open(a, b);
+            }
+        }
+        Effect::BanGrainExports { state } | Effect::LiftGrainExportBan { state } => {
+            if let Some(s) = st(state) {
+                actions::set_grain_ban(world, s, matches!(effect, Effect::BanGrainExports { .. }));
             }
         }
         Effect::News(text) => {

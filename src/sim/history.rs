@@ -30,6 +30,7 @@ pub struct StateSnapshot {
     pub control: f64,
     pub military: f64,
     pub growth: f64,
+    pub food_insecurity: f64,
     /// By power index.
     pub alignment: Vec<f64>,
     pub regime: RegimeKind,
@@ -84,6 +85,7 @@ pub fn snapshot(query: &SnapshotQuery, turn: u32, date: YearMonth) -> Snapshot {
             control: sec.control,
             military: sec.military,
             growth: eco.growth,
+            food_insecurity: eco.food_insecurity,
             alignment: al.0.clone(),
             regime: reg.kind,
         })

@@ -25,6 +25,10 @@ pub enum Mechanism {
     TerritorialControl,
     Economy,
     Sanctions,
+    /// Hunger beyond the usual.
+    Food,
+    /// Grain export bans: the state's own, or its neighbours'.
+    GrainExports,
     Rally,
     JuntaFatigue,
     Coup,

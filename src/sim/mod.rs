@@ -14,6 +14,8 @@ pub mod coups;
 pub mod diplomacy;
 pub mod economy;
 pub mod events;
+pub mod food;
+pub mod goals;
 pub mod history;
 pub mod ledger;
 pub mod orders;
@@ -48,9 +50,11 @@ pub enum TurnPhase {
     Partnerships,
     Security,
     Economy,
+    Food,
     Stability,
     Coups,
     Blocs,
+    Goals,
     Record,
 }
 
@@ -74,9 +78,11 @@ impl Plugin for SimulationPlugin {
                 TurnPhase::Partnerships,
                 TurnPhase::Security,
                 TurnPhase::Economy,
+                TurnPhase::Food,
                 TurnPhase::Stability,
                 TurnPhase::Coups,
                 TurnPhase::Blocs,
+                TurnPhase::Goals,
                 TurnPhase::Record,
             )
                 .chain(),
@@ -91,9 +97,11 @@ impl Plugin for SimulationPlugin {
             partnerships::plugin,
             security::plugin,
             economy::plugin,
+            food::plugin,
             stability::plugin,
             coups::plugin,
             blocs::plugin,
+            goals::plugin,
         ));
     }
 }
@@ -156,6 +164,22 @@ impl Simulation {
     /// Answers a waiting choice with option `option` (from 0).
     pub fn choose(&mut self, event: &str, option: usize) -> Result<(), String> {
         events::answer_choice(self.world_mut(), event, option)
+    }
+
+    /// Every playable state's goals and how they stand.
+    pub fn goals(&self) -> Vec<goals::GoalView> {
+        goals::goals(self.world())
+    }
+
+    /// Whether the player's state has no goal left open (and has goals).
+    pub fn player_done(&self) -> bool {
+        let world = self.world();
+        let Some(s) = world.resource::<events::PlayedBy>().0 else {
+            return false;
+        };
+        let code = self.registry().state_code(s);
+        let mine: Vec<_> = self.goals().into_iter().filter(|g| g.state == code).collect();
+        !mine.is_empty() && mine.iter().all(|g| g.status != goals::GoalStatus::Open)
     }
 
     pub fn world(&self) -> &World {

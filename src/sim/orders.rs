@@ -89,6 +89,7 @@ pub fn check(registry: &Registry, order: &Order) -> Result<(), String> {
             own(state)?;
             known_power(power)
         }
+        Effect::BanGrainExports { state } | Effect::LiftGrainExportBan { state } => own(state),
         Effect::Mediate { state, first, second } => {
             own(state)?;
             known_state(first)?;
@@ -112,7 +113,7 @@ pub fn check(registry: &Registry, order: &Order) -> Result<(), String> {
         other => Err(format!(
             "`{}` is not an order a government can give; orders start, end or expel \
              partnerships, align, relate, visit, mediate, recall ambassadors, close or open \
-             borders, and join, withdraw from or leave blocs",
+             borders, ban or allow grain exports, and join, withdraw from or leave blocs",
             other.name()
         )),
     }

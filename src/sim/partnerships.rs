@@ -58,6 +58,9 @@ fn run_partnerships(world: &mut World) {
         for (si, &se) in states.iter().enumerate() {
             run_state(world, &mut rng, &rules, StateIdx(si as u16), se, n_powers);
         }
+        for pi in 0..n_powers {
+            reach_out(world, &mut rng, &rules, PowerIdx(pi as u8));
+        }
     });
 }
 
@@ -112,6 +115,106 @@ fn run_state(world: &mut World, rng: &mut SimRng, rules: &PartnershipRules, s: S
     seek_partner(world, rng, s, se, regime, rules);
 }
 
+/// The security partnerships a state under insurgency asks for, most wanted
+/// first: juntas want fighters; elected governments want trainers.
+fn security_wanted(junta: bool) -> &'static [PartnershipKind] {
+    if junta {
+        &[
+            PartnershipKind::SecurityContractors,
+            PartnershipKind::ExpeditionaryCorps,
+            PartnershipKind::TrainingEquipment,
+            PartnershipKind::DefenceCooperation,
+        ]
+    } else {
+        &[PartnershipKind::TrainingEquipment, PartnershipKind::DefenceCooperation]
+    }
+}
+
+/// A power with an agenda, now and then, approaches the state that suits
+/// it best with an offer: security help where insurgency rages (if it has
+/// capacity), a concession where the exports it wants are, otherwise a
+/// framework defence agreement with a state it courts or one that has
+/// turned against its rivals. The offer starts as proposed and goes through
+/// the same stages, and the same risk of failing, as any other.
+fn reach_out(world: &mut World, rng: &mut SimRng, rules: &PartnershipRules, p: PowerIdx) {
+    let reg = world.resource::<Registry>();
+    let Some(agenda) = world.get::<Agenda>(reg.power_entity(p)).cloned() else {
+        return;
+    };
+    if agenda.outreach <= 0.0 || !rng.chance(Stream::Outreach, agenda.outreach) {
+        return;
+    }
+    let pw = power(world, p);
+    let spare = load_of(world, p) < pw.capacity;
+    let mut best: Option<(f64, StateIdx, PartnershipKind)> = None;
+    for si in 0..reg.state_count() {
+        let s = StateIdx(si as u16);
+        if let Some((score, kind)) = appraise(world, rules, p, &pw, &agenda, s, spare)
+            && best.is_none_or(|(b, _, _)| score > b)
+        {
+            best = Some((score, s, kind));
+        }
+    }
+    if let Some((_, s, kind)) = best {
+        actions::start_partnership(world, s, p, kind, Stage::Proposed);
+    }
+}
+
+/// What power `p` would offer state `s`, and how much it wants to.
+fn appraise(
+    world: &World,
+    rules: &PartnershipRules,
+    p: PowerIdx,
+    pw: &Power,
+    agenda: &Agenda,
+    s: StateIdx,
+    spare: bool,
+) -> Option<(f64, PartnershipKind)> {
+    let se = world.resource::<Registry>().state_entity(s);
+    let a = alignment(world, se, p);
+    let junta = world
+        .get::<Regime>(se)
+        .is_some_and(|r| r.kind == RegimeKind::MilitaryJunta);
+    if a < rules.hostile_alignment || (junta && pw.conditionality > rules.junta_max_conditionality) {
+        return None;
+    }
+    let live = actions::partnerships_of_entity(world, se);
+    let free = |k: PartnershipKind| pw.offers(k) && !live.iter().any(|(_, x)| x.power == p && x.kind == k);
+    let insurgency = world.get::<Security>(se).map(|x| x.insurgency).unwrap_or(0.0);
+    let exports: &[Export] = world.get::<Economy>(se).map(|e| e.exports.as_slice()).unwrap_or(&[]);
+    let wanted = exports.iter().find(|x| agenda.wants.contains(x));
+    let courted = agenda.courts.binary_search(&s).is_ok();
+    let rival_hostility = agenda
+        .rivals
+        .iter()
+        .map(|r| (-alignment(world, se, *r)).max(0.0) / 100.0)
+        .fold(0.0, f64::max);
+
+    let security = (spare && insurgency >= rules.seek_insurgency)
+        .then(|| security_wanted(junta).iter().copied().find(|k| free(*k)))
+        .flatten();
+    let concession = wanted.map(|x| match x {
+        Export::Oil | Export::Gas => PartnershipKind::EnergyConcession,
+        _ => PartnershipKind::MiningConcession,
+    });
+    let kind = security.or(concession.filter(|k| free(*k))).or_else(|| {
+        (courted || rival_hostility > 0.0)
+            .then_some(PartnershipKind::DefenceCooperation)
+            .filter(|k| free(*k))
+    })?;
+    let mut score = a / 100.0 + rival_hostility * rules.outreach_rival;
+    if courted {
+        score += rules.outreach_courted;
+    }
+    if wanted.is_some() {
+        score += rules.outreach_wants;
+    }
+    if security.is_some() {
+        score += insurgency / 100.0 * rules.outreach_need;
+    }
+    Some((score, kind))
+}
+
 /// A state under insurgency looks for a security partner; one with a
 /// security partner and mineral exports may offer it a concession.
 fn seek_partner(
@@ -135,17 +238,7 @@ fn seek_partner(
     if insurgency >= rules.seek_insurgency && roll < rules.seek_chance {
         let live = actions::partnerships_of_entity(world, e);
         let has_security = live.iter().any(|(_, p)| p.kind.has_forces());
-        // Juntas want fighters; elected governments want trainers.
-        let wanted: &[PartnershipKind] = if junta {
-            &[
-                PartnershipKind::SecurityContractors,
-                PartnershipKind::ExpeditionaryCorps,
-                PartnershipKind::TrainingEquipment,
-                PartnershipKind::DefenceCooperation,
-            ]
-        } else {
-            &[PartnershipKind::TrainingEquipment, PartnershipKind::DefenceCooperation]
-        };
+        let wanted = security_wanted(junta);
         // The best-aligned power with room to take on one more partner.
         let mut best: Option<(f64, PowerIdx, PartnershipKind)> = None;
         for pi in 0..n_powers {

@@ -16,9 +16,13 @@ pub enum Stream {
     Stability = 5,
     Coups = 6,
     Blocs = 7,
+    Food = 8,
+    /// Powers' own initiatives, apart from the partnerships stream so that
+    /// a scenario without agendas draws the same numbers as before.
+    Outreach = 9,
 }
 
-const STREAMS: usize = 8;
+const STREAMS: usize = 10;
 
 #[derive(Resource, Clone)]
 pub struct SimRng {

@@ -81,6 +81,8 @@ pub fn spawn_scenario(world: &mut World, scenario: &Scenario, seed: u64, detail:
                 exports: s.economy.exports.clone(),
                 sanctions_exposure: s.economy.sanctions_exposure,
                 coastal: s.economy.coastal,
+                food_insecurity: s.economy.food_insecurity,
+                grain_ban: s.economy.grain_export_ban,
             },
             Alignment(alignment),
             Regime {
@@ -110,8 +112,23 @@ pub fn spawn_scenario(world: &mut World, scenario: &Scenario, seed: u64, detail:
                     scenario.rules.security.control_per_insurgency
                 },
                 partners: 0.0,
+                food_insecurity: s.economy.food_insecurity,
             },
         ));
+    }
+
+    for p in &powers {
+        let mut courts: Vec<StateIdx> = p.agenda.courts.iter().filter_map(|c| registry.state(c)).collect();
+        courts.sort();
+        let mut rivals: Vec<PowerIdx> = p.agenda.rivals.iter().filter_map(|c| registry.power(c)).collect();
+        rivals.sort();
+        let entity = registry.power_entity(registry.power(&p.id).expect("just added"));
+        world.entity_mut(entity).insert(Agenda {
+            outreach: p.agenda.outreach,
+            wants: p.agenda.wants.clone(),
+            courts,
+            rivals,
+        });
     }
 
     let mut blocs: Vec<_> = file.blocs.iter().collect();
@@ -190,6 +207,7 @@ pub fn spawn_scenario(world: &mut World, scenario: &Scenario, seed: u64, detail:
     world.insert_resource(super::diplomacy::Borders::default());
     // The player (if any) is kept across a reset.
     world.init_resource::<PlayedBy>();
+    world.insert_resource(super::goals::GoalBook::new(&file.goals));
     world.insert_resource(coups::CoupsThisTurn::default());
     world.insert_resource(Relations::new(n_states));
     world.insert_resource(GameInfo {

@@ -1,8 +1,8 @@
 //! Stability and legitimacy. Stability closes part of its gap to a target:
 //! its baseline, moved by legitimacy, territorial control, insurgency and
-//! growth away from theirs, and by sanctions; each term is booked in the
+//! growth and food insecurity away from theirs, and by sanctions; each term is booked in the
 //! ledger under its own cause.
-//! Legitimacy moves with security and the economy, rallies behind a junta
+//! Legitimacy moves with security, the economy and hunger, rallies behind a junta
 //! that defies sanctions, and wears thin when a junta overstays.
 
 use bevy::prelude::*;
@@ -58,6 +58,8 @@ fn move_legitimacy(
         ledger.change(s, LEGIT, slot, insecurity, Cause::of(Mechanism::Insurgency));
         let economy = r.growth_weight * (eco.growth - eco.trend_growth);
         ledger.change(s, LEGIT, slot, economy, Cause::of(Mechanism::Economy));
+        let hunger = -r.food_weight * (eco.food_insecurity - base.food_insecurity);
+        ledger.change(s, LEGIT, slot, hunger, Cause::of(Mechanism::Food));
         if regime.kind == RegimeKind::MilitaryJunta {
             for (_, bloc, since) in sanctions.iter().filter(|(t, _, _)| *t == s) {
                 if (since.months_until(date) as f64) < r.rally_months {
@@ -108,6 +110,10 @@ fn move_stability(
             (
                 r.growth_weight * (eco.growth - eco.trend_growth),
                 Cause::of(Mechanism::Economy),
+            ),
+            (
+                -r.food_weight * (eco.food_insecurity - base.food_insecurity),
+                Cause::of(Mechanism::Food),
             ),
         ];
         for (term, cause) in terms {

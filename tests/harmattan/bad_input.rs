@@ -211,3 +211,29 @@ fn choices_need_a_known_chooser_and_two_options() {
     let p = e.problems.iter().find(|p| p.message.contains("AAB")).unwrap();
     assert_eq!((p.line, p.col), position_of(&text, r#""AAB""#));
 }
+
+#[test]
+fn a_power_agenda_names_known_states_and_powers() {
+    let text = tiny("").replacen(
+        r#"conditionality: 0.0)"#,
+        r#"conditionality: 0.0, agenda: (outreach: 1.5, courts: ["AAB"], rivals: ["RUS"]))"#,
+        1,
+    );
+    let e = problems(&text);
+    let shown = e.to_string();
+    assert_eq!(e.problems.len(), 3, "{shown}");
+    let at = |needle: &str| position_of(&text, needle);
+    let find = |msg: &str| {
+        e.problems
+            .iter()
+            .find(|p| p.message.contains(msg))
+            .unwrap_or_else(|| panic!("no problem saying {msg:?} in:\n{shown}"))
+    };
+    let p = find("outreach is 1.5");
+    assert_eq!((p.line, p.col), at("1.5"));
+    let p = find("unknown state `AAB`; did you mean `AAA`?");
+    assert_eq!((p.line, p.col), at("\"AAB\""));
+    let p = find("cannot be its own rival");
+    let (line, col) = at("rivals: [\"RUS\"]");
+    assert_eq!((p.line, p.col), (line, col + "rivals: [".len()));
+}

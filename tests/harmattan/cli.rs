@@ -227,3 +227,87 @@ fn play_without_a_display_says_what_to_do() {
         assert!(stderr(&o).contains("is not playable"), "{}", stderr(&o));
     }
 }
+
+/// A fresh, empty folder under the test scratch space.
+fn scratch_dir(name: &str) -> PathBuf {
+    let dir = scratch(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn new_scenario_writes_a_file_that_validates_and_runs_and_never_overwrites() {
+    let mods = scratch_dir("mods_new");
+    let m = mods.to_str().unwrap();
+    let o = harmattan(&["new-scenario", "lake_chad", "--mods", m]);
+    assert!(o.status.success(), "{}{}", stdout(&o), stderr(&o));
+    let path = mods.join("lake_chad.ron");
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("name: \"Lake chad\""), "the title comes from the name");
+    assert!(text.matches("//").count() > 20, "a commented file");
+    let o = harmattan(&["validate", path.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stdout(&o));
+    // Found by name in the mods folder.
+    let o = harmattan(&["run", "lake_chad", "--turns", "6", "--mods", m]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("Lake chad"));
+    let o = harmattan(&["scenarios", "--mods", m]);
+    assert!(stdout(&o).contains("lake_chad"), "{}", stdout(&o));
+
+    // A second time: refused, the edited file left alone.
+    std::fs::write(&path, "// my work\n").unwrap();
+    let o = harmattan(&["new-scenario", "lake_chad", "--mods", m]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("already exists"), "{}", stderr(&o));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "// my work\n");
+
+    for bad in ["Lake Chad", "../escape", "", "sahel_2023"] {
+        let o = harmattan(&["new-scenario", bad, "--mods", m]);
+        assert_eq!(o.status.code(), Some(1), "{bad:?}");
+        assert!(stderr(&o).starts_with("error: "), "{bad:?}: {}", stderr(&o));
+    }
+}
+
+#[test]
+fn mod_rules_apply_to_every_scenario_and_bad_ones_are_pinpointed() {
+    let mods = scratch_dir("mods_rules");
+    let rules = mods.join("rules");
+    std::fs::create_dir_all(&rules).unwrap();
+    let m = mods.to_str().unwrap();
+    let json = |args: &[&str]| {
+        let o = harmattan(args);
+        assert!(o.status.success(), "{}", stderr(&o));
+        serde_json::from_slice::<serde_json::Value>(&o.stdout).unwrap()
+    };
+    let coups = |v: &serde_json::Value| {
+        v["states"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["coups"].as_u64().unwrap())
+            .sum::<u64>()
+    };
+    let plain = json(&["run", "west_africa_2020", "--json", "--mods", m]);
+    std::fs::write(
+        rules.join("10_coups.ron"),
+        "// A coup-prone region.\n{\n    \"coups.base_logit\": -2.0,\n}\n",
+    )
+    .unwrap();
+    let modded = json(&["run", "west_africa_2020", "--json", "--mods", m]);
+    assert!(
+        coups(&modded) > coups(&plain) + 5,
+        "{} vs {}",
+        coups(&modded),
+        coups(&plain)
+    );
+    let o = harmattan(&["validate", rules.join("10_coups.ron").to_str().unwrap(), "--mods", m]);
+    assert!(stdout(&o).contains("ok (1 rule overrides)"), "{}", stdout(&o));
+
+    std::fs::write(rules.join("20_typo.ron"), "{\n    \"coups.base_logt\": -2.0,\n}\n").unwrap();
+    let o = harmattan(&["run", "west_africa_2020", "--mods", m]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("20_typo.ron:2:5:"), "{err}");
+    assert!(err.contains("coups.base_logit"), "a suggestion: {err}");
+}

@@ -5,4 +5,5 @@ mod calibration;
 mod cli;
 mod determinism;
 mod mechanisms;
+mod scenarios;
 mod support;

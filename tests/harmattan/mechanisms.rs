@@ -93,6 +93,159 @@ fn an_open_port_next_door_softens_sanctions() {
     );
 }
 
+fn food(sim: &Simulation, code: &str) -> f64 {
+    sim.world().get::<Economy>(state(sim, code).1).unwrap().food_insecurity
+}
+
+#[test]
+fn a_grain_export_ban_feeds_the_banner_and_starves_its_neighbours() {
+    // BBB (coastal) borders AAA (landlocked) and CCC (coastal). All start at
+    // the default food insecurity of 5.
+    let extra = format!(
+        r#"    events: [(id: "ban", when: Date("2023-01"), effects: [BanGrainExports(state: "BBB")])],
+    rules: {{{NO_NOISE}, "food.lift_chance": 0}},"#
+    );
+    let plain = {
+        let mut s = sim(&format!("    rules: {{{NO_NOISE}}},"));
+        s.run(12);
+        s
+    };
+    let mut banned = sim(&extra);
+    banned.run(12);
+    assert!(kinds(&banned).contains(&NewsKind::GrainExportsBanned));
+    assert!(food(&banned, "BBB") < food(&plain, "BBB") - 1.0, "the ban feeds BBB");
+    let (landlocked, coastal) = (
+        food(&banned, "AAA") - food(&plain, "AAA"),
+        food(&banned, "CCC") - food(&plain, "CCC"),
+    );
+    assert!(coastal > 0.5, "a neighbour's market tightens: {coastal}");
+    assert!(
+        landlocked > coastal * 1.5,
+        "more so for a landlocked buyer: {landlocked} vs {coastal}"
+    );
+    let growth = |sim: &Simulation| sim.world().get::<Economy>(state(sim, "BBB").1).unwrap().growth;
+    assert!(growth(&banned) < growth(&plain), "lost exports");
+    let rel = |sim: &Simulation| {
+        sim.world()
+            .resource::<harmattan::sim::diplomacy::Relations>()
+            .get(state(sim, "AAA").0, state(sim, "BBB").0)
+    };
+    assert!(rel(&banned) < rel(&plain), "neighbours resent it");
+    // The ledger names the culprit.
+    let (aaa, bbb) = (state(&banned, "AAA").0, state(&banned, "BBB").0);
+    let blamed = banned.ledger().entries.iter().any(|e| {
+        e.state == aaa
+            && e.cause.mechanism == harmattan::sim::ledger::Mechanism::GrainExports
+            && e.cause.actor == Some(harmattan::sim::ledger::Actor::State(bbb))
+    });
+    assert!(blamed, "AAA's hunger is booked to BBB's ban");
+}
+
+#[test]
+fn hunger_costs_stability_and_leads_governments_to_ban_then_lift() {
+    let extra = format!(
+        r#"    events: [(id: "drought", when: Date("2023-01"), effects: [Set(state: "AAA", indicator: FoodInsecurity, value: 30)])],
+    rules: {{{NO_NOISE}, "food.ban_chance": 1.0, "food.lift_chance": 1.0, "food.lift_threshold": 3.0}},"#
+    );
+    let mut hungry = sim(&extra);
+    hungry.step();
+    let banned = hungry
+        .world()
+        .get::<Economy>(state(&hungry, "AAA").1)
+        .unwrap()
+        .grain_ban;
+    assert!(banned, "a drought far above the usual brings a ban at once");
+    hungry.run(5);
+    let stab = |code| hungry.world().get::<Stability>(state(&hungry, code).1).unwrap().0;
+    assert!(
+        stab("AAA") < stab("CCC") - 2.0,
+        "hunger is unsettling: {} vs {}",
+        stab("AAA"),
+        stab("CCC")
+    );
+    hungry.run(30);
+    let news = kinds(&hungry);
+    let lifted = news.iter().position(|k| *k == NewsKind::GrainExportsResumed);
+    let imposed = news.iter().position(|k| *k == NewsKind::GrainExportsBanned);
+    assert!(
+        imposed < lifted && lifted.is_some(),
+        "lifted after the harvest recovers: {news:?}"
+    );
+
+    // A player's government decides for itself.
+    let mut played = sim(&extra);
+    played.set_player(Some("AAA")).unwrap();
+    played.run(3);
+    assert!(!kinds(&played).contains(&NewsKind::GrainExportsBanned));
+}
+
+fn partnership(sim: &Simulation, code: &str, power: &str) -> Option<harmattan::scenario::format::PartnershipKind> {
+    let (s, p) = (state(sim, code).0, sim.registry().power(power).unwrap());
+    actions::partnerships_of(sim.world(), s)
+        .into_iter()
+        .find(|(_, x)| x.power == p)
+        .map(|(_, x)| x.kind)
+}
+
+#[test]
+fn a_power_with_an_agenda_courts_states_on_its_own() {
+    use harmattan::scenario::format::PartnershipKind;
+    let with_agenda = |agenda: &str, extra_events: &str| {
+        let text = tiny(&format!(
+            "    events: [{extra_events}],\n    rules: {{{NO_NOISE}, \"partnerships.seek_chance\": 0}},"
+        ))
+        .replacen(
+            r#"(id: "RUS", name: "Russia", capacity: 4, conditionality: 0.0)"#,
+            &format!(r#"(id: "RUS", name: "Russia", capacity: 4, conditionality: 0.0, agenda: {agenda})"#),
+            1,
+        )
+        // CCC mines gold.
+        .replacen(
+            "coastal: true)),\n    ],",
+            "coastal: true, exports: [Gold])),\n    ],",
+            1,
+        );
+        assert!(text.contains("exports: [Gold]"));
+        let mut s = Simulation::new(&load(&text), 1, Detail::Full);
+        s.step();
+        s
+    };
+    // No agenda, no initiative.
+    let quiet = with_agenda("(outreach: 0.0, courts: [\"CCC\"])", "");
+    assert!(
+        ["AAA", "BBB", "CCC"]
+            .iter()
+            .all(|c| partnership(&quiet, c, "RUS").is_none())
+    );
+    // It courts CCC: a framework defence agreement.
+    let courting = with_agenda("(outreach: 1.0, courts: [\"CCC\"])", "");
+    assert_eq!(
+        partnership(&courting, "CCC", "RUS"),
+        Some(PartnershipKind::DefenceCooperation)
+    );
+    // A state that has turned against its rival is the opening.
+    let estranged = r#"(id: "cold", when: Date("2023-01"), effects: [Align(state: "BBB", power: "FRA", delta: -80)])"#;
+    let rival = with_agenda("(outreach: 1.0, rivals: [\"FRA\"])", estranged);
+    assert_eq!(
+        partnership(&rival, "BBB", "RUS"),
+        Some(PartnershipKind::DefenceCooperation)
+    );
+    assert!(partnership(&rival, "AAA", "RUS").is_none() && partnership(&rival, "CCC", "RUS").is_none());
+    // A state under heavy insurgency is offered security help; one with the
+    // exports it wants, a concession.
+    let war = r#"(id: "war", when: Date("2023-01"), effects: [Set(state: "AAA", indicator: Insurgency, value: 70)])"#;
+    let helper = with_agenda("(outreach: 1.0)", war);
+    assert_eq!(
+        partnership(&helper, "AAA", "RUS"),
+        Some(PartnershipKind::TrainingEquipment)
+    );
+    let miner = with_agenda("(outreach: 1.0, wants: [Gold])", "");
+    assert_eq!(
+        partnership(&miner, "CCC", "RUS"),
+        Some(PartnershipKind::MiningConcession)
+    );
+}
+
 #[test]
 fn diplomatic_acts_move_relations_and_a_closed_border_costs_trade() {
     let extra = format!(

@@ -1,0 +1,140 @@
+//! Food security and grain export controls. Food insecurity (the share of
+//! people in food crisis or worse) closes part of its gap to a target each
+//! month: its ordinary level, raised by insurgency, sanctions, closed
+//! borders, neighbours' grain export bans and a faltering economy, lowered
+//! by the state's own ban. Governments facing a hungry lean season ban
+//! grain exports, at a cost to growth and to their neighbours, and lift the
+//! ban when the pressure eases.
+
+use bevy::prelude::*;
+
+use super::actions;
+use super::components::*;
+use super::diplomacy::Borders;
+use super::economy::sanctions_multiplier;
+use super::events::PlayedBy;
+use super::ledger::{Actor, Cause, Ledger, Measure, Mechanism};
+use super::rng::{SimRng, Stream};
+use super::{TurnPhase, TurnSchedule};
+use crate::rules::Rules;
+use crate::scenario::format::Indicator;
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(
+        TurnSchedule,
+        (move_food_insecurity, decide_grain_exports)
+            .chain()
+            .in_set(TurnPhase::Food),
+    );
+}
+
+const FOOD: Measure = Measure::Indicator(Indicator::FoodInsecurity);
+const GROWTH: Measure = Measure::Indicator(Indicator::Growth);
+
+#[allow(clippy::type_complexity)]
+fn move_food_insecurity(
+    mut states: Query<(&Country, &mut Economy, &Security, &Neighbours, &Baseline)>,
+    memberships: Query<&Membership>,
+    blocs: Query<&Bloc>,
+    rules: Res<Rules>,
+    borders: Res<Borders>,
+    mut rng: ResMut<SimRng>,
+    mut ledger: ResMut<Ledger>,
+) {
+    let (r, eco_rules) = (&rules.food, &rules.economy);
+    let mut facts: Vec<(StateIdx, bool, bool)> = states
+        .iter()
+        .map(|(c, e, ..)| (c.idx, e.coastal, e.grain_ban))
+        .collect();
+    facts.sort_by_key(|(s, ..)| *s);
+    let coast: Vec<bool> = facts.iter().map(|(_, c, _)| *c).collect();
+    let banning: Vec<bool> = facts.iter().map(|(_, _, b)| *b).collect();
+    let sanctions = sanctions_in_force(blocs.iter());
+    let mut enforcing: Vec<(BlocIdx, StateIdx)> = memberships
+        .iter()
+        .filter(|m| !m.suspended)
+        .map(|m| (m.bloc, m.state))
+        .collect();
+    enforcing.sort();
+
+    for (country, mut eco, security, neighbours, base) in in_state_order(states.iter_mut(), |(c, ..)| c.idx) {
+        let s = country.idx;
+        let landlocked = if eco.coastal {
+            1.0
+        } else {
+            eco_rules.landlocked_multiplier
+        };
+        let mut terms: Vec<(f64, Cause)> = vec![
+            (base.food_insecurity - eco.food_insecurity, Cause::of(Mechanism::Drift)),
+            (
+                r.insurgency_weight * (security.insurgency - base.insurgency),
+                Cause::of(Mechanism::Insurgency),
+            ),
+            (
+                -r.growth_weight * (eco.growth - eco.trend_growth),
+                Cause::of(Mechanism::Economy),
+            ),
+        ];
+        for (_, bloc, _) in sanctions.iter().filter(|(t, ..)| *t == s) {
+            let members: Vec<StateIdx> = enforcing.iter().filter(|(b, _)| b == bloc).map(|(_, m)| *m).collect();
+            let mult = sanctions_multiplier(eco_rules, s, eco.coastal, &neighbours.0, &coast, &members, &borders);
+            let term = r.sanctions_weight * eco.sanctions_exposure / 100.0 * mult;
+            terms.push((term, Cause::by(Mechanism::Sanctions, Actor::Bloc(*bloc))));
+        }
+        for n in borders.closed_to(s) {
+            let ports = coast.get(n.0 as usize).copied().unwrap_or(false);
+            let mult = if ports { landlocked } else { 1.0 };
+            terms.push((
+                r.closed_border_weight * mult,
+                Cause::by(Mechanism::Diplomacy, Actor::State(n)),
+            ));
+        }
+        // Landlocked states buy their grain through their neighbours.
+        for n in neighbours
+            .0
+            .iter()
+            .filter(|n| banning.get(n.0 as usize).copied().unwrap_or(false))
+        {
+            terms.push((
+                r.neighbour_ban_weight * landlocked,
+                Cause::by(Mechanism::GrainExports, Actor::State(*n)),
+            ));
+        }
+        if eco.grain_ban {
+            terms.push((-r.ban_relief, Cause::of(Mechanism::GrainExports)));
+            let cost = eco_rules.rate * r.ban_growth_cost;
+            ledger.change(s, GROWTH, &mut eco.growth, -cost, Cause::of(Mechanism::GrainExports));
+        }
+        for (term, cause) in terms {
+            ledger.change(s, FOOD, &mut eco.food_insecurity, r.rate * term, cause);
+        }
+        // Rains and harvests.
+        let noise = rng.noise(Stream::Food, r.noise);
+        ledger.change(s, FOOD, &mut eco.food_insecurity, noise, Cause::of(Mechanism::Fortune));
+    }
+}
+
+/// Governments whose people go hungrier than usual may ban grain exports;
+/// those whose markets have eased may lift the ban.
+fn decide_grain_exports(world: &mut World) {
+    let r = world.resource::<Rules>().food.clone();
+    let mut query = world.query::<(&Country, &Economy, &Baseline)>();
+    let situation: Vec<(StateIdx, bool, f64)> = in_state_order(query.iter(world), |(c, ..)| c.idx)
+        .into_iter()
+        .map(|(c, e, b)| (c.idx, e.grain_ban, e.food_insecurity - b.food_insecurity))
+        .collect();
+    // The player decides for their own state; the draw is made anyway so
+    // that the other states' fortunes do not depend on who plays.
+    let player = world.resource::<PlayedBy>().0;
+    for (s, banned, excess) in situation {
+        let roll = world.resource_mut::<SimRng>().uniform(Stream::Food);
+        if player == Some(s) {
+            continue;
+        }
+        if !banned && excess >= r.ban_threshold && roll < r.ban_chance {
+            actions::set_grain_ban(world, s, true);
+        } else if banned && excess <= r.lift_threshold && roll < r.lift_chance {
+            actions::set_grain_ban(world, s, false);
+        }
+    }
+}

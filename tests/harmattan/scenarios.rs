@@ -1,0 +1,181 @@
+//! The shipped scenarios: they load, run their length under several seeds,
+//! fire their dated history on its dates, and give every playable state
+//! goals that are not already lost at the start.
+
+use harmattan::scenario::format::Condition;
+use harmattan::scenario::{self, Scenario, shipped};
+use harmattan::sim::chronicle::NewsKind;
+use harmattan::sim::goals::GoalStatus;
+use harmattan::sim::{Detail, Simulation};
+
+use crate::support::{load, tiny};
+
+fn all_shipped() -> Vec<Scenario> {
+    shipped::SHIPPED
+        .iter()
+        .map(|s| scenario::resolve(s.name).unwrap_or_else(|e| panic!("{} does not load:\n{e}", s.name)))
+        .collect()
+}
+
+/// A copy without coups, so that a test of the scripted history is not at
+/// the mercy of a putsch that removes the leader an event expects.
+fn without_coups(s: &Scenario) -> Scenario {
+    let mut s = s.clone();
+    s.rules.coups.base_logit = -50.0;
+    s
+}
+
+#[test]
+fn every_shipped_scenario_runs_its_length_under_several_seeds() {
+    for s in all_shipped() {
+        for seed in [1, 2, 3] {
+            let mut sim = Simulation::new(&s, seed, Detail::Full);
+            sim.run(s.file.meta.turns);
+            assert_eq!(sim.turn(), s.file.meta.turns, "{}", s.file.meta.name);
+            let last = sim.history().snapshots.last().expect("history kept");
+            for st in &last.states {
+                assert!((0.0..=100.0).contains(&st.stability) && (0.0..=100.0).contains(&st.food_insecurity));
+            }
+        }
+    }
+}
+
+#[test]
+fn the_region_is_all_there() {
+    // Every ECOWAS and AES member, Mauritania, Chad, Cameroon and São Tomé;
+    // Russia, France, the USA, China, Egypt and the EU.
+    let states = [
+        "BEN", "BFA", "CIV", "CPV", "GHA", "GIN", "GMB", "GNB", "LBR", "MLI", "NER", "NGA", "SEN", "SLE", "TGO", "MRT",
+        "TCD", "CMR", "STP",
+    ];
+    let powers = ["RUS", "FRA", "USA", "CHN", "EGY", "EU"];
+    for name in ["west_africa_2020", "sahel_2023", "confederation_2025"] {
+        let s = scenario::resolve(name).unwrap();
+        for id in states {
+            assert!(s.file.states.iter().any(|x| x.id == id), "{name} lacks {id}");
+        }
+        for id in powers {
+            assert!(s.file.powers.iter().any(|x| x.id == id), "{name} lacks {id}");
+        }
+    }
+}
+
+/// The month of an event that fires on a fixed date with nothing else to
+/// decide, if it is one.
+fn fixed_date(c: &Condition) -> Option<harmattan::scenario::YearMonth> {
+    match c {
+        Condition::Date(d) => Some(*d),
+        _ => None,
+    }
+}
+
+#[test]
+fn dated_historical_events_fire_on_their_dates() {
+    let mut checked = 0;
+    for s in all_shipped() {
+        let s = without_coups(&s);
+        let mut sim = Simulation::new(&s, s.file.meta.seed, Detail::Full);
+        sim.run(s.file.meta.turns);
+        for e in &s.file.events {
+            let Some(date) = fixed_date(&e.when) else { continue };
+            let end = s.file.meta.start.plus_months(s.file.meta.turns as i64 - 1);
+            if date > end {
+                continue;
+            }
+            let title = e.title.clone().unwrap_or_else(|| e.id.clone());
+            let fired = sim
+                .chronicle()
+                .news
+                .iter()
+                .any(|n| n.kind == NewsKind::Scripted && n.date == date && n.text == title);
+            assert!(fired, "{}: `{}` did not fire in {date}", s.file.meta.name, e.id);
+            checked += 1;
+        }
+    }
+    assert!(checked >= 12, "only {checked} dated events checked");
+}
+
+#[test]
+fn scheduled_leaders_take_office_on_their_dates() {
+    let s = without_coups(&scenario::resolve("west_africa_2020").unwrap());
+    let mut sim = Simulation::new(&s, 1, Detail::Full);
+    let leader = |sim: &Simulation, code: &str| {
+        let e = sim.registry().state_entity(sim.registry().state(code).unwrap());
+        sim.world()
+            .get::<harmattan::sim::components::Regime>(e)
+            .unwrap()
+            .leader
+            .clone()
+    };
+    // Bazoum is sworn in in April 2021 (turn 16 from January 2020).
+    sim.run(15);
+    assert_eq!(leader(&sim, "NER"), "Mahamadou Issoufou");
+    sim.run(1);
+    assert_eq!(leader(&sim, "NER"), "Mohamed Bazoum");
+}
+
+#[test]
+fn every_playable_state_has_goals_not_lost_at_the_start() {
+    for s in all_shipped() {
+        let f = &s.file;
+        for p in &f.meta.playable {
+            assert!(
+                f.goals.iter().any(|g| &g.state == p),
+                "{}: {p} is playable but has no goal",
+                f.meta.name
+            );
+        }
+        // A misspelt leader would lose `Not(Leader(..))` at once.
+        let s = without_coups(&s);
+        let mut sim = Simulation::new(&s, 1, Detail::Full);
+        sim.step();
+        for g in sim.goals() {
+            assert!(
+                !matches!(g.status, GoalStatus::Lost { .. }),
+                "{}: {} `{}` is lost in the first month",
+                f.meta.name,
+                g.state,
+                g.name
+            );
+        }
+    }
+}
+
+#[test]
+fn the_tutorial_ends_in_victory_after_three_turns() {
+    let s = scenario::resolve("tutorial").unwrap();
+    assert_eq!(s.file.meta.turns, 3);
+    let mut sim = Simulation::new(&s, s.file.meta.seed, Detail::Full);
+    sim.set_player(Some("BFA")).unwrap();
+    sim.run(2);
+    assert!(!sim.player_done());
+    assert!(!sim.open_choices().is_empty(), "the tutorial asks the player to choose");
+    sim.step();
+    assert!(sim.player_done());
+    assert_eq!(sim.goals()[0].status, GoalStatus::Won { turn: 3 });
+    assert!(sim.chronicle().news.iter().any(|n| n.kind == NewsKind::GoalReached));
+}
+
+#[test]
+fn a_goal_is_lost_when_its_defeat_holds_and_stays_decided() {
+    let text = tiny(
+        r#"    events: [
+        (id: "ousted", when: Date("2023-02"), effects: [SetLeader(state: "AAA", leader: "Zed")]),
+        (id: "back", when: Date("2023-03"), effects: [SetLeader(state: "AAA", leader: "Ann")]),
+    ],
+    goals: [
+        (state: "AAA", name: "Hold on", victory: Elapsed(6), defeat: Not(Leader(state: "AAA", leader: "Ann"))),
+        (state: "AAA", name: "Six months", victory: Elapsed(6), defeat: Sanctioned(state: "AAA", bloc: "COM")),
+    ],
+    rules: {"coups.base_logit": -50},"#,
+    );
+    let mut sim = Simulation::new(&load(&text), 1, Detail::Full);
+    sim.set_player(Some("AAA")).unwrap();
+    sim.run(6);
+    let goals = sim.goals();
+    assert_eq!(goals[0].status, GoalStatus::Lost { turn: 2 }, "lost, and not won back");
+    assert_eq!(goals[1].status, GoalStatus::Won { turn: 6 });
+    assert!(sim.player_done());
+    let report = harmattan::report::build(&sim);
+    assert_eq!(report.goals.len(), 2);
+}
