@@ -75,7 +75,7 @@ fn run_json_follows_the_contract() {
     let o = harmattan(&["run", "sahel_2023", "--turns", "36", "--seed", "4", "--json"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let doc: serde_json::Value = serde_json::from_slice(&o.stdout).expect("one JSON document");
-    assert_eq!(doc["scenario"], "West Africa after the Niger coup");
+    assert_eq!(doc["scenario"], "The Niger crisis, August 2023");
     assert_eq!(doc["seed"], 4);
     assert_eq!(doc["turns"], 36);
     let states = doc["states"].as_array().unwrap();
