@@ -6,6 +6,7 @@
 //! - [`sim`]: the simulation core (no rendering), one file per mechanism.
 //! - [`batch`] and [`report`]: many futures, and what a game produced.
 //! - [`calibration`]: the model checked against the historical record.
+//! - [`map`]: the region's shapes (no rendering), from `assets/map/`.
 //! - [`cli`]: the command line. `gui` (feature `gui`): the game window.
 
 pub mod batch;
@@ -13,6 +14,7 @@ pub mod calibration;
 pub mod cli;
 #[cfg(feature = "gui")]
 pub mod gui;
+pub mod map;
 pub mod report;
 pub mod rules;
 pub mod scenario;

@@ -41,6 +41,36 @@ pub enum Mechanism {
     Order,
 }
 
+impl Mechanism {
+    /// How a person would name the cause.
+    pub fn label(self) -> &'static str {
+        match self {
+            Mechanism::Drift => "return to normal",
+            Mechanism::Fortune => "chance",
+            Mechanism::Legitimacy => "legitimacy",
+            Mechanism::Fragility => "state weakness",
+            Mechanism::Insurgency => "insurgency",
+            Mechanism::InsurgencySpread => "insurgency across borders",
+            Mechanism::CounterInsurgency => "counter-insurgency",
+            Mechanism::TerritorialControl => "territorial control",
+            Mechanism::Economy => "economy",
+            Mechanism::Sanctions => "sanctions",
+            Mechanism::Food => "hunger",
+            Mechanism::GrainExports => "grain export bans",
+            Mechanism::Rally => "rally against pressure",
+            Mechanism::JuntaFatigue => "overstayed transition",
+            Mechanism::Coup => "coup",
+            Mechanism::FailedCoup => "failed coup",
+            Mechanism::Partnership => "partnership",
+            Mechanism::Diplomacy => "diplomacy",
+            Mechanism::Alignment => "alignment",
+            Mechanism::Bloc => "bloc",
+            Mechanism::ScriptedEvent => "event",
+            Mechanism::Order => "government decision",
+        }
+    }
+}
+
 /// Who else is involved in a change.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]

@@ -1,0 +1,543 @@
+//! Everything drawn with egui over the map: the top bar (date, turn, the
+//! player's state, map modes, End Turn), the legend, the selected state's
+//! side panel (every indicator with last month's change by cause, leader,
+//! memberships, partnerships, relations), the hover tooltip, the news feed
+//! and the player's decisions.
+
+use bevy::ecs::system::SystemParam;
+use bevy::prelude::*;
+use bevy_egui::input::EguiWantsInput;
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+
+use super::map_view::{MapShapes, draw_labels};
+use super::modes::{self, MapMode};
+use super::{EndTurn, Player, Selection, StateFacts};
+use crate::scenario::format::{Indicator, Stage};
+use crate::sim::chronicle::Chronicle;
+use crate::sim::components::*;
+use crate::sim::diplomacy::Relations;
+use crate::sim::events::{EventBook, OpenChoices};
+use crate::sim::ledger::{Actor, Cause, Ledger, Measure};
+use crate::sim::registry::{Clock, Registry};
+use crate::sim::spawn::GameInfo;
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<NewsFilter>()
+        .add_systems(Update, switch_with_keys)
+        .add_systems(
+            EguiPrimaryContextPass,
+            (draw_labels, draw_screen, draw_legend, draw_tooltip, draw_choices).chain(),
+        );
+}
+
+/// What the news feed shows.
+#[derive(Resource)]
+pub struct NewsFilter {
+    pub selected_only: bool,
+    pub major_only: bool,
+}
+
+impl Default for NewsFilter {
+    fn default() -> Self {
+        Self {
+            selected_only: false,
+            major_only: true,
+        }
+    }
+}
+
+/// Number keys pick the map mode; Escape clears the selection.
+fn switch_with_keys(
+    keys: Res<ButtonInput<KeyCode>>,
+    wants: Res<EguiWantsInput>,
+    mut mode: ResMut<MapMode>,
+    mut selection: ResMut<Selection>,
+) {
+    if wants.wants_any_keyboard_input() {
+        return;
+    }
+    let digits = [
+        KeyCode::Digit1,
+        KeyCode::Digit2,
+        KeyCode::Digit3,
+        KeyCode::Digit4,
+        KeyCode::Digit5,
+        KeyCode::Digit6,
+        KeyCode::Digit7,
+    ];
+    for (key, m) in digits.iter().zip(MapMode::KEYED) {
+        // Alignment keeps the power already chosen.
+        if keys.just_pressed(*key) && !mode.same_kind(m) {
+            *mode = m;
+        }
+    }
+    if keys.just_pressed(KeyCode::Escape) {
+        selection.selected = None;
+    }
+}
+
+/// The game as the panels show it.
+#[derive(SystemParam)]
+struct GameView<'w> {
+    clock: Res<'w, Clock>,
+    registry: Res<'w, Registry>,
+    chronicle: Res<'w, Chronicle>,
+    ledger: Res<'w, Ledger>,
+    relations: Res<'w, Relations>,
+    book: Res<'w, EventBook>,
+    info: Res<'w, GameInfo>,
+    player: Res<'w, Player>,
+}
+
+fn color32(c: Color) -> egui::Color32 {
+    let s = c.to_srgba();
+    egui::Color32::from_rgb((s.red * 255.0) as u8, (s.green * 255.0) as u8, (s.blue * 255.0) as u8)
+}
+
+fn indicator_label(i: Indicator) -> &'static str {
+    match i {
+        Indicator::Stability => "Stability",
+        Indicator::Legitimacy => "Legitimacy",
+        Indicator::MilitaryLoyalty => "Military loyalty",
+        Indicator::CoupProofing => "Coup-proofing",
+        Indicator::Insurgency => "Insurgency",
+        Indicator::Control => "Territorial control %",
+        Indicator::Military => "Military capacity",
+        Indicator::Growth => "Growth % a year",
+        Indicator::FoodInsecurity => "Food insecurity %",
+    }
+}
+
+fn actor_name(actor: Actor, registry: &Registry, book: &EventBook) -> String {
+    match actor {
+        Actor::State(s) => registry.state_name(s).to_string(),
+        Actor::Power(p) => registry.power_name(p).to_string(),
+        Actor::Bloc(b) => registry.bloc_code(b).to_string(),
+        Actor::Event(i) => book
+            .defs
+            .get(i as usize)
+            .map(|d| d.id.clone())
+            .unwrap_or_else(|| "an event".into()),
+    }
+}
+
+fn cause_label(cause: Cause, registry: &Registry, book: &EventBook) -> String {
+    match cause.actor {
+        Some(a) => format!("{} ({})", cause.mechanism.label(), actor_name(a, registry, book)),
+        None => cause.mechanism.label().to_string(),
+    }
+}
+
+fn signed(v: f64) -> String {
+    if v.abs() < 0.05 {
+        "±0".into()
+    } else {
+        format!("{v:+.1}")
+    }
+}
+
+fn draw_screen(
+    mut contexts: EguiContexts,
+    game: GameView,
+    facts: StateFacts,
+    mut end_turn: ResMut<EndTurn>,
+    mut mode: ResMut<MapMode>,
+    mut selection: ResMut<Selection>,
+    mut filter: ResMut<NewsFilter>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let mut root = egui::Ui::new(
+        ctx.clone(),
+        "root".into(),
+        egui::UiBuilder::new()
+            .layer_id(egui::LayerId::background())
+            .max_rect(ctx.viewport_rect()),
+    );
+    let reg = &game.registry;
+    egui::Panel::top("top_bar").show(&mut root, |ui| {
+        ui.horizontal(|ui| {
+            ui.strong(&game.info.name);
+            ui.separator();
+            ui.label(format!("{} — turn {}", game.clock.date().long(), game.clock.turn + 1));
+            ui.separator();
+            let who = game
+                .player
+                .state
+                .as_deref()
+                .and_then(|id| reg.state(id).map(|s| reg.state_name(s).to_string()))
+                .unwrap_or_else(|| "Observer".to_string());
+            ui.label(format!("Playing: {who}"));
+            ui.separator();
+            for (n, m) in MapMode::KEYED.iter().enumerate() {
+                let on = mode.same_kind(*m);
+                let button = ui
+                    .selectable_label(on, m.label())
+                    .on_hover_text(format!("Map mode (key {})", n + 1));
+                if button.clicked() && !on {
+                    *mode = *m;
+                }
+            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let keys = ui.input(|i| i.key_pressed(egui::Key::Space) || i.key_pressed(egui::Key::Enter));
+                let typing = ui.ctx().egui_wants_keyboard_input();
+                if ui.button("End Turn ▶").clicked() || (keys && !typing) {
+                    end_turn.0 = true;
+                }
+            });
+        });
+    });
+    egui::Panel::bottom("news")
+        .resizable(true)
+        .default_size(150.0)
+        .min_size(90.0)
+        .show(&mut root, |ui| {
+            ui.horizontal(|ui| {
+                ui.strong("News");
+                ui.separator();
+                let name = selection
+                    .selected
+                    .as_deref()
+                    .and_then(|id| reg.state(id))
+                    .map(|s| reg.state_name(s).to_string());
+                ui.add_enabled_ui(name.is_some(), |ui| {
+                    ui.checkbox(
+                        &mut filter.selected_only,
+                        format!("only {}", name.as_deref().unwrap_or("the selected state")),
+                    );
+                });
+                ui.checkbox(&mut filter.major_only, "major events only");
+            });
+            let only = selection
+                .selected
+                .as_deref()
+                .and_then(|id| reg.state(id))
+                .filter(|_| filter.selected_only);
+            egui::ScrollArea::vertical().stick_to_bottom(true).show(ui, |ui| {
+                for n in &game.chronicle.news {
+                    if filter.major_only && !n.kind.is_major() {
+                        continue;
+                    }
+                    if let Some(s) = only
+                        && n.state != Some(s)
+                        && !n.members.contains(&s)
+                    {
+                        continue;
+                    }
+                    ui.label(format!("{}  {}", n.date, n.text));
+                }
+            });
+        });
+    if let Some(id) = selection.selected.clone() {
+        egui::Panel::right("state_panel")
+            .resizable(true)
+            .default_size(330.0)
+            .min_size(260.0)
+            .show(&mut root, |ui| {
+                egui::ScrollArea::vertical().show(ui, |ui| {
+                    if !state_panel(ui, &id, &game, &facts) {
+                        selection.selected = None;
+                    }
+                });
+            });
+    }
+    Ok(())
+}
+
+/// The selected state's panel. False if the state is not in the game.
+fn state_panel(ui: &mut egui::Ui, id: &str, game: &GameView, facts: &StateFacts) -> bool {
+    let reg = &game.registry;
+    let Some(s) = reg.state(id) else { return false };
+    let Some((_, _, st, lg, ml, cp, sec, eco, al, regime, neighbours)) = facts.states.iter().find(|(c, ..)| c.idx == s)
+    else {
+        return false;
+    };
+    ui.horizontal(|ui| {
+        ui.heading(reg.state_name(s));
+        if game.player.state.as_deref() == Some(id) {
+            ui.label(egui::RichText::new("you").color(egui::Color32::from_rgb(180, 140, 20)));
+        }
+    });
+    ui.label(format!(
+        "{} — {} since {}",
+        regime.leader,
+        regime.kind.snake().replace('_', " "),
+        regime.since.long()
+    ));
+    if eco.grain_ban {
+        ui.label("Bans grain exports.");
+    }
+    ui.separator();
+    ui.strong("Indicators (last month's change, by cause)");
+    let last_turn = game.clock.turn;
+    for ind in Indicator::ALL {
+        let value = match ind {
+            Indicator::Stability => st.0,
+            Indicator::Legitimacy => lg.0,
+            Indicator::MilitaryLoyalty => ml.0,
+            Indicator::CoupProofing => cp.0,
+            Indicator::Insurgency => sec.insurgency,
+            Indicator::Control => sec.control,
+            Indicator::Military => sec.military,
+            Indicator::Growth => eco.growth,
+            Indicator::FoodInsecurity => eco.food_insecurity,
+        };
+        let causes = if last_turn > 0 {
+            game.ledger.breakdown(last_turn, s, Measure::Indicator(ind))
+        } else {
+            Vec::new()
+        };
+        let total: f64 = causes.iter().map(|(_, d)| d).sum();
+        let header = format!("{:<22} {:>6.1}  {}", indicator_label(ind), value, signed(total));
+        egui::CollapsingHeader::new(egui::RichText::new(header).monospace())
+            .id_salt(("ind", id, ind.snake()))
+            .show(ui, |ui| {
+                if causes.is_empty() {
+                    ui.label("No change last month.");
+                }
+                for (cause, d) in causes.iter().take(8) {
+                    ui.label(format!("{}  {}", signed(*d), cause_label(*cause, reg, &game.book)));
+                }
+            });
+    }
+    ui.separator();
+    ui.strong("Blocs");
+    let mut any = false;
+    let mut memberships: Vec<&Membership> = facts.memberships.iter().filter(|m| m.state == s).collect();
+    memberships.sort_by_key(|m| m.bloc);
+    for m in memberships {
+        any = true;
+        let mut note = String::new();
+        if m.suspended {
+            note.push_str(" — suspended");
+        }
+        if let Some(when) = m.leaving {
+            note.push_str(&format!(" — leaving {}", when.long()));
+        }
+        let sanctioned = facts.blocs.iter().any(|b| b.idx == m.bloc && b.sanctions(s));
+        if sanctioned {
+            note.push_str(" — under its sanctions");
+        }
+        ui.label(format!("{}{note}", reg.bloc_name(m.bloc)));
+    }
+    if !any {
+        ui.label("None.");
+    }
+    ui.separator();
+    ui.strong("Partnerships");
+    let mut partnerships: Vec<&Partnership> = facts
+        .partnerships
+        .iter()
+        .filter(|p| p.state == s && p.stage != Stage::Ended)
+        .collect();
+    partnerships.sort_by_key(|p| (p.power, p.kind));
+    if partnerships.is_empty() {
+        ui.label("None.");
+    }
+    for p in partnerships {
+        ui.label(format!(
+            "{}: {} — {} since {}",
+            reg.power_name(p.power),
+            p.kind.label(),
+            p.stage.snake().replace('_', " "),
+            p.stage_since.long()
+        ));
+    }
+    ui.separator();
+    ui.strong("Standing toward the powers");
+    for (i, v) in al.0.iter().enumerate() {
+        let p = PowerIdx(i as u8);
+        ui.horizontal(|ui| {
+            ui.label(format!("{:<16}", reg.power_name(p)));
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(120.0, 10.0), egui::Sense::hover());
+            let painter = ui.painter();
+            painter.rect_filled(rect, 2.0, egui::Color32::from_gray(225));
+            let mid = rect.center().x;
+            let x = mid + (*v as f32 / 100.0) * rect.width() / 2.0;
+            let bar = egui::Rect::from_x_y_ranges(mid.min(x)..=mid.max(x), rect.y_range());
+            painter.rect_filled(bar, 0.0, color32(modes::diverging(*v)));
+            ui.label(format!("{v:+.0}"));
+        });
+    }
+    ui.separator();
+    ui.strong("Relations with neighbours");
+    for n in &neighbours.0 {
+        let r = game.relations.get(s, *n);
+        ui.label(format!("{:<24} {r:+.0}", reg.state_name(*n)));
+    }
+    true
+}
+
+/// The legend of the map mode, bottom left; in alignment mode, the power.
+fn draw_legend(
+    mut contexts: EguiContexts,
+    mut mode: ResMut<MapMode>,
+    facts: StateFacts,
+    registry: Res<Registry>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let swatch = |ui: &mut egui::Ui, c: Color, text: &str| {
+        ui.horizontal(|ui| {
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(14.0, 14.0), egui::Sense::hover());
+            ui.painter().rect_filled(rect, 2.0, color32(c));
+            ui.label(text);
+        });
+    };
+    egui::Window::new(format!("Map: {}", mode.label()))
+        .id(egui::Id::new("legend"))
+        .anchor(egui::Align2::LEFT_BOTTOM, egui::vec2(8.0, -170.0))
+        .resizable(false)
+        .collapsible(true)
+        .show(ctx, |ui| match *mode {
+            MapMode::Political => {
+                ui.label("Each state in its own colour.");
+                swatch(ui, modes::CONTEXT, "outside the scenario");
+            }
+            MapMode::Blocs => {
+                for (b, _, c) in facts.bloc_colours() {
+                    swatch(ui, c, registry.bloc_name(b));
+                }
+                swatch(ui, modes::NO_BLOC, "in no bloc");
+                ui.small("A state shows its closest union; paler if suspended.");
+            }
+            MapMode::Alignment(p) => {
+                let mut chosen = p;
+                egui::ComboBox::from_id_salt("power")
+                    .selected_text(registry.power_name(p))
+                    .show_ui(ui, |ui| {
+                        for i in 0..registry.power_count() {
+                            let q = PowerIdx(i as u8);
+                            ui.selectable_value(&mut chosen, q, registry.power_name(q));
+                        }
+                    });
+                if chosen != p {
+                    *mode = MapMode::Alignment(chosen);
+                }
+                for (v, t) in [
+                    (100.0, "+100 close"),
+                    (50.0, "+50"),
+                    (0.0, "0 neutral"),
+                    (-50.0, "−50"),
+                    (-100.0, "−100 hostile"),
+                ] {
+                    swatch(ui, modes::diverging(v), t);
+                }
+            }
+            MapMode::Stability => {
+                for (v, t) in [
+                    (90.0, "90 solid"),
+                    (70.0, "70"),
+                    (50.0, "50 ordinary"),
+                    (30.0, "30 fragile"),
+                    (10.0, "10 collapsing"),
+                ] {
+                    swatch(ui, modes::good_bad(v), t);
+                }
+            }
+            MapMode::Control => {
+                for v in [100.0, 85.0, 70.0, 55.0, 40.0] {
+                    swatch(ui, modes::control(v), &format!("{v:.0}% of territory held"));
+                }
+            }
+            MapMode::Regime => {
+                use crate::scenario::format::RegimeKind;
+                for (k, t) in [
+                    (RegimeKind::Civilian, "civilian"),
+                    (RegimeKind::Transitional, "transitional"),
+                    (RegimeKind::MilitaryJunta, "military junta"),
+                ] {
+                    swatch(ui, modes::regime(k), t);
+                }
+            }
+            MapMode::FoodInsecurity => {
+                for v in [2.0, 5.0, 10.0, 15.0, 25.0] {
+                    swatch(ui, modes::food(v), &format!("{v:.0}% in food crisis"));
+                }
+            }
+        });
+    Ok(())
+}
+
+/// The state under the pointer: its name and the numbers of the map mode.
+fn draw_tooltip(
+    mut contexts: EguiContexts,
+    selection: Res<Selection>,
+    registry: Res<Registry>,
+    facts: StateFacts,
+    shapes: Res<MapShapes>,
+    window: Single<&Window>,
+) -> Result {
+    let Some(id) = selection.hovered.as_deref() else {
+        return Ok(());
+    };
+    let Some(cursor) = window.cursor_position() else {
+        return Ok(());
+    };
+    let ctx = contexts.ctx_mut()?;
+    let ui_scale = ctx.pixels_per_point() / window.scale_factor();
+    let Some(s) = registry.state(id) else { return Ok(()) };
+    let Some((_, _, st, lg, _, _, sec, eco, _, regime, _)) = facts.states.iter().find(|(c, ..)| c.idx == s) else {
+        return Ok(());
+    };
+    let name = shapes
+        .file
+        .region(id)
+        .map(|r| r.name.clone())
+        .unwrap_or_else(|| registry.state_name(s).to_string());
+    egui::Area::new(egui::Id::new("map_tooltip"))
+        .order(egui::Order::Tooltip)
+        .interactable(false)
+        .fixed_pos(egui::pos2(cursor.x / ui_scale + 16.0, cursor.y / ui_scale + 16.0))
+        .show(ctx, |ui| {
+            egui::Frame::popup(ui.style()).show(ui, |ui| {
+                ui.strong(name);
+                ui.label(format!("{} ({})", regime.leader, regime.kind.snake().replace('_', " ")));
+                ui.label(format!("Stability {:.0} · Legitimacy {:.0}", st.0, lg.0));
+                ui.label(format!(
+                    "Insurgency {:.0} · Control {:.0}%",
+                    sec.insurgency, sec.control
+                ));
+                ui.label(format!(
+                    "Growth {:.1}% · Food crisis {:.0}%",
+                    eco.growth, eco.food_insecurity
+                ));
+                ui.small("Click for details");
+            });
+        });
+    Ok(())
+}
+
+/// A scripted event's choice for the player's government: a window with one
+/// button per option; the pick is carried out when the turn ends.
+fn draw_choices(mut contexts: EguiContexts, book: Res<EventBook>, mut open: ResMut<OpenChoices>) -> Result {
+    if open.0.is_empty() {
+        return Ok(());
+    }
+    let ctx = contexts.ctx_mut()?;
+    for (n, choice) in open.0.iter_mut().enumerate() {
+        let def = &book.defs[choice.event];
+        let title = def.title.clone().unwrap_or_else(|| def.id.clone());
+        egui::Window::new("Decision")
+            .id(egui::Id::new(("choice", n)))
+            .collapsible(false)
+            .resizable(false)
+            .default_width(420.0)
+            .anchor(egui::Align2::CENTER_CENTER, egui::vec2(0.0, -40.0))
+            .show(ctx, |ui| {
+                ui.label(egui::RichText::new(title).strong());
+                ui.add_space(6.0);
+                for (k, option) in def.choices.iter().enumerate() {
+                    let picked = choice.answer == Some(k);
+                    if ui.selectable_label(picked, &option.label).clicked() {
+                        choice.answer = Some(k);
+                    }
+                }
+                ui.add_space(6.0);
+                ui.small(if choice.answer.is_some() {
+                    "Carried out when you end the turn."
+                } else {
+                    "Pick one, then end the turn. Unanswered, your ministers decide."
+                });
+            });
+    }
+    Ok(())
+}

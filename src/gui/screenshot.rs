@@ -1,0 +1,51 @@
+//! Screenshots on request, for checking the window under Xvfb:
+//! `HARMATTAN_SCREENSHOT=path.png` saves one at frame
+//! `HARMATTAN_SCREENSHOT_FRAME` (default 20) and quits 20 frames later;
+//! `HARMATTAN_SCREENSHOT_EVERY=N` instead saves `path-<frame>.png` every N
+//! frames until the window closes (for a test that clicks in between).
+
+use bevy::prelude::*;
+use bevy::render::view::screenshot::{Screenshot, save_to_disk};
+
+pub(super) fn plugin(app: &mut App) {
+    if let Ok(path) = std::env::var("HARMATTAN_SCREENSHOT") {
+        let number =
+            |name: &str, default: u32| std::env::var(name).ok().and_then(|f| f.parse().ok()).unwrap_or(default);
+        app.insert_resource(ScreenshotRequest {
+            path,
+            at: number("HARMATTAN_SCREENSHOT_FRAME", 20),
+            every: number("HARMATTAN_SCREENSHOT_EVERY", 0),
+            frame: 0,
+        })
+        .add_systems(Last, take_screenshot);
+    }
+}
+
+#[derive(Resource)]
+struct ScreenshotRequest {
+    path: String,
+    at: u32,
+    every: u32,
+    frame: u32,
+}
+
+fn take_screenshot(mut commands: Commands, mut request: ResMut<ScreenshotRequest>, mut exit: MessageWriter<AppExit>) {
+    request.frame += 1;
+    let frame = request.frame;
+    if request.every > 0 {
+        if frame.is_multiple_of(request.every) {
+            let path = request.path.replace(".png", &format!("-{frame:05}.png"));
+            commands.spawn(Screenshot::primary_window()).observe(save_to_disk(path));
+        }
+        return;
+    }
+    // Software rendering needs a few frames before egui has laid out.
+    if frame == request.at {
+        commands
+            .spawn(Screenshot::primary_window())
+            .observe(save_to_disk(request.path.clone()));
+    }
+    if frame == request.at + 20 {
+        exit.write(AppExit::Success);
+    }
+}
