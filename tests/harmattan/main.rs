@@ -4,6 +4,7 @@ mod bad_input;
 mod calibration;
 mod cli;
 mod determinism;
+mod map;
 mod mechanisms;
 mod scenarios;
 mod support;
