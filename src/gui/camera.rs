@@ -98,6 +98,7 @@ fn pan_with_keys(
 pub(super) fn pan_with_drag(
     buttons: Res<ButtonInput<MouseButton>>,
     wants: Res<EguiWantsInput>,
+    layout: Res<super::UiLayout>,
     window: Single<&Window>,
     mut drag: ResMut<Drag>,
     camera: Single<(&mut Transform, &Projection), With<Camera2d>>,
@@ -105,7 +106,7 @@ pub(super) fn pan_with_drag(
     let (mut transform, projection) = camera.into_inner();
     let cursor = window.cursor_position();
     let pressed = buttons.any_just_pressed([MouseButton::Left, MouseButton::Right, MouseButton::Middle]);
-    if pressed && !wants.wants_any_pointer_input() {
+    if pressed && cursor.is_some_and(|c| !layout.over_ui(&wants, c)) {
         *drag = Drag {
             start: cursor,
             last: cursor,
@@ -139,10 +140,12 @@ pub(super) fn pan_with_drag(
 fn zoom_with_wheel(
     scroll: Res<AccumulatedMouseScroll>,
     wants: Res<EguiWantsInput>,
+    layout: Res<super::UiLayout>,
     window: Single<&Window>,
     camera: Single<(&Camera, &GlobalTransform, &mut Transform, &mut Projection), With<Camera2d>>,
 ) {
-    if scroll.delta.y == 0.0 || wants.wants_any_pointer_input() {
+    let over_ui = window.cursor_position().is_none_or(|c| layout.over_ui(&wants, c));
+    if scroll.delta.y == 0.0 || over_ui {
         return;
     }
     let (cam, global, mut transform, mut projection) = camera.into_inner();

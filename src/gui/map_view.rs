@@ -231,6 +231,7 @@ fn rebuild_outlines(
 /// Hover: the state under the pointer (or the nearest within a few
 /// pixels, for islands). Click (press and release without dragging):
 /// select it, or clear the selection over the sea.
+#[allow(clippy::too_many_arguments)]
 fn hover_and_select(
     window: Single<&Window>,
     camera: Single<(&Camera, &GlobalTransform, &Projection), With<Camera2d>>,
@@ -238,10 +239,11 @@ fn hover_and_select(
     buttons: Res<ButtonInput<MouseButton>>,
     drag: Res<super::camera::Drag>,
     wants: Res<EguiWantsInput>,
+    layout: Res<super::UiLayout>,
     mut selection: ResMut<Selection>,
 ) {
     let (cam, global, projection) = camera.into_inner();
-    let over_ui = wants.wants_any_pointer_input();
+    let over_ui = window.cursor_position().is_none_or(|c| layout.over_ui(&wants, c));
     let at = window
         .cursor_position()
         .filter(|_| !over_ui)

@@ -5,15 +5,21 @@
 //! command line: End Turn runs the turn schedule; choices are answers.
 //!
 //! - `camera.rs`: pan and zoom.
+//! - `charts.rs`: indicators over time (egui_plot).
+//! - `headlines.rs`: turning points the player acknowledges, with their causes.
 //! - `map_view.rs`: country meshes, borders, labels, hover and selection.
 //! - `modes.rs`: what the colours mean in each map mode.
 //! - `panels.rs`: top bar, side panel, tooltip, legend, news, decisions.
-//! - `screenshot.rs`: screenshots on request, for tests under Xvfb.
+//! - `screenshot.rs`: screenshots (F12, or on request for tests).
+//! - `probe.rs`: what the window shows, as JSON, for tests driving it.
 
 mod camera;
+mod charts;
+mod headlines;
 mod map_view;
 pub mod modes;
 mod panels;
+mod probe;
 mod screenshot;
 
 use bevy::ecs::system::SystemParam;
@@ -37,6 +43,28 @@ pub struct Player {
 /// Set by the End Turn button or key; the turn runs in the next frame.
 #[derive(Resource, Default)]
 pub struct EndTurn(pub bool);
+
+/// Where some controls are on screen (window pixels: x, y, width, height),
+/// for tests that click them.
+#[derive(Resource, Debug, Default, Clone)]
+pub struct UiLayout {
+    pub end_turn: Option<[f32; 4]>,
+    /// The part of the window not covered by panels, where the map takes
+    /// the pointer. (egui cannot tell: its panels live in the background
+    /// layer, which it does not count as "over egui".)
+    pub map_area: Option<[f32; 4]>,
+}
+
+impl UiLayout {
+    /// Whether the pointer at `p` (window pixels) belongs to the interface
+    /// rather than the map: over a panel, a window or a tooltip.
+    pub fn over_ui(&self, wants: &bevy_egui::input::EguiWantsInput, p: Vec2) -> bool {
+        let outside = self
+            .map_area
+            .is_some_and(|[x, y, w, h]| p.x < x || p.y < y || p.x > x + w || p.y > y + h);
+        outside || wants.wants_any_pointer_input()
+    }
+}
 
 /// The state under the pointer and the one selected (scenario ids).
 #[derive(Resource, Debug, Default, Clone, PartialEq)]
@@ -65,7 +93,16 @@ pub fn run(scenario: Scenario, play_as: Option<String>, seed: u64) {
     .init_resource::<EndTurn>()
     .init_resource::<Selection>()
     .init_resource::<MapMode>()
-    .add_plugins((camera::plugin, map_view::plugin, panels::plugin, screenshot::plugin))
+    .add_plugins((
+        camera::plugin,
+        charts::plugin,
+        headlines::plugin,
+        map_view::plugin,
+        panels::plugin,
+        probe::plugin,
+        screenshot::plugin,
+    ))
+    .init_resource::<UiLayout>()
     .add_systems(Update, resolve_turn);
     load_into_app(&mut app, &scenario, seed);
     // `play` has checked that the state is playable, so this cannot fail.
@@ -77,7 +114,7 @@ pub fn run(scenario: Scenario, play_as: Option<String>, seed: u64) {
 
 /// A turn takes well under a millisecond, so it runs inside the frame: the
 /// window never waits on it.
-fn resolve_turn(world: &mut World) {
+pub(crate) fn resolve_turn(world: &mut World) {
     if std::mem::take(&mut world.resource_mut::<EndTurn>().0) {
         world.run_schedule(TurnSchedule);
     }

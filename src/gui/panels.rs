@@ -9,9 +9,11 @@ use bevy::prelude::*;
 use bevy_egui::input::EguiWantsInput;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
+use super::charts::{Charts, draw_charts};
+use super::headlines::{Headlines, draw_headline};
 use super::map_view::{MapShapes, draw_labels};
 use super::modes::{self, MapMode};
-use super::{EndTurn, Player, Selection, StateFacts};
+use super::{EndTurn, Player, Selection, StateFacts, UiLayout};
 use crate::scenario::format::{Indicator, Stage};
 use crate::sim::chronicle::Chronicle;
 use crate::sim::components::*;
@@ -26,7 +28,16 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(Update, switch_with_keys)
         .add_systems(
             EguiPrimaryContextPass,
-            (draw_labels, draw_screen, draw_legend, draw_tooltip, draw_choices).chain(),
+            (
+                draw_labels,
+                draw_screen,
+                draw_legend,
+                draw_charts,
+                draw_tooltip,
+                draw_choices,
+                draw_headline,
+            )
+                .chain(),
         );
 }
 
@@ -121,7 +132,7 @@ fn actor_name(actor: Actor, registry: &Registry, book: &EventBook) -> String {
     }
 }
 
-fn cause_label(cause: Cause, registry: &Registry, book: &EventBook) -> String {
+pub(super) fn cause_label(cause: Cause, registry: &Registry, book: &EventBook) -> String {
     match cause.actor {
         Some(a) => format!("{} ({})", cause.mechanism.label(), actor_name(a, registry, book)),
         None => cause.mechanism.label().to_string(),
@@ -136,6 +147,7 @@ fn signed(v: f64) -> String {
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn draw_screen(
     mut contexts: EguiContexts,
     game: GameView,
@@ -144,8 +156,14 @@ fn draw_screen(
     mut mode: ResMut<MapMode>,
     mut selection: ResMut<Selection>,
     mut filter: ResMut<NewsFilter>,
+    mut charts: ResMut<Charts>,
+    headlines: Res<Headlines>,
+    mut layout: ResMut<UiLayout>,
+    window: Single<&Window>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
+    // egui points to window pixels (logical): the UI scale.
+    let ui_scale_base = window.scale_factor();
     let mut root = egui::Ui::new(
         ctx.clone(),
         "root".into(),
@@ -177,12 +195,28 @@ fn draw_screen(
                     *mode = *m;
                 }
             }
+            ui.separator();
+            if ui
+                .selectable_label(charts.open, "Charts")
+                .on_hover_text("Indicators over time (key C)")
+                .clicked()
+            {
+                charts.open = !charts.open;
+            }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 let keys = ui.input(|i| i.key_pressed(egui::Key::Space) || i.key_pressed(egui::Key::Enter));
                 let typing = ui.ctx().egui_wants_keyboard_input();
-                if ui.button("End Turn ▶").clicked() || (keys && !typing) {
+                // The turn's headlines come first.
+                let ready = !headlines.pending();
+                let button = ui
+                    .add_enabled(ready, egui::Button::new("End Turn ▶"))
+                    .on_disabled_hover_text("Acknowledge the news first");
+                if ready && (button.clicked() || (keys && !typing)) {
                     end_turn.0 = true;
                 }
+                let r = button.rect;
+                let k = ui.ctx().pixels_per_point() / ui_scale_base;
+                layout.end_turn = Some([r.min.x * k, r.min.y * k, r.width() * k, r.height() * k]);
             });
         });
     });
@@ -240,6 +274,9 @@ fn draw_screen(
                 });
             });
     }
+    let r = root.available_rect_before_wrap();
+    let k = ctx.pixels_per_point() / ui_scale_base;
+    layout.map_area = Some([r.min.x * k, r.min.y * k, r.width() * k, r.height() * k]);
     Ok(())
 }
 

@@ -1,4 +1,5 @@
-//! Screenshots on request, for checking the window under Xvfb:
+//! Screenshots: F12 saves one in `screenshots/` (or `$HARMATTAN_SCREENSHOT_DIR`)
+//! at any time. For checking the window under Xvfb:
 //! `HARMATTAN_SCREENSHOT=path.png` saves one at frame
 //! `HARMATTAN_SCREENSHOT_FRAME` (default 20) and quits 20 frames later;
 //! `HARMATTAN_SCREENSHOT_EVERY=N` instead saves `path-<frame>.png` every N
@@ -8,6 +9,7 @@ use bevy::prelude::*;
 use bevy::render::view::screenshot::{Screenshot, save_to_disk};
 
 pub(super) fn plugin(app: &mut App) {
+    app.add_systems(Update, screenshot_on_f12);
     if let Ok(path) = std::env::var("HARMATTAN_SCREENSHOT") {
         let number =
             |name: &str, default: u32| std::env::var(name).ok().and_then(|f| f.parse().ok()).unwrap_or(default);
@@ -19,6 +21,31 @@ pub(super) fn plugin(app: &mut App) {
         })
         .add_systems(Last, take_screenshot);
     }
+}
+
+/// F12: a screenshot named by the time the game has run and a counter, so
+/// that none overwrites another.
+fn screenshot_on_f12(mut commands: Commands, keys: Res<ButtonInput<KeyCode>>, mut taken: Local<u32>) {
+    if !keys.just_pressed(KeyCode::F12) {
+        return;
+    }
+    let dir = std::env::var_os("HARMATTAN_SCREENSHOT_DIR")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| "screenshots".into());
+    if let Err(e) = std::fs::create_dir_all(&dir) {
+        error!("cannot create {}: {e}", dir.display());
+        return;
+    }
+    *taken += 1;
+    let mut n = *taken;
+    let mut path = dir.join(format!("harmattan-{n:03}.png"));
+    while path.exists() {
+        n += 1;
+        path = dir.join(format!("harmattan-{n:03}.png"));
+    }
+    *taken = n;
+    info!("screenshot: {}", path.display());
+    commands.spawn(Screenshot::primary_window()).observe(save_to_disk(path));
 }
 
 #[derive(Resource)]

@@ -36,6 +36,23 @@ pub struct StateSnapshot {
     pub regime: RegimeKind,
 }
 
+impl StateSnapshot {
+    pub fn get(&self, indicator: crate::scenario::format::Indicator) -> f64 {
+        use crate::scenario::format::Indicator as I;
+        match indicator {
+            I::Stability => self.stability,
+            I::Legitimacy => self.legitimacy,
+            I::MilitaryLoyalty => self.military_loyalty,
+            I::CoupProofing => self.coup_proofing,
+            I::Insurgency => self.insurgency,
+            I::Control => self.control,
+            I::Military => self.military,
+            I::Growth => self.growth,
+            I::FoodInsecurity => self.food_insecurity,
+        }
+    }
+}
+
 /// Every state at the end of one turn (turn 0: the start).
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Snapshot {

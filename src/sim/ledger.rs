@@ -177,11 +177,21 @@ impl Ledger {
     /// The changes of one turn to one state's measure, summed by cause,
     /// largest first: the answer to "why did this move?".
     pub fn breakdown(&self, turn: u32, state: StateIdx, measure: Measure) -> Vec<(Cause, f64)> {
+        self.breakdown_over(turn..=turn, state, measure)
+    }
+
+    /// The same over several turns: "why has this fallen since spring?".
+    pub fn breakdown_over(
+        &self,
+        turns: std::ops::RangeInclusive<u32>,
+        state: StateIdx,
+        measure: Measure,
+    ) -> Vec<(Cause, f64)> {
         let mut sums: Vec<(Cause, f64)> = Vec::new();
         for e in self
             .entries
             .iter()
-            .filter(|e| e.turn == turn && e.state == state && e.measure == measure)
+            .filter(|e| turns.contains(&e.turn) && e.state == state && e.measure == measure)
         {
             match sums.iter_mut().find(|(c, _)| *c == e.cause) {
                 Some((_, sum)) => *sum += e.delta,

@@ -4,6 +4,8 @@ mod bad_input;
 mod calibration;
 mod cli;
 mod determinism;
+#[cfg(feature = "gui")]
+mod gui;
 mod map;
 mod mechanisms;
 mod scenarios;

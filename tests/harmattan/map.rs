@@ -60,12 +60,18 @@ fn clicking_picks_the_state_under_the_pointer_and_islands_nearby() {
     let m = MapFile::shipped();
     let at = |id: &str| m.region(id).unwrap().label;
     for id in ["MLI", "BFA", "GMB", "TGO", "NGA"] {
-        assert_eq!(map::pick(m.regions.iter(), at(id), 0.0).map(|r| r.id.as_str()), Some(id));
+        assert_eq!(
+            map::pick(m.regions.iter(), at(id), 0.0).map(|r| r.id.as_str()),
+            Some(id)
+        );
     }
     // Just off a Cabo Verde island, within the slack, still Cabo Verde.
     let island = &m.region("CPV").unwrap().polygons[0][0][0];
     let off = [island[0] - 3.0, island[1]];
-    assert_eq!(map::pick(m.regions.iter(), off, 8.0).map(|r| r.id.as_str()), Some("CPV"));
+    assert_eq!(
+        map::pick(m.regions.iter(), off, 8.0).map(|r| r.id.as_str()),
+        Some("CPV")
+    );
     // Mid-Atlantic: nothing.
     assert!(map::pick(m.regions.iter(), [-2500.0, 500.0], 8.0).is_none());
 }
@@ -76,7 +82,8 @@ fn clicking_picks_the_state_under_the_pointer_and_islands_nearby() {
 /// machine has; elsewhere the check is reported as not run.
 #[test]
 fn the_map_asset_regenerates_byte_for_byte() {
-    let input = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/world-atlas-2.0.2/countries-50m.json");
+    let input =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/world-atlas-2.0.2/countries-50m.json");
     if !input.is_file() {
         eprintln!("not run: {} is not here", input.display());
         return;

@@ -1,0 +1,153 @@
+//! Charts (egui_plot): any indicator of any states over the months played,
+//! from the game's history. Opened with the Charts button or the C key.
+
+use bevy::prelude::*;
+use bevy_egui::input::EguiWantsInput;
+use bevy_egui::{EguiContexts, egui};
+use egui_plot::{Legend, Line, Plot, PlotPoints};
+
+use super::{Player, Selection};
+use crate::scenario::YearMonth;
+use crate::scenario::format::Indicator;
+use crate::sim::history::History;
+use crate::sim::registry::{Clock, Registry};
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<Charts>().add_systems(Update, toggle_with_key);
+}
+
+/// What the chart window shows.
+#[derive(Resource)]
+pub struct Charts {
+    pub open: bool,
+    pub indicator: Indicator,
+    /// State ids drawn; when empty, the selected and the player's state.
+    pub states: Vec<String>,
+}
+
+impl Default for Charts {
+    fn default() -> Self {
+        Self {
+            open: false,
+            indicator: Indicator::Stability,
+            states: Vec::new(),
+        }
+    }
+}
+
+fn toggle_with_key(keys: Res<ButtonInput<KeyCode>>, wants: Res<EguiWantsInput>, mut charts: ResMut<Charts>) {
+    if keys.just_pressed(KeyCode::KeyC) && !wants.wants_any_keyboard_input() {
+        charts.open = !charts.open;
+    }
+}
+
+/// Distinct line colours, by the state's place in the list.
+const LINES: [egui::Color32; 8] = [
+    egui::Color32::from_rgb(200, 80, 60),
+    egui::Color32::from_rgb(60, 110, 190),
+    egui::Color32::from_rgb(70, 150, 80),
+    egui::Color32::from_rgb(210, 150, 40),
+    egui::Color32::from_rgb(140, 80, 170),
+    egui::Color32::from_rgb(40, 160, 170),
+    egui::Color32::from_rgb(120, 90, 60),
+    egui::Color32::from_rgb(220, 100, 160),
+];
+
+#[allow(clippy::too_many_arguments)]
+pub(super) fn draw_charts(
+    mut contexts: EguiContexts,
+    mut charts: ResMut<Charts>,
+    history: Res<History>,
+    registry: Res<Registry>,
+    clock: Res<Clock>,
+    selection: Res<Selection>,
+    player: Res<Player>,
+) -> Result {
+    if !charts.open {
+        return Ok(());
+    }
+    // Until the player picks, follow the selection and the player's state.
+    if charts.states.is_empty() {
+        charts.states = [selection.selected.clone(), player.state.clone()]
+            .into_iter()
+            .flatten()
+            .collect();
+        charts.states.dedup();
+        if charts.states.is_empty() && registry.state_count() > 0 {
+            charts
+                .states
+                .push(registry.state_code(crate::sim::components::StateIdx(0)).to_string());
+        }
+    }
+    let ctx = contexts.ctx_mut()?;
+    let mut open = charts.open;
+    let start = clock.start;
+    egui::Window::new("Charts")
+        .open(&mut open)
+        .default_size(egui::vec2(620.0, 380.0))
+        .default_pos(egui::pos2(60.0, 60.0))
+        .show(ctx, |ui| {
+            ui.horizontal(|ui| {
+                egui::ComboBox::from_id_salt("chart_indicator")
+                    .selected_text(charts.indicator.snake().replace('_', " "))
+                    .show_ui(ui, |ui| {
+                        for i in Indicator::ALL {
+                            ui.selectable_value(&mut charts.indicator, i, i.snake().replace('_', " "));
+                        }
+                    });
+                ui.menu_button("States…", |ui| {
+                    egui::ScrollArea::vertical().max_height(300.0).show(ui, |ui| {
+                        for s in 0..registry.state_count() {
+                            let idx = crate::sim::components::StateIdx(s as u16);
+                            let code = registry.state_code(idx).to_string();
+                            let mut on = charts.states.contains(&code);
+                            if ui.checkbox(&mut on, registry.state_name(idx)).changed() {
+                                if on {
+                                    charts.states.push(code);
+                                } else {
+                                    charts.states.retain(|c| *c != code);
+                                }
+                            }
+                        }
+                    });
+                });
+            });
+            let indicator = charts.indicator;
+            let (lo, hi) = indicator.range();
+            Plot::new("chart")
+                .legend(Legend::default())
+                .include_y(lo.max(0.0))
+                .include_y(if hi > 30.0 { 100.0 } else { 10.0 })
+                .x_axis_formatter(move |mark, _| month_label(start, mark.value))
+                .y_axis_label(indicator.snake().replace('_', " "))
+                .show(ui, |plot| {
+                    for (n, code) in charts.states.iter().enumerate() {
+                        let Some(s) = registry.state(code) else { continue };
+                        let points: Vec<[f64; 2]> = history
+                            .snapshots
+                            .iter()
+                            .filter_map(|snap| {
+                                snap.states
+                                    .get(s.0 as usize)
+                                    .map(|st| [snap.turn as f64, st.get(indicator)])
+                            })
+                            .collect();
+                        plot.line(
+                            Line::new(registry.state_name(s), PlotPoints::from(points))
+                                .color(LINES[n % LINES.len()])
+                                .width(2.0),
+                        );
+                    }
+                });
+        });
+    charts.open = open;
+    Ok(())
+}
+
+/// Turn n ends the month `start + n − 1` (turn 0: the start).
+fn month_label(start: YearMonth, turn: f64) -> String {
+    if turn.fract().abs() > 1e-6 || turn < 0.0 {
+        return String::new();
+    }
+    start.plus_months(turn as i64 - 1).to_string()
+}

@@ -1,0 +1,134 @@
+//! What the window shows, written as JSON for tests that drive the game
+//! from outside (under Xvfb, clicking with xdotool): set
+//! `HARMATTAN_UI_REPORT=path.json`. Every few frames it says the date and
+//! turn, the selection and the side panel's title, the map mode, where
+//! each state's label and the End Turn button are on screen, and frame
+//! times, so a test can click on Burkina Faso and check what happened.
+
+use std::path::PathBuf;
+
+use bevy::prelude::*;
+use serde::Serialize;
+
+use super::headlines::Headlines;
+use super::map_view::MapShapes;
+use super::modes::MapMode;
+use super::{Selection, UiLayout};
+use crate::sim::registry::{Clock, Registry};
+
+pub(super) fn plugin(app: &mut App) {
+    if let Some(path) = std::env::var_os("HARMATTAN_UI_REPORT") {
+        app.insert_resource(Probe {
+            path: PathBuf::from(path),
+            frame: 0,
+            frame_times: Vec::new(),
+            last_turn: 0,
+            turn_frames: Vec::new(),
+        })
+        .add_systems(Last, write_report);
+    }
+}
+
+#[derive(Resource)]
+struct Probe {
+    path: PathBuf,
+    frame: u64,
+    /// Seconds, every frame so far.
+    frame_times: Vec<f32>,
+    last_turn: u32,
+    /// Seconds, the frames in which a turn was resolved.
+    turn_frames: Vec<f32>,
+}
+
+#[derive(Serialize)]
+struct Report {
+    frame: u64,
+    date: String,
+    turn: u32,
+    selected: Option<String>,
+    /// The heading of the side panel, if it is open.
+    panel: Option<String>,
+    mode: String,
+    headlines_pending: usize,
+    /// Window coordinates of each state's label (where a click selects it).
+    labels: Vec<(String, [f32; 2])>,
+    end_turn: Option<[f32; 4]>,
+    /// Frame times in milliseconds: median and worst, over all frames
+    /// (the first few include start-up), and the worst frame in which a
+    /// turn ended.
+    median_frame_ms: f32,
+    worst_frame_ms: f32,
+    worst_turn_frame_ms: f32,
+    frames_timed: usize,
+}
+
+#[allow(clippy::too_many_arguments)]
+fn write_report(
+    mut probe: ResMut<Probe>,
+    time: Res<Time<Real>>,
+    clock: Res<Clock>,
+    registry: Res<Registry>,
+    selection: Res<Selection>,
+    mode: Res<MapMode>,
+    headlines: Res<Headlines>,
+    layout: Res<UiLayout>,
+    shapes: Res<MapShapes>,
+    camera: Single<(&Camera, &GlobalTransform), With<Camera2d>>,
+) {
+    probe.frame += 1;
+    let dt = time.delta_secs();
+    if probe.frame > 1 {
+        probe.frame_times.push(dt);
+    }
+    // `Time` measures the frame before this one; a turn resolved then
+    // shows in this frame's delta.
+    if clock.turn != probe.last_turn {
+        probe.last_turn = clock.turn;
+        probe.turn_frames.push(dt);
+    }
+    if !probe.frame.is_multiple_of(5) {
+        return;
+    }
+    let (cam, global) = camera.into_inner();
+    let labels = shapes
+        .file
+        .regions
+        .iter()
+        .filter(|r| shapes.in_play(&r.id))
+        .filter_map(|r| {
+            cam.world_to_viewport(global, Vec3::new(r.label[0], r.label[1], 0.0))
+                .ok()
+                .map(|p| (r.id.clone(), [p.x, p.y]))
+        })
+        .collect();
+    let mut sorted = probe.frame_times.clone();
+    sorted.sort_by(f32::total_cmp);
+    let median = sorted.get(sorted.len() / 2).copied().unwrap_or(0.0);
+    let worst = sorted.last().copied().unwrap_or(0.0);
+    let report = Report {
+        frame: probe.frame,
+        date: clock.date().to_string(),
+        turn: clock.turn,
+        selected: selection.selected.clone(),
+        panel: selection
+            .selected
+            .as_deref()
+            .and_then(|id| registry.state(id))
+            .map(|s| registry.state_name(s).to_string()),
+        mode: mode.label().to_string(),
+        headlines_pending: headlines.queue.len(),
+        labels,
+        end_turn: layout.end_turn,
+        median_frame_ms: median * 1000.0,
+        worst_frame_ms: worst * 1000.0,
+        worst_turn_frame_ms: probe.turn_frames.iter().copied().fold(0.0, f32::max) * 1000.0,
+        frames_timed: probe.frame_times.len(),
+    };
+    // Written beside and renamed, so a reader never sees half a file.
+    let tmp = probe.path.with_extension("tmp");
+    if let Ok(text) = serde_json::to_string(&report)
+        && std::fs::write(&tmp, text).is_ok()
+    {
+        let _ = std::fs::rename(&tmp, &probe.path);
+    }
+}
