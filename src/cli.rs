@@ -38,6 +38,9 @@ pub enum Command {
         play_as: Option<String>,
         #[arg(long)]
         seed: Option<u64>,
+        /// Continue a saved game (F5 in the window saves one).
+        #[arg(long, value_name = "FILE", conflicts_with_all = ["scenario", "play_as", "seed"])]
+        load: Option<PathBuf>,
     },
     /// Run a scenario headless and report what happened.
     Run {
@@ -129,6 +132,7 @@ pub fn main() -> ExitCode {
         scenario: None,
         play_as: None,
         seed: None,
+        load: None,
     });
     match dispatch(command, &mods) {
         Ok(code) => code,
@@ -153,7 +157,11 @@ fn dispatch(command: Command, mods: &Mods) -> Result<ExitCode, Failure> {
             scenario,
             play_as,
             seed,
-        } => play(mods, scenario, play_as, seed),
+            load,
+        } => match load {
+            Some(path) => play_saved(&path),
+            None => play(mods, scenario, play_as, seed),
+        },
         Command::Run {
             scenario,
             turns,
@@ -480,7 +488,14 @@ fn play(
         )));
     }
     let seed = seed.unwrap_or(s.file.meta.seed);
-    // Without a display the windowing library would panic; say so plainly.
+    check_display()?;
+    crate::gui::run(s, play_as, seed, None);
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Without a display the windowing library would panic; say so plainly.
+#[cfg(feature = "gui")]
+fn check_display() -> Result<(), Failure> {
     if cfg!(target_os = "linux")
         && std::env::var_os("DISPLAY").is_none()
         && std::env::var_os("WAYLAND_DISPLAY").is_none()
@@ -491,8 +506,26 @@ fn play(
                 .into(),
         ));
     }
-    crate::gui::run(s, play_as, seed);
+    Ok(())
+}
+
+/// Opens a saved game, after checking it replays (so a bad save fails here,
+/// with its reason, not in the window).
+#[cfg(feature = "gui")]
+fn play_saved(path: &Path) -> Result<ExitCode, Failure> {
+    let shown = path.display().to_string();
+    let file = crate::save::read(path).map_err(|e| Failure(e.to_string()))?;
+    crate::save::load_simulation(&file, &shown).map_err(|e| Failure(e.to_string()))?;
+    let scenario = crate::save::scenario_of(&file, &shown).map_err(|e| Failure(e.to_string()))?;
+    check_display()?;
+    let seed = file.seed;
+    crate::gui::run(scenario, None, seed, Some((file, shown)));
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(not(feature = "gui"))]
+fn play_saved(_: &Path) -> Result<ExitCode, Failure> {
+    play(&Mods::none(), None, None, None)
 }
 
 #[cfg(not(feature = "gui"))]

@@ -5,6 +5,7 @@
 //! - [`rules`]: the model's tunable numbers.
 //! - [`sim`]: the simulation core (no rendering), one file per mechanism.
 //! - [`batch`] and [`report`]: many futures, and what a game produced.
+//! - [`save`]: saved games (the scenario, the seed and the player's inputs).
 //! - [`calibration`]: the model checked against the historical record.
 //! - [`map`]: the region's shapes (no rendering), from `assets/map/`.
 //! - [`cli`]: the command line. `gui` (feature `gui`): the game window.
@@ -17,5 +18,6 @@ pub mod gui;
 pub mod map;
 pub mod report;
 pub mod rules;
+pub mod save;
 pub mod scenario;
 pub mod sim;

@@ -94,8 +94,12 @@ fn round(x: f64) -> f64 {
 }
 
 pub fn build(sim: &Simulation) -> RunReport {
-    let world = sim.world();
-    let reg = sim.registry();
+    build_world(sim.world())
+}
+
+/// The report of the game held in a world (the window's, or a replay's).
+pub fn build_world(world: &World) -> RunReport {
+    let reg = world.resource::<crate::sim::registry::Registry>();
     let info = world.resource::<GameInfo>();
     let code = |s: StateIdx| reg.state_code(s).to_string();
     let mut states = Vec::new();
@@ -179,8 +183,8 @@ pub fn build(sim: &Simulation) -> RunReport {
             sanctioned: bloc.sanctioned.iter().map(|(s, _)| code(*s)).collect(),
         });
     }
-    let events = sim
-        .chronicle()
+    let events = world
+        .resource::<crate::sim::chronicle::Chronicle>()
         .news
         .iter()
         .map(|n| EventReport {
@@ -204,7 +208,7 @@ pub fn build(sim: &Simulation) -> RunReport {
         states,
         blocs,
         events,
-        goals: sim.goals(),
+        goals: crate::sim::goals::goals(world),
     }
 }
 
@@ -300,9 +304,14 @@ pub fn fnv1a(bytes: &[u8]) -> u64 {
 /// A digest of everything a game produced: the final report, the history of
 /// every indicator, and the cause ledger, bit for bit.
 pub fn digest(sim: &Simulation) -> u64 {
-    let report = build(sim);
+    digest_world(sim.world())
+}
+
+/// The digest of the game held in a world.
+pub fn digest_world(world: &World) -> u64 {
+    let report = build_world(world);
     let mut bytes = serde_json::to_vec(&report).unwrap_or_default();
-    for snap in &sim.history().snapshots {
+    for snap in &world.resource::<crate::sim::history::History>().snapshots {
         for s in &snap.states {
             for v in [
                 s.stability,
@@ -322,7 +331,7 @@ pub fn digest(sim: &Simulation) -> u64 {
             }
         }
     }
-    for e in &sim.ledger().entries {
+    for e in &world.resource::<crate::sim::ledger::Ledger>().entries {
         bytes.extend_from_slice(&e.turn.to_le_bytes());
         bytes.extend_from_slice(&e.state.0.to_le_bytes());
         bytes.extend_from_slice(&e.delta.to_bits().to_le_bytes());

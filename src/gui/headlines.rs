@@ -30,6 +30,12 @@ impl Headlines {
     pub fn pending(&self) -> bool {
         !self.queue.is_empty()
     }
+
+    /// Forgets the news up to `seen` (a loaded game's past is not news).
+    pub fn skip_to(&mut self, seen: usize) {
+        self.queue.clear();
+        self.seen = seen;
+    }
 }
 
 /// The kinds of news that stop the game for a moment.

@@ -12,6 +12,7 @@
 //! - `panels.rs`: top bar, side panel, tooltip, legend, news, decisions.
 //! - `screenshot.rs`: screenshots (F12, or on request for tests).
 //! - `probe.rs`: what the window shows, as JSON, for tests driving it.
+//! - `saves.rs`: quick save and load (F5, F9), `play --load`.
 
 mod camera;
 mod charts;
@@ -20,6 +21,7 @@ mod map_view;
 pub mod modes;
 mod panels;
 mod probe;
+mod saves;
 mod screenshot;
 
 use bevy::ecs::system::SystemParam;
@@ -73,7 +75,8 @@ pub struct Selection {
     pub selected: Option<String>,
 }
 
-pub fn run(scenario: Scenario, play_as: Option<String>, seed: u64) {
+/// Opens the window on a new game of `scenario`, or on a saved game.
+pub fn run(scenario: Scenario, play_as: Option<String>, seed: u64, load: Option<(crate::save::SaveFile, String)>) {
     let mut app = App::new();
     app.add_plugins(DefaultPlugins.set(WindowPlugin {
         primary_window: Some(Window {
@@ -100,14 +103,22 @@ pub fn run(scenario: Scenario, play_as: Option<String>, seed: u64) {
         map_view::plugin,
         panels::plugin,
         probe::plugin,
+        saves::plugin,
         screenshot::plugin,
     ))
     .init_resource::<UiLayout>()
     .add_systems(Update, resolve_turn);
+    app.insert_resource(saves::Current(scenario.clone()));
     load_into_app(&mut app, &scenario, seed);
     // `play` has checked that the state is playable, so this cannot fail.
     if let Err(e) = crate::sim::events::set_player(app.world_mut(), play_as.as_deref()) {
         error!("{e}");
+    }
+    if let Some((file, path)) = load {
+        // `play` has replayed it once already, so this cannot fail either.
+        if let Err(e) = saves::load_into(app.world_mut(), &file, &path) {
+            error!("{e}");
+        }
     }
     app.run();
 }

@@ -13,6 +13,7 @@ use super::charts::{Charts, draw_charts};
 use super::headlines::{Headlines, draw_headline};
 use super::map_view::{MapShapes, draw_labels};
 use super::modes::{self, MapMode};
+use super::saves::{SaveRequest, Toast};
 use super::{EndTurn, Player, Selection, StateFacts, UiLayout};
 use crate::scenario::format::{Indicator, Stage};
 use crate::sim::chronicle::Chronicle;
@@ -160,6 +161,7 @@ fn draw_screen(
     headlines: Res<Headlines>,
     mut layout: ResMut<UiLayout>,
     window: Single<&Window>,
+    (mut requests, toast, time): (ResMut<SaveRequest>, Res<Toast>, Res<Time<Real>>),
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     // egui points to window pixels (logical): the UI scale.
@@ -194,6 +196,16 @@ fn draw_screen(
                 if button.clicked() && !on {
                     *mode = *m;
                 }
+            }
+            ui.separator();
+            if ui.button("Save").on_hover_text("Quick save (F5)").clicked() {
+                requests.save = true;
+            }
+            if ui.button("Load").on_hover_text("Quick load (F9)").clicked() {
+                requests.load = true;
+            }
+            if time.elapsed_secs() < toast.until {
+                ui.label(egui::RichText::new(&toast.text).italics());
             }
             ui.separator();
             if ui

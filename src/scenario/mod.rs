@@ -26,6 +26,9 @@ pub struct Scenario {
     pub rules: Rules,
     /// Where it came from, for messages.
     pub origin: String,
+    /// The file as read: saved games keep it, so that they replay even if
+    /// the file changes later.
+    pub text: String,
 }
 
 /// One problem in a scenario file, at a 1-based line and column.

@@ -72,6 +72,7 @@ pub(super) fn load(origin: &str, text: &str, base_rules: &Rules) -> Result<Scena
             file,
             rules,
             origin: origin.to_string(),
+            text: text.to_string(),
         });
     }
     check.problems.sort_by_key(|p| (p.line, p.col));

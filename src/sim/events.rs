@@ -11,6 +11,7 @@ use super::chronicle::{Chronicle, NewsBuilder, NewsKind};
 use super::components::*;
 use super::coups::CoupsThisTurn;
 use super::diplomacy::{Borders, Relations};
+use super::inputs::{Input, InputLog};
 use super::ledger::{Actor, Cause, Ledger, Mechanism};
 use super::registry::{Clock, Registry};
 use super::rng::{SimRng, Stream};
@@ -121,6 +122,9 @@ pub fn set_player(world: &mut World, code: Option<&str>) -> Result<(), String> {
         None => None,
     };
     world.insert_resource(PlayedBy(s));
+    let turn = world.resource::<Clock>().turn + 1;
+    let state = code.map(str::to_string);
+    world.resource_mut::<InputLog>().0.push(Input::Player { turn, state });
     Ok(())
 }
 
@@ -135,7 +139,15 @@ fn run_scripted_events(world: &mut World) {
         let open = std::mem::take(&mut world.resource_mut::<OpenChoices>().0);
         for c in open {
             let option = match c.answer {
-                Some(k) => k,
+                Some(k) => {
+                    let turn = world.resource::<Ledger>().turn;
+                    let event = book.defs[c.event].id.clone();
+                    world
+                        .resource_mut::<InputLog>()
+                        .0
+                        .push(Input::Choice { turn, event, option: k });
+                    k
+                }
                 None => ai_pick(world, &book.defs[c.event]),
             };
             choose(world, &mut book, c.event, option, c.answer.is_some());

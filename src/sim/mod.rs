@@ -17,6 +17,7 @@ pub mod events;
 pub mod food;
 pub mod goals;
 pub mod history;
+pub mod inputs;
 pub mod ledger;
 pub mod orders;
 pub mod partnerships;

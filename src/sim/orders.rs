@@ -123,6 +123,13 @@ fn carry_out_orders(world: &mut World) {
     let pending = std::mem::take(&mut world.resource_mut::<OrderQueue>().pending);
     let turn = world.resource::<Clock>().turn + 1;
     for order in pending {
+        world
+            .resource_mut::<super::inputs::InputLog>()
+            .0
+            .push(super::inputs::Input::Order {
+                turn,
+                order: order.clone(),
+            });
         let verdict = check(world.resource::<Registry>(), &order);
         match verdict {
             Ok(()) => {

@@ -206,7 +206,8 @@ pub fn spawn_scenario(world: &mut World, scenario: &Scenario, seed: u64, detail:
     world.insert_resource(OpenChoices::default());
     world.insert_resource(super::diplomacy::Borders::default());
     // The player (if any) is kept across a reset.
-    world.init_resource::<PlayedBy>();
+    world.insert_resource(PlayedBy::default());
+    world.insert_resource(super::inputs::InputLog::default());
     world.insert_resource(super::goals::GoalBook::new(&file.goals));
     world.insert_resource(coups::CoupsThisTurn::default());
     world.insert_resource(Relations::new(n_states));

@@ -100,6 +100,8 @@ fn a_player_selects_a_state_and_ends_a_turn_in_the_window() {
     let _ = std::fs::remove_dir_all(&shots);
     std::fs::create_dir_all(&shots).unwrap();
     let report_path = target.join("gui-report.json");
+    let saves = target.join("gui-saves");
+    let _ = std::fs::remove_dir_all(&saves);
     let _ = std::fs::remove_file(&report_path);
 
     let display = format!(":{}", 90 + std::process::id() % 100);
@@ -124,6 +126,7 @@ fn a_player_selects_a_state_and_ends_a_turn_in_the_window() {
             .env("DISPLAY", &display)
             .env("HARMATTAN_UI_REPORT", &report_path)
             .env("HARMATTAN_SCREENSHOT_DIR", &shots)
+            .env("HARMATTAN_SAVE_DIR", &saves)
             .stdout(log.try_clone().unwrap())
             .stderr(log)
             .spawn()
@@ -178,6 +181,21 @@ fn a_player_selects_a_state_and_ends_a_turn_in_the_window() {
     assert_eq!(after["date"], "2023-10");
     assert_eq!(after["selected"], "BFA", "the selection survives the turn");
     screenshot(&display, &shots, 3);
+
+    // Quick save, play on a month, quick load: back to October.
+    xdotool(&display, &["key", "F5"]);
+    wait_for("the quick save", Duration::from_secs(20), || {
+        saves.join("quicksave.ron").is_file().then_some(())
+    });
+    xdotool(&display, &["key", "space"]);
+    wait_for("the turn after saving", Duration::from_secs(30), || {
+        report(&report_path).filter(|r| r["turn"] == 2)
+    });
+    xdotool(&display, &["key", "F9"]);
+    let loaded = wait_for("the quick load", Duration::from_secs(30), || {
+        report(&report_path).filter(|r| r["turn"] == 1)
+    });
+    assert_eq!(loaded["date"], "2023-10");
     // Reported, not asserted: speed is measured, not tested (README).
     eprintln!(
         "frames: median {:.1} ms, worst {:.1} ms, worst with a turn ending {:.1} ms; screenshots in {}",

@@ -8,5 +8,6 @@ mod determinism;
 mod gui;
 mod map;
 mod mechanisms;
+mod saves;
 mod scenarios;
 mod support;

@@ -1,0 +1,101 @@
+//! Saving and loading in the window: F5 (or the Save button) writes
+//! `saves/quicksave.ron`, F9 (or Load) reads it back; `play --load FILE`
+//! starts from any save. A save is replayed in a scratch simulation first,
+//! so a save that does not load leaves the game on screen untouched; the
+//! outcome shows in the top bar for a few seconds.
+
+use std::path::PathBuf;
+
+use bevy::prelude::*;
+use bevy_egui::input::EguiWantsInput;
+
+use super::headlines::Headlines;
+use super::{Player, Selection};
+use crate::save::{self, SaveFile};
+use crate::scenario::Scenario;
+use crate::sim::events::PlayedBy;
+use crate::sim::registry::Registry;
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<Toast>()
+        .init_resource::<SaveRequest>()
+        .add_systems(Update, (keys_to_requests, carry_out_requests).chain());
+}
+
+/// The scenario the game on screen started from (its text and rules go
+/// into saves).
+#[derive(Resource, Clone)]
+pub struct Current(pub Scenario);
+
+/// A message in the top bar until a moment (seconds since start-up).
+#[derive(Resource, Default)]
+pub struct Toast {
+    pub text: String,
+    pub until: f32,
+}
+
+/// What the player asked for this frame (keys or buttons).
+#[derive(Resource, Default)]
+pub struct SaveRequest {
+    pub save: bool,
+    pub load: bool,
+}
+
+/// `saves/` beside where the game runs, or `$HARMATTAN_SAVE_DIR`.
+pub fn quicksave_path() -> PathBuf {
+    std::env::var_os("HARMATTAN_SAVE_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("saves"))
+        .join("quicksave.ron")
+}
+
+fn keys_to_requests(keys: Res<ButtonInput<KeyCode>>, wants: Res<EguiWantsInput>, mut request: ResMut<SaveRequest>) {
+    if wants.wants_any_keyboard_input() {
+        return;
+    }
+    request.save |= keys.just_pressed(KeyCode::F5);
+    request.load |= keys.just_pressed(KeyCode::F9);
+}
+
+fn carry_out_requests(world: &mut World) {
+    let request = std::mem::take(&mut *world.resource_mut::<SaveRequest>());
+    let path = quicksave_path();
+    let message = if request.save {
+        let scenario = world.resource::<Current>().0.clone();
+        let digest = crate::report::digest_world(world);
+        let file = save::capture(world, &scenario.origin, &scenario.text, &scenario.rules, digest);
+        match save::write(&path, &file) {
+            Ok(()) => format!("Saved to {}.", path.display()),
+            Err(e) => e.to_string(),
+        }
+    } else if request.load {
+        match save::read(&path).and_then(|file| load_into(world, &file, &path.display().to_string())) {
+            Ok(()) => format!("Loaded {}.", path.display()),
+            Err(e) => e.to_string(),
+        }
+    } else {
+        return;
+    };
+    let now = world.resource::<Time<Real>>().elapsed_secs();
+    *world.resource_mut::<Toast>() = Toast {
+        text: message,
+        until: now + 4.0,
+    };
+}
+
+/// Replaces the game on screen with a save, after checking it replays in a
+/// scratch simulation.
+pub fn load_into(world: &mut World, file: &SaveFile, path: &str) -> Result<(), save::SaveError> {
+    save::load_simulation(file, path)?;
+    let scenario = save::replay_into(world, file, path, crate::report::digest_world)?;
+    world.insert_resource(Current(scenario));
+    let player = world
+        .resource::<PlayedBy>()
+        .0
+        .map(|s| world.resource::<Registry>().state_code(s).to_string());
+    world.insert_resource(Player { state: player });
+    *world.resource_mut::<Selection>() = Selection::default();
+    let news = world.resource::<crate::sim::chronicle::Chronicle>().news.len();
+    world.resource_mut::<Headlines>().skip_to(news);
+    Ok(())
+}
