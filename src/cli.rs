@@ -159,7 +159,7 @@ fn dispatch(command: Command, mods: &Mods) -> Result<ExitCode, Failure> {
             seed,
             load,
         } => match load {
-            Some(path) => play_saved(&path),
+            Some(path) => play_saved(&path, mods),
             None => play(mods, scenario, play_as, seed),
         },
         Command::Run {
@@ -489,7 +489,7 @@ fn play(
     }
     let seed = seed.unwrap_or(s.file.meta.seed);
     check_display()?;
-    crate::gui::run(s, play_as, seed, None);
+    crate::gui::run(s, play_as, seed, None, mods.clone());
     Ok(ExitCode::SUCCESS)
 }
 
@@ -512,19 +512,19 @@ fn check_display() -> Result<(), Failure> {
 /// Opens a saved game, after checking it replays (so a bad save fails here,
 /// with its reason, not in the window).
 #[cfg(feature = "gui")]
-fn play_saved(path: &Path) -> Result<ExitCode, Failure> {
+fn play_saved(path: &Path, mods: &Mods) -> Result<ExitCode, Failure> {
     let shown = path.display().to_string();
     let file = crate::save::read(path).map_err(|e| Failure(e.to_string()))?;
     crate::save::load_simulation(&file, &shown).map_err(|e| Failure(e.to_string()))?;
     let scenario = crate::save::scenario_of(&file, &shown).map_err(|e| Failure(e.to_string()))?;
     check_display()?;
     let seed = file.seed;
-    crate::gui::run(scenario, None, seed, Some((file, shown)));
+    crate::gui::run(scenario, None, seed, Some((file, shown)), mods.clone());
     Ok(ExitCode::SUCCESS)
 }
 
 #[cfg(not(feature = "gui"))]
-fn play_saved(_: &Path) -> Result<ExitCode, Failure> {
+fn play_saved(_: &Path, _: &Mods) -> Result<ExitCode, Failure> {
     play(&Mods::none(), None, None, None)
 }
 

@@ -308,6 +308,7 @@ pub(super) fn draw_labels(
     shapes: Res<MapShapes>,
     window: Single<&Window>,
     camera: Single<(&Camera, &GlobalTransform, &Projection), With<Camera2d>>,
+    registry: Res<crate::sim::registry::Registry>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let (cam, global, projection) = camera.into_inner();
@@ -322,8 +323,10 @@ pub(super) fn draw_labels(
         // Small states get their names only once zoomed in enough to hold them.
         let (lo, hi) = map::bounds(r.polygons.iter().flat_map(|p| p[0].iter()));
         let width_px = (hi[0] - lo[0]) / scale;
+        // A state in play goes by the scenario's name (a modder may rename it).
+        let scenario_name = registry.state(&r.id).map(|s| registry.state_name(s));
         let name = if width_px > 60.0 || (in_play && width_px > 18.0) {
-            r.name.as_str()
+            scenario_name.unwrap_or(r.name.as_str())
         } else if in_play {
             r.id.as_str()
         } else {

@@ -13,6 +13,7 @@
 //! - `screenshot.rs`: screenshots (F12, or on request for tests).
 //! - `probe.rs`: what the window shows, as JSON, for tests driving it.
 //! - `saves.rs`: quick save and load (F5, F9), `play --load`.
+//! - `reload.rs`: hot reload of the scenario and the mods' rules.
 
 mod camera;
 mod charts;
@@ -21,6 +22,7 @@ mod map_view;
 pub mod modes;
 mod panels;
 mod probe;
+mod reload;
 mod saves;
 mod screenshot;
 
@@ -76,7 +78,13 @@ pub struct Selection {
 }
 
 /// Opens the window on a new game of `scenario`, or on a saved game.
-pub fn run(scenario: Scenario, play_as: Option<String>, seed: u64, load: Option<(crate::save::SaveFile, String)>) {
+pub fn run(
+    scenario: Scenario,
+    play_as: Option<String>,
+    seed: u64,
+    load: Option<(crate::save::SaveFile, String)>,
+    mods: crate::scenario::mods::Mods,
+) {
     let mut app = App::new();
     app.add_plugins(DefaultPlugins.set(WindowPlugin {
         primary_window: Some(Window {
@@ -103,12 +111,14 @@ pub fn run(scenario: Scenario, play_as: Option<String>, seed: u64, load: Option<
         map_view::plugin,
         panels::plugin,
         probe::plugin,
+        reload::plugin,
         saves::plugin,
         screenshot::plugin,
     ))
     .init_resource::<UiLayout>()
     .add_systems(Update, resolve_turn);
-    app.insert_resource(saves::Current(scenario.clone()));
+    app.insert_resource(saves::Current(scenario.clone()))
+        .insert_resource(reload::ModsDir(mods));
     load_into_app(&mut app, &scenario, seed);
     // `play` has checked that the state is playable, so this cannot fail.
     if let Err(e) = crate::sim::events::set_player(app.world_mut(), play_as.as_deref()) {

@@ -11,8 +11,9 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
 use super::charts::{Charts, draw_charts};
 use super::headlines::{Headlines, draw_headline};
-use super::map_view::{MapShapes, draw_labels};
+use super::map_view::draw_labels;
 use super::modes::{self, MapMode};
+use super::reload::draw_reload_error;
 use super::saves::{SaveRequest, Toast};
 use super::{EndTurn, Player, Selection, StateFacts, UiLayout};
 use crate::scenario::format::{Indicator, Stage};
@@ -37,6 +38,7 @@ pub(super) fn plugin(app: &mut App) {
                 draw_tooltip,
                 draw_choices,
                 draw_headline,
+                draw_reload_error,
             )
                 .chain(),
         );
@@ -512,7 +514,6 @@ fn draw_tooltip(
     selection: Res<Selection>,
     registry: Res<Registry>,
     facts: StateFacts,
-    shapes: Res<MapShapes>,
     window: Single<&Window>,
 ) -> Result {
     let Some(id) = selection.hovered.as_deref() else {
@@ -527,11 +528,7 @@ fn draw_tooltip(
     let Some((_, _, st, lg, _, _, sec, eco, _, regime, _)) = facts.states.iter().find(|(c, ..)| c.idx == s) else {
         return Ok(());
     };
-    let name = shapes
-        .file
-        .region(id)
-        .map(|r| r.name.clone())
-        .unwrap_or_else(|| registry.state_name(s).to_string());
+    let name = registry.state_name(s).to_string();
     egui::Area::new(egui::Id::new("map_tooltip"))
         .order(egui::Order::Tooltip)
         .interactable(false)

@@ -50,6 +50,8 @@ struct Report {
     panel: Option<String>,
     mode: String,
     headlines_pending: usize,
+    /// Why the last hot reload failed, while it shows.
+    reload_error: Option<String>,
     /// Window coordinates of each state's label (where a click selects it).
     labels: Vec<(String, [f32; 2])>,
     end_turn: Option<[f32; 4]>,
@@ -74,6 +76,7 @@ fn write_report(
     layout: Res<UiLayout>,
     shapes: Res<MapShapes>,
     camera: Single<(&Camera, &GlobalTransform), With<Camera2d>>,
+    watch: Res<super::reload::Watch>,
 ) {
     probe.frame += 1;
     let dt = time.delta_secs();
@@ -117,6 +120,7 @@ fn write_report(
             .map(|s| registry.state_name(s).to_string()),
         mode: mode.label().to_string(),
         headlines_pending: headlines.queue.len(),
+        reload_error: watch.error.clone(),
         labels,
         end_turn: layout.end_turn,
         median_frame_ms: median * 1000.0,

@@ -85,86 +85,130 @@ fn screenshot(display: &str, dir: &Path, n: usize) -> PathBuf {
     path
 }
 
+/// A game window under its own X server, with what it reports.
+struct Session {
+    display: String,
+    report: PathBuf,
+    shots: PathBuf,
+    saves: PathBuf,
+    // Dropped in this order: the game, then the X server.
+    _game: Killed,
+    _xvfb: Killed,
+}
+
+impl Session {
+    /// Starts a game (`args` after `harmattan`), or returns `None` when the
+    /// tools for it are missing and not required.
+    /// `slot` gives each test its own X display (tests run in parallel).
+    fn start(name: &str, slot: u32, args: &[&str]) -> Option<Session> {
+        if !found("Xvfb") || !found("xdotool") {
+            assert!(
+                std::env::var_os("HARMATTAN_REQUIRE_GUI_TEST").is_none(),
+                "Xvfb and xdotool are required for the GUI test"
+            );
+            eprintln!("not run: Xvfb or xdotool is missing (see the README)");
+            return None;
+        }
+        let tmp = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
+        let target = tmp.join(name);
+        let _ = std::fs::remove_dir_all(&target);
+        std::fs::create_dir_all(&target).unwrap();
+        let shots = tmp.parent().unwrap_or(&tmp).join("gui-screenshots").join(name);
+        let _ = std::fs::remove_dir_all(&shots);
+        std::fs::create_dir_all(&shots).unwrap();
+        let report = target.join("report.json");
+        let saves = target.join("saves");
+        let n = 90 + (std::process::id() % 50) * 4 + slot;
+        let display = format!(":{n}");
+        let xvfb = Killed(
+            Command::new("Xvfb")
+                .args([display.as_str(), "-screen", "0", "1280x720x24", "-nolisten", "tcp"])
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .expect("Xvfb starts"),
+        );
+        let socket = format!("/tmp/.X11-unix/X{n}");
+        wait_for("the X server", Duration::from_secs(15), || {
+            Path::new(&socket).exists().then_some(())
+        });
+        let log = std::fs::File::create(target.join("game.log")).unwrap();
+        let game = Killed(
+            Command::new(env!("CARGO_BIN_EXE_harmattan"))
+                .args(args)
+                .current_dir(env!("CARGO_MANIFEST_DIR"))
+                .env("DISPLAY", &display)
+                .env("HARMATTAN_UI_REPORT", &report)
+                .env("HARMATTAN_SCREENSHOT_DIR", &shots)
+                .env("HARMATTAN_SAVE_DIR", &saves)
+                .stdout(log.try_clone().unwrap())
+                .stderr(log)
+                .spawn()
+                .expect("the game starts"),
+        );
+        let session = Session {
+            display,
+            report,
+            shots,
+            saves,
+            _game: game,
+            _xvfb: xvfb,
+        };
+        Some(session)
+    }
+
+    /// Waits for the map to be drawn and gives the window the keyboard.
+    fn wait_for_map(&self) -> Value {
+        let first = wait_for("the map", Duration::from_secs(120), || {
+            report(&self.report).filter(|r| r["frame"].as_u64().unwrap_or(0) >= 40)
+        });
+        let window = wait_for("the window", Duration::from_secs(10), || {
+            let out = Command::new("xdotool")
+                .args(["search", "--name", "Harmattan"])
+                .env("DISPLAY", &self.display)
+                .output()
+                .ok()?;
+            String::from_utf8(out.stdout).ok()?.lines().next().map(str::to_string)
+        });
+        xdotool(&self.display, &["windowfocus", "--sync", &window]);
+        first
+    }
+
+    fn report_when(&self, what: &str, check: impl Fn(&Value) -> bool) -> Value {
+        wait_for(what, Duration::from_secs(30), || {
+            report(&self.report).filter(|r| check(r))
+        })
+    }
+
+    fn click_label(&self, report: &Value, id: &str) {
+        let at = report["labels"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|l| l[0] == id)
+            .map(|l| (l[1][0].as_f64().unwrap(), l[1][1].as_f64().unwrap()))
+            .unwrap_or_else(|| panic!("{id} is not on the map"));
+        click_at(&self.display, at.0, at.1 + 12.0);
+    }
+}
+
 #[test]
 fn a_player_selects_a_state_and_ends_a_turn_in_the_window() {
-    if !found("Xvfb") || !found("xdotool") {
-        assert!(
-            std::env::var_os("HARMATTAN_REQUIRE_GUI_TEST").is_none(),
-            "Xvfb and xdotool are required for the GUI test"
-        );
-        eprintln!("not run: Xvfb or xdotool is missing (see the README)");
+    let Some(game) = Session::start("play", 0, &["play", "tutorial", "--as", "BFA"]) else {
         return;
-    }
-    let target = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
-    let shots = target.parent().unwrap_or(&target).join("gui-screenshots");
-    let _ = std::fs::remove_dir_all(&shots);
-    std::fs::create_dir_all(&shots).unwrap();
-    let report_path = target.join("gui-report.json");
-    let saves = target.join("gui-saves");
-    let _ = std::fs::remove_dir_all(&saves);
-    let _ = std::fs::remove_file(&report_path);
-
-    let display = format!(":{}", 90 + std::process::id() % 100);
-    let _xvfb = Killed(
-        Command::new("Xvfb")
-            .args([display.as_str(), "-screen", "0", "1280x720x24", "-nolisten", "tcp"])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("Xvfb starts"),
-    );
-    let socket = format!("/tmp/.X11-unix/X{}", &display[1..]);
-    wait_for("the X server", Duration::from_secs(15), || {
-        Path::new(&socket).exists().then_some(())
-    });
-
-    let log = std::fs::File::create(target.join("gui-game.log")).unwrap();
-    let _game = Killed(
-        Command::new(env!("CARGO_BIN_EXE_harmattan"))
-            .args(["play", "tutorial", "--as", "BFA"])
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
-            .env("DISPLAY", &display)
-            .env("HARMATTAN_UI_REPORT", &report_path)
-            .env("HARMATTAN_SCREENSHOT_DIR", &shots)
-            .env("HARMATTAN_SAVE_DIR", &saves)
-            .stdout(log.try_clone().unwrap())
-            .stderr(log)
-            .spawn()
-            .expect("the game starts"),
-    );
-
-    // The map is up once a few dozen frames have been drawn.
-    let first = wait_for("the map", Duration::from_secs(120), || {
-        report(&report_path).filter(|r| r["frame"].as_u64().unwrap_or(0) >= 40)
-    });
+    };
+    let display = game.display.as_str();
+    let first = game.wait_for_map();
     assert_eq!(first["turn"], 0);
     assert_eq!(first["date"], "2023-09");
     assert!(first["selected"].is_null());
-    let window = wait_for("the window", Duration::from_secs(10), || {
-        let out = Command::new("xdotool")
-            .args(["search", "--name", "Harmattan"])
-            .env("DISPLAY", &display)
-            .output()
-            .ok()?;
-        String::from_utf8(out.stdout).ok()?.lines().next().map(str::to_string)
-    });
-    xdotool(&display, &["windowfocus", "--sync", &window]);
-    screenshot(&display, &shots, 1);
+    screenshot(display, &game.shots, 1);
 
     // Click on Burkina Faso's name: the side panel shows it.
-    let at = first["labels"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|l| l[0] == "BFA")
-        .map(|l| (l[1][0].as_f64().unwrap(), l[1][1].as_f64().unwrap()))
-        .expect("Burkina Faso is on the map");
-    click_at(&display, at.0, at.1 + 12.0);
-    let selected = wait_for("the side panel", Duration::from_secs(30), || {
-        report(&report_path).filter(|r| r["selected"] == "BFA")
-    });
+    game.click_label(&first, "BFA");
+    let selected = game.report_when("the side panel", |r| r["selected"] == "BFA");
     assert_eq!(selected["panel"], "Burkina Faso");
-    screenshot(&display, &shots, 2);
+    screenshot(display, &game.shots, 2);
 
     // End Turn, clicked: the date moves on a month.
     let button = selected["end_turn"]
@@ -174,34 +218,63 @@ fn a_player_selects_a_state_and_ends_a_turn_in_the_window() {
         button[0].as_f64().unwrap() + button[2].as_f64().unwrap() / 2.0,
         button[1].as_f64().unwrap() + button[3].as_f64().unwrap() / 2.0,
     );
-    click_at(&display, x, y);
-    let after = wait_for("the next turn", Duration::from_secs(30), || {
-        report(&report_path).filter(|r| r["turn"] == 1)
-    });
+    click_at(display, x, y);
+    let after = game.report_when("the next turn", |r| r["turn"] == 1);
     assert_eq!(after["date"], "2023-10");
     assert_eq!(after["selected"], "BFA", "the selection survives the turn");
-    screenshot(&display, &shots, 3);
+    screenshot(display, &game.shots, 3);
 
     // Quick save, play on a month, quick load: back to October.
-    xdotool(&display, &["key", "F5"]);
+    xdotool(display, &["key", "F5"]);
     wait_for("the quick save", Duration::from_secs(20), || {
-        saves.join("quicksave.ron").is_file().then_some(())
+        game.saves.join("quicksave.ron").is_file().then_some(())
     });
-    xdotool(&display, &["key", "space"]);
-    wait_for("the turn after saving", Duration::from_secs(30), || {
-        report(&report_path).filter(|r| r["turn"] == 2)
-    });
-    xdotool(&display, &["key", "F9"]);
-    let loaded = wait_for("the quick load", Duration::from_secs(30), || {
-        report(&report_path).filter(|r| r["turn"] == 1)
-    });
+    xdotool(display, &["key", "space"]);
+    game.report_when("the turn after saving", |r| r["turn"] == 2);
+    xdotool(display, &["key", "F9"]);
+    let loaded = game.report_when("the quick load", |r| r["turn"] == 1);
     assert_eq!(loaded["date"], "2023-10");
+
     // Reported, not asserted: speed is measured, not tested (README).
     eprintln!(
         "frames: median {:.1} ms, worst {:.1} ms, worst with a turn ending {:.1} ms; screenshots in {}",
         after["median_frame_ms"].as_f64().unwrap_or(0.0),
         after["worst_frame_ms"].as_f64().unwrap_or(0.0),
         after["worst_turn_frame_ms"].as_f64().unwrap_or(0.0),
-        shots.display()
+        game.shots.display()
     );
+}
+
+#[test]
+fn an_edited_scenario_reloads_in_the_open_window_and_a_broken_one_is_shown_not_fatal() {
+    let tmp = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("reload-scenario");
+    std::fs::create_dir_all(&tmp).unwrap();
+    let file = tmp.join("tutorial_copy.ron");
+    let original =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/tutorial.ron")).unwrap();
+    std::fs::write(&file, &original).unwrap();
+    let path = file.to_str().unwrap().to_string();
+    let Some(game) = Session::start("reload", 1, &["play", &path, "--as", "BFA"]) else {
+        return;
+    };
+    let first = game.wait_for_map();
+    game.click_label(&first, "BFA");
+    game.report_when("the side panel", |r| r["panel"] == "Burkina Faso");
+
+    // The modder renames the state and saves: the window follows.
+    std::fs::write(
+        &file,
+        original.replacen("name: \"Burkina Faso\"", "name: \"Upper Volta\"", 1),
+    )
+    .unwrap();
+    game.report_when("the reloaded scenario", |r| r["panel"] == "Upper Volta");
+
+    // A typo: the problem is shown with its line, and the game goes on.
+    std::fs::write(&file, original.replacen("stability: 28,", "stabilty: 28,", 1)).unwrap();
+    let broken = game.report_when("the reload error", |r| !r["reload_error"].is_null());
+    let message = broken["reload_error"].as_str().unwrap();
+    assert!(message.contains("unknown field `stabilty`"), "{message}");
+    assert!(message.contains("tutorial_copy.ron:"), "{message}");
+    assert_eq!(broken["panel"], "Upper Volta", "the last good version goes on");
+    screenshot(&game.display, &game.shots, 1);
 }
