@@ -472,6 +472,7 @@ fn play(
     play_as: Option<String>,
     seed: Option<u64>,
 ) -> Result<ExitCode, Failure> {
+    let scenario_given = scenario.clone();
     let name = scenario.unwrap_or_else(|| shipped::SHIPPED[0].name.to_string());
     let s = mods.resolve(&name)?;
     if let Some(id) = &play_as
@@ -489,7 +490,9 @@ fn play(
     }
     let seed = seed.unwrap_or(s.file.meta.seed);
     check_display()?;
-    crate::gui::run(s, play_as, seed, None, mods.clone());
+    // Without a scenario, the menu opens over the first shipped one.
+    let open_menu = scenario_given.is_none();
+    crate::gui::run(s, play_as, seed, None, mods.clone(), open_menu);
     Ok(ExitCode::SUCCESS)
 }
 
@@ -519,7 +522,7 @@ fn play_saved(path: &Path, mods: &Mods) -> Result<ExitCode, Failure> {
     let scenario = crate::save::scenario_of(&file, &shown).map_err(|e| Failure(e.to_string()))?;
     check_display()?;
     let seed = file.seed;
-    crate::gui::run(scenario, None, seed, Some((file, shown)), mods.clone());
+    crate::gui::run(scenario, None, seed, Some((file, shown)), mods.clone(), false);
     Ok(ExitCode::SUCCESS)
 }
 

@@ -36,15 +36,38 @@ const FREE_TOP: f32 = 40.0;
 const FREE_RIGHT: f32 = 0.0;
 const FREE_BOTTOM: f32 = 190.0;
 
-fn spawn_camera(mut commands: Commands, shapes: Res<MapShapes>, window: Single<&Window>) {
+/// The camera's scale and position that frame the scenario's states in a
+/// window of this size.
+fn framing(shapes: &MapShapes, window: &Window) -> (f32, Vec2) {
     let (lo, hi) = shapes.focus;
     let (w, h) = (window.width().max(1.0), window.height().max(1.0));
     let free = Vec2::new(w - FREE_LEFT - FREE_RIGHT, h - FREE_TOP - FREE_BOTTOM).max(Vec2::splat(100.0));
     let size = Vec2::new(hi[0] - lo[0], hi[1] - lo[1]);
-    let scale = (size.x / free.x).max(size.y / free.y) * 1.05;
+    let scale = ((size.x / free.x).max(size.y / free.y) * 1.05).clamp(MIN_SCALE, MAX_SCALE);
     let centre = Vec2::new((lo[0] + hi[0]) / 2.0, (lo[1] + hi[1]) / 2.0);
     // Shift so that the map's centre falls in the middle of the free area.
     let offset = Vec2::new(FREE_RIGHT - FREE_LEFT, FREE_TOP - FREE_BOTTOM) / 2.0 * scale;
+    (scale, centre + offset)
+}
+
+/// Frames the scenario's states again (a new game).
+pub fn reframe(world: &mut World) {
+    let mut windows = world.query::<&Window>();
+    let Some(window) = windows.iter(world).next().cloned() else {
+        return;
+    };
+    let (scale, at) = framing(world.resource::<MapShapes>(), &window);
+    let mut cameras = world.query_filtered::<(&mut Transform, &mut Projection), With<Camera2d>>();
+    for (mut transform, mut projection) in cameras.iter_mut(world) {
+        transform.translation = at.extend(0.0);
+        if let Projection::Orthographic(o) = &mut *projection {
+            o.scale = scale;
+        }
+    }
+}
+
+fn spawn_camera(mut commands: Commands, shapes: Res<MapShapes>, window: Single<&Window>) {
+    let (scale, at) = framing(&shapes, &window);
     commands.spawn((
         Name::new("Map camera"),
         Camera2d,
@@ -53,10 +76,10 @@ fn spawn_camera(mut commands: Commands, shapes: Res<MapShapes>, window: Single<&
             ..default()
         },
         Projection::Orthographic(OrthographicProjection {
-            scale: scale.clamp(MIN_SCALE, MAX_SCALE),
+            scale,
             ..OrthographicProjection::default_2d()
         }),
-        Transform::from_translation((centre + offset).extend(0.0)),
+        Transform::from_translation(at.extend(0.0)),
     ));
 }
 

@@ -271,13 +271,16 @@ fn colour_states(
     clock: Res<Clock>,
     facts: StateFacts,
     fills: Query<&RegionFill>,
+    current: Res<super::saves::Current>,
     mut materials: ResMut<Assets<ColorMaterial>>,
     mut last: Local<Option<(MapMode, u32, Option<String>)>>,
 ) {
-    // Recolour only when something shown has changed (the world changes
-    // only when a turn runs).
+    // Recolour only when something shown has changed: the world changes
+    // when a turn runs, or when a game starts or loads (new shapes in play,
+    // or a new scenario on screen).
     let stamp = (*mode, clock.turn, selection.hovered.clone());
-    if last.as_ref() == Some(&stamp) {
+    let new_game = shapes.is_changed() || current.is_changed();
+    if last.as_ref() == Some(&stamp) && !new_game {
         return;
     }
     *last = Some(stamp);

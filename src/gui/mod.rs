@@ -8,9 +8,11 @@
 //! - `charts.rs`: indicators over time (egui_plot).
 //! - `headlines.rs`: turning points the player acknowledges, with their causes.
 //! - `map_view.rs`: country meshes, borders, labels, hover and selection.
+//! - `menu.rs`: the main menu (scenario, state or observer, seed, saves).
 //! - `modes.rs`: what the colours mean in each map mode.
 //! - `panels.rs`: top bar, side panel, tooltip, legend, news, decisions.
 //! - `screenshot.rs`: screenshots (F12, or on request for tests).
+//! - `settings.rs`: the settings window (UI scale), kept between sessions.
 //! - `probe.rs`: what the window shows, as JSON, for tests driving it.
 //! - `saves.rs`: quick save and load (F5, F9), `play --load`.
 //! - `reload.rs`: hot reload of the scenario and the mods' rules.
@@ -19,12 +21,14 @@ mod camera;
 mod charts;
 mod headlines;
 mod map_view;
+mod menu;
 pub mod modes;
 mod panels;
 mod probe;
 mod reload;
 mod saves;
 mod screenshot;
+mod settings;
 
 use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
@@ -57,6 +61,9 @@ pub struct UiLayout {
     /// the pointer. (egui cannot tell: its panels live in the background
     /// layer, which it does not count as "over egui".)
     pub map_area: Option<[f32; 4]>,
+    /// The main menu's scenarios (by name) and its Start button, while open.
+    pub menu_items: Vec<(String, [f32; 4])>,
+    pub menu_start: Option<[f32; 4]>,
 }
 
 impl UiLayout {
@@ -84,6 +91,7 @@ pub fn run(
     seed: u64,
     load: Option<(crate::save::SaveFile, String)>,
     mods: crate::scenario::mods::Mods,
+    open_menu: bool,
 ) {
     let mut app = App::new();
     app.add_plugins(DefaultPlugins.set(WindowPlugin {
@@ -109,14 +117,19 @@ pub fn run(
         charts::plugin,
         headlines::plugin,
         map_view::plugin,
+        menu::plugin,
         panels::plugin,
         probe::plugin,
         reload::plugin,
         saves::plugin,
         screenshot::plugin,
+        settings::plugin,
     ))
     .init_resource::<UiLayout>()
     .add_systems(Update, resolve_turn);
+    if open_menu {
+        app.insert_resource(menu::Menu::opened());
+    }
     app.insert_resource(saves::Current(scenario.clone()))
         .insert_resource(reload::ModsDir(mods));
     load_into_app(&mut app, &scenario, seed);
@@ -131,6 +144,33 @@ pub fn run(
         }
     }
     app.run();
+}
+
+/// Replaces the game on screen with a new one: the scenario's start with
+/// this seed and player. `reframe`: point the camera at the scenario's
+/// states (a new game; not for a modder's reload, who keeps the view).
+pub fn start_game(world: &mut World, scenario: Scenario, seed: u64, player: Option<String>, reframe: bool) {
+    crate::sim::spawn::spawn_scenario(world, &scenario, seed, crate::sim::Detail::Full);
+    let _ = crate::sim::events::set_player(world, player.as_deref());
+    world.insert_resource(Player { state: player });
+    let states: Vec<String> = scenario.file.states.iter().map(|s| s.id.clone()).collect();
+    let file = world.resource::<map_view::MapShapes>().file.clone();
+    world.insert_resource(map_view::MapShapes::new(file, &states));
+    let keep = world
+        .resource::<Selection>()
+        .selected
+        .clone()
+        .filter(|s| states.contains(s));
+    *world.resource_mut::<Selection>() = Selection {
+        hovered: None,
+        selected: keep,
+    };
+    world.resource_mut::<headlines::Headlines>().skip_to(0);
+    world.insert_resource(saves::Current(scenario));
+    reload::rewatch(world);
+    if reframe {
+        camera::reframe(world);
+    }
 }
 
 /// A turn takes well under a millisecond, so it runs inside the frame: the

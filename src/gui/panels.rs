@@ -12,9 +12,11 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use super::charts::{Charts, draw_charts};
 use super::headlines::{Headlines, draw_headline};
 use super::map_view::draw_labels;
+use super::menu::{Menu, draw_menu};
 use super::modes::{self, MapMode};
 use super::reload::draw_reload_error;
 use super::saves::{SaveRequest, Toast};
+use super::settings::{SettingsWindow, draw_settings};
 use super::{EndTurn, Player, Selection, StateFacts, UiLayout};
 use crate::scenario::format::{Indicator, Stage};
 use crate::sim::chronicle::Chronicle;
@@ -32,16 +34,22 @@ pub(super) fn plugin(app: &mut App) {
             EguiPrimaryContextPass,
             (
                 draw_labels,
-                draw_screen,
-                draw_legend,
-                draw_charts,
-                draw_tooltip,
-                draw_choices,
-                draw_headline,
+                draw_screen.run_if(menu_closed),
+                draw_legend.run_if(menu_closed),
+                draw_charts.run_if(menu_closed),
+                draw_tooltip.run_if(menu_closed),
+                draw_choices.run_if(menu_closed),
+                draw_headline.run_if(menu_closed),
                 draw_reload_error,
+                draw_menu,
+                draw_settings,
             )
                 .chain(),
         );
+}
+
+fn menu_closed(menu: Res<Menu>) -> bool {
+    !menu.open
 }
 
 /// What the news feed shows.
@@ -164,6 +172,7 @@ fn draw_screen(
     mut layout: ResMut<UiLayout>,
     window: Single<&Window>,
     (mut requests, toast, time): (ResMut<SaveRequest>, Res<Toast>, Res<Time<Real>>),
+    (mut menu, mut settings): (ResMut<Menu>, ResMut<SettingsWindow>),
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     // egui points to window pixels (logical): the UI scale.
@@ -178,9 +187,10 @@ fn draw_screen(
     let reg = &game.registry;
     egui::Panel::top("top_bar").show(&mut root, |ui| {
         ui.horizontal(|ui| {
-            ui.strong(&game.info.name);
-            ui.separator();
-            ui.label(format!("{} — turn {}", game.clock.date().long(), game.clock.turn + 1));
+            // The scenario's name is in the window title and on hover: the
+            // bar must fit 1280 pixels.
+            ui.strong(format!("{} — turn {}", game.clock.date().long(), game.clock.turn + 1))
+                .on_hover_text(&game.info.name);
             ui.separator();
             let who = game
                 .player
@@ -200,14 +210,17 @@ fn draw_screen(
                 }
             }
             ui.separator();
+            if ui.button("Menu").clicked() {
+                menu.open = true;
+            }
+            if ui.button("Settings").clicked() {
+                settings.0 = true;
+            }
             if ui.button("Save").on_hover_text("Quick save (F5)").clicked() {
                 requests.save = true;
             }
             if ui.button("Load").on_hover_text("Quick load (F9)").clicked() {
                 requests.load = true;
-            }
-            if time.elapsed_secs() < toast.until {
-                ui.label(egui::RichText::new(&toast.text).italics());
             }
             ui.separator();
             if ui
@@ -285,6 +298,19 @@ fn draw_screen(
                     if !state_panel(ui, &id, &game, &facts) {
                         selection.selected = None;
                     }
+                });
+            });
+    }
+    // Messages (saved, loaded, reloaded) float over the map's top left.
+    if time.elapsed_secs() < toast.until {
+        let at = root.available_rect_before_wrap().min + egui::vec2(8.0, 8.0);
+        egui::Area::new(egui::Id::new("toast"))
+            .order(egui::Order::Foreground)
+            .interactable(false)
+            .fixed_pos(at)
+            .show(ctx, |ui| {
+                egui::Frame::popup(ui.style()).show(ui, |ui| {
+                    ui.label(egui::RichText::new(&toast.text).italics());
                 });
             });
     }

@@ -55,6 +55,12 @@ struct Report {
     /// Window coordinates of each state's label (where a click selects it).
     labels: Vec<(String, [f32; 2])>,
     end_turn: Option<[f32; 4]>,
+    menu_open: bool,
+    menu_items: Vec<(String, [f32; 4])>,
+    menu_start: Option<[f32; 4]>,
+    /// The state played, if any.
+    player: Option<String>,
+    scenario: String,
     /// Frame times in milliseconds: median and worst, over all frames
     /// (the first few include start-up), and the worst frame in which a
     /// turn ended.
@@ -77,6 +83,11 @@ fn write_report(
     shapes: Res<MapShapes>,
     camera: Single<(&Camera, &GlobalTransform), With<Camera2d>>,
     watch: Res<super::reload::Watch>,
+    (menu, player, info): (
+        Res<super::menu::Menu>,
+        Res<super::Player>,
+        Res<crate::sim::spawn::GameInfo>,
+    ),
 ) {
     probe.frame += 1;
     let dt = time.delta_secs();
@@ -123,6 +134,11 @@ fn write_report(
         reload_error: watch.error.clone(),
         labels,
         end_turn: layout.end_turn,
+        menu_open: menu.open,
+        menu_items: layout.menu_items.clone(),
+        menu_start: layout.menu_start,
+        player: player.state.clone(),
+        scenario: info.name.clone(),
         median_frame_ms: median * 1000.0,
         worst_frame_ms: worst * 1000.0,
         worst_turn_frame_ms: probe.turn_frames.iter().copied().fold(0.0, f32::max) * 1000.0,

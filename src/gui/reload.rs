@@ -11,10 +11,8 @@ use std::time::SystemTime;
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, egui};
 
-use super::headlines::Headlines;
-use super::map_view::MapShapes;
+use super::Player;
 use super::saves::{Current, Toast};
-use super::{Player, Selection};
 use crate::scenario::mods::Mods;
 use crate::sim::spawn::GameInfo;
 
@@ -108,30 +106,22 @@ fn check_files(world: &mut World) {
 }
 
 /// Starts the edited scenario afresh, with the same seed and player.
-fn restart(world: &mut World, scenario: crate::scenario::Scenario, mods: &Mods) {
+fn restart(world: &mut World, scenario: crate::scenario::Scenario, _mods: &Mods) {
     let seed = world.resource::<GameInfo>().seed;
     let player = world.resource::<Player>().state.clone();
-    crate::sim::spawn::spawn_scenario(world, &scenario, seed, crate::sim::Detail::Full);
     // The player's state may have been renamed or removed in the edit.
     let player = player.filter(|p| scenario.file.meta.playable.contains(p));
-    let _ = crate::sim::events::set_player(world, player.as_deref());
-    world.insert_resource(Player { state: player });
-    let states: Vec<String> = scenario.file.states.iter().map(|s| s.id.clone()).collect();
-    let file = world.resource::<MapShapes>().file.clone();
-    world.insert_resource(MapShapes::new(file, &states));
-    let keep = world
-        .resource::<Selection>()
-        .selected
-        .clone()
-        .filter(|s| states.contains(s));
-    *world.resource_mut::<Selection>() = Selection {
-        hovered: None,
-        selected: keep,
-    };
-    world.resource_mut::<Headlines>().skip_to(0);
-    world.insert_resource(Current(scenario));
-    let files = watched(world.resource::<Current>(), mods);
-    world.resource_mut::<Watch>().files = files;
+    super::start_game(world, scenario, seed, player, false);
+}
+
+/// Watches the files behind the game now on screen.
+pub fn rewatch(world: &mut World) {
+    let mods = world.get_resource::<ModsDir>().map(|m| m.0.clone()).unwrap_or_default();
+    let files = watched(world.resource::<Current>(), &mods);
+    if let Some(mut watch) = world.get_resource_mut::<Watch>() {
+        watch.files = files;
+        watch.error = None;
+    }
 }
 
 /// The problems of a scenario edit that did not load.

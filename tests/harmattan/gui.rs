@@ -278,3 +278,43 @@ fn an_edited_scenario_reloads_in_the_open_window_and_a_broken_one_is_shown_not_f
     assert_eq!(broken["panel"], "Upper Volta", "the last good version goes on");
     screenshot(&game.display, &game.shots, 1);
 }
+
+#[test]
+fn the_main_menu_starts_a_chosen_scenario() {
+    let Some(game) = Session::start("menu", 2, &["play"]) else {
+        return;
+    };
+    let display = game.display.as_str();
+    let first = game.wait_for_map();
+    assert_eq!(
+        first["menu_open"], true,
+        "without a scenario the game opens on its menu"
+    );
+    screenshot(display, &game.shots, 1);
+    let item = |r: &Value, name: &str| -> Option<(f64, f64)> {
+        r["menu_items"].as_array()?.iter().find(|i| i[0] == name).map(|i| {
+            let b = &i[1];
+            (
+                b[0].as_f64().unwrap() + b[2].as_f64().unwrap() / 2.0,
+                b[1].as_f64().unwrap() + b[3].as_f64().unwrap() / 2.0,
+            )
+        })
+    };
+    let (x, y) = item(&first, "tutorial").expect("the tutorial is on the menu");
+    click_at(display, x, y);
+    game.report_when("the scenario's details", |r| !r["menu_start"].is_null());
+    // The menu grows to show the details and re-centres: let it settle.
+    std::thread::sleep(Duration::from_millis(1500));
+    let chosen = game.report_when("the settled menu", |r| !r["menu_start"].is_null());
+    let b = chosen["menu_start"].as_array().unwrap();
+    click_at(
+        display,
+        b[0].as_f64().unwrap() + b[2].as_f64().unwrap() / 2.0,
+        b[1].as_f64().unwrap() + b[3].as_f64().unwrap() / 2.0,
+    );
+    let started = game.report_when("the new game", |r| r["menu_open"] == false);
+    assert_eq!(started["scenario"], "Tutorial: three months in Ouagadougou");
+    assert!(started["player"].is_null(), "observer by default");
+    assert_eq!(started["turn"], 0);
+    screenshot(display, &game.shots, 2);
+}

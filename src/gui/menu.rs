@@ -1,0 +1,237 @@
+//! The main menu: pick a scenario (shipped or from the mods folder), a
+//! state to play or observer mode, and a seed; or continue the quick save,
+//! or load a save by path. It opens over the map when the game starts
+//! without a scenario, and from the Menu button.
+
+use bevy::prelude::*;
+use bevy_egui::{EguiContexts, egui};
+
+use super::reload::ModsDir;
+use super::saves::{Toast, load_into, quicksave_path};
+use super::settings::SettingsWindow;
+use crate::scenario::Scenario;
+use crate::scenario::mods::Listing;
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<Menu>()
+        .init_resource::<MenuRequest>()
+        .add_systems(Update, carry_out_menu_request);
+}
+
+/// The menu's state.
+#[derive(Resource, Default)]
+pub struct Menu {
+    pub open: bool,
+    listings: Vec<Listing>,
+    /// Each listing's title, or why it does not load.
+    titles: Vec<String>,
+    chosen: Option<usize>,
+    /// The chosen scenario, loaded, or why it does not load.
+    preview: Option<Result<Scenario, String>>,
+    play_as: Option<String>,
+    seed: String,
+    load_path: String,
+    error: Option<String>,
+}
+
+impl Menu {
+    /// A menu open on the scenarios of the mods folder and the game.
+    pub fn opened() -> Self {
+        Self {
+            open: true,
+            ..default()
+        }
+    }
+}
+
+/// What the menu asked for, carried out with the whole world at hand.
+#[derive(Resource, Default)]
+pub(super) enum MenuRequest {
+    #[default]
+    Nothing,
+    Start(Box<Scenario>, u64, Option<String>),
+    Load(String),
+}
+
+pub(super) fn draw_menu(
+    mut contexts: EguiContexts,
+    mut menu: ResMut<Menu>,
+    mods: Res<ModsDir>,
+    mut request: ResMut<MenuRequest>,
+    mut settings: ResMut<SettingsWindow>,
+    mut exit: MessageWriter<AppExit>,
+    mut layout: ResMut<super::UiLayout>,
+) -> Result {
+    layout.menu_items.clear();
+    layout.menu_start = None;
+    if !menu.open {
+        return Ok(());
+    }
+    if menu.listings.is_empty() {
+        menu.listings = mods.0.list();
+        menu.titles = menu
+            .listings
+            .iter()
+            .map(|l| match mods.0.resolve(&l.name) {
+                Ok(s) => s.file.meta.name,
+                Err(_) => "(does not load)".to_string(),
+            })
+            .collect();
+    }
+    let k = contexts.ctx_mut()?.zoom_factor();
+    let px = |r: egui::Rect| [r.min.x * k, r.min.y * k, r.width() * k, r.height() * k];
+    let ctx = contexts.ctx_mut()?;
+    let menu = &mut *menu;
+    egui::Window::new("Harmattan")
+        .id(egui::Id::new("main_menu"))
+        .collapsible(false)
+        .resizable(false)
+        .default_width(720.0)
+        .anchor(egui::Align2::CENTER_CENTER, egui::vec2(0.0, -20.0))
+        .show(ctx, |ui| {
+            ui.label("West Africa and the Sahel since 2020: pick a start, a government, and play month by month.");
+            ui.separator();
+            ui.columns(2, |cols| {
+                cols[0].strong("Scenario");
+                egui::ScrollArea::vertical()
+                    .id_salt("scenarios")
+                    .max_height(300.0)
+                    .show(&mut cols[0], |ui| {
+                        for (i, l) in menu.listings.iter().enumerate() {
+                            let title = menu.titles.get(i).cloned().unwrap_or_default();
+                            let label = if l.source == "shipped" {
+                                title
+                            } else {
+                                format!("{title} (mod: {})", l.name)
+                            };
+                            let item = ui.selectable_label(menu.chosen == Some(i), label);
+                            layout.menu_items.push((l.name.clone(), px(item.rect)));
+                            if item.clicked() && menu.chosen != Some(i) {
+                                menu.chosen = Some(i);
+                                menu.preview = Some(mods.0.resolve(&l.name).map_err(|e| e.to_string()));
+                                menu.play_as = None;
+                                menu.seed = match &menu.preview {
+                                    Some(Ok(s)) => s.file.meta.seed.to_string(),
+                                    _ => String::new(),
+                                };
+                                menu.error = None;
+                            }
+                        }
+                    });
+                let ui = &mut cols[1];
+                match &menu.preview {
+                    None => {
+                        ui.label("Choose a scenario on the left.");
+                    }
+                    Some(Err(e)) => {
+                        ui.colored_label(egui::Color32::from_rgb(200, 80, 60), "This scenario does not load:");
+                        ui.monospace(e);
+                    }
+                    Some(Ok(s)) => {
+                        let meta = &s.file.meta;
+                        ui.strong(&meta.name);
+                        ui.label(format!("From {}, {} months.", meta.start.long(), meta.turns));
+                        ui.label(&meta.description);
+                        ui.separator();
+                        ui.strong("Play as");
+                        ui.radio_value(&mut menu.play_as, None, "Observer (no government)");
+                        for id in &meta.playable {
+                            let name = s
+                                .file
+                                .states
+                                .iter()
+                                .find(|x| &x.id == id)
+                                .map(|x| x.name.clone())
+                                .unwrap_or_default();
+                            let goals: Vec<&str> = s
+                                .file
+                                .goals
+                                .iter()
+                                .filter(|g| &g.state == id)
+                                .map(|g| g.name.as_str())
+                                .collect();
+                            let text = if goals.is_empty() {
+                                name
+                            } else {
+                                format!("{name} — {}", goals.join("; "))
+                            };
+                            ui.radio_value(&mut menu.play_as, Some(id.clone()), text);
+                        }
+                        ui.horizontal(|ui| {
+                            ui.label("Seed");
+                            ui.text_edit_singleline(&mut menu.seed);
+                        });
+                        let start = ui.button("Start ▶");
+                        layout.menu_start = Some(px(start.rect));
+                        if start.clicked() {
+                            match menu.seed.trim().parse::<u64>() {
+                                Ok(seed) => {
+                                    *request = MenuRequest::Start(Box::new(s.clone()), seed, menu.play_as.clone());
+                                }
+                                Err(_) => menu.error = Some("The seed must be a whole number, 0 or more.".into()),
+                            }
+                        }
+                    }
+                }
+            });
+            ui.separator();
+            ui.horizontal(|ui| {
+                let quick = quicksave_path();
+                if ui
+                    .add_enabled(quick.is_file(), egui::Button::new("Continue (quick save)"))
+                    .clicked()
+                {
+                    *request = MenuRequest::Load(quick.display().to_string());
+                }
+                ui.label("or load");
+                ui.add(egui::TextEdit::singleline(&mut menu.load_path).hint_text("saves/my-game.ron"));
+                if ui
+                    .add_enabled(!menu.load_path.trim().is_empty(), egui::Button::new("Load"))
+                    .clicked()
+                {
+                    *request = MenuRequest::Load(menu.load_path.trim().to_string());
+                }
+            });
+            if let Some(e) = &menu.error {
+                ui.colored_label(egui::Color32::from_rgb(200, 80, 60), e);
+            }
+            ui.separator();
+            ui.horizontal(|ui| {
+                if ui.button("Settings").clicked() {
+                    settings.0 = true;
+                }
+                if ui.button("Quit").clicked() {
+                    exit.write(AppExit::Success);
+                }
+            });
+        });
+    Ok(())
+}
+
+fn carry_out_menu_request(world: &mut World) {
+    let request = std::mem::take(&mut *world.resource_mut::<MenuRequest>());
+    let outcome = match request {
+        MenuRequest::Nothing => return,
+        MenuRequest::Start(scenario, seed, player) => {
+            super::start_game(world, *scenario, seed, player, true);
+            Ok(())
+        }
+        MenuRequest::Load(path) => crate::save::read(std::path::Path::new(&path))
+            .and_then(|file| load_into(world, &file, &path))
+            .map(|()| super::camera::reframe(world))
+            .map_err(|e| e.to_string()),
+    };
+    match outcome {
+        Ok(()) => {
+            let mut menu = world.resource_mut::<Menu>();
+            menu.open = false;
+            menu.error = None;
+            let now = world.resource::<Time<Real>>().elapsed_secs();
+            *world.resource_mut::<Toast>() = Toast {
+                text: "A new game begins.".into(),
+                until: now + 3.0,
+            };
+        }
+        Err(e) => world.resource_mut::<Menu>().error = Some(e),
+    }
+}

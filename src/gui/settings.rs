@@ -1,0 +1,115 @@
+//! Settings: the size of the interface (UI scale), kept between sessions in
+//! `settings.ron` under `$HARMATTAN_CONFIG_DIR`, else `$XDG_CONFIG_HOME/harmattan`,
+//! else `~/.config/harmattan`. A settings file that cannot be read is
+//! ignored (defaults apply) and replaced only when the player changes a
+//! setting.
+
+use std::path::PathBuf;
+
+use bevy::prelude::*;
+use bevy_egui::{EguiContexts, egui};
+use serde::{Deserialize, Serialize};
+
+pub(super) fn plugin(app: &mut App) {
+    app.insert_resource(Settings::load()).init_resource::<SettingsWindow>();
+}
+
+#[derive(Resource, Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// Interface size, 0.75 to 2.
+    pub ui_scale: f32,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self { ui_scale: 1.0 }
+    }
+}
+
+/// Whether the settings window is open.
+#[derive(Resource, Default)]
+pub struct SettingsWindow(pub bool);
+
+fn path() -> Option<PathBuf> {
+    let dir = std::env::var_os("HARMATTAN_CONFIG_DIR")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("XDG_CONFIG_HOME").map(|d| PathBuf::from(d).join("harmattan")))
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config/harmattan")))?;
+    Some(dir.join("settings.ron"))
+}
+
+impl Settings {
+    pub fn load() -> Self {
+        let Some(path) = path() else { return Self::default() };
+        match std::fs::read_to_string(&path) {
+            Ok(text) => ron::from_str::<Settings>(&text)
+                .map(|s| s.clamped())
+                .unwrap_or_else(|e| {
+                    warn!("ignoring {}: {e}", path.display());
+                    Self::default()
+                }),
+            Err(_) => Self::default(),
+        }
+    }
+
+    fn clamped(mut self) -> Self {
+        self.ui_scale = if self.ui_scale.is_finite() {
+            self.ui_scale.clamp(0.75, 2.0)
+        } else {
+            1.0
+        };
+        self
+    }
+
+    fn save(&self) -> Result<(), String> {
+        let path = path().ok_or("no home folder to keep settings in")?;
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
+        }
+        let text = ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::new()).map_err(|e| e.to_string())?;
+        let tmp = path.with_extension("ron.part");
+        std::fs::write(&tmp, text).map_err(|e| e.to_string())?;
+        std::fs::rename(&tmp, &path).map_err(|e| e.to_string())
+    }
+}
+
+/// Applies the UI scale, and draws the settings window when open.
+pub(super) fn draw_settings(
+    mut contexts: EguiContexts,
+    mut settings: ResMut<Settings>,
+    mut open: ResMut<SettingsWindow>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    if (ctx.zoom_factor() - settings.ui_scale).abs() > 1e-3 {
+        ctx.set_zoom_factor(settings.ui_scale);
+    }
+    if !open.0 {
+        return Ok(());
+    }
+    let before = settings.clone();
+    let mut still_open = true;
+    egui::Window::new("Settings")
+        .open(&mut still_open)
+        .collapsible(false)
+        .resizable(false)
+        .anchor(egui::Align2::CENTER_CENTER, egui::vec2(0.0, 0.0))
+        .show(ctx, |ui| {
+            ui.add(
+                egui::Slider::new(&mut settings.ui_scale, 0.75..=2.0)
+                    .text("Interface size")
+                    .step_by(0.05),
+            );
+            ui.small("Applies at once; kept for the next session.");
+            if ui.button("Reset").clicked() {
+                *settings = Settings::default();
+            }
+        });
+    open.0 = still_open;
+    if *settings != before
+        && let Err(e) = settings.save()
+    {
+        warn!("cannot keep the settings: {e}");
+    }
+    Ok(())
+}
