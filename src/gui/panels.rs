@@ -19,7 +19,7 @@ use super::saves::{SaveRequest, Toast};
 use super::settings::{SettingsWindow, draw_settings};
 use super::{EndTurn, Player, Selection, StateFacts, UiLayout};
 use crate::scenario::format::{Indicator, Stage};
-use crate::sim::chronicle::Chronicle;
+use crate::sim::chronicle::{Chronicle, NewsKind};
 use crate::sim::components::*;
 use crate::sim::diplomacy::Relations;
 use crate::sim::events::{EventBook, OpenChoices};
@@ -57,6 +57,7 @@ fn menu_closed(menu: Res<Menu>) -> bool {
 pub struct NewsFilter {
     pub selected_only: bool,
     pub major_only: bool,
+    pub topic: Topic,
 }
 
 impl Default for NewsFilter {
@@ -64,6 +65,75 @@ impl Default for NewsFilter {
         Self {
             selected_only: false,
             major_only: true,
+            topic: Topic::All,
+        }
+    }
+}
+
+/// Kinds of news, grouped for the feed's filter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Topic {
+    All,
+    Coups,
+    Blocs,
+    Partnerships,
+    Economy,
+    Scenario,
+}
+
+impl Topic {
+    const ALL: [Topic; 6] = [
+        Topic::All,
+        Topic::Coups,
+        Topic::Blocs,
+        Topic::Partnerships,
+        Topic::Economy,
+        Topic::Scenario,
+    ];
+
+    fn label(self) -> &'static str {
+        match self {
+            Topic::All => "all news",
+            Topic::Coups => "coups and leaders",
+            Topic::Blocs => "blocs and sanctions",
+            Topic::Partnerships => "foreign partners",
+            Topic::Economy => "food and trade",
+            Topic::Scenario => "history and goals",
+        }
+    }
+
+    fn covers(self, kind: NewsKind) -> bool {
+        use NewsKind as K;
+        match self {
+            Topic::All => true,
+            Topic::Coups => matches!(kind, K::Coup | K::CoupFailed | K::LeaderChanged),
+            Topic::Blocs => matches!(
+                kind,
+                K::BlocFormed
+                    | K::BlocJoined
+                    | K::BlocDeepened
+                    | K::BlocDissolved
+                    | K::WithdrawalAnnounced
+                    | K::BlocLeft
+                    | K::Suspended
+                    | K::Reinstated
+                    | K::SanctionsImposed
+                    | K::SanctionsLifted
+                    | K::InterventionThreatened
+                    | K::ProjectCompleted
+            ),
+            Topic::Partnerships => matches!(
+                kind,
+                K::PartnershipProposed
+                    | K::PartnershipAdvanced
+                    | K::PartnershipSigned
+                    | K::PartnershipInForce
+                    | K::PartnershipSuspended
+                    | K::PartnershipEnded
+                    | K::ForcesExpelled
+            ),
+            Topic::Economy => matches!(kind, K::GrainExportsBanned | K::GrainExportsResumed),
+            Topic::Scenario => matches!(kind, K::Scripted | K::GoalReached | K::GoalFailed),
         }
     }
 }
@@ -186,9 +256,24 @@ fn draw_screen(
     );
     let reg = &game.registry;
     egui::Panel::top("top_bar").show(&mut root, |ui| {
-        ui.horizontal(|ui| {
-            // The scenario's name is in the window title and on hover: the
-            // bar must fit 1280 pixels.
+        // End Turn comes first so that it is always on screen; the rest
+        // wraps onto a second row on a narrow window or a large interface.
+        ui.horizontal_wrapped(|ui| {
+            let keys = ui.input(|i| i.key_pressed(egui::Key::Space) || i.key_pressed(egui::Key::Enter));
+            let typing = ui.ctx().egui_wants_keyboard_input();
+            // The turn's headlines come first.
+            let ready = !headlines.pending();
+            let button = ui
+                .add_enabled(ready, egui::Button::new("End Turn ▶"))
+                .on_hover_text("Resolve the month (Space or Enter)")
+                .on_disabled_hover_text("Acknowledge the news first");
+            if ready && (button.clicked() || (keys && !typing)) {
+                end_turn.0 = true;
+            }
+            let r = button.rect;
+            let k = ui.ctx().pixels_per_point() / ui_scale_base;
+            layout.end_turn = Some([r.min.x * k, r.min.y * k, r.width() * k, r.height() * k]);
+            // The scenario's name is in the window title and on hover.
             ui.strong(format!("{} — turn {}", game.clock.date().long(), game.clock.turn + 1))
                 .on_hover_text(&game.info.name);
             ui.separator();
@@ -210,19 +295,6 @@ fn draw_screen(
                 }
             }
             ui.separator();
-            if ui.button("Menu").clicked() {
-                menu.open = true;
-            }
-            if ui.button("Settings").clicked() {
-                settings.0 = true;
-            }
-            if ui.button("Save").on_hover_text("Quick save (F5)").clicked() {
-                requests.save = true;
-            }
-            if ui.button("Load").on_hover_text("Quick load (F9)").clicked() {
-                requests.load = true;
-            }
-            ui.separator();
             if ui
                 .selectable_label(charts.open, "Charts")
                 .on_hover_text("Indicators over time (key C)")
@@ -230,21 +302,18 @@ fn draw_screen(
             {
                 charts.open = !charts.open;
             }
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                let keys = ui.input(|i| i.key_pressed(egui::Key::Space) || i.key_pressed(egui::Key::Enter));
-                let typing = ui.ctx().egui_wants_keyboard_input();
-                // The turn's headlines come first.
-                let ready = !headlines.pending();
-                let button = ui
-                    .add_enabled(ready, egui::Button::new("End Turn ▶"))
-                    .on_disabled_hover_text("Acknowledge the news first");
-                if ready && (button.clicked() || (keys && !typing)) {
-                    end_turn.0 = true;
-                }
-                let r = button.rect;
-                let k = ui.ctx().pixels_per_point() / ui_scale_base;
-                layout.end_turn = Some([r.min.x * k, r.min.y * k, r.width() * k, r.height() * k]);
-            });
+            if ui.button("Save").on_hover_text("Quick save (F5)").clicked() {
+                requests.save = true;
+            }
+            if ui.button("Load").on_hover_text("Quick load (F9)").clicked() {
+                requests.load = true;
+            }
+            if ui.button("Settings").clicked() {
+                settings.0 = true;
+            }
+            if ui.button("Menu").clicked() {
+                menu.open = true;
+            }
         });
     });
     egui::Panel::bottom("news")
@@ -266,6 +335,13 @@ fn draw_screen(
                         format!("only {}", name.as_deref().unwrap_or("the selected state")),
                     );
                 });
+                egui::ComboBox::from_id_salt("news_topic")
+                    .selected_text(filter.topic.label())
+                    .show_ui(ui, |ui| {
+                        for t in Topic::ALL {
+                            ui.selectable_value(&mut filter.topic, t, t.label());
+                        }
+                    });
                 ui.checkbox(&mut filter.major_only, "major events only");
             });
             let only = selection
@@ -275,7 +351,7 @@ fn draw_screen(
                 .filter(|_| filter.selected_only);
             egui::ScrollArea::vertical().stick_to_bottom(true).show(ui, |ui| {
                 for n in &game.chronicle.news {
-                    if filter.major_only && !n.kind.is_major() {
+                    if (filter.major_only && !n.kind.is_major()) || !filter.topic.covers(n.kind) {
                         continue;
                     }
                     if let Some(s) = only
