@@ -23,6 +23,7 @@ pub struct Rules {
     pub diplomacy: DiplomacyRules,
     pub partnerships: PartnershipRules,
     pub blocs: BlocFormationRules,
+    pub decisions: DecisionRules,
     pub names: NameRules,
 }
 
@@ -221,6 +222,15 @@ pub struct BlocFormationRules {
     pub threat_rally: f64,
     pub threat_relations: f64,
     pub threat_solidarity: f64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DecisionRules {
+    pub capital_per_turn: f64,
+    pub capital_legitimacy: f64,
+    pub capital_max: f64,
+    pub ai_act_chance: f64,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -97,6 +97,15 @@ fn inputs_with_pending(world: &World) -> Vec<Input> {
             });
         }
     }
+    let reg = world.resource::<crate::sim::registry::Registry>();
+    let decisions = world.resource::<crate::sim::decisions::DecisionBook>();
+    for (_, i, target) in &world.resource::<crate::sim::decisions::DecisionQueue>().0 {
+        inputs.push(Input::Decision {
+            turn: next,
+            decision: decisions.defs[*i].id.clone(),
+            target: target.map(|t| crate::sim::decisions::target_code(reg, t)),
+        });
+    }
     for order in &world.resource::<OrderQueue>().pending {
         inputs.push(Input::Order {
             turn: next,
@@ -182,6 +191,9 @@ pub fn replay_into(
             match input {
                 Input::Player { state, .. } => events::set_player(world, state.as_deref()).map_err(replay_err)?,
                 Input::Order { order, .. } => world.resource_mut::<OrderQueue>().pending.push(order.clone()),
+                Input::Decision { decision, target, .. } => {
+                    crate::sim::decisions::decide(world, decision, target.as_deref()).map_err(replay_err)?
+                }
                 Input::Choice { event, option, .. } => {
                     // The choice was offered in the turn before.
                     if !world.resource::<EventBook>().defs.iter().any(|d| d.id == *event) {

@@ -9,7 +9,6 @@ use bevy_egui::{EguiContexts, egui};
 use super::StateFacts;
 use crate::scenario::format::Indicator;
 use crate::sim::chronicle::{Chronicle, News, NewsKind};
-use crate::sim::events::EventBook;
 use crate::sim::ledger::{Ledger, Measure};
 use crate::sim::registry::Registry;
 
@@ -71,7 +70,13 @@ fn collect_headlines(chronicle: Res<Chronicle>, mut headlines: ResMut<Headlines>
 /// How many months back the "why" looks.
 const WHY_MONTHS: u32 = 6;
 
-fn why(news: &News, ledger: &Ledger, registry: &Registry, book: &EventBook, facts: &StateFacts) -> Vec<String> {
+fn why(
+    news: &News,
+    ledger: &Ledger,
+    registry: &Registry,
+    books: &super::panels::Books,
+    facts: &StateFacts,
+) -> Vec<String> {
     let mut lines = Vec::new();
     let mut states: Vec<_> = news.state.into_iter().chain(news.members.iter().copied()).collect();
     states.sort();
@@ -94,7 +99,7 @@ fn why(news: &News, ledger: &Ledger, registry: &Registry, book: &EventBook, fact
             .iter()
             .filter(|(_, d)| *d < -0.5)
             .take(3)
-            .map(|(c, d)| format!("{} {d:+.1}", super::panels::cause_label(*c, registry, book)))
+            .map(|(c, d)| format!("{} {d:+.1}", super::panels::cause_label(*c, registry, books)))
             .collect();
         if !worst.is_empty() {
             lines.push(format!("  stability over {WHY_MONTHS} months: {}", worst.join(", ")));
@@ -109,7 +114,7 @@ pub(super) fn draw_headline(
     chronicle: Res<Chronicle>,
     ledger: Res<Ledger>,
     registry: Res<Registry>,
-    book: Res<EventBook>,
+    books: super::panels::Books,
     facts: StateFacts,
 ) -> Result {
     let Some(&i) = headlines.queue.first() else {
@@ -129,7 +134,7 @@ pub(super) fn draw_headline(
         .anchor(egui::Align2::CENTER_CENTER, egui::vec2(0.0, -60.0))
         .show(ctx, |ui| {
             ui.label(egui::RichText::new(&news.text).strong().size(16.0));
-            let lines = why(news, &ledger, &registry, &book, &facts);
+            let lines = why(news, &ledger, &registry, &books, &facts);
             if !lines.is_empty() {
                 ui.add_space(6.0);
                 ui.label("What led here:");

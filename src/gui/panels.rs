@@ -21,6 +21,7 @@ use super::{EndTurn, Player, Selection, StateFacts, UiLayout};
 use crate::scenario::format::{Indicator, Stage};
 use crate::sim::chronicle::{Chronicle, NewsKind};
 use crate::sim::components::*;
+use crate::sim::decisions::DecisionBook;
 use crate::sim::diplomacy::Relations;
 use crate::sim::events::{EventBook, OpenChoices};
 use crate::sim::ledger::{Actor, Cause, Ledger, Measure};
@@ -176,7 +177,7 @@ struct GameView<'w> {
     chronicle: Res<'w, Chronicle>,
     ledger: Res<'w, Ledger>,
     relations: Res<'w, Relations>,
-    book: Res<'w, EventBook>,
+    books: Books<'w>,
     info: Res<'w, GameInfo>,
     player: Res<'w, Player>,
 }
@@ -200,7 +201,15 @@ fn indicator_label(i: Indicator) -> &'static str {
     }
 }
 
-fn actor_name(actor: Actor, registry: &Registry, book: &EventBook) -> String {
+/// The scenario's events and the decision catalogue, for naming causes.
+#[derive(SystemParam)]
+pub(super) struct Books<'w> {
+    pub events: Res<'w, EventBook>,
+    pub decisions: Res<'w, DecisionBook>,
+}
+
+fn actor_name(actor: Actor, registry: &Registry, books: &Books) -> String {
+    let book = &books.events;
     match actor {
         Actor::State(s) => registry.state_name(s).to_string(),
         Actor::Power(p) => registry.power_name(p).to_string(),
@@ -210,12 +219,18 @@ fn actor_name(actor: Actor, registry: &Registry, book: &EventBook) -> String {
             .get(i as usize)
             .map(|d| d.id.clone())
             .unwrap_or_else(|| "an event".into()),
+        Actor::Decision(i) => books
+            .decisions
+            .defs
+            .get(i as usize)
+            .map(|d| d.name.clone())
+            .unwrap_or_else(|| "a decision".into()),
     }
 }
 
-pub(super) fn cause_label(cause: Cause, registry: &Registry, book: &EventBook) -> String {
+pub(super) fn cause_label(cause: Cause, registry: &Registry, books: &Books) -> String {
     match cause.actor {
-        Some(a) => format!("{} ({})", cause.mechanism.label(), actor_name(a, registry, book)),
+        Some(a) => format!("{} ({})", cause.mechanism.label(), actor_name(a, registry, books)),
         None => cause.mechanism.label().to_string(),
     }
 }
@@ -448,7 +463,7 @@ fn state_panel(ui: &mut egui::Ui, id: &str, game: &GameView, facts: &StateFacts)
                     ui.label("No change last month.");
                 }
                 for (cause, d) in causes.iter().take(8) {
-                    ui.label(format!("{}  {}", signed(*d), cause_label(*cause, reg, &game.book)));
+                    ui.label(format!("{}  {}", signed(*d), cause_label(*cause, reg, &game.books)));
                 }
             });
     }

@@ -26,6 +26,9 @@ pub struct ScenarioFile {
     /// What each playable state plays for.
     #[serde(default)]
     pub goals: Vec<GoalDef>,
+    /// Decisions added to the catalogue, or replacing those of the same id.
+    #[serde(default)]
+    pub decisions: Vec<DecisionDef>,
     /// Overrides of tunable numbers from `assets/rules.ron`, by dotted path
     /// (`"coups.base_logit": -5.2`).
     #[serde(default)]
@@ -641,6 +644,83 @@ pub enum Condition {
     Not(Box<Condition>),
 }
 
+/// A decision a government can take: a cost in political capital, when it
+/// is available, what it does (some effects uncertain or delayed), and how
+/// much a computer-run government wants it. In conditions and effects,
+/// `$self` is the deciding state and `$target` what the decision is about.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct DecisionDef {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+    /// Political capital it costs.
+    pub cost: u32,
+    #[serde(default)]
+    pub target: TargetKind,
+    /// When it can be taken; always if omitted.
+    #[serde(default = "always")]
+    pub available: Condition,
+    pub effects: Vec<Outcome>,
+    #[serde(default)]
+    pub ai: AiWeight,
+}
+
+fn always() -> Condition {
+    Condition::All(Vec::new())
+}
+
+/// What a decision is about.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+pub enum TargetKind {
+    /// Nothing else: a domestic decision.
+    #[default]
+    None,
+    /// Any other state.
+    State,
+    /// A state across a border.
+    Neighbour,
+    Power,
+    /// A bloc the state belongs to.
+    OwnBloc,
+    /// A bloc the state does not belong to.
+    OtherBloc,
+}
+
+/// One effect of a decision, perhaps uncertain (`chance`) or late (`delay`
+/// months after the decision).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Outcome {
+    pub effect: Effect,
+    #[serde(default = "one")]
+    pub chance: f64,
+    #[serde(default)]
+    pub delay: u32,
+}
+
+/// How much a computer-run government wants a decision: `base`, plus the
+/// `add` of every factor whose condition holds; the factors that counted
+/// are its reasons.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct AiWeight {
+    #[serde(default)]
+    pub base: f64,
+    #[serde(default)]
+    pub factors: Vec<AiFactor>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct AiFactor {
+    pub when: Condition,
+    pub add: f64,
+    /// The reason, as the log says it: "insurgency is high".
+    pub why: String,
+}
+
 /// A playable state's goal: won when `victory` holds, lost when `defeat`
 /// holds (checked first), each at the end of a turn.
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -653,6 +733,19 @@ pub struct GoalDef {
     pub description: String,
     pub victory: Condition,
     pub defeat: Condition,
+}
+
+impl Condition {
+    /// Whether it draws random numbers (`Chance`), which goals, decisions'
+    /// availability and AI weights may not.
+    pub fn draws(&self) -> bool {
+        match self {
+            Condition::Chance(_) => true,
+            Condition::All(list) | Condition::Any(list) => list.iter().any(Condition::draws),
+            Condition::Not(inner) => inner.draws(),
+            _ => false,
+        }
+    }
 }
 
 /// The effect vocabulary shared by scripted events (and later decisions).

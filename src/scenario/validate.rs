@@ -30,6 +30,7 @@ pub mod limits {
     pub const TEXT_CHARS: usize = 4000;
     pub const RULE_OVERRIDES: usize = 512;
     pub const GOALS: usize = 256;
+    pub const DECISIONS: usize = 256;
     /// Blocs formed during play, beyond those of the scenario.
     pub const FORMED_BLOCS: usize = 32;
 }
@@ -168,13 +169,9 @@ struct Ids<'a> {
     events: Vec<&'a str>,
 }
 
-fn mentions_chance(c: &Condition) -> bool {
-    match c {
-        Condition::Chance(_) => true,
-        Condition::All(list) | Condition::Any(list) => list.iter().any(mentions_chance),
-        Condition::Not(inner) => mentions_chance(inner),
-        _ => false,
-    }
+/// Known ids, with the placeholders of decisions.
+fn with_bindings<'a>(list: &[&'a str]) -> Vec<&'a str> {
+    list.iter().copied().chain(["$self", "$target"]).collect()
 }
 
 fn path(parts: &[Seg], more: &[Seg]) -> Vec<Seg> {
@@ -371,6 +368,79 @@ impl Checker {
                 self.goal(i, g, f, &ids);
             }
         }
+        if self.count(
+            &[Seg::Field("decisions")],
+            "decisions",
+            f.decisions.len(),
+            limits::DECISIONS,
+        ) {
+            // In decisions, `$self` and `$target` stand for the deciding
+            // state and what it decides about.
+            let bound = Ids {
+                states: with_bindings(&ids.states),
+                powers: with_bindings(&ids.powers),
+                blocs: with_bindings(&ids.blocs),
+                events: ids.events.clone(),
+            };
+            for (i, d) in f.decisions.iter().enumerate() {
+                self.decision(i, d, &bound);
+            }
+        }
+    }
+
+    fn decision(&mut self, i: usize, d: &DecisionDef, ids: &Ids) {
+        let at = [Seg::Field("decisions"), Seg::Index(i)];
+        let f = |name: &'static str| path(&at, &[Seg::Field(name)]);
+        if d.id.is_empty() {
+            self.at(&f("id"), "a decision needs an id".into());
+        }
+        self.text(&f("id"), "the decision id", &d.id, limits::NAME_CHARS);
+        self.text(&f("name"), "the name", &d.name, limits::NAME_CHARS);
+        self.text(&f("description"), "the description", &d.description, limits::TEXT_CHARS);
+        if d.cost > 20 {
+            self.at(&f("cost"), format!("cost is {}, but must be at most 20", d.cost));
+        }
+        let mut nodes = 0;
+        self.condition(&f("available"), &d.available, ids, 1, &mut nodes);
+        if d.available.draws() {
+            self.at(
+                &f("available"),
+                "a decision's availability cannot depend on `Chance`: give an outcome a `chance` instead".into(),
+            );
+        }
+        if self.count(&f("effects"), "effects", d.effects.len(), limits::EFFECTS_PER_EVENT) {
+            for (j, o) in d.effects.iter().enumerate() {
+                let here = path(&at, &[Seg::Field("effects"), Seg::Index(j)]);
+                self.effect(&path(&here, &[Seg::Field("effect")]), &o.effect, ids);
+                self.range(&path(&here, &[Seg::Field("chance")]), "chance", o.chance, 0.0, 1.0);
+                if o.delay > 120 {
+                    self.at(
+                        &path(&here, &[Seg::Field("delay")]),
+                        format!("delay is {}, but must be at most 120 months", o.delay),
+                    );
+                }
+            }
+        }
+        let ai = path(&at, &[Seg::Field("ai")]);
+        self.range(&path(&ai, &[Seg::Field("base")]), "base", d.ai.base, -10.0, 10.0);
+        for (j, factor) in d.ai.factors.iter().enumerate() {
+            let here = path(&ai, &[Seg::Field("factors"), Seg::Index(j)]);
+            let mut nodes = 0;
+            self.condition(&path(&here, &[Seg::Field("when")]), &factor.when, ids, 1, &mut nodes);
+            if factor.when.draws() {
+                self.at(
+                    &path(&here, &[Seg::Field("when")]),
+                    "an AI factor cannot depend on `Chance`: weights are reasoned, not drawn".into(),
+                );
+            }
+            self.range(&path(&here, &[Seg::Field("add")]), "add", factor.add, -10.0, 10.0);
+            self.text(
+                &path(&here, &[Seg::Field("why")]),
+                "the reason",
+                &factor.why,
+                limits::NAME_CHARS,
+            );
+        }
     }
 
     fn goal(&mut self, i: usize, g: &GoalDef, f: &ScenarioFile, ids: &Ids) {
@@ -403,7 +473,7 @@ impl Checker {
             let here = path(&at, &[Seg::Field(field)]);
             let mut nodes = 0;
             self.condition(&here, c, ids, 1, &mut nodes);
-            if mentions_chance(c) {
+            if c.draws() {
                 self.at(
                     &here,
                     format!("a goal's {field} cannot depend on `Chance`: goals are judged, not drawn"),

@@ -37,6 +37,8 @@ pub enum NewsKind {
     GrainExportsResumed,
     GoalReached,
     GoalFailed,
+    /// A government's decision from the catalogue.
+    Decision,
     Scripted,
 }
 
@@ -52,7 +54,10 @@ impl NewsKind {
     pub fn is_major(self) -> bool {
         !matches!(
             self,
-            NewsKind::PartnershipProposed | NewsKind::PartnershipAdvanced | NewsKind::GrainExportsResumed
+            NewsKind::PartnershipProposed
+                | NewsKind::PartnershipAdvanced
+                | NewsKind::GrainExportsResumed
+                | NewsKind::Decision
         )
     }
 }

@@ -128,6 +128,61 @@ pub fn set_player(world: &mut World, code: Option<&str>) -> Result<(), String> {
     Ok(())
 }
 
+/// What `$self` and `$target` stand for in a decision's conditions and
+/// effects (nothing, in a scenario's events).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Bindings {
+    pub me: Option<StateIdx>,
+    pub target: Option<Target>,
+}
+
+impl Bindings {
+    pub const NONE: Bindings = Bindings { me: None, target: None };
+}
+
+/// What a decision is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Target {
+    State(StateIdx),
+    Power(PowerIdx),
+    Bloc(BlocIdx),
+}
+
+/// Id look-ups that know `$self` and `$target`.
+pub struct Lookup<'a> {
+    pub reg: &'a Registry,
+    pub bind: &'a Bindings,
+}
+
+impl Lookup<'_> {
+    pub fn state(&self, code: &str) -> Option<StateIdx> {
+        match code {
+            "$self" => self.bind.me,
+            "$target" => match self.bind.target {
+                Some(Target::State(s)) => Some(s),
+                _ => None,
+            },
+            _ => self.reg.state(code),
+        }
+    }
+
+    pub fn power(&self, code: &str) -> Option<PowerIdx> {
+        match (code, self.bind.target) {
+            ("$target", Some(Target::Power(p))) => Some(p),
+            ("$target", _) => None,
+            _ => self.reg.power(code),
+        }
+    }
+
+    pub fn bloc(&self, code: &str) -> Option<BlocIdx> {
+        match (code, self.bind.target) {
+            ("$target", Some(Target::Bloc(b))) => Some(b),
+            ("$target", _) => None,
+            _ => self.reg.bloc(code),
+        }
+    }
+}
+
 /// How deep `Fire` may chain events within one turn, so that two events
 /// that fire each other cannot loop.
 const MAX_CHAIN: usize = 8;
@@ -251,23 +306,47 @@ fn choose(world: &mut World, book: &mut EventBook, i: usize, k: usize, by_player
 
 /// Evaluates a condition against the world as it stands.
 pub fn holds(world: &mut World, c: &Condition) -> bool {
+    holds_bound(world, c, &Bindings::NONE)
+}
+
+/// Evaluates a condition in which `$self` and `$target` stand for the
+/// state deciding and what it decides about (decisions and AI weights).
+pub fn holds_bound(world: &mut World, c: &Condition, bind: &Bindings) -> bool {
     let date = world.resource::<Clock>().date();
     match c {
         Condition::Date(d) => date == *d,
         Condition::From(d) => date >= *d,
         Condition::Before(d) => date < *d,
         Condition::Chance(p) => world.resource_mut::<SimRng>().chance(Stream::Events, *p),
-        Condition::All(list) => list.iter().all(|c| holds(world, c)),
-        Condition::Any(list) => list.iter().any(|c| holds(world, c)),
-        Condition::Not(inner) => !holds(world, inner),
-        other => holds_now(world, other),
+        Condition::All(list) => list.iter().all(|c| holds_bound(world, c, bind)),
+        Condition::Any(list) => list.iter().any(|c| holds_bound(world, c, bind)),
+        Condition::Not(inner) => !holds_bound(world, inner, bind),
+        other => holds_now(world, other, bind),
+    }
+}
+
+/// Evaluates a condition that draws no random numbers (the validator
+/// refuses `Chance` where this is used: decisions and AI weights), reading
+/// the world only.
+pub fn holds_static(world: &World, c: &Condition, bind: &Bindings) -> bool {
+    let date = world.resource::<Clock>().date();
+    match c {
+        Condition::Date(d) => date == *d,
+        Condition::From(d) => date >= *d,
+        Condition::Before(d) => date < *d,
+        Condition::Chance(_) => false,
+        Condition::All(list) => list.iter().all(|c| holds_static(world, c, bind)),
+        Condition::Any(list) => list.iter().any(|c| holds_static(world, c, bind)),
+        Condition::Not(inner) => !holds_static(world, inner, bind),
+        other => holds_now(world, other, bind),
     }
 }
 
 /// Conditions that read the world without drawing random numbers.
-fn holds_now(world: &World, c: &Condition) -> bool {
+pub fn holds_now(world: &World, c: &Condition, bind: &Bindings) -> bool {
     let reg = world.resource::<Registry>();
-    let state = |code: &str| reg.state(code);
+    let look = Lookup { reg, bind };
+    let state = |code: &str| look.state(code);
     match c {
         Condition::Indicator {
             state: s,
@@ -283,7 +362,7 @@ fn holds_now(world: &World, c: &Condition) -> bool {
             power,
             cmp,
             value,
-        } => match (state(s), reg.power(power)) {
+        } => match (state(s), look.power(power)) {
             (Some(s), Some(p)) => world
                 .get::<Alignment>(reg.state_entity(s))
                 .and_then(|a| a.0.get(p.0 as usize).copied())
@@ -295,17 +374,17 @@ fn holds_now(world: &World, c: &Condition) -> bool {
                 .get::<Regime>(reg.state_entity(s))
                 .is_some_and(|r| r.kind == *kind)
         }),
-        Condition::Member { state: s, bloc } => match (state(s), reg.bloc(bloc)) {
+        Condition::Member { state: s, bloc } => match (state(s), look.bloc(bloc)) {
             (Some(s), Some(b)) => actions::membership(world, s, b).is_some(),
             _ => false,
         },
-        Condition::Suspended { state: s, bloc } => match (state(s), reg.bloc(bloc)) {
+        Condition::Suspended { state: s, bloc } => match (state(s), look.bloc(bloc)) {
             (Some(s), Some(b)) => actions::membership(world, s, b)
                 .and_then(|m| world.get::<Membership>(m))
                 .is_some_and(|m| m.suspended),
             _ => false,
         },
-        Condition::Sanctioned { state: s, bloc } => match (state(s), reg.bloc(bloc)) {
+        Condition::Sanctioned { state: s, bloc } => match (state(s), look.bloc(bloc)) {
             (Some(s), Some(b)) => reg
                 .bloc_entity(b)
                 .and_then(|e| world.get::<Bloc>(e))
@@ -317,7 +396,7 @@ fn holds_now(world: &World, c: &Condition) -> bool {
             power,
             kind,
             stage,
-        } => match (state(s), reg.power(power)) {
+        } => match (state(s), look.power(power)) {
             (Some(s), Some(p)) => actions::partnerships_of(world, s).iter().any(|(_, ps)| {
                 ps.power == p
                     && kind.is_none_or(|k| ps.kind == k)
@@ -353,7 +432,7 @@ fn holds_now(world: &World, c: &Condition) -> bool {
             .and_then(|b| reg.bloc_entity(b))
             .and_then(|e| world.get::<Bloc>(e))
             .is_some_and(|b| b.projects.iter().any(|p| p.kind == *project && p.progress >= 100.0)),
-        Condition::Members { bloc, cmp, value } => reg.bloc(bloc).is_some_and(|b| {
+        Condition::Members { bloc, cmp, value } => look.bloc(bloc).is_some_and(|b| {
             let staying = actions::members(world, b)
                 .into_iter()
                 .filter(|s| {
@@ -371,8 +450,15 @@ fn holds_now(world: &World, c: &Condition) -> bool {
 /// Applies one effect. References that no longer resolve (a dissolved bloc)
 /// make the effect do nothing.
 pub fn apply_effect(world: &mut World, effect: &Effect, cause: Cause) {
+    apply_bound(world, effect, cause, &Bindings::NONE);
+}
+
+/// Applies an effect in which `$self` and `$target` stand for the deciding
+/// state and what it decides about.
+pub fn apply_bound(world: &mut World, effect: &Effect, cause: Cause, bind: &Bindings) {
     let reg = world.resource::<Registry>();
-    let st = |code: &str| reg.state(code);
+    let look = Lookup { reg, bind };
+    let st = |code: &str| look.state(code);
     match effect {
         Effect::Change {
             state,
@@ -393,7 +479,7 @@ pub fn apply_effect(world: &mut World, effect: &Effect, cause: Cause) {
             }
         }
         Effect::Align { state, power, delta } => {
-            if let (Some(s), Some(p)) = (st(state), reg.power(power)) {
+            if let (Some(s), Some(p)) = (st(state), look.power(power)) {
                 let e = reg.state_entity(s);
                 actions::change_alignment(world, e, s, p, *delta, cause);
             }
@@ -409,42 +495,42 @@ pub fn apply_effect(world: &mut World, effect: &Effect, cause: Cause) {
             kind,
             stage,
         } => {
-            if let (Some(s), Some(p)) = (st(state), reg.power(power)) {
+            if let (Some(s), Some(p)) = (st(state), look.power(power)) {
                 actions::start_partnership(world, s, p, *kind, *stage);
             }
         }
         Effect::EndPartnership { state, power, kind } => {
-            if let (Some(s), Some(p)) = (st(state), reg.power(power)) {
+            if let (Some(s), Some(p)) = (st(state), look.power(power)) {
                 actions::end_partnership(world, s, p, *kind);
             }
         }
         Effect::ExpelForces { state, power } => {
-            if let (Some(s), Some(p)) = (st(state), reg.power(power)) {
+            if let (Some(s), Some(p)) = (st(state), look.power(power)) {
                 actions::expel_forces(world, s, p, -15.0);
             }
         }
         Effect::JoinBloc { state, bloc } => {
-            if let (Some(s), Some(b)) = (st(state), reg.bloc(bloc)) {
+            if let (Some(s), Some(b)) = (st(state), look.bloc(bloc)) {
                 actions::join_bloc(world, s, b);
             }
         }
         Effect::AnnounceWithdrawal { state, bloc } => {
-            if let (Some(s), Some(b)) = (st(state), reg.bloc(bloc)) {
+            if let (Some(s), Some(b)) = (st(state), look.bloc(bloc)) {
                 actions::announce_withdrawal(world, s, b);
             }
         }
         Effect::LeaveBloc { state, bloc } => {
-            if let (Some(s), Some(b)) = (st(state), reg.bloc(bloc)) {
+            if let (Some(s), Some(b)) = (st(state), look.bloc(bloc)) {
                 actions::leave_bloc(world, s, b);
             }
         }
         Effect::ImposeSanctions { bloc, state } => {
-            if let (Some(s), Some(b)) = (st(state), reg.bloc(bloc)) {
+            if let (Some(s), Some(b)) = (st(state), look.bloc(bloc)) {
                 actions::impose_sanctions(world, b, s);
             }
         }
         Effect::LiftSanctions { bloc, state } => {
-            if let (Some(s), Some(b)) = (st(state), reg.bloc(bloc)) {
+            if let (Some(s), Some(b)) = (st(state), look.bloc(bloc)) {
                 actions::lift_sanctions(world, b, s);
             }
         }
@@ -459,7 +545,7 @@ pub fn apply_effect(world: &mut World, effect: &Effect, cause: Cause) {
             }
         }
         Effect::VisitPower { state, power } => {
-            if let (Some(s), Some(p)) = (st(state), reg.power(power)) {
+            if let (Some(s), Some(p)) = (st(state), look.power(power)) {
                 let e = reg.state_entity(s);
                 let delta = world.resource::<Rules>().diplomacy.visit_alignment;
                 actions::change_alignment(world, e, s, p, delta, cause);

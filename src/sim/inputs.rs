@@ -26,12 +26,21 @@ pub enum Input {
         event: String,
         option: usize,
     },
+    /// A decision from the catalogue, by id, about a target (by id).
+    Decision {
+        turn: u32,
+        decision: String,
+        target: Option<String>,
+    },
 }
 
 impl Input {
     pub fn turn(&self) -> u32 {
         match self {
-            Input::Player { turn, .. } | Input::Order { turn, .. } | Input::Choice { turn, .. } => *turn,
+            Input::Player { turn, .. }
+            | Input::Order { turn, .. }
+            | Input::Choice { turn, .. }
+            | Input::Decision { turn, .. } => *turn,
         }
     }
 }

@@ -80,6 +80,8 @@ pub enum Actor {
     Bloc(BlocIdx),
     /// A scripted event, by its index in the scenario.
     Event(u16),
+    /// A government decision, by its index in the catalogue.
+    Decision(u16),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]

@@ -11,6 +11,7 @@ pub mod blocs;
 pub mod chronicle;
 pub mod components;
 pub mod coups;
+pub mod decisions;
 pub mod diplomacy;
 pub mod economy;
 pub mod events;
@@ -47,6 +48,7 @@ pub enum TurnPhase {
     Begin,
     Events,
     Orders,
+    Decisions,
     Diplomacy,
     Partnerships,
     Security,
@@ -75,6 +77,7 @@ impl Plugin for SimulationPlugin {
                 TurnPhase::Begin,
                 TurnPhase::Events,
                 TurnPhase::Orders,
+                TurnPhase::Decisions,
                 TurnPhase::Diplomacy,
                 TurnPhase::Partnerships,
                 TurnPhase::Security,
@@ -93,6 +96,7 @@ impl Plugin for SimulationPlugin {
             history::plugin,
             events::plugin,
             orders::plugin,
+            decisions::plugin,
             diplomacy::plugin,
             alignment::plugin,
             partnerships::plugin,
@@ -165,6 +169,21 @@ impl Simulation {
     /// Answers a waiting choice with option `option` (from 0).
     pub fn choose(&mut self, event: &str, option: usize) -> Result<(), String> {
         events::answer_choice(self.world_mut(), event, option)
+    }
+
+    /// Queues a decision of the player's government for the coming turn
+    /// (`target`: a state, power or bloc id, as the decision needs).
+    pub fn decide(&mut self, id: &str, target: Option<&str>) -> Result<(), String> {
+        decisions::decide(self.world_mut(), id, target)
+    }
+
+    /// The decisions open to the player's government, with their costs and
+    /// expected effects (empty in observer mode).
+    pub fn decision_options(&self) -> Vec<decisions::DecisionView> {
+        match self.world().resource::<events::PlayedBy>().0 {
+            Some(s) => decisions::options_for(self.world(), s),
+            None => Vec::new(),
+        }
     }
 
     /// Every playable state's goals and how they stand.

@@ -20,9 +20,11 @@ pub enum Stream {
     /// Powers' own initiatives, apart from the partnerships stream so that
     /// a scenario without agendas draws the same numbers as before.
     Outreach = 9,
+    /// Governments' decisions and their uncertain effects.
+    Decisions = 10,
 }
 
-const STREAMS: usize = 10;
+const STREAMS: usize = 11;
 
 #[derive(Resource, Clone)]
 pub struct SimRng {

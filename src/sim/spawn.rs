@@ -209,6 +209,18 @@ pub fn spawn_scenario(world: &mut World, scenario: &Scenario, seed: u64, detail:
     world.insert_resource(PlayedBy::default());
     world.insert_resource(super::inputs::InputLog::default());
     world.insert_resource(super::goals::GoalBook::new(&file.goals));
+    // The shipped catalogue is checked by the test suite; a scenario's
+    // decisions were validated with the scenario.
+    let shipped = super::decisions::shipped_catalogue().unwrap_or_default();
+    world.insert_resource(super::decisions::DecisionBook {
+        defs: super::decisions::merge(shipped, &file.decisions),
+    });
+    // Every government starts with two months' worth of capital.
+    let start = 2.0 * scenario.rules.decisions.capital_per_turn;
+    world.insert_resource(super::decisions::Capital(vec![start; file.states.len()]));
+    world.insert_resource(super::decisions::DecisionQueue::default());
+    world.insert_resource(super::decisions::PendingEffects::default());
+    world.insert_resource(super::decisions::DecisionLog::default());
     world.insert_resource(coups::CoupsThisTurn::default());
     world.insert_resource(Relations::new(n_states));
     world.insert_resource(GameInfo {

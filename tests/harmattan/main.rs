@@ -3,6 +3,7 @@
 mod bad_input;
 mod calibration;
 mod cli;
+mod decisions;
 mod determinism;
 #[cfg(feature = "gui")]
 mod gui;

@@ -35,8 +35,10 @@ fn played() -> Simulation {
             power: "RUS".into(),
         },
     });
+    sim.decide("visit_power", Some("RUS")).unwrap();
     sim.step();
     sim.choose("lesson_food", 0).unwrap();
+    sim.decide("counter_disinformation", None).unwrap();
     sim.submit(Order {
         by: "BFA".into(),
         effect: Effect::CloseBorder {

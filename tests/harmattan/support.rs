@@ -51,4 +51,4 @@ pub fn shipped() -> Scenario {
 }
 
 /// Rule overrides that take chance out of the indicator mechanisms.
-pub const NO_NOISE: &str = r#""stability.noise": 0, "legitimacy.noise": 0, "security.noise": 0, "economy.noise": 0, "food.noise": 0, "coups.base_logit": -50"#;
+pub const NO_NOISE: &str = r#""stability.noise": 0, "legitimacy.noise": 0, "security.noise": 0, "economy.noise": 0, "food.noise": 0, "coups.base_logit": -50, "decisions.ai_act_chance": 0"#;

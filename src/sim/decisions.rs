@@ -1,0 +1,510 @@
+//! Decisions: the catalogue (`assets/decisions.ron`, extended or overridden
+//! by a scenario's `decisions`), political capital to pay for them, the
+//! player's decisions and those of computer-run governments, each logged
+//! with its reasons; effects that are uncertain or come months later.
+
+use bevy::prelude::*;
+
+use super::chronicle::{Chronicle, NewsBuilder, NewsKind};
+use super::components::*;
+use super::events::{Bindings, PlayedBy, Target, apply_bound, holds_static};
+use super::inputs::{Input, InputLog};
+use super::ledger::{Actor, Cause, Ledger, Mechanism};
+use super::registry::{Clock, Registry};
+use super::rng::{SimRng, Stream};
+use super::{TurnPhase, TurnSchedule};
+use crate::rules::Rules;
+use crate::scenario::format::{DecisionDef, Effect, TargetKind};
+
+/// The catalogue shipped with the game, built into the binary.
+pub const SHIPPED_DECISIONS: &str = include_str!("../../assets/decisions.ron");
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(
+        TurnSchedule,
+        (
+            grant_capital,
+            carry_out_player_decisions,
+            apply_due_effects,
+            decide_for_computer_governments,
+        )
+            .chain()
+            .in_set(TurnPhase::Decisions),
+    );
+}
+
+/// The shipped catalogue, parsed.
+pub fn shipped_catalogue() -> Result<Vec<DecisionDef>, ron::error::SpannedError> {
+    // As scenarios are read: optional values may be written bare.
+    ron::Options::default()
+        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+        .from_str(SHIPPED_DECISIONS)
+}
+
+/// The catalogue in force: the shipped one, with a scenario's decisions
+/// replacing those of the same id and the others added.
+pub fn merge(shipped: Vec<DecisionDef>, scenario: &[DecisionDef]) -> Vec<DecisionDef> {
+    let mut out = shipped;
+    for d in scenario {
+        match out.iter_mut().find(|x| x.id == d.id) {
+            Some(x) => *x = d.clone(),
+            None => out.push(d.clone()),
+        }
+    }
+    out
+}
+
+#[derive(Resource, Debug, Clone, Default)]
+pub struct DecisionBook {
+    pub defs: Vec<DecisionDef>,
+}
+
+impl DecisionBook {
+    pub fn index(&self, id: &str) -> Option<usize> {
+        self.defs.iter().position(|d| d.id == id)
+    }
+}
+
+/// Political capital of each state (by index).
+#[derive(Resource, Debug, Clone, Default)]
+pub struct Capital(pub Vec<f64>);
+
+/// The player's decisions for the coming turn.
+#[derive(Resource, Debug, Clone, Default)]
+pub struct DecisionQueue(pub Vec<(StateIdx, usize, Option<Target>)>);
+
+/// An effect waiting for its month.
+#[derive(Debug, Clone)]
+struct Due {
+    turn: u32,
+    state: StateIdx,
+    decision: usize,
+    target: Option<Target>,
+    outcome: usize,
+}
+
+#[derive(Resource, Debug, Clone, Default)]
+pub struct PendingEffects(Vec<Due>);
+
+/// A decision taken, with why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Taken {
+    pub turn: u32,
+    pub state: StateIdx,
+    pub decision: String,
+    pub target: Option<Target>,
+    pub by_player: bool,
+    /// The computer's weight for it, and the reasons that counted (largest
+    /// first); empty for the player's.
+    pub weight: f64,
+    pub reasons: Vec<(String, f64)>,
+}
+
+#[derive(Resource, Debug, Clone, Default)]
+pub struct DecisionLog(pub Vec<Taken>);
+
+/// The id of a target, for logs and saves.
+pub fn target_code(reg: &Registry, t: Target) -> String {
+    match t {
+        Target::State(s) => reg.state_code(s).to_string(),
+        Target::Power(p) => reg.power_code(p).to_string(),
+        Target::Bloc(b) => reg.bloc_code(b).to_string(),
+    }
+}
+
+pub fn target_name(reg: &Registry, t: Target) -> String {
+    match t {
+        Target::State(s) => reg.state_name(s).to_string(),
+        Target::Power(p) => reg.power_name(p).to_string(),
+        Target::Bloc(b) => reg.bloc_name(b).to_string(),
+    }
+}
+
+/// Everything a state could aim a decision of this kind at, in index order.
+pub fn targets(world: &World, state: StateIdx, kind: TargetKind) -> Vec<Option<Target>> {
+    let reg = world.resource::<Registry>();
+    match kind {
+        TargetKind::None => vec![None],
+        TargetKind::State => (0..reg.state_count())
+            .map(|i| StateIdx(i as u16))
+            .filter(|s| *s != state)
+            .map(|s| Some(Target::State(s)))
+            .collect(),
+        TargetKind::Neighbour => world
+            .get::<Neighbours>(reg.state_entity(state))
+            .map(|n| n.0.iter().map(|s| Some(Target::State(*s))).collect())
+            .unwrap_or_default(),
+        TargetKind::Power => (0..reg.power_count())
+            .map(|i| Some(Target::Power(PowerIdx(i as u8))))
+            .collect(),
+        TargetKind::OwnBloc | TargetKind::OtherBloc => {
+            let mine = super::actions::blocs_of(world, state);
+            reg.live_blocs()
+                .map(|(b, _)| b)
+                .filter(|b| mine.contains(b) == (kind == TargetKind::OwnBloc))
+                .map(|b| Some(Target::Bloc(b)))
+                .collect()
+        }
+    }
+}
+
+/// Whether a decision is open to a state about a target now. Conditions in
+/// a decision never draw random numbers (`Chance` is refused there).
+pub fn available(world: &World, def: &DecisionDef, state: StateIdx, target: Option<Target>) -> bool {
+    let bind = Bindings {
+        me: Some(state),
+        target,
+    };
+    holds_static(world, &def.available, &bind)
+}
+
+/// The computer's weight for a decision, and the reasons that counted.
+pub fn weigh(world: &World, def: &DecisionDef, state: StateIdx, target: Option<Target>) -> (f64, Vec<(String, f64)>) {
+    let bind = Bindings {
+        me: Some(state),
+        target,
+    };
+    let mut w = def.ai.base;
+    let mut reasons = Vec::new();
+    for f in &def.ai.factors {
+        if holds_static(world, &f.when, &bind) {
+            w += f.add;
+            reasons.push((f.why.clone(), f.add));
+        }
+    }
+    reasons.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()));
+    (w, reasons)
+}
+
+fn grant_capital(states: Query<(&Country, &Legitimacy)>, rules: Res<Rules>, mut capital: ResMut<Capital>) {
+    let r = &rules.decisions;
+    for (c, legit) in &states {
+        if let Some(slot) = capital.0.get_mut(c.idx.0 as usize) {
+            *slot = (*slot + r.capital_per_turn + r.capital_legitimacy * legit.0 / 100.0).min(r.capital_max);
+        }
+    }
+}
+
+/// Pays for a decision, applies what happens now and queues the rest.
+fn take(world: &mut World, state: StateIdx, i: usize, target: Option<Target>, taken: Taken) {
+    let def = world.resource::<DecisionBook>().defs[i].clone();
+    world.resource_mut::<Capital>().0[state.0 as usize] -= def.cost as f64;
+    let turn = world.resource::<Ledger>().turn;
+    let reg = world.resource::<Registry>();
+    let whom = target
+        .map(|t| format!(" ({})", target_name(reg, t)))
+        .unwrap_or_default();
+    let why = if taken.reasons.is_empty() {
+        String::new()
+    } else {
+        let r: Vec<&str> = taken
+            .reasons
+            .iter()
+            .filter(|(_, a)| *a > 0.0)
+            .map(|(w, _)| w.as_str())
+            .collect();
+        if r.is_empty() {
+            String::new()
+        } else {
+            format!(": {}", r.join(", "))
+        }
+    };
+    let text = format!("{}: {}{whom}{why}.", reg.state_name(state), def.name);
+    let date = world.resource::<Clock>().date();
+    let mut news = NewsBuilder::new(turn, date, NewsKind::Decision, text).state(state);
+    if let Some(Target::Power(p)) = target {
+        news = news.power(p);
+    }
+    news.post(&mut world.resource_mut::<Chronicle>());
+    world.resource_mut::<DecisionLog>().0.push(taken);
+    for (k, outcome) in def.effects.iter().enumerate() {
+        if outcome.delay == 0 {
+            apply_outcome(world, state, i, target, k);
+        } else {
+            world.resource_mut::<PendingEffects>().0.push(Due {
+                turn: turn + outcome.delay,
+                state,
+                decision: i,
+                target,
+                outcome: k,
+            });
+        }
+    }
+}
+
+/// One outcome of a decision: drawn against its chance, then applied.
+fn apply_outcome(world: &mut World, state: StateIdx, i: usize, target: Option<Target>, k: usize) {
+    let outcome = world.resource::<DecisionBook>().defs[i].effects[k].clone();
+    if outcome.chance < 1.0 && !world.resource_mut::<SimRng>().chance(Stream::Decisions, outcome.chance) {
+        return;
+    }
+    let bind = Bindings {
+        me: Some(state),
+        target,
+    };
+    let cause = Cause::by(Mechanism::Order, Actor::Decision(i as u16));
+    apply_bound(world, &outcome.effect, cause, &bind);
+}
+
+/// Why a decision cannot be taken now, if it cannot.
+pub fn refusal(world: &World, state: StateIdx, i: usize, target: Option<Target>, queued_cost: f64) -> Option<String> {
+    let book = world.resource::<DecisionBook>();
+    let def = &book.defs[i];
+    let ok_target = targets(world, state, def.target).contains(&target);
+    if !ok_target {
+        return Some(format!("`{}` cannot be aimed there", def.id));
+    }
+    if !available(world, def, state, target) {
+        return Some(format!("{} is not open to this government now", def.name));
+    }
+    let capital = world
+        .resource::<Capital>()
+        .0
+        .get(state.0 as usize)
+        .copied()
+        .unwrap_or(0.0);
+    if capital - queued_cost < def.cost as f64 {
+        return Some(format!(
+            "{} costs {} political capital; {:.1} is left this month",
+            def.name,
+            def.cost,
+            (capital - queued_cost).max(0.0)
+        ));
+    }
+    None
+}
+
+fn carry_out_player_decisions(world: &mut World) {
+    let queue = std::mem::take(&mut world.resource_mut::<DecisionQueue>().0);
+    let turn = world.resource::<Ledger>().turn;
+    for (state, i, target) in queue {
+        // The world has moved since the player chose: check again.
+        if refusal(world, state, i, target, 0.0).is_some() {
+            continue;
+        }
+        let id = world.resource::<DecisionBook>().defs[i].id.clone();
+        let target_id = target.map(|t| target_code(world.resource::<Registry>(), t));
+        world.resource_mut::<InputLog>().0.push(Input::Decision {
+            turn,
+            decision: id.clone(),
+            target: target_id,
+        });
+        let taken = Taken {
+            turn,
+            state,
+            decision: id,
+            target,
+            by_player: true,
+            weight: 0.0,
+            reasons: Vec::new(),
+        };
+        take(world, state, i, target, taken);
+    }
+}
+
+fn apply_due_effects(world: &mut World) {
+    let turn = world.resource::<Ledger>().turn;
+    let pending = std::mem::take(&mut world.resource_mut::<PendingEffects>().0);
+    let (due, later): (Vec<Due>, Vec<Due>) = pending.into_iter().partition(|d| d.turn <= turn);
+    world.resource_mut::<PendingEffects>().0 = later;
+    for d in due {
+        apply_outcome(world, d.state, d.decision, d.target, d.outcome);
+    }
+}
+
+/// A decision a computer-run government might take: which, about what, its
+/// weight and the reasons for it.
+type Candidate = (usize, Option<Target>, f64, Vec<(String, f64)>);
+
+/// Each computer-run government, now and then, takes the decision it wants
+/// most (weighted draw among those it wants at all and can afford).
+fn decide_for_computer_governments(world: &mut World) {
+    let n = world.resource::<Registry>().state_count();
+    let player = world.resource::<PlayedBy>().0;
+    let act = world.resource::<Rules>().decisions.ai_act_chance;
+    let turn = world.resource::<Ledger>().turn;
+    for si in 0..n {
+        let s = StateIdx(si as u16);
+        // Drawn for every state, so that who plays changes nobody else's luck.
+        let roll = world.resource_mut::<SimRng>().uniform(Stream::Decisions);
+        if player == Some(s) || roll >= act {
+            continue;
+        }
+        let capital = world.resource::<Capital>().0.get(si).copied().unwrap_or(0.0);
+        let mut options: Vec<Candidate> = Vec::new();
+        let book = world.resource::<DecisionBook>();
+        for (i, def) in book.defs.iter().enumerate() {
+            if def.cost as f64 > capital || max_weight(def) <= 0.0 {
+                continue;
+            }
+            for t in targets(world, s, def.target) {
+                let (w, reasons) = weigh(world, def, s, t);
+                if w > 0.0 && available(world, def, s, t) {
+                    options.push((i, t, w, reasons));
+                }
+            }
+        }
+        if options.is_empty() {
+            continue;
+        }
+        let total: f64 = options.iter().map(|o| o.2).sum();
+        let mut x = world.resource_mut::<SimRng>().uniform(Stream::Decisions) * total;
+        let mut pick = options.len() - 1;
+        for (k, o) in options.iter().enumerate() {
+            x -= o.2;
+            if x < 0.0 {
+                pick = k;
+                break;
+            }
+        }
+        let (i, t, w, reasons) = options.swap_remove(pick);
+        let taken = Taken {
+            turn,
+            state: s,
+            decision: world.resource::<DecisionBook>().defs[i].id.clone(),
+            target: t,
+            by_player: false,
+            weight: w,
+            reasons,
+        };
+        take(world, s, i, t, taken);
+    }
+}
+
+/// The most a decision's weight can be: skips decisions no computer wants.
+fn max_weight(def: &DecisionDef) -> f64 {
+    def.ai.base + def.ai.factors.iter().map(|f| f.add.max(0.0)).sum::<f64>()
+}
+
+/// A decision as the player sees it: cost, target, whether it is open now,
+/// and what it is expected to do.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DecisionView {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+    pub cost: u32,
+    pub target: Option<String>,
+    pub target_name: Option<String>,
+    /// Why it cannot be taken now, if it cannot.
+    pub refused: Option<String>,
+    /// Each effect: "Legitimacy +5 (60 %, in 2 months)".
+    pub expected: Vec<String>,
+}
+
+/// Every decision open to `state`, with each target.
+pub fn options_for(world: &World, state: StateIdx) -> Vec<DecisionView> {
+    let queued: f64 = world
+        .resource::<DecisionQueue>()
+        .0
+        .iter()
+        .filter(|(s, ..)| *s == state)
+        .map(|(_, i, _)| world.resource::<DecisionBook>().defs[*i].cost as f64)
+        .sum();
+    let book = world.resource::<DecisionBook>();
+    let reg = world.resource::<Registry>();
+    let mut out = Vec::new();
+    for (i, def) in book.defs.iter().enumerate() {
+        for t in targets(world, state, def.target) {
+            out.push(DecisionView {
+                id: def.id.clone(),
+                name: def.name.clone(),
+                description: def.description.clone(),
+                cost: def.cost,
+                target: t.map(|t| target_code(reg, t)),
+                target_name: t.map(|t| target_name(reg, t)),
+                refused: refusal(world, state, i, t, queued),
+                expected: def
+                    .effects
+                    .iter()
+                    .map(|o| describe(&o.effect, o.chance, o.delay, reg, state, t))
+                    .collect(),
+            });
+        }
+    }
+    out
+}
+
+/// Queues the player's decision for the coming turn.
+pub fn decide(world: &mut World, id: &str, target: Option<&str>) -> Result<(), String> {
+    let Some(state) = world.resource::<PlayedBy>().0 else {
+        return Err("no government is played: decisions need a player (play --as ID)".into());
+    };
+    let Some(i) = world.resource::<DecisionBook>().index(id) else {
+        return Err(format!("`{id}` is not a decision of the catalogue"));
+    };
+    let kind = world.resource::<DecisionBook>().defs[i].target;
+    let reg = world.resource::<Registry>();
+    let t = match (kind, target) {
+        (TargetKind::None, None) => None,
+        (TargetKind::None, Some(_)) => return Err(format!("`{id}` takes no target")),
+        (_, None) => return Err(format!("`{id}` needs a target ({kind:?})")),
+        (TargetKind::Power, Some(code)) => Some(Target::Power(
+            reg.power(code)
+                .ok_or_else(|| format!("`{code}` is not a power of this scenario"))?,
+        )),
+        (TargetKind::OwnBloc | TargetKind::OtherBloc, Some(code)) => Some(Target::Bloc(
+            reg.bloc(code)
+                .ok_or_else(|| format!("`{code}` is not a bloc that exists now"))?,
+        )),
+        (_, Some(code)) => Some(Target::State(
+            reg.state(code)
+                .ok_or_else(|| format!("`{code}` is not a state of this scenario"))?,
+        )),
+    };
+    let queued: f64 = world
+        .resource::<DecisionQueue>()
+        .0
+        .iter()
+        .filter(|(s, ..)| *s == state)
+        .map(|(_, k, _)| world.resource::<DecisionBook>().defs[*k].cost as f64)
+        .sum();
+    if let Some(why) = refusal(world, state, i, t, queued) {
+        return Err(why);
+    }
+    world.resource_mut::<DecisionQueue>().0.push((state, i, t));
+    Ok(())
+}
+
+/// An effect in words, for the player choosing.
+fn describe(effect: &Effect, chance: f64, delay: u32, reg: &Registry, me: StateIdx, t: Option<Target>) -> String {
+    let name = |code: &str| match code {
+        "$self" => reg.state_name(me).to_string(),
+        "$target" => t.map(|t| target_name(reg, t)).unwrap_or_default(),
+        other => reg
+            .state(other)
+            .map(|s| reg.state_name(s).to_string())
+            .unwrap_or_else(|| other.to_string()),
+    };
+    let what = match effect {
+        Effect::Change {
+            state,
+            indicator,
+            delta,
+        } => format!("{} {} {delta:+}", name(state), indicator.snake().replace('_', " ")),
+        Effect::StartPartnership { kind, .. } => format!("talks open on {}", kind.label()),
+        Effect::ExpelForces { .. } => "the power's forces leave".into(),
+        Effect::VisitPower { .. } => "standing toward the power rises".into(),
+        Effect::VisitState { .. } | Effect::JointStatement { .. } => "relations improve".into(),
+        Effect::RecallAmbassador { .. } => "relations fall".into(),
+        Effect::CloseBorder { .. } => "the border closes".into(),
+        Effect::OpenBorder { .. } => "the border opens".into(),
+        Effect::AnnounceWithdrawal { .. } => "withdrawal announced (effective after notice)".into(),
+        Effect::JoinBloc { .. } => "membership".into(),
+        Effect::BanGrainExports { .. } => "grain exports banned".into(),
+        Effect::LiftGrainExportBan { .. } => "grain exports resume".into(),
+        other => other.name().to_string(),
+    };
+    let mut when = Vec::new();
+    if chance < 1.0 {
+        when.push(format!("{:.0} % chance", chance * 100.0));
+    }
+    if delay > 0 {
+        when.push(format!("in {delay} month{}", if delay == 1 { "" } else { "s" }));
+    }
+    if when.is_empty() {
+        what
+    } else {
+        format!("{what} ({})", when.join(", "))
+    }
+}
