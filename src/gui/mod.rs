@@ -6,6 +6,7 @@
 //!
 //! - `camera.rs`: pan and zoom.
 //! - `charts.rs`: indicators over time (egui_plot).
+//! - `decisions_panel.rs`: the player's decisions, costs and expected effects.
 //! - `headlines.rs`: turning points the player acknowledges, with their causes.
 //! - `map_view.rs`: country meshes, borders, labels, hover and selection.
 //! - `menu.rs`: the main menu (scenario, state or observer, seed, saves).
@@ -19,6 +20,7 @@
 
 mod camera;
 mod charts;
+mod decisions_panel;
 mod headlines;
 mod map_view;
 mod menu;
@@ -115,6 +117,7 @@ pub fn run(
     .add_plugins((
         camera::plugin,
         charts::plugin,
+        decisions_panel::plugin,
         headlines::plugin,
         map_view::plugin,
         menu::plugin,

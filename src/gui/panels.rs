@@ -10,6 +10,7 @@ use bevy_egui::input::EguiWantsInput;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
 use super::charts::{Charts, draw_charts};
+use super::decisions_panel::{DecisionPanel, draw_decisions};
 use super::headlines::{Headlines, draw_headline};
 use super::map_view::draw_labels;
 use super::menu::{Menu, draw_menu};
@@ -38,6 +39,7 @@ pub(super) fn plugin(app: &mut App) {
                 draw_screen.run_if(menu_closed),
                 draw_legend.run_if(menu_closed),
                 draw_charts.run_if(menu_closed),
+                draw_decisions.run_if(menu_closed),
                 draw_tooltip.run_if(menu_closed),
                 draw_choices.run_if(menu_closed),
                 draw_headline.run_if(menu_closed),
@@ -257,7 +259,7 @@ fn draw_screen(
     mut layout: ResMut<UiLayout>,
     window: Single<&Window>,
     (mut requests, toast, time): (ResMut<SaveRequest>, Res<Toast>, Res<Time<Real>>),
-    (mut menu, mut settings): (ResMut<Menu>, ResMut<SettingsWindow>),
+    (mut menu, mut settings, mut decision_panel): (ResMut<Menu>, ResMut<SettingsWindow>, ResMut<DecisionPanel>),
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     // egui points to window pixels (logical): the UI scale.
@@ -310,6 +312,14 @@ fn draw_screen(
                 }
             }
             ui.separator();
+            if game.player.state.is_some()
+                && ui
+                    .selectable_label(decision_panel.open, "Decisions")
+                    .on_hover_text("Your government's decisions (key D)")
+                    .clicked()
+            {
+                decision_panel.open = !decision_panel.open;
+            }
             if ui
                 .selectable_label(charts.open, "Charts")
                 .on_hover_text("Indicators over time (key C)")

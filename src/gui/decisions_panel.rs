@@ -1,0 +1,184 @@
+//! The player's decisions (the Decisions button or D): every decision open
+//! to the government with its cost in political capital, what it is
+//! expected to do and the odds; closed ones greyed with the reason. A pick
+//! is queued and carried out when the turn ends; the ledger then shows
+//! what it actually did.
+
+use bevy::prelude::*;
+use bevy_egui::input::EguiWantsInput;
+use bevy_egui::{EguiContexts, egui};
+
+use crate::sim::decisions::{self, Capital, DecisionBook, DecisionQueue, DecisionView};
+use crate::sim::events::PlayedBy;
+use crate::sim::registry::Registry;
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<DecisionPanel>()
+        .add_systems(Update, (toggle_with_key, carry_out_pick, refresh).chain());
+}
+
+/// What the panel shows, refreshed from the world while it is open.
+#[derive(Resource, Default)]
+pub struct DecisionPanel {
+    pub open: bool,
+    views: Vec<DecisionView>,
+    capital: f64,
+    /// Names of the decisions queued for this turn.
+    queued: Vec<String>,
+    /// The pick to carry out, and the answer to the last one.
+    pick: Option<(String, Option<String>)>,
+    message: Option<String>,
+    filter: String,
+    show_closed: bool,
+}
+
+fn toggle_with_key(keys: Res<ButtonInput<KeyCode>>, wants: Res<EguiWantsInput>, mut panel: ResMut<DecisionPanel>) {
+    if keys.just_pressed(KeyCode::KeyD) && !wants.wants_any_keyboard_input() {
+        panel.open = !panel.open;
+    }
+}
+
+fn carry_out_pick(world: &mut World) {
+    let Some((id, target)) = world.resource_mut::<DecisionPanel>().pick.take() else {
+        return;
+    };
+    let answer = match decisions::decide(world, &id, target.as_deref()) {
+        Ok(()) => None,
+        Err(e) => Some(e),
+    };
+    world.resource_mut::<DecisionPanel>().message = answer;
+}
+
+fn refresh(world: &mut World) {
+    if !world.resource::<DecisionPanel>().open {
+        return;
+    }
+    let Some(s) = world.resource::<PlayedBy>().0 else {
+        let mut panel = world.resource_mut::<DecisionPanel>();
+        panel.views.clear();
+        return;
+    };
+    let views = decisions::options_for(world, s);
+    let capital = world.resource::<Capital>().0.get(s.0 as usize).copied().unwrap_or(0.0);
+    let book = world.resource::<DecisionBook>();
+    let reg = world.resource::<Registry>();
+    let queued = world
+        .resource::<DecisionQueue>()
+        .0
+        .iter()
+        .filter(|(q, ..)| *q == s)
+        .map(|(_, i, t)| {
+            let name = book.defs[*i].name.clone();
+            match t {
+                Some(t) => format!("{name} ({})", decisions::target_name(reg, *t)),
+                None => name,
+            }
+        })
+        .collect();
+    let mut panel = world.resource_mut::<DecisionPanel>();
+    panel.views = views;
+    panel.capital = capital;
+    panel.queued = queued;
+}
+
+pub(super) fn draw_decisions(
+    mut contexts: EguiContexts,
+    mut panel: ResMut<DecisionPanel>,
+    played: Res<PlayedBy>,
+) -> Result {
+    if !panel.open {
+        return Ok(());
+    }
+    let ctx = contexts.ctx_mut()?;
+    let mut open = true;
+    let panel = &mut *panel;
+    egui::Window::new("Decisions")
+        .open(&mut open)
+        .default_size(egui::vec2(460.0, 440.0))
+        .default_pos(egui::pos2(360.0, 60.0))
+        .show(ctx, |ui| {
+            if played.0.is_none() {
+                ui.label("Observer mode: no government to decide for. Start a game as a state from the menu.");
+                return;
+            }
+            ui.horizontal(|ui| {
+                ui.strong(format!("Political capital: {:.1}", panel.capital));
+                ui.label("(gained each month, more with legitimacy)");
+            });
+            if !panel.queued.is_empty() {
+                ui.label(format!("This month: {}", panel.queued.join("; ")));
+            }
+            if let Some(m) = &panel.message {
+                ui.colored_label(egui::Color32::from_rgb(210, 110, 80), m);
+            }
+            ui.horizontal(|ui| {
+                ui.label("Find");
+                ui.text_edit_singleline(&mut panel.filter);
+            });
+            ui.separator();
+            ui.checkbox(&mut panel.show_closed, "show decisions not open now");
+            let filter = panel.filter.to_lowercase();
+            let mut pick = None;
+            egui::ScrollArea::vertical().max_height(360.0).show(ui, |ui| {
+                // One entry per decision; its targets as buttons inside.
+                let mut k = 0;
+                while k < panel.views.len() {
+                    let id = panel.views[k].id.clone();
+                    let group: Vec<&DecisionView> = panel.views[k..].iter().take_while(|v| v.id == id).collect();
+                    k += group.len();
+                    let first = group[0];
+                    let open_now: Vec<&&DecisionView> = group.iter().filter(|v| v.refused.is_none()).collect();
+                    if open_now.is_empty() && !panel.show_closed {
+                        continue;
+                    }
+                    let matches = filter.is_empty()
+                        || first.name.to_lowercase().contains(&filter)
+                        || group.iter().any(|v| {
+                            v.target_name
+                                .as_deref()
+                                .is_some_and(|t| t.to_lowercase().contains(&filter))
+                        });
+                    if !matches {
+                        continue;
+                    }
+                    let title = format!("{} — cost {}", first.name, first.cost);
+                    let header = if open_now.is_empty() {
+                        egui::RichText::new(title).weak()
+                    } else {
+                        egui::RichText::new(title)
+                    };
+                    egui::CollapsingHeader::new(header)
+                        .id_salt(("decision", &id))
+                        .show(ui, |ui| {
+                            ui.label(&first.description);
+                            ui.small(format!("Expected: {}", first.expected.join("; ")));
+                            ui.horizontal_wrapped(|ui| {
+                                for v in &group {
+                                    let label = v.target_name.clone().unwrap_or_else(|| "Decide".into());
+                                    if v.refused.is_some() && !panel.show_closed {
+                                        continue;
+                                    }
+                                    let button = ui.add_enabled(v.refused.is_none(), egui::Button::new(label));
+                                    let button = match &v.refused {
+                                        Some(why) => button.on_disabled_hover_text(format!("Not now: {why}")),
+                                        None => button.on_hover_text(format!("Expected: {}", v.expected.join("; "))),
+                                    };
+                                    if button.clicked() {
+                                        pick = Some((v.id.clone(), v.target.clone()));
+                                    }
+                                }
+                            });
+                        });
+                }
+            });
+            ui.separator();
+            ui.small(
+                "Chosen decisions are carried out when the turn ends; the side panel's causes then show what they did.",
+            );
+            if pick.is_some() {
+                panel.pick = pick;
+            }
+        });
+    panel.open = open;
+    Ok(())
+}
