@@ -42,10 +42,7 @@ fn carry_out_pick(world: &mut World) {
     let Some((id, target)) = world.resource_mut::<DecisionPanel>().pick.take() else {
         return;
     };
-    let answer = match decisions::decide(world, &id, target.as_deref()) {
-        Ok(()) => None,
-        Err(e) => Some(e),
-    };
+    let answer = decisions::decide(world, &id, target.as_deref()).err();
     world.resource_mut::<DecisionPanel>().message = answer;
 }
 
