@@ -82,11 +82,15 @@ pub(super) fn draw_decisions(
     mut contexts: EguiContexts,
     mut panel: ResMut<DecisionPanel>,
     played: Res<PlayedBy>,
+    mut layout: ResMut<super::UiLayout>,
 ) -> Result {
+    layout.decision_buttons.clear();
     if !panel.open {
         return Ok(());
     }
     let ctx = contexts.ctx_mut()?;
+    let k = ctx.zoom_factor();
+    let px = |r: egui::Rect| [r.min.x * k, r.min.y * k, r.width() * k, r.height() * k];
     let mut open = true;
     let panel = &mut *panel;
     egui::Window::new("Decisions")
@@ -144,7 +148,7 @@ pub(super) fn draw_decisions(
                     } else {
                         egui::RichText::new(title)
                     };
-                    egui::CollapsingHeader::new(header)
+                    let shown = egui::CollapsingHeader::new(header)
                         .id_salt(("decision", &id))
                         .show(ui, |ui| {
                             ui.label(&first.description);
@@ -160,12 +164,29 @@ pub(super) fn draw_decisions(
                                         Some(why) => button.on_disabled_hover_text(format!("Not now: {why}")),
                                         None => button.on_hover_text(format!("Expected: {}", v.expected.join("; "))),
                                     };
+                                    let key = match &v.target {
+                                        Some(t) => format!("{}/{t}", v.id),
+                                        None => v.id.clone(),
+                                    };
+                                    // Only what can be seen can be clicked.
+                                    if ui.clip_rect().contains_rect(button.rect) {
+                                        layout.decision_buttons.push((key, px(button.rect)));
+                                    }
                                     if button.clicked() {
                                         pick = Some((v.id.clone(), v.target.clone()));
                                     }
                                 }
                             });
                         });
+                    // An opened decision scrolls up so that its targets show.
+                    if shown.header_response.clicked() {
+                        shown.header_response.scroll_to_me(Some(egui::Align::TOP));
+                    }
+                    if ui.clip_rect().contains_rect(shown.header_response.rect) {
+                        layout
+                            .decision_buttons
+                            .push((format!("header:{id}"), px(shown.header_response.rect)));
+                    }
                 }
             });
             ui.separator();

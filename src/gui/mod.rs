@@ -7,6 +7,7 @@
 //! - `camera.rs`: pan and zoom.
 //! - `charts.rs`: indicators over time (egui_plot).
 //! - `decisions_panel.rs`: the player's decisions, costs and expected effects.
+//! - `goals_view.rs`: the player's goals, their progress, and the end screen.
 //! - `headlines.rs`: turning points the player acknowledges, with their causes.
 //! - `map_view.rs`: country meshes, borders, labels, hover and selection.
 //! - `menu.rs`: the main menu (scenario, state or observer, seed, saves).
@@ -21,6 +22,7 @@
 mod camera;
 mod charts;
 mod decisions_panel;
+mod goals_view;
 mod headlines;
 mod map_view;
 mod menu;
@@ -66,6 +68,8 @@ pub struct UiLayout {
     /// The main menu's scenarios (by name) and its Start button, while open.
     pub menu_items: Vec<(String, [f32; 4])>,
     pub menu_start: Option<[f32; 4]>,
+    /// The decisions panel's headers and buttons ("id" or "id/target").
+    pub decision_buttons: Vec<(String, [f32; 4])>,
 }
 
 impl UiLayout {
@@ -118,6 +122,7 @@ pub fn run(
         camera::plugin,
         charts::plugin,
         decisions_panel::plugin,
+        goals_view::plugin,
         headlines::plugin,
         map_view::plugin,
         menu::plugin,

@@ -11,6 +11,7 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
 use super::charts::{Charts, draw_charts};
 use super::decisions_panel::{DecisionPanel, draw_decisions};
+use super::goals_view::{GoalsWindow, draw_end_screen, draw_goals};
 use super::headlines::{Headlines, draw_headline};
 use super::map_view::draw_labels;
 use super::menu::{Menu, draw_menu};
@@ -43,6 +44,8 @@ pub(super) fn plugin(app: &mut App) {
                 draw_tooltip.run_if(menu_closed),
                 draw_choices.run_if(menu_closed),
                 draw_headline.run_if(menu_closed),
+                draw_goals.run_if(menu_closed),
+                draw_end_screen.run_if(menu_closed),
                 draw_reload_error,
                 draw_menu,
                 draw_settings,
@@ -259,7 +262,12 @@ fn draw_screen(
     mut layout: ResMut<UiLayout>,
     window: Single<&Window>,
     (mut requests, toast, time): (ResMut<SaveRequest>, Res<Toast>, Res<Time<Real>>),
-    (mut menu, mut settings, mut decision_panel): (ResMut<Menu>, ResMut<SettingsWindow>, ResMut<DecisionPanel>),
+    (mut menu, mut settings, mut decision_panel, mut goals_window): (
+        ResMut<Menu>,
+        ResMut<SettingsWindow>,
+        ResMut<DecisionPanel>,
+        ResMut<GoalsWindow>,
+    ),
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     // egui points to window pixels (logical): the UI scale.
@@ -319,6 +327,14 @@ fn draw_screen(
                     .clicked()
             {
                 decision_panel.open = !decision_panel.open;
+            }
+            if game.player.state.is_some()
+                && ui
+                    .selectable_label(goals_window.0, "Goals")
+                    .on_hover_text("Your goals and how they stand (key G)")
+                    .clicked()
+            {
+                goals_window.0 = !goals_window.0;
             }
             if ui
                 .selectable_label(charts.open, "Charts")

@@ -56,10 +56,16 @@ struct Report {
     labels: Vec<(String, [f32; 2])>,
     end_turn: Option<[f32; 4]>,
     menu_open: bool,
+    /// The end screen is showing.
+    game_over: bool,
+    /// The decisions panel's entries and buttons on screen.
+    decision_buttons: Vec<(String, [f32; 4])>,
     menu_items: Vec<(String, [f32; 4])>,
     menu_start: Option<[f32; 4]>,
     /// The state played, if any.
     player: Option<String>,
+    /// The last few news items.
+    news: Vec<String>,
     scenario: String,
     /// Frame times in milliseconds: median and worst, over all frames
     /// (the first few include start-up), and the worst frame in which a
@@ -83,10 +89,12 @@ fn write_report(
     shapes: Res<MapShapes>,
     camera: Single<(&Camera, &GlobalTransform), With<Camera2d>>,
     watch: Res<super::reload::Watch>,
-    (menu, player, info): (
+    (menu, player, info, end, chronicle): (
         Res<super::menu::Menu>,
         Res<super::Player>,
         Res<crate::sim::spawn::GameInfo>,
+        Res<super::goals_view::EndScreen>,
+        Res<crate::sim::chronicle::Chronicle>,
     ),
 ) {
     probe.frame += 1;
@@ -135,9 +143,12 @@ fn write_report(
         labels,
         end_turn: layout.end_turn,
         menu_open: menu.open,
+        game_over: end.open,
+        decision_buttons: layout.decision_buttons.clone(),
         menu_items: layout.menu_items.clone(),
         menu_start: layout.menu_start,
         player: player.state.clone(),
+        news: chronicle.news.iter().rev().take(12).map(|n| n.text.clone()).collect(),
         scenario: info.name.clone(),
         median_frame_ms: median * 1000.0,
         worst_frame_ms: worst * 1000.0,

@@ -7,10 +7,10 @@ use bevy::prelude::*;
 use serde::Serialize;
 
 use super::chronicle::{Chronicle, NewsBuilder, NewsKind};
-use super::events::{PlayedBy, holds};
+use super::events::{Bindings, PlayedBy, holds, holds_static};
 use super::registry::{Clock, Registry};
 use super::{TurnPhase, TurnSchedule};
-use crate::scenario::format::GoalDef;
+use crate::scenario::format::{Cmp, Condition, GoalDef};
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(TurnSchedule, judge_goals.in_set(TurnPhase::Goals));
@@ -98,5 +98,158 @@ fn judge_goals(world: &mut World) {
         NewsBuilder::new(turn, date, kind, text)
             .state(s)
             .post(&mut world.resource_mut::<Chronicle>());
+    }
+}
+
+/// Whether the player's state has goals and none is left open.
+pub fn player_done(world: &World) -> bool {
+    let Some(s) = world.resource::<PlayedBy>().0 else {
+        return false;
+    };
+    let code = world.resource::<Registry>().state_code(s).to_string();
+    let book = world.resource::<GoalBook>();
+    let mine: Vec<GoalStatus> = book
+        .defs
+        .iter()
+        .zip(&book.status)
+        .filter(|(d, _)| d.state == code)
+        .map(|(_, st)| *st)
+        .collect();
+    !mine.is_empty() && mine.iter().all(|st| *st != GoalStatus::Open)
+}
+
+/// A goal with where each of its conditions stands now.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GoalProgress {
+    pub name: String,
+    pub description: String,
+    pub status: GoalStatus,
+    /// Each condition of the victory, in words, and whether it holds now.
+    pub victory: Vec<(String, bool)>,
+    pub defeat: Vec<(String, bool)>,
+}
+
+/// The goals of one state, with their progress.
+pub fn progress(world: &World, state: &str) -> Vec<GoalProgress> {
+    let book = world.resource::<GoalBook>();
+    book.defs
+        .iter()
+        .zip(&book.status)
+        .filter(|(d, _)| d.state == state)
+        .map(|(d, st)| {
+            let mut victory = Vec::new();
+            let mut defeat = Vec::new();
+            leaves(world, &d.victory, false, &mut victory);
+            leaves(world, &d.defeat, false, &mut defeat);
+            GoalProgress {
+                name: d.name.clone(),
+                description: d.description.clone(),
+                status: *st,
+                victory,
+                defeat,
+            }
+        })
+        .collect()
+}
+
+/// The simple conditions inside a combination, in words, each with
+/// whether it holds (negated ones said as such).
+fn leaves(world: &World, c: &Condition, negated: bool, out: &mut Vec<(String, bool)>) {
+    match c {
+        Condition::All(list) | Condition::Any(list) => {
+            for inner in list {
+                leaves(world, inner, negated, out);
+            }
+        }
+        Condition::Not(inner) => leaves(world, inner, !negated, out),
+        leaf => {
+            let holds = holds_static(world, leaf, &Bindings::NONE);
+            let text = describe(world, leaf);
+            if negated {
+                out.push((format!("not: {text}"), !holds));
+            } else {
+                out.push((text, holds));
+            }
+        }
+    }
+}
+
+fn cmp_text(cmp: Cmp) -> &'static str {
+    match cmp {
+        Cmp::Below => "below",
+        Cmp::AtMost => "at most",
+        Cmp::AtLeast => "at least",
+        Cmp::Above => "above",
+    }
+}
+
+/// A simple condition in words, with the figure it compares where it has one.
+pub fn describe(world: &World, c: &Condition) -> String {
+    let reg = world.resource::<Registry>();
+    let name = |code: &str| {
+        reg.state(code)
+            .map(|s| reg.state_name(s).to_string())
+            .unwrap_or_else(|| code.to_string())
+    };
+    match c {
+        Condition::Indicator {
+            state,
+            indicator,
+            cmp,
+            value,
+        } => {
+            let now = reg
+                .state(state)
+                .map(|s| crate::sim::components::read_indicator(world.entity(reg.state_entity(s)), *indicator))
+                .unwrap_or(0.0);
+            format!(
+                "{} {} {} {value} (now {now:.0})",
+                name(state),
+                indicator.snake().replace('_', " "),
+                cmp_text(*cmp)
+            )
+        }
+        Condition::Leader { state, leader } => format!("{leader} leads {}", name(state)),
+        Condition::Elapsed(n) => format!("{n} months played (now {})", world.resource::<Clock>().turn),
+        Condition::Member { state, bloc } => format!("{} in {bloc}", name(state)),
+        Condition::Suspended { state, bloc } => format!("{} suspended from {bloc}", name(state)),
+        Condition::Sanctioned { state, bloc } => format!("{} under {bloc} sanctions", name(state)),
+        Condition::Regime { state, kind } => {
+            format!("{} under a {} government", name(state), kind.snake().replace('_', " "))
+        }
+        Condition::Relation {
+            state,
+            other,
+            cmp,
+            value,
+        } => {
+            let now = match (reg.state(state), reg.state(other)) {
+                (Some(a), Some(b)) => world.resource::<crate::sim::diplomacy::Relations>().get(a, b),
+                _ => 0.0,
+            };
+            format!(
+                "{}–{} relations {} {value} (now {now:.0})",
+                name(state),
+                name(other),
+                cmp_text(*cmp)
+            )
+        }
+        Condition::Members { bloc, cmp, value } => format!("{bloc} has {} {value} members", cmp_text(*cmp)),
+        Condition::Project { bloc, project } => format!("{bloc}: {} complete", project.label()),
+        Condition::Alignment {
+            state,
+            power,
+            cmp,
+            value,
+        } => format!("{} standing toward {power} {} {value}", name(state), cmp_text(*cmp)),
+        Condition::Partnership { state, power, kind, .. } => match kind {
+            Some(k) => format!("{} has a {} with {power}", name(state), k.label()),
+            None => format!("{} has a partnership with {power}", name(state)),
+        },
+        Condition::Date(d) => format!("in {}", d.long()),
+        Condition::From(d) => format!("from {}", d.long()),
+        Condition::Before(d) => format!("before {}", d.long()),
+        Condition::Chance(p) => format!("{:.0} % chance", p * 100.0),
+        Condition::All(_) | Condition::Any(_) | Condition::Not(_) => "a combination".into(),
     }
 }

@@ -193,13 +193,7 @@ impl Simulation {
 
     /// Whether the player's state has no goal left open (and has goals).
     pub fn player_done(&self) -> bool {
-        let world = self.world();
-        let Some(s) = world.resource::<events::PlayedBy>().0 else {
-            return false;
-        };
-        let code = self.registry().state_code(s);
-        let mine: Vec<_> = self.goals().into_iter().filter(|g| g.state == code).collect();
-        !mine.is_empty() && mine.iter().all(|g| g.status != goals::GoalStatus::Open)
+        goals::player_done(self.world())
     }
 
     pub fn world(&self) -> &World {

@@ -318,3 +318,70 @@ fn the_main_menu_starts_a_chosen_scenario() {
     assert_eq!(started["turn"], 0);
     screenshot(display, &game.shots, 2);
 }
+
+/// The centre of a control the game reports, by its key.
+fn centre_of(report: &Value, list: &str, key: &str) -> Option<(f64, f64)> {
+    report[list].as_array()?.iter().find(|i| i[0] == key).map(|i| {
+        let b = &i[1];
+        (
+            b[0].as_f64().unwrap() + b[2].as_f64().unwrap() / 2.0,
+            b[1].as_f64().unwrap() + b[3].as_f64().unwrap() / 2.0,
+        )
+    })
+}
+
+#[test]
+fn three_turns_as_burkina_faso_with_decisions_reach_the_tutorial_end_screen() {
+    let Some(game) = Session::start("tutorial", 3, &["play", "tutorial", "--as", "BFA"]) else {
+        return;
+    };
+    let display = game.display.as_str();
+    game.wait_for_map();
+    // The decisions panel; open a decision and take it.
+    xdotool(display, &["key", "d"]);
+    let panel = game.report_when("the decisions panel", |r| {
+        centre_of(r, "decision_buttons", "header:counter_disinformation").is_some()
+    });
+    let (x, y) = centre_of(&panel, "decision_buttons", "header:counter_disinformation").unwrap();
+    click_at(display, x, y);
+    let open = game.report_when("the decision's button", |r| {
+        centre_of(r, "decision_buttons", "counter_disinformation").is_some()
+    });
+    let (x, y) = centre_of(&open, "decision_buttons", "counter_disinformation").unwrap();
+    click_at(display, x, y);
+    screenshot(display, &game.shots, 1);
+    xdotool(display, &["key", "d"]);
+
+    for turn in 1..=3 {
+        // Turning points first, then End Turn.
+        let now = game.report_when("a ready turn", |r| r["turn"] == turn - 1);
+        if now["headlines_pending"].as_u64().unwrap_or(0) > 0 {
+            xdotool(display, &["key", "Escape"]);
+        }
+        let ready = game.report_when("End Turn", |r| r["headlines_pending"] == 0 && !r["end_turn"].is_null());
+        let (x, y) = {
+            let b = ready["end_turn"].as_array().unwrap();
+            (
+                b[0].as_f64().unwrap() + b[2].as_f64().unwrap() / 2.0,
+                b[1].as_f64().unwrap() + b[3].as_f64().unwrap() / 2.0,
+            )
+        };
+        click_at(display, x, y);
+        let after = game.report_when("the turn", |r| r["turn"] == turn);
+        if turn == 1 {
+            let news: Vec<&str> = after["news"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter_map(|n| n.as_str())
+                .collect();
+            assert!(
+                news.iter().any(|n| n.contains("Counter-disinformation campaign")),
+                "the decision was carried out: {news:?}"
+            );
+        }
+    }
+    let end = game.report_when("the end screen", |r| r["game_over"] == true);
+    assert_eq!(end["player"], "BFA");
+    screenshot(display, &game.shots, 2);
+}

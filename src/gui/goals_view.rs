@@ -1,0 +1,221 @@
+//! The player's goals: a window (Goals button or G) with each goal's
+//! conditions and where they stand now; and the end screen when every goal
+//! is decided — what happened, the turning points, a chart of the
+//! government's fortunes — from which the game can go on in observer mode.
+
+use bevy::prelude::*;
+use bevy_egui::input::EguiWantsInput;
+use bevy_egui::{EguiContexts, egui};
+use egui_plot::{Legend, Line, Plot, PlotPoints};
+
+use super::menu::Menu;
+use super::saves::Current;
+use super::{Player, headlines};
+use crate::scenario::format::Indicator;
+use crate::sim::chronicle::Chronicle;
+use crate::sim::goals::{self, GoalStatus};
+use crate::sim::history::History;
+use crate::sim::registry::Registry;
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<GoalsWindow>()
+        .init_resource::<EndScreen>()
+        .add_systems(Update, (toggle_with_key, watch_for_the_end, carry_out_observer_request));
+}
+
+#[derive(Resource, Default)]
+pub struct GoalsWindow(pub bool);
+
+/// The end screen: open once per game, when the player's goals are all
+/// decided.
+#[derive(Resource, Default)]
+pub struct EndScreen {
+    pub open: bool,
+    shown: bool,
+    /// Continue as observer, asked for from the screen.
+    observe: bool,
+}
+
+fn toggle_with_key(keys: Res<ButtonInput<KeyCode>>, wants: Res<EguiWantsInput>, mut window: ResMut<GoalsWindow>) {
+    if keys.just_pressed(KeyCode::KeyG) && !wants.wants_any_keyboard_input() {
+        window.0 = !window.0;
+    }
+}
+
+fn watch_for_the_end(world: &mut World) {
+    // A new game on screen: its end is still to come.
+    if world.resource_ref::<Current>().is_changed() {
+        *world.resource_mut::<EndScreen>() = EndScreen::default();
+    }
+    if !world.resource::<EndScreen>().shown && goals::player_done(world) {
+        let mut end = world.resource_mut::<EndScreen>();
+        end.open = true;
+        end.shown = true;
+        // The end screen says it all: no dialogs on top of it.
+        let news = world.resource::<Chronicle>().news.len();
+        world.resource_mut::<headlines::Headlines>().skip_to(news);
+    }
+}
+
+fn carry_out_observer_request(world: &mut World) {
+    if !std::mem::take(&mut world.resource_mut::<EndScreen>().observe) {
+        return;
+    }
+    let _ = crate::sim::events::set_player(world, None);
+    world.insert_resource(Player { state: None });
+}
+
+/// The primary egui context, for the exclusive systems that draw here.
+fn egui_context(world: &mut World) -> Option<egui::Context> {
+    let mut state = bevy::ecs::system::SystemState::<EguiContexts>::new(world);
+    let mut contexts = state.get_mut(world).ok()?;
+    contexts.ctx_mut().ok().cloned()
+}
+
+fn status_text(s: GoalStatus) -> (String, egui::Color32) {
+    match s {
+        GoalStatus::Open => ("open".into(), egui::Color32::from_rgb(200, 180, 90)),
+        GoalStatus::Won { turn } => (format!("won in month {turn}"), egui::Color32::from_rgb(110, 190, 110)),
+        GoalStatus::Lost { turn } => (format!("lost in month {turn}"), egui::Color32::from_rgb(210, 100, 80)),
+    }
+}
+
+pub(super) fn draw_goals(world: &mut World) {
+    let open = world.resource::<GoalsWindow>().0;
+    let Some(code) = world.resource::<Player>().state.clone() else {
+        return;
+    };
+    if !open {
+        return;
+    }
+    let progress = goals::progress(world, &code);
+    let Some(ctx) = egui_context(world) else { return };
+    let mut still = true;
+    egui::Window::new("Goals")
+        .open(&mut still)
+        .default_width(420.0)
+        .default_pos(egui::pos2(380.0, 80.0))
+        .show(&ctx, |ui| {
+            if progress.is_empty() {
+                ui.label("This scenario gives your state no goals: play as you see fit.");
+            }
+            for g in &progress {
+                let (text, colour) = status_text(g.status);
+                ui.horizontal(|ui| {
+                    ui.strong(&g.name);
+                    ui.colored_label(colour, text);
+                });
+                if !g.description.is_empty() {
+                    ui.label(&g.description);
+                }
+                ui.small("To win:");
+                for (t, ok) in &g.victory {
+                    ui.small(format!("  {} {t}", if *ok { "✔" } else { "✘" }));
+                }
+                ui.small("Lost if:");
+                for (t, bad) in &g.defeat {
+                    ui.small(format!("  {} {t}", if *bad { "⚠" } else { "·" }));
+                }
+                ui.separator();
+            }
+        });
+    world.resource_mut::<GoalsWindow>().0 = still;
+}
+
+pub(super) fn draw_end_screen(world: &mut World) {
+    if !world.resource::<EndScreen>().open {
+        return;
+    }
+    let Some(code) = world.resource::<Player>().state.clone() else {
+        world.resource_mut::<EndScreen>().open = false;
+        return;
+    };
+    let progress = goals::progress(world, &code);
+    let reg = world.resource::<Registry>();
+    let Some(s) = reg.state(&code) else { return };
+    let name = reg.state_name(s).to_string();
+    let won = progress
+        .iter()
+        .filter(|g| matches!(g.status, GoalStatus::Won { .. }))
+        .count();
+    let verdict = if won == progress.len() {
+        "Victory"
+    } else if won == 0 {
+        "Defeat"
+    } else {
+        "A mixed record"
+    };
+    let turning: Vec<String> = world
+        .resource::<Chronicle>()
+        .news
+        .iter()
+        .filter(|n| headlines::is_headline(n.kind))
+        .rev()
+        .take(12)
+        .map(|n| format!("{}  {}", n.date, n.text))
+        .collect();
+    let series: Vec<(Indicator, Vec<[f64; 2]>)> = [Indicator::Stability, Indicator::Legitimacy, Indicator::Control]
+        .into_iter()
+        .map(|i| {
+            let pts = world
+                .resource::<History>()
+                .snapshots
+                .iter()
+                .filter_map(|snap| snap.states.get(s.0 as usize).map(|st| [snap.turn as f64, st.get(i)]))
+                .collect();
+            (i, pts)
+        })
+        .collect();
+    let Some(ctx) = egui_context(world) else { return };
+    let (mut observe, mut menu, mut close) = (false, false, false);
+    egui::Window::new(format!("{verdict} — {name}"))
+        .id(egui::Id::new("end_screen"))
+        .collapsible(false)
+        .resizable(false)
+        .default_width(640.0)
+        .anchor(egui::Align2::CENTER_CENTER, egui::vec2(0.0, -20.0))
+        .show(&ctx, |ui| {
+            for g in &progress {
+                let (text, colour) = status_text(g.status);
+                ui.horizontal(|ui| {
+                    ui.strong(&g.name);
+                    ui.colored_label(colour, text);
+                });
+            }
+            ui.separator();
+            ui.strong("Turning points");
+            for t in turning.iter().rev() {
+                ui.small(t);
+            }
+            ui.separator();
+            Plot::new("end_chart")
+                .height(160.0)
+                .legend(Legend::default())
+                .include_y(0.0)
+                .include_y(100.0)
+                .show(ui, |plot| {
+                    for (i, pts) in &series {
+                        plot.line(Line::new(i.snake().replace('_', " "), PlotPoints::from(pts.clone())).width(2.0));
+                    }
+                });
+            ui.horizontal(|ui| {
+                if ui.button("Continue as observer").clicked() {
+                    observe = true;
+                }
+                if ui.button("Keep playing").clicked() {
+                    close = true;
+                }
+                if ui.button("Main menu").clicked() {
+                    menu = true;
+                }
+            });
+        });
+    if observe || menu || close {
+        let mut end = world.resource_mut::<EndScreen>();
+        end.open = false;
+        end.observe = observe;
+    }
+    if menu {
+        world.resource_mut::<Menu>().open = true;
+    }
+}
