@@ -76,27 +76,45 @@ struct Report {
     frames_timed: usize,
 }
 
-#[allow(clippy::too_many_arguments)]
+/// Everything the report reads.
+#[derive(bevy::ecs::system::SystemParam)]
+struct Shown<'w> {
+    clock: Res<'w, Clock>,
+    registry: Res<'w, Registry>,
+    selection: Res<'w, Selection>,
+    mode: Res<'w, MapMode>,
+    headlines: Res<'w, Headlines>,
+    layout: Res<'w, UiLayout>,
+    shapes: Res<'w, MapShapes>,
+    watch: Res<'w, super::reload::Watch>,
+    menu: Res<'w, super::menu::Menu>,
+    player: Res<'w, super::Player>,
+    info: Res<'w, crate::sim::spawn::GameInfo>,
+    end: Res<'w, super::goals_view::EndScreen>,
+    chronicle: Res<'w, crate::sim::chronicle::Chronicle>,
+}
+
 fn write_report(
     mut probe: ResMut<Probe>,
     time: Res<Time<Real>>,
-    clock: Res<Clock>,
-    registry: Res<Registry>,
-    selection: Res<Selection>,
-    mode: Res<MapMode>,
-    headlines: Res<Headlines>,
-    layout: Res<UiLayout>,
-    shapes: Res<MapShapes>,
+    shown: Shown,
     camera: Single<(&Camera, &GlobalTransform), With<Camera2d>>,
-    watch: Res<super::reload::Watch>,
-    (menu, player, info, end, chronicle): (
-        Res<super::menu::Menu>,
-        Res<super::Player>,
-        Res<crate::sim::spawn::GameInfo>,
-        Res<super::goals_view::EndScreen>,
-        Res<crate::sim::chronicle::Chronicle>,
-    ),
 ) {
+    let Shown {
+        clock,
+        registry,
+        selection,
+        mode,
+        headlines,
+        layout,
+        shapes,
+        watch,
+        menu,
+        player,
+        info,
+        end,
+        chronicle,
+    } = shown;
     probe.frame += 1;
     let dt = time.delta_secs();
     if probe.frame > 1 {
