@@ -274,6 +274,17 @@ pub fn partnerships_of(world: &World, state: StateIdx) -> Vec<(Entity, Partnersh
 }
 
 /// Live partnerships of the state entity `state_e`, sorted by power and kind.
+/// A state's live partnerships, in no particular order, without collecting.
+pub fn live_partnerships(world: &World, state: StateIdx) -> impl Iterator<Item = &Partnership> + '_ {
+    let e = world.resource::<Registry>().state_entity(state);
+    world
+        .get::<Partnerships>(e)
+        .into_iter()
+        .flat_map(|list| list.iter())
+        .filter_map(move |e| world.get::<Partnership>(e))
+        .filter(|p| p.stage != Stage::Ended)
+}
+
 pub fn partnerships_of_entity(world: &World, state_e: Entity) -> Vec<(Entity, Partnership)> {
     let mut out: Vec<(Entity, Partnership)> = world
         .get::<Partnerships>(state_e)

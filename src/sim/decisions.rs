@@ -158,22 +158,38 @@ pub fn available(world: &World, def: &DecisionDef, state: StateIdx, target: Opti
     holds_static(world, &def.available, &bind)
 }
 
-/// The computer's weight for a decision, and the reasons that counted.
-pub fn weigh(world: &World, def: &DecisionDef, state: StateIdx, target: Option<Target>) -> (f64, Vec<(String, f64)>) {
+/// The computer's weight for a decision (no allocation: it is computed for
+/// every option of every acting government).
+pub fn weight(world: &World, def: &DecisionDef, state: StateIdx, target: Option<Target>) -> f64 {
     let bind = Bindings {
         me: Some(state),
         target,
     };
-    let mut w = def.ai.base;
-    let mut reasons = Vec::new();
-    for f in &def.ai.factors {
-        if holds_static(world, &f.when, &bind) {
-            w += f.add;
-            reasons.push((f.why.clone(), f.add));
-        }
-    }
-    reasons.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()));
-    (w, reasons)
+    def.ai.base
+        + def
+            .ai
+            .factors
+            .iter()
+            .filter(|f| holds_static(world, &f.when, &bind))
+            .map(|f| f.add)
+            .sum::<f64>()
+}
+
+/// The reasons behind a weight: the factors that counted, largest first.
+pub fn reasons(world: &World, def: &DecisionDef, state: StateIdx, target: Option<Target>) -> Vec<(String, f64)> {
+    let bind = Bindings {
+        me: Some(state),
+        target,
+    };
+    let mut out: Vec<(String, f64)> = def
+        .ai
+        .factors
+        .iter()
+        .filter(|f| holds_static(world, &f.when, &bind))
+        .map(|f| (f.why.clone(), f.add))
+        .collect();
+    out.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()));
+    out
 }
 
 fn grant_capital(states: Query<(&Country, &Legitimacy)>, rules: Res<Rules>, mut capital: ResMut<Capital>) {
@@ -312,9 +328,9 @@ fn apply_due_effects(world: &mut World) {
     }
 }
 
-/// A decision a computer-run government might take: which, about what, its
-/// weight and the reasons for it.
-type Candidate = (usize, Option<Target>, f64, Vec<(String, f64)>);
+/// A decision a computer-run government might take: which, about what, and
+/// its weight.
+type Candidate = (usize, Option<Target>, f64);
 
 /// Each computer-run government, now and then, takes the decision it wants
 /// most (weighted draw among those it wants at all and can afford).
@@ -338,9 +354,10 @@ fn decide_for_computer_governments(world: &mut World) {
                 continue;
             }
             for t in targets(world, s, def.target) {
-                let (w, reasons) = weigh(world, def, s, t);
+                // The weight first: most options are not wanted at all.
+                let w = weight(world, def, s, t);
                 if w > 0.0 && available(world, def, s, t) {
-                    options.push((i, t, w, reasons));
+                    options.push((i, t, w));
                 }
             }
         }
@@ -357,7 +374,8 @@ fn decide_for_computer_governments(world: &mut World) {
                 break;
             }
         }
-        let (i, t, w, reasons) = options.swap_remove(pick);
+        let (i, t, w) = options.swap_remove(pick);
+        let reasons = reasons(world, &world.resource::<DecisionBook>().defs[i], s, t);
         let taken = Taken {
             turn,
             state: s,

@@ -329,11 +329,13 @@ pub fn holds_bound(world: &mut World, c: &Condition, bind: &Bindings) -> bool {
 /// refuses `Chance` where this is used: decisions and AI weights), reading
 /// the world only.
 pub fn holds_static(world: &World, c: &Condition, bind: &Bindings) -> bool {
-    let date = world.resource::<Clock>().date();
+    // The clock is looked up only when asked: this runs for every option a
+    // government weighs.
+    let date = || world.resource::<Clock>().date();
     match c {
-        Condition::Date(d) => date == *d,
-        Condition::From(d) => date >= *d,
-        Condition::Before(d) => date < *d,
+        Condition::Date(d) => date() == *d,
+        Condition::From(d) => date() >= *d,
+        Condition::Before(d) => date() < *d,
         Condition::Chance(_) => false,
         Condition::All(list) => list.iter().all(|c| holds_static(world, c, bind)),
         Condition::Any(list) => list.iter().any(|c| holds_static(world, c, bind)),
@@ -397,7 +399,9 @@ pub fn holds_now(world: &World, c: &Condition, bind: &Bindings) -> bool {
             kind,
             stage,
         } => match (state(s), look.power(power)) {
-            (Some(s), Some(p)) => actions::partnerships_of(world, s).iter().any(|(_, ps)| {
+            // Order does not matter for `any`: read the live ones in place
+            // (this is evaluated for every option a government weighs).
+            (Some(s), Some(p)) => actions::live_partnerships(world, s).any(|ps| {
                 ps.power == p
                     && kind.is_none_or(|k| ps.kind == k)
                     && match stage {
