@@ -30,6 +30,11 @@ impl Headlines {
         !self.queue.is_empty()
     }
 
+    /// How much of the chronicle has been looked at.
+    pub fn seen(&self) -> usize {
+        self.seen
+    }
+
     /// Forgets the news up to `seen` (a loaded game's past is not news).
     pub fn skip_to(&mut self, seen: usize) {
         self.queue.clear();

@@ -12,6 +12,7 @@
 //! - `map_view.rs`: country meshes, borders, labels, hover and selection.
 //! - `menu.rs`: the main menu (scenario, state or observer, seed, saves).
 //! - `modes.rs`: what the colours mean in each map mode.
+//! - `observer.rs`: observer mode's months running by themselves.
 //! - `panels.rs`: top bar, side panel, tooltip, legend, news, decisions.
 //! - `screenshot.rs`: screenshots (F12, or on request for tests).
 //! - `settings.rs`: the settings window (UI scale), kept between sessions.
@@ -27,6 +28,7 @@ mod headlines;
 mod map_view;
 mod menu;
 pub mod modes;
+mod observer;
 mod panels;
 mod probe;
 mod reload;
@@ -126,6 +128,7 @@ pub fn run(
         headlines::plugin,
         map_view::plugin,
         menu::plugin,
+        observer::plugin,
         panels::plugin,
         probe::plugin,
         reload::plugin,

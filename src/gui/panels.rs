@@ -16,6 +16,7 @@ use super::headlines::{Headlines, draw_headline};
 use super::map_view::draw_labels;
 use super::menu::{Menu, draw_menu};
 use super::modes::{self, MapMode};
+use super::observer::{Autoplay, SPEEDS};
 use super::reload::draw_reload_error;
 use super::saves::{SaveRequest, Toast};
 use super::settings::{SettingsWindow, draw_settings};
@@ -268,6 +269,7 @@ fn draw_screen(
         ResMut<DecisionPanel>,
         ResMut<GoalsWindow>,
     ),
+    mut autoplay: ResMut<Autoplay>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     // egui points to window pixels (logical): the UI scale.
@@ -298,6 +300,22 @@ fn draw_screen(
             let r = button.rect;
             let k = ui.ctx().pixels_per_point() / ui_scale_base;
             layout.end_turn = Some([r.min.x * k, r.min.y * k, r.width() * k, r.height() * k]);
+            // An observer can let the months run.
+            if game.player.state.is_none() {
+                let label = if autoplay.running { "⏸ Pause" } else { "⏵ Run" };
+                if ui.button(label).on_hover_text("Let the months run (P)").clicked() {
+                    autoplay.running = !autoplay.running;
+                }
+                egui::ComboBox::from_id_salt("speed")
+                    .width(90.0)
+                    .selected_text(format!("{} months/s", autoplay.speed))
+                    .show_ui(ui, |ui| {
+                        for s in SPEEDS {
+                            ui.selectable_value(&mut autoplay.speed, s, format!("{s} months/s"));
+                        }
+                    });
+                ui.checkbox(&mut autoplay.pause_on_headlines, "stop at turning points");
+            }
             // The scenario's name is in the window title and on hover.
             ui.strong(format!("{} — turn {}", game.clock.date().long(), game.clock.turn + 1))
                 .on_hover_text(&game.info.name);
