@@ -82,6 +82,33 @@ pub enum Command {
     },
     /// List the scenarios on offer: shipped ones and the mods folder's.
     Scenarios,
+    /// What happens next: many futures from a saved game (or a scenario's
+    /// start), with every government computer-run; with --change, the same
+    /// futures with one thing changed, side by side.
+    Futures {
+        /// A save (F5 in the window writes saves/quicksave.ron) or a scenario.
+        from: String,
+        #[arg(long, default_value_t = 200)]
+        runs: u64,
+        /// Months ahead.
+        #[arg(long, default_value_t = 24)]
+        months: u32,
+        /// Seed of the futures (default: the game's).
+        #[arg(long)]
+        seed: Option<u64>,
+        /// An effect applied at the start of every future, e.g.
+        /// 'LiftSanctions(bloc: "ECOWAS", state: "NER")'.
+        #[arg(long, value_name = "EFFECT")]
+        change: Option<String>,
+        /// Worker threads (default: every core).
+        #[arg(long, default_value_t = 0)]
+        threads: usize,
+        #[arg(long)]
+        json: bool,
+        /// Also write one row per state to this CSV file.
+        #[arg(long, value_name = "FILE")]
+        csv: Option<PathBuf>,
+    },
     /// Write a commented starting scenario to edit (in the mods folder).
     NewScenario {
         /// File name without `.ron`: lower-case letters, digits and `_`.
@@ -316,6 +343,16 @@ fn dispatch(command: Command, mods: &Mods) -> Result<ExitCode, Failure> {
             Ok(ExitCode::SUCCESS)
         }
         Command::NewScenario { name, out } => new_scenario(mods, &name, out),
+        Command::Futures {
+            from,
+            runs,
+            months,
+            seed,
+            change,
+            threads,
+            json,
+            csv,
+        } => futures(mods, &from, runs, months, seed, change.as_deref(), threads, json, csv),
     }
 }
 
@@ -415,6 +452,152 @@ fn summary_text(s: &batch::Summary) -> String {
         let _ = writeln!(out, "  {:<10} {:>6.1}%", b.id, b.p_exists * 100.0);
     }
     out
+}
+
+/// The game the futures start from: a save, or a scenario's start.
+fn futures_start(mods: &Mods, from: &str) -> Result<crate::save::SaveFile, Failure> {
+    let path = Path::new(from);
+    if path.is_file()
+        && let Ok(file) = crate::save::read(path)
+    {
+        return Ok(file);
+    }
+    let s = mods.resolve(from)?;
+    let sim = Simulation::new(&s, s.file.meta.seed, Detail::Full);
+    Ok(crate::save::capture_simulation(&sim, &s))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn futures(
+    mods: &Mods,
+    from: &str,
+    runs: u64,
+    months: u32,
+    seed: Option<u64>,
+    change: Option<&str>,
+    threads: usize,
+    json: bool,
+    csv: Option<PathBuf>,
+) -> Result<ExitCode, Failure> {
+    if runs == 0 || runs > MAX_RUNS {
+        return Err(Failure(format!("--runs must be between 1 and {MAX_RUNS}")));
+    }
+    if months == 0 || months > limits::TURNS {
+        return Err(Failure(format!("--months must be between 1 and {}", limits::TURNS)));
+    }
+    if threads > 1024 {
+        return Err(Failure("--threads must be at most 1024 (0 means every core)".into()));
+    }
+    let change = change.map(crate::futures::parse_change).transpose().map_err(Failure)?;
+    if let Some(path) = &csv {
+        check_writable(path)?;
+    }
+    let file = futures_start(mods, from)?;
+    let spec = crate::futures::FuturesSpec {
+        runs,
+        months,
+        seed: seed.unwrap_or(file.seed),
+        change: None,
+        threads,
+    };
+    let sets = if change.is_some() { 2 } else { 1 };
+    let bar = progress_bar(runs * sets);
+    let base = crate::futures::run(&file, &spec, &|d| bar.set_position(d)).map_err(Failure)?;
+    let changed = match change {
+        Some(c) => {
+            let spec = crate::futures::FuturesSpec {
+                change: Some(c),
+                ..spec.clone()
+            };
+            Some(crate::futures::run(&file, &spec, &|d| bar.set_position(runs + d)).map_err(Failure)?)
+        }
+        None => None,
+    };
+    bar.finish_and_clear();
+    let comparison = crate::futures::Comparison {
+        changed: changed.clone().unwrap_or_else(|| base.clone()),
+        base: base.clone(),
+    };
+    if let Some(path) = &csv {
+        let rows = crate::futures::csv_rows(&comparison);
+        write_rows(path, &rows)?;
+    }
+    let out = if json {
+        let value = match &changed {
+            Some(_) => serde_json::to_string_pretty(&comparison),
+            None => serde_json::to_string_pretty(&base),
+        };
+        value.map_err(|e| Failure(e.to_string()))? + "\n"
+    } else {
+        futures_text(&base, changed.as_ref())
+    };
+    print_out(&out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn futures_text(base: &crate::futures::FuturesReport, changed: Option<&crate::futures::FuturesReport>) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} — {} futures of {} months from {}, seeds from {}",
+        base.scenario, base.runs, base.months, base.from, base.seed
+    );
+    if let Some(c) = changed {
+        let _ = writeln!(out, "Change: {}", c.change.as_deref().unwrap_or(""));
+        let _ = writeln!(
+            out,
+            "\n  {:<4} {:<26} {:>15} {:>15} {:>15}",
+            "id", "name", "P(coup)", "P(new blocs)", "P(lose ground)"
+        );
+        for (a, b) in base.states.iter().zip(&c.states) {
+            let pair = |x: f64, y: f64| format!("{:>5.1}→{:>5.1}%", x * 100.0, y * 100.0);
+            let _ = writeln!(
+                out,
+                "  {:<4} {:<26} {:>15} {:>15} {:>15}",
+                a.id,
+                a.name,
+                pair(a.p_coup, b.p_coup),
+                pair(a.p_bloc_change, b.p_bloc_change),
+                pair(a.p_territory_loss, b.p_territory_loss)
+            );
+        }
+    } else {
+        let _ = writeln!(
+            out,
+            "\n  {:<4} {:<26} {:>8} {:>12} {:>14} {:>18}",
+            "id", "name", "P(coup)", "P(new blocs)", "P(lose ground)", "stability p10–p90"
+        );
+        for s in &base.states {
+            let end = s.fans[0].months.last().copied();
+            let band = end.map(|b| format!("{:.0}–{:.0}", b.p10, b.p90)).unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "  {:<4} {:<26} {:>7.1}% {:>11.1}% {:>13.1}% {:>18}",
+                s.id,
+                s.name,
+                s.p_coup * 100.0,
+                s.p_bloc_change * 100.0,
+                s.p_territory_loss * 100.0,
+                band
+            );
+        }
+    }
+    out
+}
+
+/// Writes CSV rows beside `path` and renames into place.
+fn write_rows(path: &Path, rows: &[Vec<String>]) -> Result<(), Failure> {
+    let tmp = path.with_extension("csv.part");
+    let fail = |e: String| Failure(format!("cannot write {}: {e}", path.display()));
+    {
+        let mut w = csv::Writer::from_path(&tmp).map_err(|e| fail(e.to_string()))?;
+        for r in rows {
+            w.write_record(r).map_err(|e| fail(e.to_string()))?;
+        }
+        w.flush().map_err(|e| fail(e.to_string()))?;
+    }
+    std::fs::rename(&tmp, path).map_err(|e| fail(e.to_string()))
 }
 
 /// Writes the commented starting scenario, never over an existing file.

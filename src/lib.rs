@@ -6,6 +6,7 @@
 //! - [`sim`]: the simulation core (no rendering), one file per mechanism.
 //! - [`batch`] and [`report`]: many futures, and what a game produced.
 //! - [`save`]: saved games (the scenario, the seed and the player's inputs).
+//! - [`futures`]: many futures from the present of a game, compared.
 //! - [`calibration`]: the model checked against the historical record.
 //! - [`map`]: the region's shapes (no rendering), from `assets/map/`.
 //! - [`cli`]: the command line. `gui` (feature `gui`): the game window.
@@ -13,6 +14,7 @@
 pub mod batch;
 pub mod calibration;
 pub mod cli;
+pub mod futures;
 #[cfg(feature = "gui")]
 pub mod gui;
 pub mod map;

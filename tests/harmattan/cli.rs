@@ -311,3 +311,34 @@ fn mod_rules_apply_to_every_scenario_and_bad_ones_are_pinpointed() {
     assert!(err.contains("20_typo.ron:2:5:"), "{err}");
     assert!(err.contains("coups.base_logit"), "a suggestion: {err}");
 }
+
+#[test]
+fn futures_compare_a_change_and_export_a_spreadsheet() {
+    let csv = scratch("futures.csv");
+    let _ = std::fs::remove_file(&csv);
+    let o = harmattan(&[
+        "futures",
+        "sahel_2023",
+        "--runs",
+        "16",
+        "--months",
+        "6",
+        "--change",
+        r#"LiftSanctions(bloc: "ECOWAS", state: "NER")"#,
+        "--csv",
+        csv.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("Change: LiftSanctions"), "{out}");
+    assert!(out.contains("→"), "side by side: {out}");
+    let text = std::fs::read_to_string(&csv).unwrap();
+    assert!(text.starts_with("state,name,p_coup,p_coup_changed"), "{text}");
+    assert_eq!(text.lines().count(), 20);
+    let o = harmattan(&["futures", "sahel_2023", "--runs", "4", "--months", "3", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["runs"], 4);
+    let o = harmattan(&["futures", "sahel_2023", "--change", "Nonsense("]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("is not an effect"));
+}

@@ -5,6 +5,7 @@ mod calibration;
 mod cli;
 mod decisions;
 mod determinism;
+mod futures;
 #[cfg(feature = "gui")]
 mod gui;
 mod map;

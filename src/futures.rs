@@ -1,0 +1,344 @@
+//! "What happens next?": many futures from the present moment of a game.
+//! Each future replays the game (from its save) to now, takes a seed of its
+//! own, optionally changes one thing (any effect of the scenario
+//! vocabulary, e.g. `LiftSanctions(bloc: "ECOWAS", state: "NER")`), and
+//! runs on with every government computer-run. Per state it gives the
+//! probability of a coup, of a change of blocs and of losing territory,
+//! and fan charts (10th, 50th and 90th percentiles) of stability,
+//! legitimacy and territorial control month by month. Two sets — with and
+//! without the change — compare side by side. Same save, seed and change
+//! ⇒ the same report, whatever the number of threads.
+
+use std::collections::BTreeSet;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::save::{self, SaveError, SaveFile};
+use crate::scenario::format::{Effect, Indicator};
+use crate::sim::actions;
+use crate::sim::components::*;
+use crate::sim::ledger::{Cause, Mechanism};
+use crate::sim::registry::Registry;
+use crate::sim::rng::SimRng;
+use crate::sim::{Simulation, events};
+
+/// The indicators drawn as fans.
+pub const FAN_INDICATORS: [Indicator; 3] = [Indicator::Stability, Indicator::Legitimacy, Indicator::Control];
+
+/// Territory counts as lost when control falls by more than this.
+pub const TERRITORY_LOSS: f64 = 5.0;
+
+#[derive(Debug, Clone)]
+pub struct FuturesSpec {
+    pub runs: u64,
+    pub months: u32,
+    pub seed: u64,
+    /// One thing changed at the start of every future.
+    pub change: Option<Effect>,
+    pub threads: usize,
+}
+
+/// 10th, 50th and 90th percentiles.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Band {
+    pub p10: f64,
+    pub p50: f64,
+    pub p90: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Fan {
+    pub indicator: String,
+    /// One band per month ahead (index 0: after the first month).
+    pub months: Vec<Band>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StateFuture {
+    pub id: String,
+    pub name: String,
+    pub p_coup: f64,
+    pub p_bloc_change: f64,
+    pub p_territory_loss: f64,
+    pub fans: Vec<Fan>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FuturesReport {
+    pub scenario: String,
+    /// The month the futures start from.
+    pub from: String,
+    pub runs: u64,
+    pub months: u32,
+    pub seed: u64,
+    /// The change, as written, if any.
+    pub change: Option<String>,
+    pub states: Vec<StateFuture>,
+}
+
+/// One future's path: per state, whether a coup happened, whether its blocs
+/// changed, whether it lost ground, and the fan indicators month by month.
+struct Path {
+    coup: Vec<bool>,
+    blocs_changed: Vec<bool>,
+    lost_ground: Vec<bool>,
+    /// [state][indicator][month]
+    series: Vec<Vec<Vec<f64>>>,
+}
+
+fn blocs(sim: &Simulation, s: StateIdx) -> BTreeSet<String> {
+    let reg = sim.registry();
+    actions::blocs_of(sim.world(), s)
+        .into_iter()
+        .map(|b| reg.bloc_code(b).to_string())
+        .collect()
+}
+
+fn read(sim: &Simulation, s: StateIdx, i: Indicator) -> f64 {
+    let e = sim.registry().state_entity(s);
+    read_indicator(sim.world().entity(e), i)
+}
+
+/// The seed of future `i`: far from the game's own seeds.
+pub fn future_seed(seed: u64, i: u64) -> u64 {
+    seed.wrapping_mul(0x9E37_79B9_7F4A_7C15).wrapping_add(i)
+}
+
+fn one_future(file: &SaveFile, spec: &FuturesSpec, i: u64) -> Result<Path, SaveError> {
+    let mut sim = save::load_simulation(file, "the game")?;
+    // Every government computer-run from here on, on a stream of its own.
+    let _ = sim.set_player(None);
+    sim.world_mut().insert_resource(SimRng::new(future_seed(spec.seed, i)));
+    if let Some(change) = &spec.change {
+        events::apply_effect(sim.world_mut(), change, Cause::of(Mechanism::ScriptedEvent));
+    }
+    let n = sim.registry().state_count();
+    let states: Vec<StateIdx> = (0..n).map(|k| StateIdx(k as u16)).collect();
+    let coups_before: Vec<u32> = states
+        .iter()
+        .map(|s| {
+            sim.world()
+                .get::<CoupRecord>(sim.registry().state_entity(*s))
+                .map(|r| r.successes)
+                .unwrap_or(0)
+        })
+        .collect();
+    let blocs_before: Vec<BTreeSet<String>> = states.iter().map(|s| blocs(&sim, *s)).collect();
+    let control_before: Vec<f64> = states.iter().map(|s| read(&sim, *s, Indicator::Control)).collect();
+    let mut series = vec![vec![Vec::with_capacity(spec.months as usize); FAN_INDICATORS.len()]; n];
+    for _ in 0..spec.months {
+        sim.step();
+        for (k, s) in states.iter().enumerate() {
+            for (j, ind) in FAN_INDICATORS.iter().enumerate() {
+                series[k][j].push(read(&sim, *s, *ind));
+            }
+        }
+    }
+    Ok(Path {
+        coup: states
+            .iter()
+            .zip(&coups_before)
+            .map(|(s, before)| {
+                sim.world()
+                    .get::<CoupRecord>(sim.registry().state_entity(*s))
+                    .is_some_and(|r| r.successes > *before)
+            })
+            .collect(),
+        blocs_changed: states
+            .iter()
+            .zip(&blocs_before)
+            .map(|(s, before)| blocs(&sim, *s) != *before)
+            .collect(),
+        lost_ground: states
+            .iter()
+            .zip(&control_before)
+            .map(|(s, before)| read(&sim, *s, Indicator::Control) < before - TERRITORY_LOSS)
+            .collect(),
+        series,
+    })
+}
+
+fn band(values: &mut [f64]) -> Band {
+    values.sort_by(f64::total_cmp);
+    let at = |q: f64| {
+        if values.is_empty() {
+            return 0.0;
+        }
+        let k = ((values.len() - 1) as f64 * q).round() as usize;
+        values[k]
+    };
+    Band {
+        p10: at(0.1),
+        p50: at(0.5),
+        p90: at(0.9),
+    }
+}
+
+/// Runs the futures of a saved game. `progress` is told how many are done.
+pub fn run(file: &SaveFile, spec: &FuturesSpec, progress: &(dyn Fn(u64) + Sync)) -> Result<FuturesReport, String> {
+    if spec.runs == 0 || spec.months == 0 {
+        return Err("futures need at least one run of at least one month".into());
+    }
+    // The save must replay here before hundreds of futures try to.
+    let probe = save::load_simulation(file, "the game").map_err(|e| e.to_string())?;
+    let reg: Registry = probe.registry().clone();
+    if let Some(change) = &spec.change {
+        check_change(change, &reg)?;
+    }
+    let from = probe.date().to_string();
+    let scenario = probe.world().resource::<crate::sim::spawn::GameInfo>().name.clone();
+    drop(probe);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(spec.threads)
+        .build()
+        .map_err(|e| format!("cannot start {} worker threads: {e}", spec.threads))?;
+    let done = AtomicU64::new(0);
+    let paths: Vec<Path> = pool
+        .install(|| {
+            (0..spec.runs)
+                .into_par_iter()
+                .map(|i| {
+                    let p = one_future(file, spec, i);
+                    progress(done.fetch_add(1, Ordering::Relaxed) + 1);
+                    p
+                })
+                .collect::<Result<Vec<Path>, SaveError>>()
+        })
+        .map_err(|e| e.to_string())?;
+    let runs = paths.len() as f64;
+    let share = |f: &dyn Fn(&Path) -> bool| paths.iter().filter(|p| f(p)).count() as f64 / runs;
+    let states = (0..reg.state_count())
+        .map(|k| {
+            let s = StateIdx(k as u16);
+            let fans = FAN_INDICATORS
+                .iter()
+                .enumerate()
+                .map(|(j, ind)| Fan {
+                    indicator: ind.snake().to_string(),
+                    months: (0..spec.months as usize)
+                        .map(|m| {
+                            let mut v: Vec<f64> = paths.iter().map(|p| p.series[k][j][m]).collect();
+                            band(&mut v)
+                        })
+                        .collect(),
+                })
+                .collect();
+            StateFuture {
+                id: reg.state_code(s).to_string(),
+                name: reg.state_name(s).to_string(),
+                p_coup: share(&|p| p.coup[k]),
+                p_bloc_change: share(&|p| p.blocs_changed[k]),
+                p_territory_loss: share(&|p| p.lost_ground[k]),
+                fans,
+            }
+        })
+        .collect();
+    Ok(FuturesReport {
+        scenario,
+        from,
+        runs: spec.runs,
+        months: spec.months,
+        seed: spec.seed,
+        change: spec.change.as_ref().and_then(|c| ron::ser::to_string(c).ok()),
+        states,
+    })
+}
+
+/// Reads a change written in the effect vocabulary, with a message that
+/// points into it when it is wrong.
+pub fn parse_change(text: &str) -> Result<Effect, String> {
+    ron::Options::default()
+        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+        .from_str::<Effect>(text)
+        .map_err(|e| {
+            format!(
+                "the change `{text}` is not an effect (column {}: {}); for example \
+                 LiftSanctions(bloc: \"ECOWAS\", state: \"NER\") or \
+                 EndPartnership(state: \"NER\", power: \"RUS\", kind: TrainingEquipment)",
+                e.span.start.col, e.code
+            )
+        })
+}
+
+/// Every id a change names must be in the game: a typo would otherwise
+/// change nothing and the comparison would mislead.
+fn check_change(change: &Effect, reg: &Registry) -> Result<(), String> {
+    let value = serde_json::to_value(change).map_err(|e| e.to_string())?;
+    let mut problems = Vec::new();
+    fn walk(v: &serde_json::Value, reg: &Registry, problems: &mut Vec<String>) {
+        match v {
+            serde_json::Value::Object(map) => {
+                for (k, v) in map {
+                    if let serde_json::Value::String(id) = v {
+                        let ok = match k.as_str() {
+                            "state" | "other" | "first" | "second" => reg.state(id).is_some(),
+                            "power" => reg.power(id).is_some(),
+                            "bloc" => reg.bloc(id).is_some(),
+                            _ => true,
+                        };
+                        if !ok {
+                            problems.push(format!("`{id}` is not a {k} of this game"));
+                        }
+                    } else {
+                        walk(v, reg, problems);
+                    }
+                }
+            }
+            serde_json::Value::Array(list) => list.iter().for_each(|x| walk(x, reg, problems)),
+            _ => {}
+        }
+    }
+    walk(&value, reg, &mut problems);
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("the change cannot apply: {}", problems.join("; ")))
+    }
+}
+
+/// Two sets of futures, state by state: without and with the change.
+#[derive(Debug, Clone, Serialize)]
+pub struct Comparison {
+    pub base: FuturesReport,
+    pub changed: FuturesReport,
+}
+
+/// One row per state, for a spreadsheet: the probabilities of each set and
+/// the median of each fan indicator at the last month.
+pub fn csv_rows(c: &Comparison) -> Vec<Vec<String>> {
+    let mut rows = vec![
+        [
+            "state",
+            "name",
+            "p_coup",
+            "p_coup_changed",
+            "p_bloc_change",
+            "p_bloc_change_changed",
+            "p_territory_loss",
+            "p_territory_loss_changed",
+            "stability_median_end",
+            "stability_median_end_changed",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect(),
+    ];
+    let last = |s: &StateFuture| s.fans[0].months.last().map(|b| b.p50).unwrap_or(0.0);
+    for (a, b) in c.base.states.iter().zip(&c.changed.states) {
+        rows.push(vec![
+            a.id.clone(),
+            a.name.clone(),
+            format!("{:.4}", a.p_coup),
+            format!("{:.4}", b.p_coup),
+            format!("{:.4}", a.p_bloc_change),
+            format!("{:.4}", b.p_bloc_change),
+            format!("{:.4}", a.p_territory_loss),
+            format!("{:.4}", b.p_territory_loss),
+            format!("{:.2}", last(a)),
+            format!("{:.2}", last(b)),
+        ]);
+    }
+    rows
+}
