@@ -54,6 +54,10 @@ pub enum Command {
         /// One JSON document on standard output instead of the text report.
         #[arg(long)]
         json: bool,
+        /// Also write every indicator of every state, month by month, to
+        /// this CSV file.
+        #[arg(long, value_name = "FILE")]
+        history_csv: Option<PathBuf>,
     },
     /// Run many seeded futures in parallel and report probabilities.
     Batch {
@@ -194,12 +198,19 @@ fn dispatch(command: Command, mods: &Mods) -> Result<ExitCode, Failure> {
             turns,
             seed,
             json,
+            history_csv,
         } => {
             let s = mods.resolve(&scenario)?;
             let turns = turns_for(&s, turns)?;
             let seed = seed.unwrap_or(s.file.meta.seed);
+            if let Some(path) = &history_csv {
+                check_writable(path)?;
+            }
             let mut sim = Simulation::new(&s, seed, Detail::Full);
             sim.run(turns);
+            if let Some(path) = &history_csv {
+                crate::export::write_csv(path, &crate::export::history_rows(sim.world())).map_err(Failure)?;
+            }
             let rep = report::build(&sim);
             let out = if json {
                 serde_json::to_string_pretty(&rep).map_err(|e| Failure(e.to_string()))? + "\n"
@@ -520,7 +531,7 @@ fn futures(
     };
     if let Some(path) = &csv {
         let rows = crate::futures::csv_rows(&comparison);
-        write_rows(path, &rows)?;
+        crate::export::write_csv(path, &rows).map_err(Failure)?;
     }
     let out = if json {
         let value = match &changed {
@@ -584,20 +595,6 @@ fn futures_text(base: &crate::futures::FuturesReport, changed: Option<&crate::fu
         }
     }
     out
-}
-
-/// Writes CSV rows beside `path` and renames into place.
-fn write_rows(path: &Path, rows: &[Vec<String>]) -> Result<(), Failure> {
-    let tmp = path.with_extension("csv.part");
-    let fail = |e: String| Failure(format!("cannot write {}: {e}", path.display()));
-    {
-        let mut w = csv::Writer::from_path(&tmp).map_err(|e| fail(e.to_string()))?;
-        for r in rows {
-            w.write_record(r).map_err(|e| fail(e.to_string()))?;
-        }
-        w.flush().map_err(|e| fail(e.to_string()))?;
-    }
-    std::fs::rename(&tmp, path).map_err(|e| fail(e.to_string()))
 }
 
 /// Writes the commented starting scenario, never over an existing file.

@@ -7,6 +7,7 @@
 //! - [`batch`] and [`report`]: many futures, and what a game produced.
 //! - [`save`]: saved games (the scenario, the seed and the player's inputs).
 //! - [`futures`]: many futures from the present of a game, compared.
+//! - [`export`]: a game's history as CSV and JSON, for the classroom.
 //! - [`calibration`]: the model checked against the historical record.
 //! - [`map`]: the region's shapes (no rendering), from `assets/map/`.
 //! - [`cli`]: the command line. `gui` (feature `gui`): the game window.
@@ -14,6 +15,7 @@
 pub mod batch;
 pub mod calibration;
 pub mod cli;
+pub mod export;
 pub mod futures;
 #[cfg(feature = "gui")]
 pub mod gui;

@@ -367,6 +367,13 @@ fn draw_screen(
             if ui.button("Load").on_hover_text("Quick load (F9)").clicked() {
                 requests.load = true;
             }
+            if ui
+                .button("Export")
+                .on_hover_text("The game's history (CSV) and everything (JSON), in exports/")
+                .clicked()
+            {
+                requests.export = true;
+            }
             if ui.button("Settings").clicked() {
                 settings.0 = true;
             }

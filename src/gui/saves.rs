@@ -39,6 +39,8 @@ pub struct Toast {
 pub struct SaveRequest {
     pub save: bool,
     pub load: bool,
+    /// Export the game's history (CSV) and the whole game (JSON).
+    pub export: bool,
 }
 
 /// `saves/` beside where the game runs, or `$HARMATTAN_SAVE_DIR`.
@@ -67,6 +69,26 @@ fn carry_out_requests(world: &mut World) {
         match save::write(&path, &file) {
             Ok(()) => format!("Saved to {}.", path.display()),
             Err(e) => e.to_string(),
+        }
+    } else if request.export {
+        let dir = std::env::var_os("HARMATTAN_EXPORT_DIR")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| PathBuf::from("exports"));
+        let info = world.resource::<crate::sim::spawn::GameInfo>();
+        let clock = world.resource::<crate::sim::registry::Clock>();
+        let stem: String = format!("{}-seed{}-{}", info.name, info.seed, clock.date())
+            .chars()
+            .map(|c| {
+                if c.is_alphanumeric() || c == '-' {
+                    c.to_ascii_lowercase()
+                } else {
+                    '_'
+                }
+            })
+            .collect();
+        match crate::export::export_game(world, &dir, &stem) {
+            Ok((csv, json)) => format!("Exported {} and {}.", csv.display(), json.display()),
+            Err(e) => e,
         }
     } else if request.load {
         match save::read(&path).and_then(|file| load_into(world, &file, &path.display().to_string())) {

@@ -342,3 +342,26 @@ fn futures_compare_a_change_and_export_a_spreadsheet() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("is not an effect"));
 }
+
+#[test]
+fn run_writes_the_history_month_by_month() {
+    let csv = scratch("history.csv");
+    let _ = std::fs::remove_file(&csv);
+    let o = harmattan(&[
+        "run",
+        "sahel_2023",
+        "--turns",
+        "6",
+        "--history-csv",
+        csv.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = std::fs::read_to_string(&csv).unwrap();
+    let mut lines = text.lines();
+    let header = lines.next().unwrap();
+    assert!(header.starts_with("turn,month,state,name,regime,stability"), "{header}");
+    assert!(header.ends_with("food_insecurity"), "{header}");
+    // The start and six months, for 19 states.
+    assert_eq!(lines.count(), 19 * 7);
+    assert!(text.contains("\n6,2024-01,NER,Niger,"), "month 6 of Niger");
+}

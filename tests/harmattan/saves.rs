@@ -116,3 +116,23 @@ fn bad_saves_say_what_is_wrong_and_failed_writes_keep_the_old_file() {
     assert!(e.to_string().contains("nothing was overwritten"), "{e}");
     assert_eq!(std::fs::read_to_string(&good).unwrap(), before);
 }
+
+#[test]
+fn a_game_exports_its_history_and_decisions_for_the_classroom() {
+    let sim = played();
+    let json: serde_json::Value = serde_json::from_str(&harmattan::export::game_json(sim.world()).unwrap()).unwrap();
+    assert_eq!(
+        json["history"].as_array().unwrap().len(),
+        4,
+        "the start and three months"
+    );
+    let decisions = json["decisions"].as_array().unwrap();
+    assert!(
+        decisions
+            .iter()
+            .any(|d| d["decision"] == "visit_power" && d["target"] == "RUS" && d["by_player"] == true)
+    );
+    let dir = scratch("exports");
+    let (csv, json) = harmattan::export::export_game(sim.world(), &dir, "tutorial").unwrap();
+    assert!(csv.is_file() && json.is_file());
+}
