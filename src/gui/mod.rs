@@ -7,6 +7,7 @@
 //! - `camera.rs`: pan and zoom.
 //! - `charts.rs`: indicators over time (egui_plot).
 //! - `decisions_panel.rs`: the player's decisions, costs and expected effects.
+//! - `futures_view.rs`: "what happens next?", futures compared with one change.
 //! - `goals_view.rs`: the player's goals, their progress, and the end screen.
 //! - `headlines.rs`: turning points the player acknowledges, with their causes.
 //! - `map_view.rs`: country meshes, borders, labels, hover and selection.
@@ -23,6 +24,7 @@
 mod camera;
 mod charts;
 mod decisions_panel;
+mod futures_view;
 mod goals_view;
 mod headlines;
 mod map_view;
@@ -124,6 +126,7 @@ pub fn run(
         camera::plugin,
         charts::plugin,
         decisions_panel::plugin,
+        futures_view::plugin,
         goals_view::plugin,
         headlines::plugin,
         map_view::plugin,

@@ -11,6 +11,7 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
 use super::charts::{Charts, draw_charts};
 use super::decisions_panel::{DecisionPanel, draw_decisions};
+use super::futures_view::{FuturesWindow, draw_futures};
 use super::goals_view::{GoalsWindow, draw_end_screen, draw_goals};
 use super::headlines::{Headlines, draw_headline};
 use super::map_view::draw_labels;
@@ -42,6 +43,7 @@ pub(super) fn plugin(app: &mut App) {
                 draw_legend.run_if(menu_closed),
                 draw_charts.run_if(menu_closed),
                 draw_decisions.run_if(menu_closed),
+                draw_futures.run_if(menu_closed),
                 draw_tooltip.run_if(menu_closed),
                 draw_choices.run_if(menu_closed),
                 draw_headline.run_if(menu_closed),
@@ -269,7 +271,7 @@ fn draw_screen(
         ResMut<DecisionPanel>,
         ResMut<GoalsWindow>,
     ),
-    mut autoplay: ResMut<Autoplay>,
+    (mut autoplay, mut futures_window): (ResMut<Autoplay>, ResMut<FuturesWindow>),
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     // egui points to window pixels (logical): the UI scale.
@@ -353,6 +355,13 @@ fn draw_screen(
                     .clicked()
             {
                 goals_window.0 = !goals_window.0;
+            }
+            if ui
+                .selectable_label(futures_window.open, "Futures")
+                .on_hover_text("What happens next? Many futures from now, compared (key F)")
+                .clicked()
+            {
+                futures_window.open = !futures_window.open;
             }
             if ui
                 .selectable_label(charts.open, "Charts")

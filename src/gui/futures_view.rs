@@ -1,0 +1,325 @@
+//! "What happens next?" in the window (Futures button or F): many futures
+//! from the present moment, run in the background with a progress bar,
+//! optionally with one thing changed; per state the probability of a coup,
+//! of new blocs and of losing ground, side by side, and fan charts. The
+//! comparison exports to CSV and JSON for the classroom.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+
+use bevy::prelude::*;
+use bevy_egui::input::EguiWantsInput;
+use bevy_egui::{EguiContexts, egui};
+use egui_plot::{Legend, Line, LineStyle, Plot, PlotPoints};
+
+use super::saves::Current;
+use crate::futures::{self, Comparison, FuturesReport, FuturesSpec};
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<FuturesWindow>()
+        .add_systems(Update, (toggle_with_key, start_job, export_comparison));
+}
+
+type Outcome = Result<(FuturesReport, Option<FuturesReport>), String>;
+
+/// A run of futures in a background thread.
+struct Job {
+    done: Arc<AtomicU64>,
+    total: u64,
+    result: Arc<Mutex<Option<Outcome>>>,
+}
+
+#[derive(Resource)]
+pub struct FuturesWindow {
+    pub open: bool,
+    runs: u64,
+    months: u32,
+    change: String,
+    start: bool,
+    export: bool,
+    job: Option<Job>,
+    result: Option<(FuturesReport, Option<FuturesReport>)>,
+    message: Option<String>,
+    /// The state and indicator of the fan chart.
+    state: Option<String>,
+    indicator: usize,
+}
+
+impl Default for FuturesWindow {
+    fn default() -> Self {
+        Self {
+            open: false,
+            runs: 200,
+            months: 24,
+            change: String::new(),
+            start: false,
+            export: false,
+            job: None,
+            result: None,
+            message: None,
+            state: None,
+            indicator: 0,
+        }
+    }
+}
+
+fn toggle_with_key(keys: Res<ButtonInput<KeyCode>>, wants: Res<EguiWantsInput>, mut window: ResMut<FuturesWindow>) {
+    if keys.just_pressed(KeyCode::KeyF) && !wants.wants_any_keyboard_input() {
+        window.open = !window.open;
+    }
+}
+
+/// Saves the present moment and starts the futures in the background.
+fn start_job(world: &mut World) {
+    if !std::mem::take(&mut world.resource_mut::<FuturesWindow>().start) {
+        return;
+    }
+    let (runs, months, change_text) = {
+        let w = world.resource::<FuturesWindow>();
+        (w.runs, w.months, w.change.trim().to_string())
+    };
+    let change = if change_text.is_empty() {
+        None
+    } else {
+        match futures::parse_change(&change_text) {
+            Ok(c) => Some(c),
+            Err(e) => {
+                world.resource_mut::<FuturesWindow>().message = Some(e);
+                return;
+            }
+        }
+    };
+    let scenario = world.resource::<Current>().0.clone();
+    let digest = crate::report::digest_world(world);
+    let file = crate::save::capture(world, &scenario.origin, &scenario.text, &scenario.rules, digest);
+    let sets = if change.is_some() { 2 } else { 1 };
+    let done = Arc::new(AtomicU64::new(0));
+    let result = Arc::new(Mutex::new(None));
+    let (d, r) = (done.clone(), result.clone());
+    let spec = FuturesSpec {
+        runs,
+        months,
+        seed: file.seed,
+        change: None,
+        threads: 0,
+    };
+    std::thread::spawn(move || {
+        let progress = |n: u64| d.store(n, Ordering::Relaxed);
+        let base = futures::run(&file, &spec, &progress);
+        let outcome = base.and_then(|base| match change {
+            Some(c) => {
+                let spec = FuturesSpec {
+                    change: Some(c),
+                    ..spec.clone()
+                };
+                let after = |n: u64| d.store(runs + n, Ordering::Relaxed);
+                futures::run(&file, &spec, &after).map(|changed| (base, Some(changed)))
+            }
+            None => Ok((base, None)),
+        });
+        if let Ok(mut slot) = r.lock() {
+            *slot = Some(outcome);
+        }
+    });
+    let mut w = world.resource_mut::<FuturesWindow>();
+    w.message = None;
+    w.job = Some(Job {
+        done,
+        total: runs * sets,
+        result,
+    });
+}
+
+fn export_comparison(mut window: ResMut<FuturesWindow>) {
+    if !std::mem::take(&mut window.export) {
+        return;
+    }
+    let Some((base, changed)) = window.result.clone() else {
+        return;
+    };
+    let comparison = Comparison {
+        changed: changed.unwrap_or_else(|| base.clone()),
+        base,
+    };
+    let dir = std::env::var_os("HARMATTAN_EXPORT_DIR")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| "exports".into());
+    let stem = format!("futures-{}", comparison.base.from);
+    let csv = dir.join(format!("{stem}.csv"));
+    let json = dir.join(format!("{stem}.json"));
+    let written = crate::export::write_csv(&csv, &futures::csv_rows(&comparison)).and_then(|_| {
+        let text = serde_json::to_string_pretty(&comparison).map_err(|e| e.to_string())?;
+        crate::export::write_text(&json, &text)
+    });
+    window.message = Some(match written {
+        Ok(()) => format!("Exported {} and {}.", csv.display(), json.display()),
+        Err(e) => e,
+    });
+}
+
+fn pct(x: f64) -> String {
+    format!("{:.0}%", x * 100.0)
+}
+
+pub(super) fn draw_futures(mut contexts: EguiContexts, mut window: ResMut<FuturesWindow>) -> Result {
+    if !window.open {
+        return Ok(());
+    }
+    // A finished job hands over its result.
+    let finished = window
+        .job
+        .as_ref()
+        .and_then(|job| job.result.lock().ok().and_then(|mut r| r.take()));
+    if let Some(outcome) = finished {
+        window.job = None;
+        match outcome {
+            Ok(r) => window.result = Some(r),
+            Err(e) => window.message = Some(e),
+        }
+    }
+    let ctx = contexts.ctx_mut()?;
+    let mut open = true;
+    let w = &mut *window;
+    egui::Window::new("What happens next?")
+        .open(&mut open)
+        .default_size(egui::vec2(600.0, 520.0))
+        .default_pos(egui::pos2(120.0, 50.0))
+        .show(ctx, |ui| {
+            ui.horizontal(|ui| {
+                ui.label("Futures");
+                ui.add(egui::DragValue::new(&mut w.runs).range(20..=5000));
+                ui.label("months ahead");
+                ui.add(egui::DragValue::new(&mut w.months).range(1..=120));
+            });
+            ui.horizontal(|ui| {
+                ui.label("Change one thing (optional):");
+                ui.add(
+                    egui::TextEdit::singleline(&mut w.change)
+                        .hint_text("LiftSanctions(bloc: \"ECOWAS\", state: \"NER\")")
+                        .desired_width(300.0),
+                );
+            });
+            ui.horizontal(|ui| {
+                let running = w.job.is_some();
+                if ui.add_enabled(!running, egui::Button::new("Run the futures")).clicked() {
+                    w.start = true;
+                }
+                if ui
+                    .add_enabled(w.result.is_some() && !running, egui::Button::new("Export"))
+                    .clicked()
+                {
+                    w.export = true;
+                }
+                if let Some(job) = &w.job {
+                    let done = job.done.load(Ordering::Relaxed) as f32 / job.total.max(1) as f32;
+                    ui.add(egui::ProgressBar::new(done).show_percentage().desired_width(200.0));
+                }
+            });
+            if let Some(m) = &w.message {
+                ui.colored_label(egui::Color32::from_rgb(210, 130, 80), m);
+            }
+            let Some((base, changed)) = w.result.clone() else {
+                ui.small("Every government is computer-run in the futures; each future has its own seed.");
+                return;
+            };
+            ui.separator();
+            ui.label(format!(
+                "{} futures of {} months from {}{}",
+                base.runs,
+                base.months,
+                base.from,
+                changed
+                    .as_ref()
+                    .and_then(|c| c.change.clone())
+                    .map(|c| format!("; each cell: without / with {c}"))
+                    .unwrap_or_default()
+            ));
+            let mut order: Vec<usize> = (0..base.states.len()).collect();
+            order.sort_by(|a, b| base.states[*b].p_coup.total_cmp(&base.states[*a].p_coup));
+            let first = base.states[order[0]].id.clone();
+            egui::ScrollArea::vertical().max_height(200.0).show(ui, |ui| {
+                egui::Grid::new("futures_table").striped(true).show(ui, |ui| {
+                    for h in ["State", "P(coup)", "P(new blocs)", "P(lose ground)"] {
+                        ui.strong(h);
+                    }
+                    ui.end_row();
+                    for k in order {
+                        let a = &base.states[k];
+                        let b = changed.as_ref().map(|c| &c.states[k]);
+                        let chosen = w.state.as_deref() == Some(a.id.as_str());
+                        if ui.selectable_label(chosen, &a.name).clicked() {
+                            w.state = Some(a.id.clone());
+                        }
+                        let cell = |x: f64, y: Option<f64>| match y {
+                            Some(y) => format!("{} / {}", pct(x), pct(y)),
+                            None => pct(x),
+                        };
+                        ui.label(cell(a.p_coup, b.map(|b| b.p_coup)));
+                        ui.label(cell(a.p_bloc_change, b.map(|b| b.p_bloc_change)));
+                        ui.label(cell(a.p_territory_loss, b.map(|b| b.p_territory_loss)));
+                        ui.end_row();
+                    }
+                });
+            });
+            // The state most at risk until the teacher picks another.
+            let id = w.state.clone().unwrap_or(first);
+            ui.horizontal(|ui| {
+                ui.label(format!("Fan chart of {id}:"));
+                for (j, f) in base.states[0].fans.iter().enumerate() {
+                    ui.selectable_value(&mut w.indicator, j, f.indicator.replace('_', " "));
+                }
+            });
+            let fan_of = |r: &FuturesReport| {
+                r.states
+                    .iter()
+                    .find(|s| s.id == id)
+                    .and_then(|s| s.fans.get(w.indicator))
+                    .cloned()
+            };
+            let (base_fan, changed_fan) = (fan_of(&base), changed.as_ref().and_then(fan_of));
+            Plot::new("fan")
+                .height(170.0)
+                .legend(Legend::default())
+                .show(ui, |plot| {
+                    let mut draw = |fan: &futures::Fan, label: &str, colour: egui::Color32, dashed: bool| {
+                        let series = |f: &dyn Fn(&futures::Band) -> f64| -> PlotPoints {
+                            fan.months
+                                .iter()
+                                .enumerate()
+                                .map(|(m, b)| [m as f64 + 1.0, f(b)])
+                                .collect::<Vec<_>>()
+                                .into()
+                        };
+                        let style = if dashed {
+                            LineStyle::dashed_loose()
+                        } else {
+                            LineStyle::Solid
+                        };
+                        plot.line(
+                            Line::new(format!("{label} median"), series(&|b| b.p50))
+                                .color(colour)
+                                .width(2.0)
+                                .style(style),
+                        );
+                        plot.line(
+                            Line::new(format!("{label} 10–90 %"), series(&|b| b.p10))
+                                .color(colour.gamma_multiply(0.5))
+                                .style(style),
+                        );
+                        plot.line(
+                            Line::new(format!("{label} 10–90 %"), series(&|b| b.p90))
+                                .color(colour.gamma_multiply(0.5))
+                                .style(style),
+                        );
+                    };
+                    if let Some(f) = &base_fan {
+                        draw(f, "without", egui::Color32::from_rgb(90, 140, 210), false);
+                    }
+                    if let Some(f) = &changed_fan {
+                        draw(f, "with", egui::Color32::from_rgb(220, 120, 70), true);
+                    }
+                });
+        });
+    window.open = open;
+    Ok(())
+}
