@@ -55,6 +55,7 @@ pub fn is_headline(kind: NewsKind) -> bool {
             | NewsKind::InterventionThreatened
             | NewsKind::GoalReached
             | NewsKind::GoalFailed
+            | NewsKind::Announcement
     )
 }
 

@@ -142,7 +142,7 @@ impl Topic {
                     | K::ForcesExpelled
             ),
             Topic::Economy => matches!(kind, K::GrainExportsBanned | K::GrainExportsResumed),
-            Topic::Scenario => matches!(kind, K::Scripted | K::GoalReached | K::GoalFailed),
+            Topic::Scenario => matches!(kind, K::Scripted | K::Announcement | K::GoalReached | K::GoalFailed),
         }
     }
 }

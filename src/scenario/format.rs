@@ -509,6 +509,10 @@ pub struct EventDef {
     /// Fire at most once (the default), or every turn the condition holds.
     #[serde(default = "yes")]
     pub once: bool,
+    /// Show its title to the player in a dialog, as a turning point is
+    /// (tutorial lessons, a scenario's big moments).
+    #[serde(default)]
+    pub headline: bool,
     pub effects: Vec<Effect>,
     /// The government that decides between `choices` (a state id).
     #[serde(default)]

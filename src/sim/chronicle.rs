@@ -39,6 +39,8 @@ pub enum NewsKind {
     GoalFailed,
     /// A government's decision from the catalogue.
     Decision,
+    /// A scripted event the scenario shows the player in a dialog.
+    Announcement,
     Scripted,
 }
 

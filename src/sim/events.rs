@@ -227,7 +227,12 @@ fn fire(world: &mut World, book: &mut EventBook, i: usize, depth: usize) {
     let date = world.resource::<Clock>().date();
     let def = &book.defs[i];
     let title = def.title.clone().unwrap_or_else(|| def.id.clone());
-    NewsBuilder::new(turn, date, NewsKind::Scripted, title).post(&mut world.resource_mut::<Chronicle>());
+    let kind = if def.headline {
+        NewsKind::Announcement
+    } else {
+        NewsKind::Scripted
+    };
+    NewsBuilder::new(turn, date, kind, title).post(&mut world.resource_mut::<Chronicle>());
     let effects = book.defs[i].effects.clone();
     apply_effects(world, book, i, &effects, depth);
     let Some(chooser) = book.defs[i]

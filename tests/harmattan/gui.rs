@@ -174,6 +174,20 @@ impl Session {
         first
     }
 
+    /// Acknowledges every dialog of turning points (Escape), as a player
+    /// reading them would.
+    fn acknowledge_headlines(&self) {
+        for _ in 0..10 {
+            let now = self.report_when("a report", |_| true);
+            if now["headlines_pending"].as_u64().unwrap_or(0) == 0 {
+                return;
+            }
+            xdotool(&self.display, &["key", "Escape"]);
+            std::thread::sleep(Duration::from_millis(400));
+        }
+        panic!("the turning points would not go away");
+    }
+
     fn report_when(&self, what: &str, check: impl Fn(&Value) -> bool) -> Value {
         wait_for(what, Duration::from_secs(30), || {
             report(&self.report).filter(|r| check(r))
@@ -225,6 +239,7 @@ fn a_player_selects_a_state_and_ends_a_turn_in_the_window() {
     screenshot(display, &game.shots, 3);
 
     // Quick save, play on a month, quick load: back to October.
+    game.acknowledge_headlines();
     xdotool(display, &["key", "F5"]);
     wait_for("the quick save", Duration::from_secs(20), || {
         game.saves.join("quicksave.ron").is_file().then_some(())
@@ -354,10 +369,8 @@ fn three_turns_as_burkina_faso_with_decisions_reach_the_tutorial_end_screen() {
 
     for turn in 1..=3 {
         // Turning points first, then End Turn.
-        let now = game.report_when("a ready turn", |r| r["turn"] == turn - 1);
-        if now["headlines_pending"].as_u64().unwrap_or(0) > 0 {
-            xdotool(display, &["key", "Escape"]);
-        }
+        game.report_when("a ready turn", |r| r["turn"] == turn - 1);
+        game.acknowledge_headlines();
         let ready = game.report_when("End Turn", |r| r["headlines_pending"] == 0 && !r["end_turn"].is_null());
         let (x, y) = {
             let b = ready["end_turn"].as_array().unwrap();

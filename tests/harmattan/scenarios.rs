@@ -83,11 +83,9 @@ fn dated_historical_events_fire_on_their_dates() {
                 continue;
             }
             let title = e.title.clone().unwrap_or_else(|| e.id.clone());
-            let fired = sim
-                .chronicle()
-                .news
-                .iter()
-                .any(|n| n.kind == NewsKind::Scripted && n.date == date && n.text == title);
+            let fired = sim.chronicle().news.iter().any(|n| {
+                matches!(n.kind, NewsKind::Scripted | NewsKind::Announcement) && n.date == date && n.text == title
+            });
             assert!(fired, "{}: `{}` did not fire in {date}", s.file.meta.name, e.id);
             checked += 1;
         }
