@@ -34,8 +34,10 @@ pub enum Command {
         /// A shipped scenario's name or a scenario file.
         scenario: Option<String>,
         /// The state to play (its id, e.g. MLI); observer mode if omitted.
+        /// Give it several times for hot-seat: players take turns at one
+        /// computer, in the order given.
         #[arg(long = "as", value_name = "ID")]
-        play_as: Option<String>,
+        play_as: Vec<String>,
         #[arg(long)]
         seed: Option<u64>,
         /// Continue a saved game (F5 in the window saves one).
@@ -161,7 +163,7 @@ pub fn main() -> ExitCode {
     let mods = Mods::locate(cli.mods.as_deref());
     let command = cli.command.unwrap_or(Command::Play {
         scenario: None,
-        play_as: None,
+        play_as: Vec::new(),
         seed: None,
         load: None,
     });
@@ -646,18 +648,16 @@ fn new_scenario(mods: &Mods, name: &str, out: Option<PathBuf>) -> Result<ExitCod
 }
 
 #[cfg(feature = "gui")]
-fn play(
-    mods: &Mods,
-    scenario: Option<String>,
-    play_as: Option<String>,
-    seed: Option<u64>,
-) -> Result<ExitCode, Failure> {
+fn play(mods: &Mods, scenario: Option<String>, play_as: Vec<String>, seed: Option<u64>) -> Result<ExitCode, Failure> {
     let scenario_given = scenario.clone();
     let name = scenario.unwrap_or_else(|| shipped::SHIPPED[0].name.to_string());
     let s = mods.resolve(&name)?;
-    if let Some(id) = &play_as
-        && !s.file.meta.playable.contains(id)
-    {
+    for (i, id) in play_as.iter().enumerate() {
+        if play_as[..i].contains(id) {
+            return Err(Failure(format!("`{id}` is given twice to --as: one player per state")));
+        }
+    }
+    if let Some(id) = play_as.iter().find(|id| !s.file.meta.playable.contains(id)) {
         return Err(Failure(format!(
             "`{id}` is not playable in {}; playable states: {}",
             s.file.meta.name,
@@ -702,7 +702,7 @@ fn play_saved(path: &Path, mods: &Mods) -> Result<ExitCode, Failure> {
     let scenario = crate::save::scenario_of(&file, &shown).map_err(|e| Failure(e.to_string()))?;
     check_display()?;
     let seed = file.seed;
-    crate::gui::run(scenario, None, seed, Some((file, shown)), mods.clone(), false);
+    crate::gui::run(scenario, Vec::new(), seed, Some((file, shown)), mods.clone(), false);
     Ok(ExitCode::SUCCESS)
 }
 
@@ -712,7 +712,7 @@ fn play_saved(_: &Path, _: &Mods) -> Result<ExitCode, Failure> {
 }
 
 #[cfg(not(feature = "gui"))]
-fn play(_: &Mods, _: Option<String>, _: Option<String>, _: Option<u64>) -> Result<ExitCode, Failure> {
+fn play(_: &Mods, _: Option<String>, _: Vec<String>, _: Option<u64>) -> Result<ExitCode, Failure> {
     Err(Failure(
         "this build has no game window (it was built without the `gui` feature). \
          Rebuild with `cargo build --features gui`, or use `harmattan run`, `batch` or `validate`."

@@ -99,11 +99,12 @@ fn inputs_with_pending(world: &World) -> Vec<Input> {
     }
     let reg = world.resource::<crate::sim::registry::Registry>();
     let decisions = world.resource::<crate::sim::decisions::DecisionBook>();
-    for (_, i, target) in &world.resource::<crate::sim::decisions::DecisionQueue>().0 {
+    for (s, i, target) in &world.resource::<crate::sim::decisions::DecisionQueue>().0 {
         inputs.push(Input::Decision {
             turn: next,
             decision: decisions.defs[*i].id.clone(),
             target: target.map(|t| crate::sim::decisions::target_code(reg, t)),
+            state: Some(reg.state_code(*s).to_string()),
         });
     }
     for order in &world.resource::<OrderQueue>().pending {
@@ -191,8 +192,31 @@ pub fn replay_into(
             match input {
                 Input::Player { state, .. } => events::set_player(world, state.as_deref()).map_err(replay_err)?,
                 Input::Order { order, .. } => world.resource_mut::<OrderQueue>().pending.push(order.clone()),
-                Input::Decision { decision, target, .. } => {
-                    crate::sim::decisions::decide(world, decision, target.as_deref()).map_err(replay_err)?
+                Input::Decision {
+                    decision,
+                    target,
+                    state,
+                    ..
+                } => match state {
+                    Some(code) => {
+                        let s = world
+                            .resource::<crate::sim::registry::Registry>()
+                            .state(code)
+                            .ok_or_else(|| replay_err(format!("`{code}` is not a state of the scenario")))?;
+                        crate::sim::decisions::decide_as(world, s, decision, target.as_deref()).map_err(replay_err)?
+                    }
+                    None => crate::sim::decisions::decide(world, decision, target.as_deref()).map_err(replay_err)?,
+                },
+                Input::Players { states, .. } => {
+                    let codes: Vec<&str> = states.iter().map(String::as_str).collect();
+                    events::set_players(world, &codes).map_err(replay_err)?
+                }
+                Input::Seat { state, .. } => {
+                    let s = world
+                        .resource::<crate::sim::registry::Registry>()
+                        .state(state)
+                        .ok_or_else(|| replay_err(format!("`{state}` is not a state of the scenario")))?;
+                    events::take_seat(world, s)
                 }
                 Input::Choice { event, option, .. } => {
                     // The choice was offered in the turn before.

@@ -29,6 +29,9 @@ pub struct Menu {
     /// The chosen scenario, loaded, or why it does not load.
     preview: Option<Result<Scenario, String>>,
     play_as: Option<String>,
+    /// Hot-seat: several people, one state each, taking turns.
+    hot_seat: bool,
+    seats: Vec<String>,
     seed: String,
     load_path: String,
     error: Option<String>,
@@ -49,7 +52,7 @@ impl Menu {
 pub(super) enum MenuRequest {
     #[default]
     Nothing,
-    Start(Box<Scenario>, u64, Option<String>),
+    Start(Box<Scenario>, u64, Vec<String>),
     Load(String),
 }
 
@@ -134,7 +137,10 @@ pub(super) fn draw_menu(
                         ui.label(&meta.description);
                         ui.separator();
                         ui.strong("Play as");
-                        ui.radio_value(&mut menu.play_as, None, "Observer (no government)");
+                        ui.checkbox(&mut menu.hot_seat, "Hot-seat: several players at this computer");
+                        if !menu.hot_seat {
+                            ui.radio_value(&mut menu.play_as, None, "Observer (no government)");
+                        }
                         for id in &meta.playable {
                             let name = s
                                 .file
@@ -155,7 +161,18 @@ pub(super) fn draw_menu(
                             } else {
                                 format!("{name} — {}", goals.join("; "))
                             };
-                            ui.radio_value(&mut menu.play_as, Some(id.clone()), text);
+                            if menu.hot_seat {
+                                let mut on = menu.seats.contains(id);
+                                if ui.checkbox(&mut on, text).changed() {
+                                    if on {
+                                        menu.seats.push(id.clone());
+                                    } else {
+                                        menu.seats.retain(|x| x != id);
+                                    }
+                                }
+                            } else {
+                                ui.radio_value(&mut menu.play_as, Some(id.clone()), text);
+                            }
                         }
                         ui.horizontal(|ui| {
                             ui.label("Seed");
@@ -166,7 +183,12 @@ pub(super) fn draw_menu(
                         if start.clicked() {
                             match menu.seed.trim().parse::<u64>() {
                                 Ok(seed) => {
-                                    *request = MenuRequest::Start(Box::new(s.clone()), seed, menu.play_as.clone());
+                                    let players = if menu.hot_seat {
+                                        menu.seats.clone()
+                                    } else {
+                                        menu.play_as.clone().into_iter().collect()
+                                    };
+                                    *request = MenuRequest::Start(Box::new(s.clone()), seed, players);
                                 }
                                 Err(_) => menu.error = Some("The seed must be a whole number, 0 or more.".into()),
                             }

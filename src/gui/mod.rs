@@ -97,7 +97,7 @@ pub struct Selection {
 /// Opens the window on a new game of `scenario`, or on a saved game.
 pub fn run(
     scenario: Scenario,
-    play_as: Option<String>,
+    play_as: Vec<String>,
     seed: u64,
     load: Option<(crate::save::SaveFile, String)>,
     mods: crate::scenario::mods::Mods,
@@ -114,7 +114,10 @@ pub fn run(
     }))
     .add_plugins(EguiPlugin::default())
     .add_plugins(SimulationPlugin)
-    .insert_resource(Player { state: play_as.clone() })
+    .insert_resource(Player {
+        state: play_as.first().cloned(),
+    })
+    .init_resource::<HandOver>()
     .insert_resource(map_view::MapShapes::new(
         MapFile::shipped(),
         &scenario.file.states.iter().map(|s| s.id.clone()).collect::<Vec<_>>(),
@@ -147,10 +150,8 @@ pub fn run(
     app.insert_resource(saves::Current(scenario.clone()))
         .insert_resource(reload::ModsDir(mods));
     load_into_app(&mut app, &scenario, seed);
-    // `play` has checked that the state is playable, so this cannot fail.
-    if let Err(e) = crate::sim::events::set_player(app.world_mut(), play_as.as_deref()) {
-        error!("{e}");
-    }
+    // `play` has checked that the states are playable.
+    seat_players(app.world_mut(), &play_as);
     if let Some((file, path)) = load {
         // `play` has replayed it once already, so this cannot fail either.
         if let Err(e) = saves::load_into(app.world_mut(), &file, &path) {
@@ -163,10 +164,9 @@ pub fn run(
 /// Replaces the game on screen with a new one: the scenario's start with
 /// this seed and player. `reframe`: point the camera at the scenario's
 /// states (a new game; not for a modder's reload, who keeps the view).
-pub fn start_game(world: &mut World, scenario: Scenario, seed: u64, player: Option<String>, reframe: bool) {
+pub fn start_game(world: &mut World, scenario: Scenario, seed: u64, players: Vec<String>, reframe: bool) {
     crate::sim::spawn::spawn_scenario(world, &scenario, seed, crate::sim::Detail::Full);
-    let _ = crate::sim::events::set_player(world, player.as_deref());
-    world.insert_resource(Player { state: player });
+    seat_players(world, &players);
     let states: Vec<String> = scenario.file.states.iter().map(|s| s.id.clone()).collect();
     let file = world.resource::<map_view::MapShapes>().file.clone();
     world.insert_resource(map_view::MapShapes::new(file, &states));
@@ -187,13 +187,66 @@ pub fn start_game(world: &mut World, scenario: Scenario, seed: u64, player: Opti
     }
 }
 
+/// Seats the players: none (observer), one, or several taking turns
+/// (hot-seat). The states are checked by the caller.
+fn seat_players(world: &mut World, players: &[String]) {
+    let result = match players {
+        [] => crate::sim::events::set_player(world, None),
+        [one] => crate::sim::events::set_player(world, Some(one)),
+        many => crate::sim::events::set_players(world, &many.iter().map(String::as_str).collect::<Vec<_>>()),
+    };
+    if let Err(e) = result {
+        error!("{e}");
+    }
+    world.insert_resource(Player {
+        state: players.first().cloned(),
+    });
+}
+
+/// Whose turn it is now, after a seat changed hands.
+fn sync_player(world: &mut World) {
+    let seat = world.resource::<crate::sim::events::PlayedBy>().0.map(|s| {
+        world
+            .resource::<crate::sim::registry::Registry>()
+            .state_code(s)
+            .to_string()
+    });
+    world.insert_resource(Player { state: seat });
+}
+
 /// A turn takes well under a millisecond, so it runs inside the frame: the
-/// window never waits on it.
+/// window never waits on it. In hot-seat, End Turn first passes the seat;
+/// the month runs when the last player ends, and the seat returns to the
+/// first.
 pub(crate) fn resolve_turn(world: &mut World) {
-    if std::mem::take(&mut world.resource_mut::<EndTurn>().0) {
-        world.run_schedule(TurnSchedule);
+    if !std::mem::take(&mut world.resource_mut::<EndTurn>().0) {
+        return;
+    }
+    let seats = world.resource::<crate::sim::events::Humans>().0.len();
+    if seats > 1 {
+        let last = {
+            let humans = &world.resource::<crate::sim::events::Humans>().0;
+            world.resource::<crate::sim::events::PlayedBy>().0 == humans.last().copied()
+        };
+        if !last {
+            crate::sim::events::pass_seat(world);
+            sync_player(world);
+            world.resource_mut::<HandOver>().0 = true;
+            return;
+        }
+    }
+    world.run_schedule(TurnSchedule);
+    if seats > 1 {
+        crate::sim::events::pass_seat(world);
+        sync_player(world);
+        world.resource_mut::<HandOver>().0 = true;
     }
 }
+
+/// Hot-seat: the seat has changed hands; the next player is asked to take
+/// the mouse.
+#[derive(Resource, Default)]
+pub struct HandOver(pub bool);
 
 /// Everything the window shows of one state.
 pub type StateRow = (

@@ -50,11 +50,44 @@ pub(super) fn plugin(app: &mut App) {
                 draw_goals.run_if(menu_closed),
                 draw_end_screen.run_if(menu_closed),
                 draw_reload_error,
+                draw_hand_over.run_if(menu_closed),
                 draw_menu,
                 draw_settings,
             )
                 .chain(),
         );
+}
+
+/// Hot-seat: asks the next player to take the mouse, so that no one acts
+/// in another's name by mistake.
+fn draw_hand_over(
+    mut contexts: EguiContexts,
+    mut hand_over: ResMut<super::HandOver>,
+    player: Res<Player>,
+    registry: Res<Registry>,
+) -> Result {
+    if !hand_over.0 {
+        return Ok(());
+    }
+    let name = player
+        .state
+        .as_deref()
+        .and_then(|c| registry.state(c))
+        .map(|s| registry.state_name(s).to_string())
+        .unwrap_or_default();
+    let ctx = contexts.ctx_mut()?;
+    egui::Window::new("Next player")
+        .collapsible(false)
+        .resizable(false)
+        .anchor(egui::Align2::CENTER_CENTER, egui::vec2(0.0, 0.0))
+        .show(ctx, |ui| {
+            ui.label(egui::RichText::new(format!("{name}'s turn.")).strong().size(18.0));
+            ui.label(format!("Pass the mouse to the player of {name}."));
+            if ui.button("I am ready").clicked() {
+                hand_over.0 = false;
+            }
+        });
+    Ok(())
 }
 
 fn menu_closed(menu: Res<Menu>) -> bool {
@@ -188,6 +221,7 @@ struct GameView<'w> {
     books: Books<'w>,
     info: Res<'w, GameInfo>,
     player: Res<'w, Player>,
+    humans: Res<'w, crate::sim::events::Humans>,
 }
 
 fn color32(c: Color) -> egui::Color32 {
@@ -292,8 +326,17 @@ fn draw_screen(
             let typing = ui.ctx().egui_wants_keyboard_input();
             // The turn's headlines come first.
             let ready = !headlines.pending();
+            // Hot-seat: the seat passes until the last player ends the month.
+            let seats = &game.humans.0;
+            let mine = game.player.state.as_deref().and_then(|c| reg.state(c));
+            let label = match seats.iter().position(|s| Some(*s) == mine) {
+                Some(i) if seats.len() > 1 && i + 1 < seats.len() => {
+                    format!("Pass to {} ▶", reg.state_name(seats[i + 1]))
+                }
+                _ => "End Turn ▶".to_string(),
+            };
             let button = ui
-                .add_enabled(ready, egui::Button::new("End Turn ▶"))
+                .add_enabled(ready, egui::Button::new(label))
                 .on_hover_text("Resolve the month (Space or Enter)")
                 .on_disabled_hover_text("Acknowledge the news first");
             if ready && (button.clicked() || (keys && !typing)) {

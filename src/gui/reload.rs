@@ -11,7 +11,6 @@ use std::time::SystemTime;
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, egui};
 
-use super::Player;
 use super::saves::{Current, Toast};
 use crate::scenario::mods::Mods;
 use crate::sim::spawn::GameInfo;
@@ -105,13 +104,19 @@ fn check_files(world: &mut World) {
     }
 }
 
-/// Starts the edited scenario afresh, with the same seed and player.
+/// Starts the edited scenario afresh, with the same seed and players.
 fn restart(world: &mut World, scenario: crate::scenario::Scenario, _mods: &Mods) {
     let seed = world.resource::<GameInfo>().seed;
-    let player = world.resource::<Player>().state.clone();
-    // The player's state may have been renamed or removed in the edit.
-    let player = player.filter(|p| scenario.file.meta.playable.contains(p));
-    super::start_game(world, scenario, seed, player, false);
+    let reg = world.resource::<crate::sim::registry::Registry>();
+    let players: Vec<String> = world
+        .resource::<crate::sim::events::Humans>()
+        .0
+        .iter()
+        .map(|s| reg.state_code(*s).to_string())
+        // A player's state may have been renamed or removed in the edit.
+        .filter(|p| scenario.file.meta.playable.contains(p))
+        .collect();
+    super::start_game(world, scenario, seed, players, false);
 }
 
 /// Watches the files behind the game now on screen.

@@ -300,10 +300,12 @@ fn carry_out_player_decisions(world: &mut World) {
         }
         let id = world.resource::<DecisionBook>().defs[i].id.clone();
         let target_id = target.map(|t| target_code(world.resource::<Registry>(), t));
+        let by = world.resource::<Registry>().state_code(state).to_string();
         world.resource_mut::<InputLog>().0.push(Input::Decision {
             turn,
             decision: id.clone(),
             target: target_id,
+            state: Some(by),
         });
         let taken = Taken {
             turn,
@@ -336,14 +338,14 @@ type Candidate = (usize, Option<Target>, f64);
 /// most (weighted draw among those it wants at all and can afford).
 fn decide_for_computer_governments(world: &mut World) {
     let n = world.resource::<Registry>().state_count();
-    let player = world.resource::<PlayedBy>().0;
+    let humans = world.resource::<super::events::Humans>().clone();
     let act = world.resource::<Rules>().decisions.ai_act_chance;
     let turn = world.resource::<Ledger>().turn;
     for si in 0..n {
         let s = StateIdx(si as u16);
         // Drawn for every state, so that who plays changes nobody else's luck.
         let roll = world.resource_mut::<SimRng>().uniform(Stream::Decisions);
-        if player == Some(s) || roll >= act {
+        if humans.plays(s) || roll >= act {
             continue;
         }
         let capital = world.resource::<Capital>().0.get(si).copied().unwrap_or(0.0);
@@ -443,11 +445,19 @@ pub fn options_for(world: &World, state: StateIdx) -> Vec<DecisionView> {
     out
 }
 
-/// Queues the player's decision for the coming turn.
+/// Queues the decision of the player with the seat for the coming turn.
 pub fn decide(world: &mut World, id: &str, target: Option<&str>) -> Result<(), String> {
     let Some(state) = world.resource::<PlayedBy>().0 else {
         return Err("no government is played: decisions need a player (play --as ID)".into());
     };
+    decide_as(world, state, id, target)
+}
+
+/// Queues a decision of one of the human-played states.
+pub fn decide_as(world: &mut World, state: StateIdx, id: &str, target: Option<&str>) -> Result<(), String> {
+    if !world.resource::<super::events::Humans>().plays(state) {
+        return Err("decisions are for the states people play".into());
+    }
     let Some(i) = world.resource::<DecisionBook>().index(id) else {
         return Err(format!("`{id}` is not a decision of the catalogue"));
     };

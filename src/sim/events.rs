@@ -41,10 +41,21 @@ impl EventBook {
     }
 }
 
-/// The state a person plays, if any: its governments' event choices wait
-/// for that person instead of being drawn.
+/// The state whose person has the seat, if any (in hot-seat, the one
+/// whose turn it is).
 #[derive(Debug, Clone, Copy, Resource, Default, PartialEq, Eq)]
 pub struct PlayedBy(pub Option<StateIdx>);
+
+/// Every state a person plays: their governments' event choices wait for
+/// them, and no mechanism or computer decides for them what they decide.
+#[derive(Debug, Clone, Resource, Default, PartialEq, Eq)]
+pub struct Humans(pub Vec<StateIdx>);
+
+impl Humans {
+    pub fn plays(&self, s: StateIdx) -> bool {
+        self.0.contains(&s)
+    }
+}
 
 /// An event's choice waiting for the player.
 #[derive(Debug, Clone, PartialEq)]
@@ -113,19 +124,65 @@ pub fn answer_choice(world: &mut World, event: &str, option: usize) -> Result<()
 /// computer-run, as in observer mode and batch runs).
 pub fn set_player(world: &mut World, code: Option<&str>) -> Result<(), String> {
     let s = match code {
-        Some(c) => Some(
-            world
-                .resource::<Registry>()
-                .state(c)
-                .ok_or_else(|| format!("`{c}` is not a state of this scenario"))?,
-        ),
+        Some(c) => Some(state_of(world, c)?),
         None => None,
     };
     world.insert_resource(PlayedBy(s));
+    world.insert_resource(Humans(s.into_iter().collect()));
     let turn = world.resource::<Clock>().turn + 1;
     let state = code.map(str::to_string);
     world.resource_mut::<InputLog>().0.push(Input::Player { turn, state });
     Ok(())
+}
+
+fn state_of(world: &World, code: &str) -> Result<StateIdx, String> {
+    world
+        .resource::<Registry>()
+        .state(code)
+        .ok_or_else(|| format!("`{code}` is not a state of this scenario"))
+}
+
+/// Hot-seat: several people, one state each, taking turns at one
+/// computer, in the order given. The first has the seat.
+pub fn set_players(world: &mut World, codes: &[&str]) -> Result<(), String> {
+    let mut seats = Vec::new();
+    for c in codes {
+        let s = state_of(world, c)?;
+        if seats.contains(&s) {
+            return Err(format!("`{c}` is named twice: one person per state"));
+        }
+        seats.push(s);
+    }
+    world.insert_resource(PlayedBy(seats.first().copied()));
+    world.insert_resource(Humans(seats));
+    let turn = world.resource::<Clock>().turn + 1;
+    let states = codes.iter().map(|c| c.to_string()).collect();
+    world.resource_mut::<InputLog>().0.push(Input::Players { turn, states });
+    Ok(())
+}
+
+/// Hands the seat to the next person; true when the round is complete
+/// (everyone has had the seat this month and it is back with the first).
+pub fn pass_seat(world: &mut World) -> bool {
+    let humans = world.resource::<Humans>().0.clone();
+    let Some(current) = world.resource::<PlayedBy>().0 else {
+        return true;
+    };
+    let i = humans.iter().position(|s| *s == current).unwrap_or(0);
+    let next = (i + 1) % humans.len().max(1);
+    let Some(&seat) = humans.get(next) else {
+        return true;
+    };
+    take_seat(world, seat);
+    next == 0
+}
+
+/// Gives the seat to one of the human-played states.
+pub fn take_seat(world: &mut World, seat: StateIdx) {
+    world.insert_resource(PlayedBy(Some(seat)));
+    let turn = world.resource::<Clock>().turn + 1;
+    let state = world.resource::<Registry>().state_code(seat).to_string();
+    world.resource_mut::<InputLog>().0.push(Input::Seat { turn, state });
 }
 
 /// What `$self` and `$target` stand for in a decision's conditions and
@@ -245,7 +302,7 @@ fn fire(world: &mut World, book: &mut EventBook, i: usize, depth: usize) {
     if book.defs[i].choices.is_empty() {
         return;
     }
-    if world.resource::<PlayedBy>().0 == Some(chooser) {
+    if world.resource::<Humans>().plays(chooser) {
         world.resource_mut::<OpenChoices>().0.push(OpenChoice {
             event: i,
             chooser,

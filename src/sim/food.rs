@@ -12,7 +12,7 @@ use super::actions;
 use super::components::*;
 use super::diplomacy::Borders;
 use super::economy::sanctions_multiplier;
-use super::events::PlayedBy;
+use super::events::Humans;
 use super::ledger::{Actor, Cause, Ledger, Measure, Mechanism};
 use super::rng::{SimRng, Stream};
 use super::{TurnPhase, TurnSchedule};
@@ -125,10 +125,10 @@ fn decide_grain_exports(world: &mut World) {
         .collect();
     // The player decides for their own state; the draw is made anyway so
     // that the other states' fortunes do not depend on who plays.
-    let player = world.resource::<PlayedBy>().0;
+    let humans = world.resource::<Humans>().clone();
     for (s, banned, excess) in situation {
         let roll = world.resource_mut::<SimRng>().uniform(Stream::Food);
-        if player == Some(s) {
+        if humans.plays(s) {
             continue;
         }
         if !banned && excess >= r.ban_threshold && roll < r.ban_chance {

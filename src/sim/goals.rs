@@ -86,7 +86,7 @@ fn judge_goals(world: &mut World) {
         // Only the player hears of goals as news; every goal is in reports.
         let reg = world.resource::<Registry>();
         let Some(s) = reg.state(&def.state) else { continue };
-        if world.resource::<PlayedBy>().0 != Some(s) {
+        if !world.resource::<super::events::Humans>().plays(s) {
             continue;
         }
         let (kind, verdict) = match status {

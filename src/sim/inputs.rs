@@ -26,11 +26,24 @@ pub enum Input {
         event: String,
         option: usize,
     },
-    /// A decision from the catalogue, by id, about a target (by id).
+    /// A decision from the catalogue, by id, about a target (by id), by a
+    /// state (the one with the seat if omitted).
     Decision {
         turn: u32,
         decision: String,
         target: Option<String>,
+        #[serde(default)]
+        state: Option<String>,
+    },
+    /// Hot-seat: the states people play, in seat order.
+    Players {
+        turn: u32,
+        states: Vec<String>,
+    },
+    /// Hot-seat: the seat passes to this state.
+    Seat {
+        turn: u32,
+        state: String,
     },
 }
 
@@ -40,7 +53,9 @@ impl Input {
             Input::Player { turn, .. }
             | Input::Order { turn, .. }
             | Input::Choice { turn, .. }
-            | Input::Decision { turn, .. } => *turn,
+            | Input::Decision { turn, .. }
+            | Input::Players { turn, .. }
+            | Input::Seat { turn, .. } => *turn,
         }
     }
 }

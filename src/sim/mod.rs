@@ -160,6 +160,18 @@ impl Simulation {
         events::set_player(self.world_mut(), code)
     }
 
+    /// Hot-seat: several people, one state each, taking turns in the order
+    /// given; the first has the seat.
+    pub fn set_players(&mut self, codes: &[&str]) -> Result<(), String> {
+        events::set_players(self.world_mut(), codes)
+    }
+
+    /// Hot-seat: hands the seat to the next player; true when it is back
+    /// with the first (everyone has played this month).
+    pub fn pass_seat(&mut self) -> bool {
+        events::pass_seat(self.world_mut())
+    }
+
     /// Choices waiting for the player; each is settled when the next turn
     /// runs (by the computer, if no answer came).
     pub fn open_choices(&self) -> Vec<events::ChoiceView> {

@@ -207,6 +207,7 @@ pub fn spawn_scenario(world: &mut World, scenario: &Scenario, seed: u64, detail:
     world.insert_resource(super::diplomacy::Borders::default());
     // The player (if any) is kept across a reset.
     world.insert_resource(PlayedBy::default());
+    world.insert_resource(super::events::Humans::default());
     world.insert_resource(super::inputs::InputLog::default());
     world.insert_resource(super::goals::GoalBook::new(&file.goals));
     // The shipped catalogue is checked by the test suite; a scenario's

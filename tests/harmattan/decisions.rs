@@ -131,3 +131,51 @@ fn computer_governments_decide_deterministically_and_say_why() {
         assert!(t.weight > 0.0 && !t.reasons.is_empty(), "{t:?} has no reasons");
     }
 }
+
+#[test]
+fn hot_seat_players_take_turns_and_no_computer_decides_for_them() {
+    // Every computer government acts every month, and always has a reason.
+    let text = tiny(&format!(
+        r#"    decisions: [(id: "routine", name: "Routine business", cost: 0,
+        effects: [(effect: Change(state: "$self", indicator: Legitimacy, delta: 0.1))],
+        ai: (factors: [(when: Regime(state: "$self", kind: Civilian), add: 1.0, why: "routine")]))],
+    rules: {{{NO_NOISE}, "decisions.ai_act_chance": 1.0}},"#
+    ));
+    let s = load(&text);
+    let mut sim = Simulation::new(&s, 3, Detail::Full);
+    sim.set_players(&["AAA", "BBB"]).unwrap();
+    assert!(sim.set_players(&["AAA", "AAA"]).unwrap_err().contains("twice"));
+    sim.set_players(&["AAA", "BBB"]).unwrap();
+    sim.decide("coup_proofing", None).unwrap();
+    assert!(!sim.pass_seat(), "BBB's turn now");
+    sim.decide("repression", None).unwrap();
+    assert!(sim.pass_seat(), "back to the first: the month can run");
+    sim.step();
+    for _ in 0..11 {
+        sim.pass_seat();
+        sim.pass_seat();
+        sim.step();
+    }
+    let log = &sim.world().resource::<DecisionLog>().0;
+    let code = |t: &harmattan::sim::decisions::Taken| sim.registry().state_code(t.state).to_string();
+    assert!(
+        log.iter()
+            .any(|t| t.by_player && t.decision == "coup_proofing" && code(t) == "AAA")
+    );
+    assert!(
+        log.iter()
+            .any(|t| t.by_player && t.decision == "repression" && code(t) == "BBB")
+    );
+    assert!(
+        log.iter().filter(|t| code(t) != "CCC").all(|t| t.by_player),
+        "no computer decision for a human-played state"
+    );
+    assert!(
+        log.iter().any(|t| !t.by_player && code(t) == "CCC"),
+        "the computer still plays CCC"
+    );
+    // A hot-seat game saves and loads like any other.
+    let file = harmattan::save::capture_simulation(&sim, &s);
+    let loaded = harmattan::save::load_simulation(&file, "hot-seat").unwrap();
+    assert_eq!(harmattan::report::digest(&loaded), harmattan::report::digest(&sim));
+}
