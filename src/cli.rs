@@ -708,7 +708,7 @@ fn play_saved(path: &Path, mods: &Mods) -> Result<ExitCode, Failure> {
 
 #[cfg(not(feature = "gui"))]
 fn play_saved(_: &Path, _: &Mods) -> Result<ExitCode, Failure> {
-    play(&Mods::none(), None, None, None)
+    play(&Mods::none(), None, Vec::new(), None)
 }
 
 #[cfg(not(feature = "gui"))]
