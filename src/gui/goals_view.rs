@@ -19,6 +19,7 @@ use crate::sim::registry::Registry;
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<GoalsWindow>()
+        .init_resource::<Briefing>()
         .init_resource::<EndScreen>()
         .add_systems(Update, (toggle_with_key, watch_for_the_end, carry_out_observer_request));
 }
@@ -40,6 +41,13 @@ fn toggle_with_key(keys: Res<ButtonInput<KeyCode>>, wants: Res<EguiWantsInput>, 
     if keys.just_pressed(KeyCode::KeyG) && !wants.wants_any_keyboard_input() {
         window.0 = !window.0;
     }
+}
+
+/// The briefing at the start of a new game (not a loaded one, nor a
+/// modder's reload): the situation and the player's goals.
+#[derive(Resource, Default)]
+pub struct Briefing {
+    pub open: bool,
 }
 
 fn watch_for_the_end(world: &mut World) {
@@ -120,6 +128,46 @@ pub(super) fn draw_goals(world: &mut World) {
             }
         });
     world.resource_mut::<GoalsWindow>().0 = still;
+}
+
+pub(super) fn draw_briefing(world: &mut World) {
+    if !world.resource::<Briefing>().open {
+        return;
+    }
+    let Some(code) = world.resource::<Player>().state.clone() else {
+        world.resource_mut::<Briefing>().open = false;
+        return;
+    };
+    let scenario = world.resource::<Current>().0.file.meta.clone();
+    let progress = goals::progress(world, &code);
+    let reg = world.resource::<Registry>();
+    let name = reg
+        .state(&code)
+        .map(|s| reg.state_name(s).to_string())
+        .unwrap_or_default();
+    let Some(ctx) = egui_context(world) else { return };
+    let mut done = false;
+    egui::Window::new(scenario.name.clone())
+        .id(egui::Id::new("briefing"))
+        .collapsible(false)
+        .resizable(false)
+        .default_width(520.0)
+        .anchor(egui::Align2::CENTER_CENTER, egui::vec2(0.0, -30.0))
+        .show(&ctx, |ui| {
+            ui.label(&scenario.description);
+            ui.separator();
+            ui.strong(format!("You lead {name}."));
+            for g in &progress {
+                ui.label(format!("• {}: {}", g.name, g.description));
+            }
+            ui.small("Goals (G) shows where each stands; Decisions (D) what you can do; End Turn runs the month.");
+            if ui.button("Begin").clicked() || ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                done = true;
+            }
+        });
+    if done {
+        world.resource_mut::<Briefing>().open = false;
+    }
 }
 
 pub(super) fn draw_end_screen(world: &mut World) {

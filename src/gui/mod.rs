@@ -152,6 +152,7 @@ pub fn run(
     load_into_app(&mut app, &scenario, seed);
     // `play` has checked that the states are playable.
     seat_players(app.world_mut(), &play_as);
+    app.world_mut().resource_mut::<goals_view::Briefing>().open = !play_as.is_empty() && load.is_none();
     if let Some((file, path)) = load {
         // `play` has replayed it once already, so this cannot fail either.
         if let Err(e) = saves::load_into(app.world_mut(), &file, &path) {
@@ -184,6 +185,8 @@ pub fn start_game(world: &mut World, scenario: Scenario, seed: u64, players: Vec
     reload::rewatch(world);
     if reframe {
         camera::reframe(world);
+        // A new game from the menu: brief its player.
+        world.resource_mut::<goals_view::Briefing>().open = !players.is_empty();
     }
 }
 

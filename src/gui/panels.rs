@@ -12,7 +12,7 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use super::charts::{Charts, draw_charts};
 use super::decisions_panel::{DecisionPanel, draw_decisions};
 use super::futures_view::{FuturesWindow, draw_futures};
-use super::goals_view::{GoalsWindow, draw_end_screen, draw_goals};
+use super::goals_view::{GoalsWindow, draw_briefing, draw_end_screen, draw_goals};
 use super::headlines::{Headlines, draw_headline};
 use super::map_view::draw_labels;
 use super::menu::{Menu, draw_menu};
@@ -49,6 +49,7 @@ pub(super) fn plugin(app: &mut App) {
                 draw_headline.run_if(menu_closed),
                 draw_goals.run_if(menu_closed),
                 draw_end_screen.run_if(menu_closed),
+                draw_briefing.run_if(menu_closed),
                 draw_reload_error,
                 draw_hand_over.run_if(menu_closed),
                 draw_menu,
@@ -295,7 +296,7 @@ fn draw_screen(
     mut selection: ResMut<Selection>,
     mut filter: ResMut<NewsFilter>,
     mut charts: ResMut<Charts>,
-    headlines: Res<Headlines>,
+    (headlines, hand_over, briefing): (Res<Headlines>, Res<super::HandOver>, Res<super::goals_view::Briefing>),
     mut layout: ResMut<UiLayout>,
     window: Single<&Window>,
     (mut requests, toast, time): (ResMut<SaveRequest>, Res<Toast>, Res<Time<Real>>),
@@ -325,7 +326,9 @@ fn draw_screen(
             let keys = ui.input(|i| i.key_pressed(egui::Key::Space) || i.key_pressed(egui::Key::Enter));
             let typing = ui.ctx().egui_wants_keyboard_input();
             // The turn's headlines come first.
-            let ready = !headlines.pending();
+            // Nor while the next player has not taken the seat, or the
+            // briefing is unread.
+            let ready = !headlines.pending() && !hand_over.0 && !briefing.open;
             // Hot-seat: the seat passes until the last player ends the month.
             let seats = &game.humans.0;
             let mine = game.player.state.as_deref().and_then(|c| reg.state(c));

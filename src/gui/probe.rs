@@ -58,6 +58,8 @@ struct Report {
     menu_open: bool,
     /// The end screen is showing.
     game_over: bool,
+    /// The start-of-game briefing is showing.
+    briefing: bool,
     /// The decisions panel's entries and buttons on screen.
     decision_buttons: Vec<(String, [f32; 4])>,
     menu_items: Vec<(String, [f32; 4])>,
@@ -92,6 +94,7 @@ struct Shown<'w> {
     info: Res<'w, crate::sim::spawn::GameInfo>,
     end: Res<'w, super::goals_view::EndScreen>,
     chronicle: Res<'w, crate::sim::chronicle::Chronicle>,
+    briefing: Res<'w, super::goals_view::Briefing>,
 }
 
 fn write_report(
@@ -114,6 +117,7 @@ fn write_report(
         info,
         end,
         chronicle,
+        briefing,
     } = shown;
     probe.frame += 1;
     let dt = time.delta_secs();
@@ -162,6 +166,7 @@ fn write_report(
         end_turn: layout.end_turn,
         menu_open: menu.open,
         game_over: end.open,
+        briefing: briefing.open,
         decision_buttons: layout.decision_buttons.clone(),
         menu_items: layout.menu_items.clone(),
         menu_start: layout.menu_start,

@@ -171,6 +171,11 @@ impl Session {
             String::from_utf8(out.stdout).ok()?.lines().next().map(str::to_string)
         });
         xdotool(&self.display, &["windowfocus", "--sync", &window]);
+        // A new game opens on its briefing: read, then Begin (Enter).
+        if first["briefing"] == true {
+            xdotool(&self.display, &["key", "Return"]);
+            return self.report_when("the briefing read", |r| r["briefing"] == false);
+        }
         first
     }
 
