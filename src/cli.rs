@@ -147,6 +147,20 @@ pub enum Command {
 /// The most runs one batch may ask for.
 pub const MAX_RUNS: u64 = 1_000_000;
 
+fn check_runs(runs: u64) -> Result<(), Failure> {
+    if runs == 0 || runs > MAX_RUNS {
+        return Err(Failure(format!("--runs must be between 1 and {MAX_RUNS}")));
+    }
+    Ok(())
+}
+
+fn check_threads(threads: usize) -> Result<(), Failure> {
+    if threads > 1024 {
+        return Err(Failure("--threads must be at most 1024 (0 means every core)".into()));
+    }
+    Ok(())
+}
+
 /// A failure with the message the user sees.
 struct Failure(String);
 
@@ -231,12 +245,8 @@ fn dispatch(command: Command, mods: &Mods) -> Result<ExitCode, Failure> {
             json,
             csv,
         } => {
-            if runs == 0 || runs > MAX_RUNS {
-                return Err(Failure(format!("--runs must be between 1 and {MAX_RUNS}")));
-            }
-            if threads > 1024 {
-                return Err(Failure("--threads must be at most 1024 (0 means every core)".into()));
-            }
+            check_runs(runs)?;
+            check_threads(threads)?;
             let s = mods.resolve(&scenario)?;
             let turns = turns_for(&s, turns)?;
             let seed = seed.unwrap_or(s.file.meta.seed);
@@ -305,12 +315,10 @@ fn dispatch(command: Command, mods: &Mods) -> Result<ExitCode, Failure> {
             scenario,
             json,
         } => {
-            if runs.is_some_and(|r| r == 0 || r > MAX_RUNS) {
-                return Err(Failure(format!("--runs must be between 1 and {MAX_RUNS}")));
+            if let Some(runs) = runs {
+                check_runs(runs)?;
             }
-            if threads > 1024 {
-                return Err(Failure("--threads must be at most 1024 (0 means every core)".into()));
-            }
+            check_threads(threads)?;
             let (record, mut s) = calibration::load_record("assets/record_2020_2023.ron", calibration::SHIPPED_RECORD)
                 .map_err(Failure)?;
             if let Some(path) = &scenario {
@@ -492,15 +500,11 @@ fn futures(
     json: bool,
     csv: Option<PathBuf>,
 ) -> Result<ExitCode, Failure> {
-    if runs == 0 || runs > MAX_RUNS {
-        return Err(Failure(format!("--runs must be between 1 and {MAX_RUNS}")));
-    }
+    check_runs(runs)?;
     if months == 0 || months > limits::TURNS {
         return Err(Failure(format!("--months must be between 1 and {}", limits::TURNS)));
     }
-    if threads > 1024 {
-        return Err(Failure("--threads must be at most 1024 (0 means every core)".into()));
-    }
+    check_threads(threads)?;
     let change = change.map(crate::futures::parse_change).transpose().map_err(Failure)?;
     if let Some(path) = &csv {
         check_writable(path)?;

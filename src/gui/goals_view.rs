@@ -70,7 +70,6 @@ fn carry_out_observer_request(world: &mut World) {
         return;
     }
     let _ = crate::sim::events::set_player(world, None);
-    world.insert_resource(Player { state: None });
 }
 
 /// The primary egui context, for the exclusive systems that draw here.

@@ -49,8 +49,10 @@ use crate::sim::components::*;
 use crate::sim::{SimulationPlugin, TurnSchedule, load_into_app};
 use modes::MapMode;
 
-/// Who is playing.
-#[derive(Resource, Debug, Clone)]
+/// Who is playing: the state with the seat, by id, as the panels show it.
+/// Derived from the simulation's `PlayedBy` by `follow_seat`, never set by
+/// hand.
+#[derive(Resource, Debug, Clone, Default)]
 pub struct Player {
     /// `None`: observer mode.
     pub state: Option<String>,
@@ -114,9 +116,7 @@ pub fn run(
     }))
     .add_plugins(EguiPlugin::default())
     .add_plugins(SimulationPlugin)
-    .insert_resource(Player {
-        state: play_as.first().cloned(),
-    })
+    .init_resource::<Player>()
     .init_resource::<HandOver>()
     .insert_resource(map_view::MapShapes::new(
         MapFile::shipped(),
@@ -143,7 +143,8 @@ pub fn run(
         settings::plugin,
     ))
     .init_resource::<UiLayout>()
-    .add_systems(Update, resolve_turn);
+    .add_systems(Update, resolve_turn)
+    .add_systems(PostUpdate, follow_seat.before(bevy_egui::EguiPostUpdateSet::EndPass));
     if open_menu {
         app.insert_resource(menu::Menu::opened());
     }
@@ -201,20 +202,22 @@ fn seat_players(world: &mut World, players: &[String]) {
     if let Err(e) = result {
         error!("{e}");
     }
-    world.insert_resource(Player {
-        state: players.first().cloned(),
-    });
+    follow_seat(world);
 }
 
-/// Whose turn it is now, after a seat changed hands.
-fn sync_player(world: &mut World) {
+/// Keeps `Player` in step with the simulation's seat, whoever moved it (a
+/// new game, a load, hot-seat, observer mode); every frame before egui
+/// draws, and at once where a caller reads it in the same system.
+fn follow_seat(world: &mut World) {
     let seat = world.resource::<crate::sim::events::PlayedBy>().0.map(|s| {
         world
             .resource::<crate::sim::registry::Registry>()
             .state_code(s)
             .to_string()
     });
-    world.insert_resource(Player { state: seat });
+    if world.resource::<Player>().state != seat {
+        world.resource_mut::<Player>().state = seat;
+    }
 }
 
 /// A turn takes well under a millisecond, so it runs inside the frame: the
@@ -233,7 +236,6 @@ pub(crate) fn resolve_turn(world: &mut World) {
         };
         if !last {
             crate::sim::events::pass_seat(world);
-            sync_player(world);
             world.resource_mut::<HandOver>().0 = true;
             return;
         }
@@ -241,7 +243,6 @@ pub(crate) fn resolve_turn(world: &mut World) {
     world.run_schedule(TurnSchedule);
     if seats > 1 {
         crate::sim::events::pass_seat(world);
-        sync_player(world);
         world.resource_mut::<HandOver>().0 = true;
     }
 }

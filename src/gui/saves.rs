@@ -9,12 +9,10 @@ use std::path::PathBuf;
 use bevy::prelude::*;
 use bevy_egui::input::EguiWantsInput;
 
+use super::Selection;
 use super::headlines::Headlines;
-use super::{Player, Selection};
 use crate::save::{self, SaveFile};
 use crate::scenario::Scenario;
-use crate::sim::events::PlayedBy;
-use crate::sim::registry::Registry;
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Toast>()
@@ -111,11 +109,6 @@ pub fn load_into(world: &mut World, file: &SaveFile, path: &str) -> Result<(), s
     save::load_simulation(file, path)?;
     let scenario = save::replay_into(world, file, path, crate::report::digest_world)?;
     world.insert_resource(Current(scenario));
-    let player = world
-        .resource::<PlayedBy>()
-        .0
-        .map(|s| world.resource::<Registry>().state_code(s).to_string());
-    world.insert_resource(Player { state: player });
     *world.resource_mut::<Selection>() = Selection::default();
     let news = world.resource::<crate::sim::chronicle::Chronicle>().news.len();
     world.resource_mut::<Headlines>().skip_to(news);

@@ -41,9 +41,23 @@ pub fn shipped_catalogue() -> Result<Vec<DecisionDef>, ron::error::SpannedError>
         .from_str(SHIPPED_DECISIONS)
 }
 
+/// The shipped catalogue, parsed once per process: a batch starts
+/// thousands of games, and parsing is dearer than a turn.
+fn shipped_parsed() -> &'static [DecisionDef] {
+    static PARSED: std::sync::OnceLock<Vec<DecisionDef>> = std::sync::OnceLock::new();
+    // The catalogue is checked by the test suite; a broken build-time
+    // constant would show there, not here.
+    PARSED.get_or_init(|| shipped_catalogue().unwrap_or_default())
+}
+
 /// The catalogue in force: the shipped one, with a scenario's decisions
 /// replacing those of the same id and the others added.
-pub fn merge(shipped: Vec<DecisionDef>, scenario: &[DecisionDef]) -> Vec<DecisionDef> {
+pub fn catalogue_for(scenario: &[DecisionDef]) -> Vec<DecisionDef> {
+    merge(shipped_parsed().to_vec(), scenario)
+}
+
+/// The shipped catalogue with a scenario's decisions merged in.
+fn merge(shipped: Vec<DecisionDef>, scenario: &[DecisionDef]) -> Vec<DecisionDef> {
     let mut out = shipped;
     for d in scenario {
         match out.iter_mut().find(|x| x.id == d.id) {

@@ -13,7 +13,18 @@ use crate::rules::Rules;
 use crate::scenario::format::{Indicator, PartnershipKind, Stage};
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(TurnSchedule, run_economies.in_set(TurnPhase::Economy));
+    app.init_resource::<TradeExposure>()
+        .add_systems(TurnSchedule, run_economies.in_set(TurnPhase::Economy));
+}
+
+/// What trade restrictions weigh on each state this month (by state
+/// index): the sanctions multiplier for each sanctioning bloc, and the
+/// multiplier for each neighbour that has closed its border. Worked out
+/// once by the economy; food security reads it in the same turn.
+#[derive(Resource, Debug, Default)]
+pub struct TradeExposure {
+    pub sanctions: Vec<Vec<(BlocIdx, f64)>>,
+    pub closures: Vec<Vec<(StateIdx, f64)>>,
 }
 
 const GROWTH: Measure = Measure::Indicator(Indicator::Growth);
@@ -56,6 +67,7 @@ fn run_economies(
     borders: Res<Borders>,
     mut rng: ResMut<SimRng>,
     mut ledger: ResMut<Ledger>,
+    mut exposure: ResMut<TradeExposure>,
 ) {
     let r = &rules.economy;
     let mut coast: Vec<(StateIdx, bool)> = states.iter().map(|(c, e, _, _, _)| (c.idx, e.coastal)).collect();
@@ -82,13 +94,31 @@ fn run_economies(
         .collect();
     concessions.sort();
 
+    let n = coast.len();
+    exposure.sanctions.resize(n, Vec::new());
+    exposure.closures.resize(n, Vec::new());
     for (country, mut eco, security, neighbours, base) in in_state_order(states.iter_mut(), |(c, ..)| c.idx) {
         let s = country.idx;
         let drift = r.rate * (eco.trend_growth - eco.growth);
         ledger.change(s, GROWTH, &mut eco.growth, drift, Cause::of(Mechanism::Drift));
-        for (_, bloc, _) in sanctions.iter().filter(|(t, _, _)| *t == s) {
-            let members: Vec<StateIdx> = enforcing.iter().filter(|(b, _)| b == bloc).map(|(_, m)| *m).collect();
-            let mult = sanctions_multiplier(r, s, eco.coastal, &neighbours.0, &coast, &members, &borders);
+        let sanctioned: Vec<(BlocIdx, f64)> = sanctions
+            .iter()
+            .filter(|(t, _, _)| *t == s)
+            .map(|(_, bloc, _)| {
+                let members: Vec<StateIdx> = enforcing.iter().filter(|(b, _)| b == bloc).map(|(_, m)| *m).collect();
+                let mult = sanctions_multiplier(r, s, eco.coastal, &neighbours.0, &coast, &members, &borders);
+                (*bloc, mult)
+            })
+            .collect();
+        // A coastal neighbour's closed ports cost a landlocked state more.
+        let closed: Vec<(StateIdx, f64)> = borders
+            .closed_to(s)
+            .map(|n| {
+                let ports = !eco.coastal && coast.get(n.0 as usize).copied().unwrap_or(false);
+                (n, if ports { r.landlocked_multiplier } else { 1.0 })
+            })
+            .collect();
+        for (bloc, mult) in &sanctioned {
             let cost = r.rate * r.sanctions_penalty * eco.sanctions_exposure / 100.0 * mult;
             ledger.change(
                 s,
@@ -98,18 +128,21 @@ fn run_economies(
                 Cause::by(Mechanism::Sanctions, Actor::Bloc(*bloc)),
             );
         }
-        for n in borders.closed_to(s) {
-            // A coastal neighbour's closed ports cost a landlocked state more.
-            let ports = !eco.coastal && coast.get(n.0 as usize).copied().unwrap_or(false);
-            let mult = if ports { r.landlocked_multiplier } else { 1.0 };
+        for (n, mult) in &closed {
             let cost = r.rate * r.closed_border_penalty * mult;
             ledger.change(
                 s,
                 GROWTH,
                 &mut eco.growth,
                 -cost,
-                Cause::by(Mechanism::Diplomacy, Actor::State(n)),
+                Cause::by(Mechanism::Diplomacy, Actor::State(*n)),
             );
+        }
+        if let Some(slot) = exposure.sanctions.get_mut(s.0 as usize) {
+            *slot = sanctioned;
+        }
+        if let Some(slot) = exposure.closures.get_mut(s.0 as usize) {
+            *slot = closed;
         }
         for (_, p) in concessions.iter().filter(|(t, _)| *t == s) {
             let gain = r.rate * r.concession_bonus;

@@ -10,8 +10,7 @@ use bevy::prelude::*;
 
 use super::actions;
 use super::components::*;
-use super::diplomacy::Borders;
-use super::economy::sanctions_multiplier;
+use super::economy::TradeExposure;
 use super::events::Humans;
 use super::ledger::{Actor, Cause, Ledger, Measure, Mechanism};
 use super::rng::{SimRng, Stream};
@@ -31,31 +30,17 @@ pub(super) fn plugin(app: &mut App) {
 const FOOD: Measure = Measure::Indicator(Indicator::FoodInsecurity);
 const GROWTH: Measure = Measure::Indicator(Indicator::Growth);
 
-#[allow(clippy::type_complexity)]
 fn move_food_insecurity(
     mut states: Query<(&Country, &mut Economy, &Security, &Neighbours, &Baseline)>,
-    memberships: Query<&Membership>,
-    blocs: Query<&Bloc>,
     rules: Res<Rules>,
-    borders: Res<Borders>,
+    exposure: Res<TradeExposure>,
     mut rng: ResMut<SimRng>,
     mut ledger: ResMut<Ledger>,
 ) {
     let (r, eco_rules) = (&rules.food, &rules.economy);
-    let mut facts: Vec<(StateIdx, bool, bool)> = states
-        .iter()
-        .map(|(c, e, ..)| (c.idx, e.coastal, e.grain_ban))
-        .collect();
-    facts.sort_by_key(|(s, ..)| *s);
-    let coast: Vec<bool> = facts.iter().map(|(_, c, _)| *c).collect();
-    let banning: Vec<bool> = facts.iter().map(|(_, _, b)| *b).collect();
-    let sanctions = sanctions_in_force(blocs.iter());
-    let mut enforcing: Vec<(BlocIdx, StateIdx)> = memberships
-        .iter()
-        .filter(|m| !m.suspended)
-        .map(|m| (m.bloc, m.state))
-        .collect();
-    enforcing.sort();
+    let mut banning: Vec<(StateIdx, bool)> = states.iter().map(|(c, e, ..)| (c.idx, e.grain_ban)).collect();
+    banning.sort_by_key(|(s, _)| *s);
+    let banning: Vec<bool> = banning.into_iter().map(|(_, b)| b).collect();
 
     for (country, mut eco, security, neighbours, base) in in_state_order(states.iter_mut(), |(c, ..)| c.idx) {
         let s = country.idx;
@@ -75,18 +60,16 @@ fn move_food_insecurity(
                 Cause::of(Mechanism::Economy),
             ),
         ];
-        for (_, bloc, _) in sanctions.iter().filter(|(t, ..)| *t == s) {
-            let members: Vec<StateIdx> = enforcing.iter().filter(|(b, _)| b == bloc).map(|(_, m)| *m).collect();
-            let mult = sanctions_multiplier(eco_rules, s, eco.coastal, &neighbours.0, &coast, &members, &borders);
+        // The same multipliers as the economy's, worked out by it this turn.
+        let i = s.0 as usize;
+        for (bloc, mult) in exposure.sanctions.get(i).into_iter().flatten() {
             let term = r.sanctions_weight * eco.sanctions_exposure / 100.0 * mult;
             terms.push((term, Cause::by(Mechanism::Sanctions, Actor::Bloc(*bloc))));
         }
-        for n in borders.closed_to(s) {
-            let ports = coast.get(n.0 as usize).copied().unwrap_or(false);
-            let mult = if ports { landlocked } else { 1.0 };
+        for (n, mult) in exposure.closures.get(i).into_iter().flatten() {
             terms.push((
                 r.closed_border_weight * mult,
-                Cause::by(Mechanism::Diplomacy, Actor::State(n)),
+                Cause::by(Mechanism::Diplomacy, Actor::State(*n)),
             ));
         }
         // Landlocked states buy their grain through their neighbours.

@@ -210,11 +210,9 @@ pub fn spawn_scenario(world: &mut World, scenario: &Scenario, seed: u64, detail:
     world.insert_resource(super::events::Humans::default());
     world.insert_resource(super::inputs::InputLog::default());
     world.insert_resource(super::goals::GoalBook::new(&file.goals));
-    // The shipped catalogue is checked by the test suite; a scenario's
-    // decisions were validated with the scenario.
-    let shipped = super::decisions::shipped_catalogue().unwrap_or_default();
+    // A scenario's decisions were validated with the scenario.
     world.insert_resource(super::decisions::DecisionBook {
-        defs: super::decisions::merge(shipped, &file.decisions),
+        defs: super::decisions::catalogue_for(&file.decisions),
     });
     // Every government starts with two months' worth of capital.
     let start = 2.0 * scenario.rules.decisions.capital_per_turn;
