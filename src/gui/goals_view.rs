@@ -117,11 +117,11 @@ pub(super) fn draw_goals(world: &mut World) {
                 }
                 ui.small("To win:");
                 for (t, ok) in &g.victory {
-                    ui.small(format!("  {} {t}", if *ok { "✔" } else { "✘" }));
+                    ui.small(format!("  {} {t}", if *ok { "met:" } else { "not yet:" }));
                 }
                 ui.small("Lost if:");
                 for (t, bad) in &g.defeat {
-                    ui.small(format!("  {} {t}", if *bad { "⚠" } else { "·" }));
+                    ui.small(format!("  {} {t}", if *bad { "holds now:" } else { "does not hold:" }));
                 }
                 ui.separator();
             }

@@ -350,7 +350,7 @@ fn draw_screen(
             layout.end_turn = Some([r.min.x * k, r.min.y * k, r.width() * k, r.height() * k]);
             // An observer can let the months run.
             if game.player.state.is_none() {
-                let label = if autoplay.running { "⏸ Pause" } else { "⏵ Run" };
+                let label = if autoplay.running { "Pause" } else { "Run ▶" };
                 if ui.button(label).on_hover_text("Let the months run (P)").clicked() {
                     autoplay.running = !autoplay.running;
                 }
