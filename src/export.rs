@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use crate::report::{self, RunReport};
 use crate::scenario::format::Indicator;
-use crate::sim::decisions::{DecisionLog, target_code};
+use crate::sim::decisions::{DecisionLog, target_code, who_code};
 use crate::sim::history::{History, Snapshot};
 use crate::sim::registry::Registry;
 
@@ -44,7 +44,8 @@ pub fn history_rows(world: &World) -> Vec<Vec<String>> {
 #[derive(Serialize)]
 struct DecisionRecord {
     turn: u32,
-    state: String,
+    /// The state or power that decided.
+    by: String,
     decision: String,
     target: Option<String>,
     by_player: bool,
@@ -68,7 +69,7 @@ pub fn game_json(world: &World) -> Result<String, String> {
                 .iter()
                 .map(|t| DecisionRecord {
                     turn: t.turn,
-                    state: reg.state_code(t.state).to_string(),
+                    by: who_code(reg, t.by),
                     decision: t.decision.clone(),
                     target: t.target.map(|x| target_code(reg, x)),
                     by_player: t.by_player,

@@ -189,10 +189,6 @@ pub struct PartnershipRules {
     pub expel_chance: f64,
     pub conditional_threshold: f64,
     pub resume_chance: f64,
-    pub outreach_courted: f64,
-    pub outreach_wants: f64,
-    pub outreach_rival: f64,
-    pub outreach_need: f64,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -231,6 +227,8 @@ pub struct DecisionRules {
     pub capital_legitimacy: f64,
     pub capital_max: f64,
     pub ai_act_chance: f64,
+    pub influence_per_turn: f64,
+    pub influence_max: f64,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

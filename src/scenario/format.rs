@@ -74,12 +74,14 @@ pub struct PowerDef {
     pub agenda: Agenda,
 }
 
-/// A power's own agenda: how often it approaches a state with an offer,
-/// and which states it picks.
+/// A power's own agenda: how often it takes a decision of its own, what it
+/// seeks, whom it courts and competes with, and which decisions it favours.
+/// The power decisions' AI weights read it (`Courts`, `Wants`,
+/// `TowardRivals`), and `priorities` add to their weights.
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Agenda {
-    /// 0 to 1: chance a month that it makes an offer, when it has capacity.
+    /// 0 to 1: chance a month that it takes a decision of its own.
     #[serde(default)]
     pub outreach: f64,
     /// Exports it seeks concessions for (Russia: gold, uranium).
@@ -92,6 +94,33 @@ pub struct Agenda {
     /// is an opening.
     #[serde(default)]
     pub rivals: Vec<String>,
+    /// Decisions it favours beyond what its situation suggests.
+    #[serde(default)]
+    pub priorities: Vec<Priority>,
+}
+
+/// A decision an agenda favours (or, with a negative `boost`, shuns):
+/// where its situation makes the decider want it at all, the weight grows
+/// by this fraction (0.5: half as likely again; -1: never), logged as a
+/// reason. An agenda sharpens what a situation calls for; it does not
+/// invent a reason where there is none.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Priority {
+    /// A decision id of the catalogue.
+    pub decision: String,
+    pub boost: f64,
+    /// The reason, as the log says it: "defending its bases".
+    pub why: String,
+}
+
+/// A state's scenario-given agenda: decisions its government favours (or
+/// shuns) when the computer runs it; "Nigeria defends the community".
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct StateAgenda {
+    #[serde(default)]
+    pub priorities: Vec<Priority>,
 }
 
 fn default_capacity() -> u32 {
@@ -130,6 +159,9 @@ pub struct StateDef {
     /// The last successful coup before the start, if any.
     #[serde(default)]
     pub last_coup: Option<YearMonth>,
+    /// What its government favours when the computer runs it.
+    #[serde(default)]
+    pub agenda: StateAgenda,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -596,9 +628,12 @@ pub enum Condition {
         state: String,
         bloc: String,
     },
+    /// The bloc has the state under sanctions (any bloc, if `bloc` is
+    /// omitted).
     Sanctioned {
         state: String,
-        bloc: String,
+        #[serde(default)]
+        bloc: Option<String>,
     },
     /// The state is a member of the bloc and suspended from it.
     Suspended {
@@ -641,6 +676,55 @@ pub enum Condition {
         cmp: Cmp,
         value: f64,
     },
+    /// Talks on a partnership between the state and the power are under
+    /// way (proposed, drafted, reviewed or approved).
+    Talks {
+        state: String,
+        power: String,
+    },
+    /// The bloc has common projects still to complete (a confederation).
+    ProjectsOpen {
+        bloc: String,
+    },
+    /// The power courts the state (its agenda's `courts`).
+    Courts {
+        power: String,
+        state: String,
+    },
+    /// The state exports something the power seeks (its agenda's `wants`).
+    Wants {
+        power: String,
+        state: String,
+    },
+    /// The state exports this.
+    Exports {
+        state: String,
+        export: Export,
+    },
+    /// The state's standing toward the power's rivals, the lowest of them,
+    /// compared with a value (false if the power has no rivals).
+    TowardRivals {
+        state: String,
+        power: String,
+        cmp: Cmp,
+        value: f64,
+    },
+    /// The power can take on one more security partnership.
+    SpareCapacity {
+        power: String,
+    },
+    /// The power offers this kind of partnership.
+    Offers {
+        power: String,
+        kind: PartnershipKind,
+    },
+    /// How strongly the power ties its support to constitutional rule, 0 to
+    /// 1, compared with a value.
+    Conditionality {
+        power: String,
+        cmp: Cmp,
+        value: f64,
+    },
     /// A monthly probability, 0 to 1.
     Chance(f64),
     All(Vec<Condition>),
@@ -648,14 +732,18 @@ pub enum Condition {
     Not(Box<Condition>),
 }
 
-/// A decision a government can take: a cost in political capital, when it
-/// is available, what it does (some effects uncertain or delayed), and how
-/// much a computer-run government wants it. In conditions and effects,
-/// `$self` is the deciding state and `$target` what the decision is about.
+/// A decision a government (or a foreign power) can take: a cost in
+/// political capital (a power's: influence), when it is available, what it
+/// does (some effects uncertain or delayed), and how much the computer
+/// wants it. In conditions and effects, `$self` is the decider and
+/// `$target` what the decision is about.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct DecisionDef {
     pub id: String,
+    /// Who takes it: a state's government (the default) or a foreign power.
+    #[serde(default)]
+    pub by: Decider,
     pub name: String,
     #[serde(default)]
     pub description: String,
@@ -669,6 +757,14 @@ pub struct DecisionDef {
     pub effects: Vec<Outcome>,
     #[serde(default)]
     pub ai: AiWeight,
+}
+
+/// Who takes a decision.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+pub enum Decider {
+    #[default]
+    Government,
+    Power,
 }
 
 fn always() -> Condition {
@@ -874,6 +970,53 @@ pub enum Effect {
     LiftGrainExportBan {
         state: String,
     },
+    /// The bloc's least advanced open project moves on one step.
+    AdvanceProject {
+        bloc: String,
+    },
+    /// A power's campaign in a state (media, networks): the state's
+    /// standing toward each of the power's rivals moves by `delta`.
+    DiscreditRivals {
+        state: String,
+        power: String,
+        delta: f64,
+    },
+    /// Talks on a partnership with the power move one stage on (the most
+    /// advanced of them, if several are under way).
+    AdvancePartnership {
+        state: String,
+        power: String,
+    },
+    /// `state` presses every bloc it belongs to in good standing, and of
+    /// which `other` is a member, to sanction `other`.
+    UrgeSanctions {
+        state: String,
+        other: String,
+    },
+    /// `state` presses those blocs to lift their sanctions on `other`.
+    UrgeLifting {
+        state: String,
+        other: String,
+    },
+    /// `state` asks for mediation with `other`: the state on the best terms
+    /// with both mediates.
+    AskMediation {
+        state: String,
+        other: String,
+    },
+    /// `state` offers to mediate between `other` and the state `other` is
+    /// on the worst terms with.
+    OfferMediation {
+        state: String,
+        other: String,
+    },
+    /// `state` proposes a mutual defence pact to `other`: it joins the pact
+    /// `other` is in, or the two found one. A state a person plays is not
+    /// signed up without them.
+    ProposePact {
+        state: String,
+        other: String,
+    },
     /// A news item with no other effect.
     News(String),
     /// Fire another event now, whatever its condition.
@@ -907,6 +1050,14 @@ impl Effect {
             Effect::OpenBorder { .. } => "OpenBorder",
             Effect::BanGrainExports { .. } => "BanGrainExports",
             Effect::LiftGrainExportBan { .. } => "LiftGrainExportBan",
+            Effect::DiscreditRivals { .. } => "DiscreditRivals",
+            Effect::AdvanceProject { .. } => "AdvanceProject",
+            Effect::AdvancePartnership { .. } => "AdvancePartnership",
+            Effect::UrgeSanctions { .. } => "UrgeSanctions",
+            Effect::UrgeLifting { .. } => "UrgeLifting",
+            Effect::AskMediation { .. } => "AskMediation",
+            Effect::OfferMediation { .. } => "OfferMediation",
+            Effect::ProposePact { .. } => "ProposePact",
             Effect::News(_) => "News",
             Effect::Fire(_) => "Fire",
         }

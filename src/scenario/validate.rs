@@ -169,9 +169,20 @@ struct Ids<'a> {
     events: Vec<&'a str>,
 }
 
-/// Known ids, with the placeholders of decisions.
-fn with_bindings<'a>(list: &[&'a str]) -> Vec<&'a str> {
-    list.iter().copied().chain(["$self", "$target"]).collect()
+/// Known ids, with the placeholders of decisions: `$target` wherever an id
+/// goes, `$self` where the decider's kind goes (a state for a government's
+/// decision, a power for a power's).
+fn decision_ids<'a>(ids: &Ids<'a>, by: Decider) -> Ids<'a> {
+    let with = |list: &[&'a str], me: bool| -> Vec<&'a str> {
+        let extra: &[&'a str] = if me { &["$self", "$target"] } else { &["$target"] };
+        list.iter().copied().chain(extra.iter().copied()).collect()
+    };
+    Ids {
+        states: with(&ids.states, by == Decider::Government),
+        powers: with(&ids.powers, by == Decider::Power),
+        blocs: with(&ids.blocs, false),
+        events: ids.events.clone(),
+    }
 }
 
 fn path(parts: &[Seg], more: &[Seg]) -> Vec<Seg> {
@@ -291,6 +302,8 @@ impl Checker {
         self.duplicates("blocs", ids.blocs.iter().copied(), "bloc");
         self.duplicates("events", ids.events.iter().copied(), "event");
         self.meta(f, &ids);
+        // Agendas name decisions of the catalogue in force.
+        let catalogue = crate::sim::decisions::catalogue_for(&f.decisions);
         for (i, p) in f.powers.iter().enumerate() {
             let at = [Seg::Field("powers"), Seg::Index(i)];
             self.id(&path(&at, &[Seg::Field("id")]), "power id", &p.id);
@@ -332,9 +345,12 @@ impl Checker {
                     self.at(&here, format!("`{r}` cannot be its own rival"));
                 }
             }
+            self.priorities(&agenda, &p.agenda.priorities, &catalogue, Decider::Power);
         }
         for (i, s) in f.states.iter().enumerate() {
             self.state(i, s, f, &ids);
+            let agenda = [Seg::Field("states"), Seg::Index(i), Seg::Field("agenda")];
+            self.priorities(&agenda, &s.agenda.priorities, &catalogue, Decider::Government);
         }
         for (i, b) in f.blocs.iter().enumerate() {
             self.bloc(i, b, &ids);
@@ -374,17 +390,30 @@ impl Checker {
             f.decisions.len(),
             limits::DECISIONS,
         ) {
-            // In decisions, `$self` and `$target` stand for the deciding
-            // state and what it decides about.
-            let bound = Ids {
-                states: with_bindings(&ids.states),
-                powers: with_bindings(&ids.powers),
-                blocs: with_bindings(&ids.blocs),
-                events: ids.events.clone(),
-            };
             for (i, d) in f.decisions.iter().enumerate() {
-                self.decision(i, d, &bound);
+                self.decision(i, d, &decision_ids(&ids, d.by));
             }
+        }
+    }
+
+    /// An agenda's priorities: decisions of the catalogue that the decider
+    /// can take, with a weight in range and a reason.
+    fn priorities(&mut self, agenda: &[Seg], list: &[Priority], catalogue: &[DecisionDef], by: Decider) {
+        let known: Vec<&str> = catalogue.iter().filter(|d| d.by == by).map(|d| d.id.as_str()).collect();
+        let kind = match by {
+            Decider::Government => "government decision",
+            Decider::Power => "power decision",
+        };
+        for (j, pr) in list.iter().enumerate() {
+            let here = path(agenda, &[Seg::Field("priorities"), Seg::Index(j)]);
+            self.reference(&path(&here, &[Seg::Field("decision")]), kind, &pr.decision, &known);
+            self.range(&path(&here, &[Seg::Field("boost")]), "boost", pr.boost, -1.0, 10.0);
+            self.text(
+                &path(&here, &[Seg::Field("why")]),
+                "the reason",
+                &pr.why,
+                limits::NAME_CHARS,
+            );
         }
     }
 
@@ -399,6 +428,15 @@ impl Checker {
         self.text(&f("description"), "the description", &d.description, limits::TEXT_CHARS);
         if d.cost > 20 {
             self.at(&f("cost"), format!("cost is {}, but must be at most 20", d.cost));
+        }
+        if d.by == Decider::Power && !matches!(d.target, TargetKind::None | TargetKind::State | TargetKind::Power) {
+            self.at(
+                &f("target"),
+                format!(
+                    "a power's decision is about a `State`, a `Power` or nothing, not `{:?}`",
+                    d.target
+                ),
+            );
         }
         let mut nodes = 0;
         self.condition(&f("available"), &d.available, ids, 1, &mut nodes);
@@ -803,12 +841,21 @@ impl Checker {
                 self.range(&f("value"), "value", *value, -100.0, 100.0);
             }
             Condition::Regime { state, .. } => self.reference(&f("state"), "state", state, &ids.states),
-            Condition::Member { state, bloc }
-            | Condition::Sanctioned { state, bloc }
-            | Condition::Suspended { state, bloc } => {
+            Condition::Member { state, bloc } | Condition::Suspended { state, bloc } => {
                 self.reference(&f("state"), "state", state, &ids.states);
                 self.reference(&f("bloc"), "bloc", bloc, &ids.blocs);
             }
+            Condition::Sanctioned { state, bloc } => {
+                self.reference(&f("state"), "state", state, &ids.states);
+                if let Some(bloc) = bloc {
+                    self.reference(&f("bloc"), "bloc", bloc, &ids.blocs);
+                }
+            }
+            Condition::Talks { state, power } => {
+                self.reference(&f("state"), "state", state, &ids.states);
+                self.reference(&f("power"), "power", power, &ids.powers);
+            }
+            Condition::ProjectsOpen { bloc } => self.reference(&f("bloc"), "bloc", bloc, &ids.blocs),
             Condition::Partnership { state, power, .. } => {
                 self.reference(&f("state"), "state", state, &ids.states);
                 self.reference(&f("power"), "power", power, &ids.powers);
@@ -833,6 +880,25 @@ impl Checker {
             Condition::Members { bloc, value, .. } => {
                 self.reference(&f("bloc"), "bloc", bloc, &ids.blocs);
                 self.range(&f("value"), "value", *value, 0.0, limits::STATES as f64);
+            }
+            Condition::Courts { power, state } | Condition::Wants { power, state } => {
+                self.reference(&f("power"), "power", power, &ids.powers);
+                self.reference(&f("state"), "state", state, &ids.states);
+            }
+            Condition::Exports { state, .. } => self.reference(&f("state"), "state", state, &ids.states),
+            Condition::TowardRivals {
+                state, power, value, ..
+            } => {
+                self.reference(&f("state"), "state", state, &ids.states);
+                self.reference(&f("power"), "power", power, &ids.powers);
+                self.range(&f("value"), "value", *value, -100.0, 100.0);
+            }
+            Condition::SpareCapacity { power } | Condition::Offers { power, .. } => {
+                self.reference(&f("power"), "power", power, &ids.powers);
+            }
+            Condition::Conditionality { power, value, .. } => {
+                self.reference(&f("power"), "power", power, &ids.powers);
+                self.range(&f("value"), "value", *value, 0.0, 1.0);
             }
             Condition::Chance(p) => self.range(at, "the chance", *p, 0.0, 1.0),
             Condition::All(list) | Condition::Any(list) => {
@@ -886,7 +952,12 @@ impl Checker {
             | Effect::JointStatement { state: s, other }
             | Effect::RecallAmbassador { state: s, other }
             | Effect::CloseBorder { state: s, other }
-            | Effect::OpenBorder { state: s, other } => {
+            | Effect::OpenBorder { state: s, other }
+            | Effect::UrgeSanctions { state: s, other }
+            | Effect::UrgeLifting { state: s, other }
+            | Effect::AskMediation { state: s, other }
+            | Effect::OfferMediation { state: s, other }
+            | Effect::ProposePact { state: s, other } => {
                 state(self, s);
                 self.reference(&f("other"), "state", other, &ids.states);
                 if s == other {
@@ -914,7 +985,14 @@ impl Checker {
                     self.at(&f("stage"), "a partnership cannot start as `Ended`".into());
                 }
             }
-            Effect::EndPartnership { state: s, power, .. } | Effect::ExpelForces { state: s, power } => {
+            Effect::DiscreditRivals { state: s, power, delta } => {
+                state(self, s);
+                self.reference(&f("power"), "power", power, &ids.powers);
+                self.range(&f("delta"), "delta", *delta, -200.0, 200.0);
+            }
+            Effect::EndPartnership { state: s, power, .. }
+            | Effect::ExpelForces { state: s, power }
+            | Effect::AdvancePartnership { state: s, power } => {
                 state(self, s);
                 self.reference(&f("power"), "power", power, &ids.powers);
             }
@@ -927,6 +1005,7 @@ impl Checker {
                 self.reference(&f("bloc"), "bloc", bloc, &ids.blocs);
             }
             Effect::CoupAttempt { state: s } => state(self, s),
+            Effect::AdvanceProject { bloc } => self.reference(&f("bloc"), "bloc", bloc, &ids.blocs),
             Effect::SetLeader { state: s, leader, .. } => {
                 state(self, s);
                 self.text(&f("leader"), "the leader's name", leader, limits::NAME_CHARS);

@@ -9,7 +9,7 @@ use super::components::*;
 use super::ledger::{Actor, Cause, Ledger, Measure, Mechanism};
 use super::registry::{Clock, Registry};
 use crate::scenario::YearMonth;
-use crate::scenario::format::{BlocKind, BlocRules, Indicator, PartnershipKind, RegimeKind, Stage};
+use crate::scenario::format::{BlocKind, BlocRules, Indicator, PartnershipKind, ProjectKind, RegimeKind, Stage};
 use crate::scenario::limits;
 
 /// The turn being resolved and its month, for news.
@@ -433,6 +433,185 @@ pub fn expel_forces(world: &mut World, state: StateIdx, power: PowerIdx, alignme
         alignment_cost,
         Cause::by(Mechanism::Partnership, Actor::Power(power)),
     );
+}
+
+/// A bloc's least advanced open project moves on one step (the
+/// federation last, once every other project is done). Returns the project
+/// completed, if one was.
+pub fn advance_project(world: &mut World, bloc: BlocIdx) -> Option<ProjectKind> {
+    let step = world.resource::<crate::rules::Rules>().blocs.project_step;
+    let entity = world.resource::<Registry>().bloc_entity(bloc)?;
+    let mut x = world.get_mut::<Bloc>(entity)?;
+    let others_done = x
+        .projects
+        .iter()
+        .filter(|p| p.kind != ProjectKind::Federation)
+        .all(|p| p.progress >= 100.0);
+    let p = x
+        .projects
+        .iter_mut()
+        .filter(|p| p.progress < 100.0 && (p.kind != ProjectKind::Federation || others_done))
+        .min_by(|a, b| a.progress.total_cmp(&b.progress))?;
+    p.progress = (p.progress + step).min(100.0);
+    let done = (p.progress >= 100.0).then_some(p.kind)?;
+    let reg = world.resource::<Registry>();
+    let text = format!("The {} completes its {} project.", reg.bloc_name(bloc), done.label());
+    let members = members(world, bloc);
+    let item = news(world, NewsKind::ProjectCompleted, text)
+        .bloc(bloc)
+        .members(members);
+    post(world, item);
+    Some(done)
+}
+
+/// Security partnerships in force with a power, for its capacity.
+pub fn security_load(world: &World, power: PowerIdx) -> u32 {
+    let reg = world.resource::<Registry>();
+    world
+        .get::<PowerPartnerships>(reg.power_entity(power))
+        .map(|list| {
+            list.iter()
+                .filter_map(|e| world.get::<Partnership>(e))
+                .filter(|p| p.kind.is_security() && p.stage == Stage::InForce)
+                .count() as u32
+        })
+        .unwrap_or(0)
+}
+
+/// Talks with a power move one stage on: the most advanced of them, if
+/// several are under way. A security partnership does not come into force
+/// beyond the power's capacity.
+pub fn advance_talks(world: &mut World, state: StateIdx, power: PowerIdx) {
+    let talks = partnerships_of(world, state)
+        .into_iter()
+        .filter(|(_, p)| p.power == power && p.stage.is_pending())
+        .max_by_key(|(_, p)| p.stage);
+    let Some((e, p)) = talks else { return };
+    let Some(next) = p.stage.next() else { return };
+    let reg = world.resource::<Registry>();
+    let capacity = world
+        .get::<Power>(reg.power_entity(power))
+        .map(|pw| pw.capacity)
+        .unwrap_or(0);
+    if p.kind.is_security() && next == Stage::InForce && security_load(world, power) >= capacity {
+        return;
+    }
+    set_stage(world, e, next);
+}
+
+/// `by` presses each bloc it belongs to in good standing, and of which `on`
+/// is a member, to impose (or lift) sanctions on `on`.
+pub fn urge_sanctions(world: &mut World, by: StateIdx, on: StateIdx, impose: bool) {
+    for bloc in blocs_of(world, by) {
+        let in_good_standing = membership(world, by, bloc)
+            .and_then(|m| world.get::<Membership>(m))
+            .is_some_and(|m| !m.suspended);
+        if in_good_standing && membership(world, on, bloc).is_some() {
+            if impose {
+                impose_sanctions(world, bloc, on);
+            } else {
+                lift_sanctions(world, bloc, on);
+            }
+        }
+    }
+}
+
+/// The state on the best terms with both `a` and `b` (its worse relation
+/// of the two is the highest), if any is on good terms with both.
+pub fn best_mediator(world: &World, a: StateIdx, b: StateIdx) -> Option<StateIdx> {
+    let rel = world.resource::<super::diplomacy::Relations>();
+    let n = world.resource::<Registry>().state_count();
+    (0..n)
+        .map(|i| StateIdx(i as u16))
+        .filter(|m| *m != a && *m != b)
+        .map(|m| (m, rel.get(m, a).min(rel.get(m, b))))
+        .filter(|(_, r)| *r > 0.0)
+        // The first of equals, in index order.
+        .fold(None, |best: Option<(StateIdx, f64)>, x| match best {
+            Some(b) if b.1 >= x.1 => Some(b),
+            _ => Some(x),
+        })
+        .map(|(m, _)| m)
+}
+
+/// The state (other than `b` and `not`) that `b` is on the worst terms
+/// with, if those terms are bad.
+pub fn worst_relation(world: &World, b: StateIdx, not: StateIdx) -> Option<StateIdx> {
+    let rel = world.resource::<super::diplomacy::Relations>();
+    let n = world.resource::<Registry>().state_count();
+    (0..n)
+        .map(|i| StateIdx(i as u16))
+        .filter(|x| *x != b && *x != not)
+        .map(|x| (x, rel.get(b, x)))
+        .filter(|(_, r)| *r < 0.0)
+        .fold(None, |worst: Option<(StateIdx, f64)>, x| match worst {
+            Some(w) if w.1 <= x.1 => Some(w),
+            _ => Some(x),
+        })
+        .map(|(x, _)| x)
+}
+
+/// `m` mediates between `a` and `b`: their relations improve, and so do
+/// the mediator's with both.
+pub fn mediate(world: &mut World, m: StateIdx, a: StateIdx, b: StateIdx) {
+    let r = world.resource::<crate::rules::Rules>().diplomacy.clone();
+    let mut rel = world.resource_mut::<super::diplomacy::Relations>();
+    rel.add(a, b, r.mediation);
+    rel.add(m, a, r.mediator_gain);
+    rel.add(m, b, r.mediator_gain);
+    let reg = world.resource::<Registry>();
+    let text = format!(
+        "{} mediates between {} and {}.",
+        reg.state_name(m),
+        reg.state_name(a),
+        reg.state_name(b)
+    );
+    let item = news(world, NewsKind::Mediation, text).members(vec![m, a, b]);
+    post(world, item);
+}
+
+/// `a` proposes a mutual defence pact to `b`. On good enough terms, `a`
+/// joins the pact `b` is in, `b` joins `a`'s, or the two found one. A
+/// state a person plays is never signed up by someone else's decision:
+/// it answers by proposing a pact itself.
+pub fn propose_pact(world: &mut World, a: StateIdx, b: StateIdx) {
+    let r = world.resource::<crate::rules::Rules>().blocs.clone();
+    let reg = world.resource::<Registry>();
+    let (an, bn) = (reg.state_name(a).to_string(), reg.state_name(b).to_string());
+    let human = world.resource::<super::events::Humans>().plays(b);
+    let close = world.resource::<super::diplomacy::Relations>().get(a, b) >= r.form_relations;
+    if human || !close {
+        let text = if human {
+            format!("{an} proposes a defence pact to {bn}; {bn} has yet to answer.")
+        } else {
+            format!("{bn} declines {an}'s proposal of a defence pact.")
+        };
+        let item = news(world, NewsKind::Decision, text).members(vec![a, b]);
+        post(world, item);
+        return;
+    }
+    let pact_of = |world: &World, s: StateIdx| {
+        blocs_of(world, s).into_iter().find(|bl| {
+            world
+                .resource::<Registry>()
+                .bloc_entity(*bl)
+                .and_then(|e| world.get::<Bloc>(e))
+                .is_some_and(|x| matches!(x.kind, BlocKind::DefencePact | BlocKind::Confederation))
+        })
+    };
+    match (pact_of(world, a), pact_of(world, b)) {
+        (Some(x), Some(y)) if x == y => {}
+        (_, Some(y)) => join_bloc(world, a, y),
+        (Some(x), None) => join_bloc(world, b, x),
+        (None, None) => {
+            form_bloc(
+                world,
+                BlocKind::DefencePact,
+                &[a.min(b), a.max(b)],
+                r.pact_notice_months as u32,
+            );
+        }
+    }
 }
 
 /// Moves a state's standing toward a power, through the ledger.

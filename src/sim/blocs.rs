@@ -1,7 +1,9 @@
 //! Blocs: reactions to coups (suspension, sanctions, threats of force), withdrawals that take
 //! effect after the bloc's notice period, sanctions lifted, and defence
 //! pacts that form among threatened juntas, take in neighbours and deepen
-//! into confederations with common projects.
+//! into confederations with common projects. A state a person plays is
+//! never walked out of a bloc or signed into a pact by these rules: that
+//! is for its player to decide (the catalogue has both).
 
 use bevy::prelude::*;
 
@@ -10,6 +12,7 @@ use super::chronicle::{Chronicle, NewsBuilder, NewsKind};
 use super::components::*;
 use super::coups::CoupsThisTurn;
 use super::diplomacy::Relations;
+use super::events::Humans;
 use super::ledger::{Actor, Cause, Ledger, Mechanism};
 use super::registry::{Clock, Registry};
 use super::rng::{SimRng, Stream};
@@ -24,6 +27,10 @@ pub(super) fn plugin(app: &mut App) {
 
 fn roll(world: &mut World) -> f64 {
     world.resource_mut::<SimRng>().uniform(Stream::Blocs)
+}
+
+fn human(world: &World, s: StateIdx) -> bool {
+    world.resource::<Humans>().plays(s)
 }
 
 /// A live bloc as the rules see it.
@@ -285,7 +292,9 @@ fn announce_withdrawals(world: &mut World, view: &View) {
         let chance = factor
             * (if sanctioned_long { r.withdraw_chance } else { 0.0 }
                 + if has_pact { r.withdraw_pact_bonus } else { 0.0 });
-        if chance > 0.0 && roll(world) < chance {
+        // Rolled for a human-played state too: who plays changes nobody
+        // else's luck.
+        if chance > 0.0 && roll(world) < chance && !human(world, m.state) {
             actions::announce_withdrawal(world, m.state, m.bloc);
         }
     }
@@ -300,7 +309,7 @@ fn form_pacts(world: &mut World, view: &View) {
             if !close || !view.neighbours_of(a).contains(&b) {
                 continue;
             }
-            if roll(world) >= r.form_chance {
+            if roll(world) >= r.form_chance || human(world, a) || human(world, b) {
                 continue;
             }
             // Other threatened juntas on good terms with both founders come in at once.
@@ -311,7 +320,9 @@ fn form_pacts(world: &mut World, view: &View) {
                 .filter(|c| {
                     *c == a
                         || *c == b
-                        || (relations.get(*c, a) >= r.form_relations && relations.get(*c, b) >= r.form_relations)
+                        || (relations.get(*c, a) >= r.form_relations
+                            && relations.get(*c, b) >= r.form_relations
+                            && !world.resource::<Humans>().plays(*c))
                 })
                 .collect();
             actions::form_bloc(world, BlocKind::DefencePact, &founders, r.pact_notice_months as u32);
@@ -339,7 +350,7 @@ fn join_pacts(world: &mut World, view: &View) {
             }
             let relations = world.resource::<Relations>();
             let mean = members.iter().map(|m| relations.get(c, *m)).sum::<f64>() / members.len().max(1) as f64;
-            if mean >= r.join_relations && roll(world) < r.join_chance {
+            if mean >= r.join_relations && roll(world) < r.join_chance && !human(world, c) {
                 actions::join_bloc(world, c, bl.idx);
             }
         }
@@ -396,42 +407,8 @@ fn deepen_pacts(world: &mut World, view: &View) {
                 .members(members)
                 .post(&mut world.resource_mut::<Chronicle>());
             }
-            BlocKind::Confederation => {
-                if roll(world) >= r.project_chance {
-                    continue;
-                }
-                let name = world.resource::<Registry>().bloc_name(b).to_string();
-                let mut done = None;
-                if let Some(mut x) = world.get_mut::<Bloc>(entity) {
-                    // Federation waits until every other project is done.
-                    let others_done = x
-                        .projects
-                        .iter()
-                        .filter(|p| p.kind != ProjectKind::Federation)
-                        .all(|p| p.progress >= 100.0);
-                    let next = x
-                        .projects
-                        .iter_mut()
-                        .filter(|p| p.progress < 100.0 && (p.kind != ProjectKind::Federation || others_done))
-                        .min_by(|a, b| a.progress.total_cmp(&b.progress));
-                    if let Some(p) = next {
-                        p.progress = (p.progress + r.project_step).min(100.0);
-                        if p.progress >= 100.0 {
-                            done = Some(p.kind);
-                        }
-                    }
-                }
-                if let Some(kind) = done {
-                    NewsBuilder::new(
-                        turn,
-                        date,
-                        NewsKind::ProjectCompleted,
-                        format!("The {name} completes its {} project.", kind.label()),
-                    )
-                    .bloc(b)
-                    .members(members)
-                    .post(&mut world.resource_mut::<Chronicle>());
-                }
+            BlocKind::Confederation if roll(world) < r.project_chance => {
+                actions::advance_project(world, b);
             }
             _ => {}
         }

@@ -37,8 +37,10 @@ pub enum NewsKind {
     GrainExportsResumed,
     GoalReached,
     GoalFailed,
-    /// A government's decision from the catalogue.
+    /// A government's or a power's decision from the catalogue.
     Decision,
+    /// A state mediates between two others.
+    Mediation,
     /// A scripted event the scenario shows the player in a dialog.
     Announcement,
     Scripted,
@@ -60,6 +62,7 @@ impl NewsKind {
                 | NewsKind::PartnershipAdvanced
                 | NewsKind::GrainExportsResumed
                 | NewsKind::Decision
+                | NewsKind::Mediation
         )
     }
 }

@@ -153,6 +153,22 @@ pub struct Agenda {
     pub rivals: Vec<PowerIdx>,
 }
 
+/// Decisions a state's government or a power favours by its scenario
+/// agenda: (index in the decision book, boost, the reason), sorted by
+/// index.
+#[derive(Debug, Clone, Component, Default)]
+pub struct Priorities(pub Vec<(u16, f64, String)>);
+
+impl Priorities {
+    /// The agenda's boost to decision `i`, and why.
+    pub fn of(&self, i: usize) -> Option<(f64, &str)> {
+        self.0
+            .binary_search_by_key(&(i as u16), |p| p.0)
+            .ok()
+            .map(|k| (self.0[k].1, self.0[k].2.as_str()))
+    }
+}
+
 impl Power {
     pub fn offers(&self, kind: PartnershipKind) -> bool {
         self.offers & kind.bit() != 0

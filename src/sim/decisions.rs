@@ -1,23 +1,28 @@
-//! Decisions: the catalogue (`assets/decisions.ron`, extended or overridden
-//! by a scenario's `decisions`), political capital to pay for them, the
-//! player's decisions and those of computer-run governments, each logged
-//! with its reasons; effects that are uncertain or come months later.
+//! Decisions: the catalogue (`assets/decisions.ron` for governments,
+//! `assets/power_decisions.ron` for foreign powers, extended or overridden
+//! by a scenario's `decisions`), political capital (a power's: influence)
+//! to pay for them, the player's decisions and those of computer-run
+//! governments and of every power, weighed against their situation and
+//! their scenario agenda and logged with their reasons; effects that are
+//! uncertain or come months later.
 
 use bevy::prelude::*;
 
 use super::chronicle::{Chronicle, NewsBuilder, NewsKind};
 use super::components::*;
-use super::events::{Bindings, PlayedBy, Target, apply_bound, holds_static};
+use super::events::{Bindings, PlayedBy, Target, Who, apply_bound, holds_static};
 use super::inputs::{Input, InputLog};
 use super::ledger::{Actor, Cause, Ledger, Mechanism};
 use super::registry::{Clock, Registry};
 use super::rng::{SimRng, Stream};
 use super::{TurnPhase, TurnSchedule};
 use crate::rules::Rules;
-use crate::scenario::format::{DecisionDef, Effect, TargetKind};
+use crate::scenario::format::{Decider, DecisionDef, Effect, TargetKind};
 
-/// The catalogue shipped with the game, built into the binary.
+/// The governments' catalogue shipped with the game, built into the binary.
 pub const SHIPPED_DECISIONS: &str = include_str!("../../assets/decisions.ron");
+/// The foreign powers' catalogue shipped with the game.
+pub const SHIPPED_POWER_DECISIONS: &str = include_str!("../../assets/power_decisions.ron");
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(
@@ -27,18 +32,26 @@ pub(super) fn plugin(app: &mut App) {
             carry_out_player_decisions,
             apply_due_effects,
             decide_for_computer_governments,
+            decide_for_powers,
         )
             .chain()
             .in_set(TurnPhase::Decisions),
     );
 }
 
-/// The shipped catalogue, parsed.
-pub fn shipped_catalogue() -> Result<Vec<DecisionDef>, ron::error::SpannedError> {
+/// One shipped catalogue file, parsed.
+pub fn parse_catalogue(text: &str) -> Result<Vec<DecisionDef>, ron::error::SpannedError> {
     // As scenarios are read: optional values may be written bare.
     ron::Options::default()
         .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
-        .from_str(SHIPPED_DECISIONS)
+        .from_str(text)
+}
+
+/// The shipped catalogue: the governments' decisions, then the powers'.
+pub fn shipped_catalogue() -> Result<Vec<DecisionDef>, ron::error::SpannedError> {
+    let mut all = parse_catalogue(SHIPPED_DECISIONS)?;
+    all.extend(parse_catalogue(SHIPPED_POWER_DECISIONS)?);
+    Ok(all)
 }
 
 /// The shipped catalogue, parsed once per process: a batch starts
@@ -83,6 +96,10 @@ impl DecisionBook {
 #[derive(Resource, Debug, Clone, Default)]
 pub struct Capital(pub Vec<f64>);
 
+/// Influence of each foreign power (by index): what its decisions cost.
+#[derive(Resource, Debug, Clone, Default)]
+pub struct Influence(pub Vec<f64>);
+
 /// The player's decisions for the coming turn.
 #[derive(Resource, Debug, Clone, Default)]
 pub struct DecisionQueue(pub Vec<(StateIdx, usize, Option<Target>)>);
@@ -91,7 +108,7 @@ pub struct DecisionQueue(pub Vec<(StateIdx, usize, Option<Target>)>);
 #[derive(Debug, Clone)]
 struct Due {
     turn: u32,
-    state: StateIdx,
+    by: Who,
     decision: usize,
     target: Option<Target>,
     outcome: usize,
@@ -104,7 +121,7 @@ pub struct PendingEffects(Vec<Due>);
 #[derive(Debug, Clone, PartialEq)]
 pub struct Taken {
     pub turn: u32,
-    pub state: StateIdx,
+    pub by: Who,
     pub decision: String,
     pub target: Option<Target>,
     pub by_player: bool,
@@ -134,9 +151,43 @@ pub fn target_name(reg: &Registry, t: Target) -> String {
     }
 }
 
-/// Everything a state could aim a decision of this kind at, in index order.
-pub fn targets(world: &World, state: StateIdx, kind: TargetKind) -> Vec<Option<Target>> {
+/// The id of a decider, for logs and saves.
+pub fn who_code(reg: &Registry, who: Who) -> String {
+    match who {
+        Who::State(s) => reg.state_code(s).to_string(),
+        Who::Power(p) => reg.power_code(p).to_string(),
+    }
+}
+
+pub fn who_name(reg: &Registry, who: Who) -> String {
+    match who {
+        Who::State(s) => reg.state_name(s).to_string(),
+        Who::Power(p) => reg.power_name(p).to_string(),
+    }
+}
+
+/// Everything a decider could aim a decision of this kind at, in index
+/// order.
+pub fn targets(world: &World, who: Who, kind: TargetKind) -> Vec<Option<Target>> {
     let reg = world.resource::<Registry>();
+    let state = match who {
+        Who::State(s) => s,
+        // A power's decision is about a state, another power or nothing.
+        Who::Power(me) => {
+            return match kind {
+                TargetKind::None => vec![None],
+                TargetKind::State => (0..reg.state_count())
+                    .map(|i| Some(Target::State(StateIdx(i as u16))))
+                    .collect(),
+                TargetKind::Power => (0..reg.power_count())
+                    .map(|i| PowerIdx(i as u8))
+                    .filter(|p| *p != me)
+                    .map(|p| Some(Target::Power(p)))
+                    .collect(),
+                _ => Vec::new(),
+            };
+        }
+    };
     match kind {
         TargetKind::None => vec![None],
         TargetKind::State => (0..reg.state_count())
@@ -162,39 +213,59 @@ pub fn targets(world: &World, state: StateIdx, kind: TargetKind) -> Vec<Option<T
     }
 }
 
-/// Whether a decision is open to a state about a target now. Conditions in
-/// a decision never draw random numbers (`Chance` is refused there).
-pub fn available(world: &World, def: &DecisionDef, state: StateIdx, target: Option<Target>) -> bool {
-    let bind = Bindings {
-        me: Some(state),
-        target,
-    };
-    holds_static(world, &def.available, &bind)
+/// Whether a decision is the decider's kind (a government's or a power's).
+fn fits(def: &DecisionDef, who: Who) -> bool {
+    def.by
+        == match who {
+            Who::State(_) => Decider::Government,
+            Who::Power(_) => Decider::Power,
+        }
 }
 
-/// The computer's weight for a decision (no allocation: it is computed for
-/// every option of every acting government).
-pub fn weight(world: &World, def: &DecisionDef, state: StateIdx, target: Option<Target>) -> f64 {
-    let bind = Bindings {
-        me: Some(state),
-        target,
+/// Whether a decision is open to a decider about a target now. Conditions
+/// in a decision never draw random numbers (`Chance` is refused there).
+pub fn available(world: &World, def: &DecisionDef, who: Who, target: Option<Target>) -> bool {
+    fits(def, who) && holds_static(world, &def.available, &Bindings::new(who, target))
+}
+
+/// The decider's scenario agenda's boost to decision `i`, and why.
+fn priority(world: &World, who: Who, i: usize) -> Option<(f64, &str)> {
+    let reg = world.resource::<Registry>();
+    let e = match who {
+        Who::State(s) => reg.state_entity(s),
+        Who::Power(p) => reg.power_entity(p),
     };
+    world.get::<Priorities>(e)?.of(i)
+}
+
+/// The weight the situation gives a decision: its base and the factors
+/// that hold.
+fn situational(world: &World, def: &DecisionDef, bind: &Bindings) -> f64 {
     def.ai.base
         + def
             .ai
             .factors
             .iter()
-            .filter(|f| holds_static(world, &f.when, &bind))
+            .filter(|f| holds_static(world, &f.when, bind))
             .map(|f| f.add)
             .sum::<f64>()
 }
 
-/// The reasons behind a weight: the factors that counted, largest first.
-pub fn reasons(world: &World, def: &DecisionDef, state: StateIdx, target: Option<Target>) -> Vec<(String, f64)> {
-    let bind = Bindings {
-        me: Some(state),
-        target,
-    };
+/// The computer's weight for decision `i` (no allocation: it is computed
+/// for every option of every acting decider): what the situation gives it,
+/// grown by the decider's agenda where the situation calls for it at all.
+pub fn weight(world: &World, i: usize, def: &DecisionDef, who: Who, target: Option<Target>) -> f64 {
+    let w = situational(world, def, &Bindings::new(who, target));
+    match priority(world, who, i) {
+        Some((boost, _)) if w > 0.0 => w * (1.0 + boost),
+        _ => w,
+    }
+}
+
+/// The reasons behind a weight: the factors that counted and the agenda's
+/// part, largest first.
+pub fn reasons(world: &World, i: usize, def: &DecisionDef, who: Who, target: Option<Target>) -> Vec<(String, f64)> {
+    let bind = Bindings::new(who, target);
     let mut out: Vec<(String, f64)> = def
         .ai
         .factors
@@ -202,23 +273,50 @@ pub fn reasons(world: &World, def: &DecisionDef, state: StateIdx, target: Option
         .filter(|f| holds_static(world, &f.when, &bind))
         .map(|f| (f.why.clone(), f.add))
         .collect();
+    let w = situational(world, def, &bind);
+    if let Some((boost, why)) = priority(world, who, i)
+        && w > 0.0
+    {
+        out.push((why.to_string(), w * boost));
+    }
     out.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()));
     out
 }
 
-fn grant_capital(states: Query<(&Country, &Legitimacy)>, rules: Res<Rules>, mut capital: ResMut<Capital>) {
+fn grant_capital(
+    states: Query<(&Country, &Legitimacy)>,
+    rules: Res<Rules>,
+    mut capital: ResMut<Capital>,
+    mut influence: ResMut<Influence>,
+) {
     let r = &rules.decisions;
     for (c, legit) in &states {
         if let Some(slot) = capital.0.get_mut(c.idx.0 as usize) {
             *slot = (*slot + r.capital_per_turn + r.capital_legitimacy * legit.0 / 100.0).min(r.capital_max);
         }
     }
+    for slot in &mut influence.0 {
+        *slot = (*slot + r.influence_per_turn).min(r.influence_max);
+    }
+}
+
+/// What a decider has left to spend.
+fn purse(world: &World, who: Who) -> f64 {
+    match who {
+        Who::State(s) => world.resource::<Capital>().0.get(s.0 as usize),
+        Who::Power(p) => world.resource::<Influence>().0.get(p.0 as usize),
+    }
+    .copied()
+    .unwrap_or(0.0)
 }
 
 /// Pays for a decision, applies what happens now and queues the rest.
-fn take(world: &mut World, state: StateIdx, i: usize, target: Option<Target>, taken: Taken) {
+fn take(world: &mut World, who: Who, i: usize, target: Option<Target>, taken: Taken) {
     let def = world.resource::<DecisionBook>().defs[i].clone();
-    world.resource_mut::<Capital>().0[state.0 as usize] -= def.cost as f64;
+    match who {
+        Who::State(s) => world.resource_mut::<Capital>().0[s.0 as usize] -= def.cost as f64,
+        Who::Power(p) => world.resource_mut::<Influence>().0[p.0 as usize] -= def.cost as f64,
+    }
     let turn = world.resource::<Ledger>().turn;
     let reg = world.resource::<Registry>();
     let whom = target
@@ -239,21 +337,28 @@ fn take(world: &mut World, state: StateIdx, i: usize, target: Option<Target>, ta
             format!(": {}", r.join(", "))
         }
     };
-    let text = format!("{}: {}{whom}{why}.", reg.state_name(state), def.name);
+    let text = format!("{}: {}{whom}{why}.", who_name(reg, who), def.name);
     let date = world.resource::<Clock>().date();
-    let mut news = NewsBuilder::new(turn, date, NewsKind::Decision, text).state(state);
-    if let Some(Target::Power(p)) = target {
-        news = news.power(p);
+    let mut news = NewsBuilder::new(turn, date, NewsKind::Decision, text);
+    // Filed under the decider and whatever it is about.
+    match who {
+        Who::State(s) => news = news.state(s),
+        Who::Power(p) => news = news.power(p),
+    }
+    match target {
+        Some(Target::Power(p)) => news = news.power(p),
+        Some(Target::State(s)) if matches!(who, Who::Power(_)) => news = news.state(s),
+        _ => {}
     }
     news.post(&mut world.resource_mut::<Chronicle>());
     world.resource_mut::<DecisionLog>().0.push(taken);
     for (k, outcome) in def.effects.iter().enumerate() {
         if outcome.delay == 0 {
-            apply_outcome(world, state, i, target, k);
+            apply_outcome(world, who, i, target, k);
         } else {
             world.resource_mut::<PendingEffects>().0.push(Due {
                 turn: turn + outcome.delay,
-                state,
+                by: who,
                 decision: i,
                 target,
                 outcome: k,
@@ -263,36 +368,31 @@ fn take(world: &mut World, state: StateIdx, i: usize, target: Option<Target>, ta
 }
 
 /// One outcome of a decision: drawn against its chance, then applied.
-fn apply_outcome(world: &mut World, state: StateIdx, i: usize, target: Option<Target>, k: usize) {
+fn apply_outcome(world: &mut World, who: Who, i: usize, target: Option<Target>, k: usize) {
     let outcome = world.resource::<DecisionBook>().defs[i].effects[k].clone();
     if outcome.chance < 1.0 && !world.resource_mut::<SimRng>().chance(Stream::Decisions, outcome.chance) {
         return;
     }
-    let bind = Bindings {
-        me: Some(state),
-        target,
-    };
     let cause = Cause::by(Mechanism::Order, Actor::Decision(i as u16));
-    apply_bound(world, &outcome.effect, cause, &bind);
+    apply_bound(world, &outcome.effect, cause, &Bindings::new(who, target));
 }
 
 /// Why a decision cannot be taken now, if it cannot.
 pub fn refusal(world: &World, state: StateIdx, i: usize, target: Option<Target>, queued_cost: f64) -> Option<String> {
     let book = world.resource::<DecisionBook>();
     let def = &book.defs[i];
-    let ok_target = targets(world, state, def.target).contains(&target);
+    let who = Who::State(state);
+    if !fits(def, who) {
+        return Some(format!("{} is a foreign power's decision", def.name));
+    }
+    let ok_target = targets(world, who, def.target).contains(&target);
     if !ok_target {
         return Some(format!("`{}` cannot be aimed there", def.id));
     }
-    if !available(world, def, state, target) {
+    if !available(world, def, who, target) {
         return Some(format!("{} is not open to this government now", def.name));
     }
-    let capital = world
-        .resource::<Capital>()
-        .0
-        .get(state.0 as usize)
-        .copied()
-        .unwrap_or(0.0);
+    let capital = purse(world, who);
     if capital - queued_cost < def.cost as f64 {
         return Some(format!(
             "{} costs {} political capital; {:.1} is left this month",
@@ -323,14 +423,14 @@ fn carry_out_player_decisions(world: &mut World) {
         });
         let taken = Taken {
             turn,
-            state,
+            by: Who::State(state),
             decision: id,
             target,
             by_player: true,
             weight: 0.0,
             reasons: Vec::new(),
         };
-        take(world, state, i, target, taken);
+        take(world, Who::State(state), i, target, taken);
     }
 }
 
@@ -340,12 +440,11 @@ fn apply_due_effects(world: &mut World) {
     let (due, later): (Vec<Due>, Vec<Due>) = pending.into_iter().partition(|d| d.turn <= turn);
     world.resource_mut::<PendingEffects>().0 = later;
     for d in due {
-        apply_outcome(world, d.state, d.decision, d.target, d.outcome);
+        apply_outcome(world, d.by, d.decision, d.target, d.outcome);
     }
 }
 
-/// A decision a computer-run government might take: which, about what, and
-/// its weight.
+/// A decision the computer might take: which, about what, and its weight.
 type Candidate = (usize, Option<Target>, f64);
 
 /// Each computer-run government, now and then, takes the decision it wants
@@ -354,7 +453,6 @@ fn decide_for_computer_governments(world: &mut World) {
     let n = world.resource::<Registry>().state_count();
     let humans = world.resource::<super::events::Humans>().clone();
     let act = world.resource::<Rules>().decisions.ai_act_chance;
-    let turn = world.resource::<Ledger>().turn;
     for si in 0..n {
         let s = StateIdx(si as u16);
         // Drawn for every state, so that who plays changes nobody else's luck.
@@ -362,50 +460,79 @@ fn decide_for_computer_governments(world: &mut World) {
         if humans.plays(s) || roll >= act {
             continue;
         }
-        let capital = world.resource::<Capital>().0.get(si).copied().unwrap_or(0.0);
-        let mut options: Vec<Candidate> = Vec::new();
-        let book = world.resource::<DecisionBook>();
-        for (i, def) in book.defs.iter().enumerate() {
-            if def.cost as f64 > capital || max_weight(def) <= 0.0 {
-                continue;
-            }
-            for t in targets(world, s, def.target) {
-                // The weight first: most options are not wanted at all.
-                let w = weight(world, def, s, t);
-                if w > 0.0 && available(world, def, s, t) {
-                    options.push((i, t, w));
-                }
-            }
-        }
-        if options.is_empty() {
-            continue;
-        }
-        let total: f64 = options.iter().map(|o| o.2).sum();
-        let mut x = world.resource_mut::<SimRng>().uniform(Stream::Decisions) * total;
-        let mut pick = options.len() - 1;
-        for (k, o) in options.iter().enumerate() {
-            x -= o.2;
-            if x < 0.0 {
-                pick = k;
-                break;
-            }
-        }
-        let (i, t, w) = options.swap_remove(pick);
-        let reasons = reasons(world, &world.resource::<DecisionBook>().defs[i], s, t);
-        let taken = Taken {
-            turn,
-            state: s,
-            decision: world.resource::<DecisionBook>().defs[i].id.clone(),
-            target: t,
-            by_player: false,
-            weight: w,
-            reasons,
-        };
-        take(world, s, i, t, taken);
+        decide_by_weight(world, Who::State(s), Stream::Decisions);
     }
 }
 
-/// The most a decision's weight can be: skips decisions no computer wants.
+/// Each foreign power, with its agenda's `outreach` chance a month, takes
+/// the decision it wants most among those it can afford (weighted draw).
+/// Powers draw from their own stream: what they do does not shift the
+/// governments' luck.
+fn decide_for_powers(world: &mut World) {
+    let n = world.resource::<Registry>().power_count();
+    for pi in 0..n {
+        let p = PowerIdx(pi as u8);
+        let e = world.resource::<Registry>().power_entity(p);
+        let act = world.get::<Agenda>(e).map_or(0.0, |a| a.outreach);
+        let roll = world.resource_mut::<SimRng>().uniform(Stream::Outreach);
+        if roll < act {
+            decide_by_weight(world, Who::Power(p), Stream::Outreach);
+        }
+    }
+}
+
+/// The decider weighs every decision of its kind it can afford, about
+/// every target, and draws one in proportion to its weight; it is taken
+/// and logged with the reasons that counted.
+fn decide_by_weight(world: &mut World, who: Who, stream: Stream) {
+    let money = purse(world, who);
+    let mut options: Vec<Candidate> = Vec::new();
+    let book = world.resource::<DecisionBook>();
+    for (i, def) in book.defs.iter().enumerate() {
+        if !fits(def, who) || def.cost as f64 > money {
+            continue;
+        }
+        // An agenda only grows a weight: nothing to weigh if no situation
+        // could make it positive.
+        if max_weight(def) <= 0.0 {
+            continue;
+        }
+        for t in targets(world, who, def.target) {
+            // The weight first: most options are not wanted at all.
+            let w = weight(world, i, def, who, t);
+            if w > 0.0 && available(world, def, who, t) {
+                options.push((i, t, w));
+            }
+        }
+    }
+    if options.is_empty() {
+        return;
+    }
+    let total: f64 = options.iter().map(|o| o.2).sum();
+    let mut x = world.resource_mut::<SimRng>().uniform(stream) * total;
+    let mut pick = options.len() - 1;
+    for (k, o) in options.iter().enumerate() {
+        x -= o.2;
+        if x < 0.0 {
+            pick = k;
+            break;
+        }
+    }
+    let (i, t, w) = options.swap_remove(pick);
+    let book = world.resource::<DecisionBook>();
+    let taken = Taken {
+        turn: world.resource::<Ledger>().turn,
+        by: who,
+        decision: book.defs[i].id.clone(),
+        target: t,
+        by_player: false,
+        weight: w,
+        reasons: reasons(world, i, &book.defs[i], who, t),
+    };
+    take(world, who, i, t, taken);
+}
+
+/// The most a decision's factors can add: skips decisions no computer wants.
 fn max_weight(def: &DecisionDef) -> f64 {
     def.ai.base + def.ai.factors.iter().map(|f| f.add.max(0.0)).sum::<f64>()
 }
@@ -439,7 +566,10 @@ pub fn options_for(world: &World, state: StateIdx) -> Vec<DecisionView> {
     let reg = world.resource::<Registry>();
     let mut out = Vec::new();
     for (i, def) in book.defs.iter().enumerate() {
-        for t in targets(world, state, def.target) {
+        if def.by != Decider::Government {
+            continue;
+        }
+        for t in targets(world, Who::State(state), def.target) {
             out.push(DecisionView {
                 id: def.id.clone(),
                 name: def.name.clone(),
@@ -475,6 +605,9 @@ pub fn decide_as(world: &mut World, state: StateIdx, id: &str, target: Option<&s
     let Some(i) = world.resource::<DecisionBook>().index(id) else {
         return Err(format!("`{id}` is not a decision of the catalogue"));
     };
+    if world.resource::<DecisionBook>().defs[i].by != Decider::Government {
+        return Err(format!("`{id}` is a foreign power's decision, not a government's"));
+    }
     let kind = world.resource::<DecisionBook>().defs[i].target;
     let reg = world.resource::<Registry>();
     let t = match (kind, target) {
@@ -535,6 +668,18 @@ fn describe(effect: &Effect, chance: f64, delay: u32, reg: &Registry, me: StateI
         Effect::JoinBloc { .. } => "membership".into(),
         Effect::BanGrainExports { .. } => "grain exports banned".into(),
         Effect::LiftGrainExportBan { .. } => "grain exports resume".into(),
+        Effect::EndPartnership { kind, .. } => format!("the {} ends", kind.label()),
+        Effect::AdvancePartnership { .. } => "talks move one stage on".into(),
+        Effect::UrgeSanctions { other, .. } => format!("shared blocs sanction {}", name(other)),
+        Effect::UrgeLifting { other, .. } => format!("shared blocs lift sanctions on {}", name(other)),
+        Effect::AskMediation { .. } => "a state on good terms with both mediates: relations improve".into(),
+        Effect::OfferMediation { other, .. } => {
+            format!(
+                "{} and its worst adversary come closer; both think better of us",
+                name(other)
+            )
+        }
+        Effect::ProposePact { .. } => "a mutual defence pact, if they are on good terms".into(),
         other => other.name().to_string(),
     };
     let mut when = Vec::new();

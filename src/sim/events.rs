@@ -189,12 +189,32 @@ pub fn take_seat(world: &mut World, seat: StateIdx) {
 /// effects (nothing, in a scenario's events).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Bindings {
-    pub me: Option<StateIdx>,
+    pub me: Option<Who>,
     pub target: Option<Target>,
 }
 
 impl Bindings {
     pub const NONE: Bindings = Bindings { me: None, target: None };
+
+    pub fn new(me: Who, target: Option<Target>) -> Self {
+        Self { me: Some(me), target }
+    }
+}
+
+/// Who takes a decision: a state's government or a foreign power.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Who {
+    State(StateIdx),
+    Power(PowerIdx),
+}
+
+impl Who {
+    pub fn state(self) -> Option<StateIdx> {
+        match self {
+            Who::State(s) => Some(s),
+            Who::Power(_) => None,
+        }
+    }
 }
 
 /// What a decision is about.
@@ -214,7 +234,7 @@ pub struct Lookup<'a> {
 impl Lookup<'_> {
     pub fn state(&self, code: &str) -> Option<StateIdx> {
         match code {
-            "$self" => self.bind.me,
+            "$self" => self.bind.me.and_then(Who::state),
             "$target" => match self.bind.target {
                 Some(Target::State(s)) => Some(s),
                 _ => None,
@@ -225,6 +245,10 @@ impl Lookup<'_> {
 
     pub fn power(&self, code: &str) -> Option<PowerIdx> {
         match (code, self.bind.target) {
+            ("$self", _) => match self.bind.me {
+                Some(Who::Power(p)) => Some(p),
+                _ => None,
+            },
             ("$target", Some(Target::Power(p))) => Some(p),
             ("$target", _) => None,
             _ => self.reg.power(code),
@@ -448,13 +472,28 @@ pub fn holds_now(world: &World, c: &Condition, bind: &Bindings) -> bool {
                 .is_some_and(|m| m.suspended),
             _ => false,
         },
-        Condition::Sanctioned { state: s, bloc } => match (state(s), look.bloc(bloc)) {
+        Condition::Sanctioned { state: s, bloc: None } => {
+            state(s).is_some_and(|s| !actions::sanctioning_blocs(world, s).is_empty())
+        }
+        Condition::Sanctioned {
+            state: s,
+            bloc: Some(bloc),
+        } => match (state(s), look.bloc(bloc)) {
             (Some(s), Some(b)) => reg
                 .bloc_entity(b)
                 .and_then(|e| world.get::<Bloc>(e))
                 .is_some_and(|b| b.sanctions(s)),
             _ => false,
         },
+        Condition::Talks { state: s, power } => match (state(s), look.power(power)) {
+            (Some(s), Some(p)) => actions::live_partnerships(world, s).any(|ps| ps.power == p && ps.stage.is_pending()),
+            _ => false,
+        },
+        Condition::ProjectsOpen { bloc } => look
+            .bloc(bloc)
+            .and_then(|b| reg.bloc_entity(b))
+            .and_then(|e| world.get::<Bloc>(e))
+            .is_some_and(|b| b.projects.iter().any(|p| p.progress < 100.0)),
         Condition::Partnership {
             state: s,
             power,
@@ -498,6 +537,57 @@ pub fn holds_now(world: &World, c: &Condition, bind: &Bindings) -> bool {
             .and_then(|b| reg.bloc_entity(b))
             .and_then(|e| world.get::<Bloc>(e))
             .is_some_and(|b| b.projects.iter().any(|p| p.kind == *project && p.progress >= 100.0)),
+        Condition::Courts { power, state: s } => match (look.power(power), state(s)) {
+            (Some(p), Some(s)) => agenda(world, reg, p).is_some_and(|a| a.courts.binary_search(&s).is_ok()),
+            _ => false,
+        },
+        Condition::Wants { power, state: s } => match (look.power(power), state(s)) {
+            (Some(p), Some(s)) => agenda(world, reg, p).is_some_and(|a| {
+                world
+                    .get::<Economy>(reg.state_entity(s))
+                    .is_some_and(|e| e.exports.iter().any(|x| a.wants.contains(x)))
+            }),
+            _ => false,
+        },
+        Condition::Exports { state: s, export } => state(s).is_some_and(|s| {
+            world
+                .get::<Economy>(reg.state_entity(s))
+                .is_some_and(|e| e.exports.contains(export))
+        }),
+        Condition::TowardRivals {
+            state: s,
+            power,
+            cmp,
+            value,
+        } => match (state(s), look.power(power)) {
+            (Some(s), Some(p)) => {
+                let standing = world.get::<Alignment>(reg.state_entity(s));
+                agenda(world, reg, p)
+                    .and_then(|a| {
+                        a.rivals
+                            .iter()
+                            .filter_map(|r| standing.and_then(|x| x.0.get(r.0 as usize).copied()))
+                            .reduce(f64::min)
+                    })
+                    .is_some_and(|v| cmp.holds(v, *value))
+            }
+            _ => false,
+        },
+        Condition::SpareCapacity { power } => look.power(power).is_some_and(|p| {
+            world
+                .get::<Power>(reg.power_entity(p))
+                .is_some_and(|pw| actions::security_load(world, p) < pw.capacity)
+        }),
+        Condition::Offers { power, kind } => look.power(power).is_some_and(|p| {
+            world
+                .get::<Power>(reg.power_entity(p))
+                .is_some_and(|pw| pw.offers(*kind))
+        }),
+        Condition::Conditionality { power, cmp, value } => look.power(power).is_some_and(|p| {
+            world
+                .get::<Power>(reg.power_entity(p))
+                .is_some_and(|pw| cmp.holds(pw.conditionality, *value))
+        }),
         Condition::Members { bloc, cmp, value } => look.bloc(bloc).is_some_and(|b| {
             let staying = actions::members(world, b)
                 .into_iter()
@@ -511,6 +601,10 @@ pub fn holds_now(world: &World, c: &Condition, bind: &Bindings) -> bool {
         }),
         _ => false,
     }
+}
+
+fn agenda<'w>(world: &'w World, reg: &Registry, p: PowerIdx) -> Option<&'w Agenda> {
+    world.get::<Agenda>(reg.power_entity(p))
 }
 
 /// Applies one effect. References that no longer resolve (a dissolved bloc)
@@ -632,11 +726,7 @@ pub fn apply_bound(world: &mut World, effect: &Effect, cause: Cause, bind: &Bind
         }
         Effect::Mediate { state, first, second } => {
             if let (Some(m), Some(a), Some(b)) = (st(state), st(first), st(second)) {
-                let r = world.resource::<Rules>().diplomacy.clone();
-                let mut rel = world.resource_mut::<Relations>();
-                rel.add(a, b, r.mediation);
-                rel.add(m, a, r.mediator_gain);
-                rel.add(m, b, r.mediator_gain);
+                actions::mediate(world, m, a, b);
             }
         }
         Effect::CloseBorder { state, other } => {
@@ -654,6 +744,47 @@ pub fn apply_bound(world: &mut World, effect: &Effect, cause: Cause, bind: &Bind
         Effect::BanGrainExports { state } | Effect::LiftGrainExportBan { state } => {
             if let Some(s) = st(state) {
                 actions::set_grain_ban(world, s, matches!(effect, Effect::BanGrainExports { .. }));
+            }
+        }
+        Effect::AdvanceProject { bloc } => {
+            if let Some(b) = look.bloc(bloc) {
+                actions::advance_project(world, b);
+            }
+        }
+        Effect::DiscreditRivals { state, power, delta } => {
+            if let (Some(s), Some(p)) = (st(state), look.power(power)) {
+                let rivals = agenda(world, reg, p).map(|a| a.rivals.clone()).unwrap_or_default();
+                let e = reg.state_entity(s);
+                for r in rivals {
+                    actions::change_alignment(world, e, s, r, *delta, cause);
+                }
+            }
+        }
+        Effect::AdvancePartnership { state, power } => {
+            if let (Some(s), Some(p)) = (st(state), look.power(power)) {
+                actions::advance_talks(world, s, p);
+            }
+        }
+        Effect::UrgeSanctions { state, other } | Effect::UrgeLifting { state, other } => {
+            if let (Some(a), Some(b)) = (st(state), st(other)) {
+                actions::urge_sanctions(world, a, b, matches!(effect, Effect::UrgeSanctions { .. }));
+            }
+        }
+        Effect::AskMediation { state, other } | Effect::OfferMediation { state, other } => {
+            if let (Some(a), Some(b)) = (st(state), st(other)) {
+                let (mediator, first, second) = if matches!(effect, Effect::AskMediation { .. }) {
+                    (actions::best_mediator(world, a, b), a, Some(b))
+                } else {
+                    (Some(a), b, actions::worst_relation(world, b, a))
+                };
+                if let (Some(m), Some(second)) = (mediator, second) {
+                    actions::mediate(world, m, first, second);
+                }
+            }
+        }
+        Effect::ProposePact { state, other } => {
+            if let (Some(a), Some(b)) = (st(state), st(other)) {
+                actions::propose_pact(world, a, b);
             }
         }
         Effect::News(text) => {

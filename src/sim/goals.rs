@@ -213,7 +213,31 @@ pub fn describe(world: &World, c: &Condition) -> String {
         Condition::Elapsed(n) => format!("{n} months played (now {})", world.resource::<Clock>().turn),
         Condition::Member { state, bloc } => format!("{} in {bloc}", name(state)),
         Condition::Suspended { state, bloc } => format!("{} suspended from {bloc}", name(state)),
-        Condition::Sanctioned { state, bloc } => format!("{} under {bloc} sanctions", name(state)),
+        Condition::Sanctioned {
+            state,
+            bloc: Some(bloc),
+        } => format!("{} under {bloc} sanctions", name(state)),
+        Condition::Sanctioned { state, bloc: None } => format!("{} under sanctions", name(state)),
+        Condition::Talks { state, power } => format!("{} in talks with {power}", name(state)),
+        Condition::ProjectsOpen { bloc } => format!("{bloc} has projects under way"),
+        Condition::Courts { power, state } => format!("{power} courts {}", name(state)),
+        Condition::Wants { power, state } => format!("{power} seeks {}'s exports", name(state)),
+        Condition::Exports { state, export } => format!("{} exports {export:?}", name(state)),
+        Condition::TowardRivals {
+            state,
+            power,
+            cmp,
+            value,
+        } => format!(
+            "{} standing toward {power}'s rivals {} {value}",
+            name(state),
+            cmp_text(*cmp)
+        ),
+        Condition::SpareCapacity { power } => format!("{power} has capacity to spare"),
+        Condition::Offers { power, kind } => format!("{power} offers a {}", kind.label()),
+        Condition::Conditionality { power, cmp, value } => {
+            format!("{power}'s conditionality {} {value}", cmp_text(*cmp))
+        }
         Condition::Regime { state, kind } => {
             format!("{} under a {} government", name(state), kind.snake().replace('_', " "))
         }

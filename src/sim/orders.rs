@@ -75,6 +75,7 @@ pub fn check(registry: &Registry, order: &Order) -> Result<(), String> {
         Effect::StartPartnership { state, power, .. }
         | Effect::EndPartnership { state, power, .. }
         | Effect::ExpelForces { state, power }
+        | Effect::AdvancePartnership { state, power }
         | Effect::Align { state, power, .. } => {
             own(state)?;
             known_power(power)
@@ -99,7 +100,12 @@ pub fn check(registry: &Registry, order: &Order) -> Result<(), String> {
         | Effect::JointStatement { state, other }
         | Effect::RecallAmbassador { state, other }
         | Effect::CloseBorder { state, other }
-        | Effect::OpenBorder { state, other } => {
+        | Effect::OpenBorder { state, other }
+        | Effect::UrgeSanctions { state, other }
+        | Effect::UrgeLifting { state, other }
+        | Effect::AskMediation { state, other }
+        | Effect::OfferMediation { state, other }
+        | Effect::ProposePact { state, other } => {
             own(state)?;
             known_state(other)
         }
@@ -111,9 +117,10 @@ pub fn check(registry: &Registry, order: &Order) -> Result<(), String> {
                 .ok_or_else(|| format!("`{other}` is not a state of this scenario"))
         }
         other => Err(format!(
-            "`{}` is not an order a government can give; orders start, end or expel \
-             partnerships, align, relate, visit, mediate, recall ambassadors, close or open \
-             borders, ban or allow grain exports, and join, withdraw from or leave blocs",
+            "`{}` is not an order a government can give; orders start, advance, end or \
+             expel partnerships, align, relate, visit, mediate or ask for mediation, recall \
+             ambassadors, close or open borders, press for or against sanctions, propose \
+             pacts, ban or allow grain exports, and join, withdraw from or leave blocs",
             other.name()
         )),
     }

@@ -2,11 +2,13 @@
 //! in force, each stage taking time and able to fail; suspension after a
 //! coup by powers that condition their support; expulsion of forces; states
 //! under insurgency seeking partners among powers with capacity to spare.
+//! Powers' own initiatives are decisions (`assets/power_decisions.ron`).
 
 use bevy::prelude::*;
 
 use super::actions;
 use super::components::*;
+use super::events::Humans;
 use super::registry::Registry;
 use super::rng::{SimRng, Stream};
 use super::{TurnPhase, TurnSchedule};
@@ -15,20 +17,6 @@ use crate::scenario::format::{Export, PartnershipKind, RegimeKind, Stage};
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(TurnSchedule, run_partnerships.in_set(TurnPhase::Partnerships));
-}
-
-/// Security partnerships in force with each power, for capacity checks.
-fn load_of(world: &World, power: PowerIdx) -> u32 {
-    let reg = world.resource::<Registry>();
-    world
-        .get::<PowerPartnerships>(reg.power_entity(power))
-        .map(|list| {
-            list.iter()
-                .filter_map(|e| world.get::<Partnership>(e))
-                .filter(|p| p.kind.is_security() && p.stage == Stage::InForce)
-                .count() as u32
-        })
-        .unwrap_or(0)
 }
 
 fn power(world: &World, p: PowerIdx) -> Power {
@@ -55,16 +43,27 @@ fn run_partnerships(world: &mut World) {
             .map(|i| reg.state_entity(StateIdx(i as u16)))
             .collect();
         let n_powers = reg.power_count();
+        let humans = world.resource::<Humans>().clone();
         for (si, &se) in states.iter().enumerate() {
-            run_state(world, &mut rng, &rules, StateIdx(si as u16), se, n_powers);
-        }
-        for pi in 0..n_powers {
-            reach_out(world, &mut rng, &rules, PowerIdx(pi as u8));
+            let s = StateIdx(si as u16);
+            run_state(world, &mut rng, &rules, s, se, n_powers, humans.plays(s));
         }
     });
 }
 
-fn run_state(world: &mut World, rng: &mut SimRng, rules: &PartnershipRules, s: StateIdx, se: Entity, n_powers: usize) {
+/// Talks move on or fail for every state. A computer-run government also
+/// expels the forces of powers it has turned against and seeks partners;
+/// for a state a person plays those are the player's decisions. The dice
+/// are rolled either way, so that who plays changes nobody else's luck.
+fn run_state(
+    world: &mut World,
+    rng: &mut SimRng,
+    rules: &PartnershipRules,
+    s: StateIdx,
+    se: Entity,
+    n_powers: usize,
+    human: bool,
+) {
     let regime = world.get::<Regime>(se).map(|r| r.kind);
     // Stages move on, or fail.
     let mut live = actions::partnerships_of_entity(world, se);
@@ -82,7 +81,9 @@ fn run_state(world: &mut World, rng: &mut SimRng, rules: &PartnershipRules, s: S
                     && let Some(next) = stage.next()
                 {
                     let pw = power(world, p.power);
-                    let full = p.kind.is_security() && next == Stage::InForce && load_of(world, p.power) >= pw.capacity;
+                    let full = p.kind.is_security()
+                        && next == Stage::InForce
+                        && actions::security_load(world, p.power) >= pw.capacity;
                     if !full {
                         actions::set_stage(world, e, next);
                         changed = true;
@@ -107,12 +108,12 @@ fn run_state(world: &mut World, rng: &mut SimRng, rules: &PartnershipRules, s: S
             .any(|(_, ps)| ps.power == p && ps.kind.has_forces() && ps.stage >= Stage::Signed);
         if has_forces && alignment(world, se, p) < rules.expel_alignment {
             let roll = rng.uniform(Stream::Partnerships);
-            if roll < rules.expel_chance {
+            if roll < rules.expel_chance && !human {
                 actions::expel_forces(world, s, p, -15.0);
             }
         }
     }
-    seek_partner(world, rng, s, se, regime, rules);
+    seek_partner(world, rng, s, se, regime, rules, human);
 }
 
 /// The security partnerships a state under insurgency asks for, most wanted
@@ -130,91 +131,6 @@ fn security_wanted(junta: bool) -> &'static [PartnershipKind] {
     }
 }
 
-/// A power with an agenda, now and then, approaches the state that suits
-/// it best with an offer: security help where insurgency rages (if it has
-/// capacity), a concession where the exports it wants are, otherwise a
-/// framework defence agreement with a state it courts or one that has
-/// turned against its rivals. The offer starts as proposed and goes through
-/// the same stages, and the same risk of failing, as any other.
-fn reach_out(world: &mut World, rng: &mut SimRng, rules: &PartnershipRules, p: PowerIdx) {
-    let reg = world.resource::<Registry>();
-    let Some(agenda) = world.get::<Agenda>(reg.power_entity(p)).cloned() else {
-        return;
-    };
-    if agenda.outreach <= 0.0 || !rng.chance(Stream::Outreach, agenda.outreach) {
-        return;
-    }
-    let pw = power(world, p);
-    let spare = load_of(world, p) < pw.capacity;
-    let mut best: Option<(f64, StateIdx, PartnershipKind)> = None;
-    for si in 0..reg.state_count() {
-        let s = StateIdx(si as u16);
-        if let Some((score, kind)) = appraise(world, rules, p, &pw, &agenda, s, spare)
-            && best.is_none_or(|(b, _, _)| score > b)
-        {
-            best = Some((score, s, kind));
-        }
-    }
-    if let Some((_, s, kind)) = best {
-        actions::start_partnership(world, s, p, kind, Stage::Proposed);
-    }
-}
-
-/// What power `p` would offer state `s`, and how much it wants to.
-fn appraise(
-    world: &World,
-    rules: &PartnershipRules,
-    p: PowerIdx,
-    pw: &Power,
-    agenda: &Agenda,
-    s: StateIdx,
-    spare: bool,
-) -> Option<(f64, PartnershipKind)> {
-    let se = world.resource::<Registry>().state_entity(s);
-    let a = alignment(world, se, p);
-    let junta = world
-        .get::<Regime>(se)
-        .is_some_and(|r| r.kind == RegimeKind::MilitaryJunta);
-    if a < rules.hostile_alignment || (junta && pw.conditionality > rules.junta_max_conditionality) {
-        return None;
-    }
-    let live = actions::partnerships_of_entity(world, se);
-    let free = |k: PartnershipKind| pw.offers(k) && !live.iter().any(|(_, x)| x.power == p && x.kind == k);
-    let insurgency = world.get::<Security>(se).map(|x| x.insurgency).unwrap_or(0.0);
-    let exports: &[Export] = world.get::<Economy>(se).map(|e| e.exports.as_slice()).unwrap_or(&[]);
-    let wanted = exports.iter().find(|x| agenda.wants.contains(x));
-    let courted = agenda.courts.binary_search(&s).is_ok();
-    let rival_hostility = agenda
-        .rivals
-        .iter()
-        .map(|r| (-alignment(world, se, *r)).max(0.0) / 100.0)
-        .fold(0.0, f64::max);
-
-    let security = (spare && insurgency >= rules.seek_insurgency)
-        .then(|| security_wanted(junta).iter().copied().find(|k| free(*k)))
-        .flatten();
-    let concession = wanted.map(|x| match x {
-        Export::Oil | Export::Gas => PartnershipKind::EnergyConcession,
-        _ => PartnershipKind::MiningConcession,
-    });
-    let kind = security.or(concession.filter(|k| free(*k))).or_else(|| {
-        (courted || rival_hostility > 0.0)
-            .then_some(PartnershipKind::DefenceCooperation)
-            .filter(|k| free(*k))
-    })?;
-    let mut score = a / 100.0 + rival_hostility * rules.outreach_rival;
-    if courted {
-        score += rules.outreach_courted;
-    }
-    if wanted.is_some() {
-        score += rules.outreach_wants;
-    }
-    if security.is_some() {
-        score += insurgency / 100.0 * rules.outreach_need;
-    }
-    Some((score, kind))
-}
-
 /// A state under insurgency looks for a security partner; one with a
 /// security partner and mineral exports may offer it a concession.
 fn seek_partner(
@@ -224,6 +140,7 @@ fn seek_partner(
     e: Entity,
     regime: Option<RegimeKind>,
     rules: &PartnershipRules,
+    human: bool,
 ) {
     let insurgency = world.get::<Security>(e).map(|x| x.insurgency).unwrap_or(0.0);
     let mineral = world.get::<Economy>(e).is_some_and(|x| {
@@ -244,7 +161,9 @@ fn seek_partner(
         for pi in 0..n_powers {
             let p = PowerIdx(pi as u8);
             let pw = power(world, p);
-            if (junta && pw.conditionality > rules.junta_max_conditionality) || load_of(world, p) >= pw.capacity {
+            if (junta && pw.conditionality > rules.junta_max_conditionality)
+                || actions::security_load(world, p) >= pw.capacity
+            {
                 continue;
             }
             let a = alignment(world, e, p);
@@ -261,6 +180,7 @@ fn seek_partner(
         }
         if let Some((_, p, kind)) = best
             && (!has_security || junta)
+            && !human
         {
             actions::start_partnership(world, s, p, kind, Stage::Proposed);
         }
@@ -274,6 +194,7 @@ fn seek_partner(
             .find(|(_, p)| p.kind.is_security() && p.stage == Stage::InForce)
             .map(|(_, p)| p.power);
         if let Some(p) = partner
+            && !human
             && power(world, p).offers(PartnershipKind::MiningConcession)
             && !live
                 .iter()

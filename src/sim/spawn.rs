@@ -14,12 +14,15 @@ use super::registry::{Clock, Registry};
 use super::rng::SimRng;
 use super::{Detail, coups};
 use crate::scenario::Scenario;
+use crate::scenario::format::{DecisionDef, Priority};
 
 /// Replaces whatever game the world held with the scenario's start.
 pub fn spawn_scenario(world: &mut World, scenario: &Scenario, seed: u64, detail: Detail) {
     despawn_game(world);
     let file = &scenario.file;
     let mut registry = Registry::default();
+    // A scenario's decisions were validated with the scenario.
+    let catalogue = super::decisions::catalogue_for(&file.decisions);
 
     // Numbered in id order, so that index order is id order.
     let mut powers: Vec<_> = file.powers.iter().collect();
@@ -123,12 +126,21 @@ pub fn spawn_scenario(world: &mut World, scenario: &Scenario, seed: u64, detail:
         let mut rivals: Vec<PowerIdx> = p.agenda.rivals.iter().filter_map(|c| registry.power(c)).collect();
         rivals.sort();
         let entity = registry.power_entity(registry.power(&p.id).expect("just added"));
-        world.entity_mut(entity).insert(Agenda {
-            outreach: p.agenda.outreach,
-            wants: p.agenda.wants.clone(),
-            courts,
-            rivals,
-        });
+        world.entity_mut(entity).insert((
+            Agenda {
+                outreach: p.agenda.outreach,
+                wants: p.agenda.wants.clone(),
+                courts,
+                rivals,
+            },
+            priorities(&catalogue, &p.agenda.priorities),
+        ));
+    }
+    for s in &states {
+        let entity = registry.state_entity(registry.state(&s.id).expect("added above"));
+        world
+            .entity_mut(entity)
+            .insert(priorities(&catalogue, &s.agenda.priorities));
     }
 
     let mut blocs: Vec<_> = file.blocs.iter().collect();
@@ -210,13 +222,12 @@ pub fn spawn_scenario(world: &mut World, scenario: &Scenario, seed: u64, detail:
     world.insert_resource(super::events::Humans::default());
     world.insert_resource(super::inputs::InputLog::default());
     world.insert_resource(super::goals::GoalBook::new(&file.goals));
-    // A scenario's decisions were validated with the scenario.
-    world.insert_resource(super::decisions::DecisionBook {
-        defs: super::decisions::catalogue_for(&file.decisions),
-    });
-    // Every government starts with two months' worth of capital.
+    world.insert_resource(super::decisions::DecisionBook { defs: catalogue });
+    // Every government and power starts with two months' worth of capital.
     let start = 2.0 * scenario.rules.decisions.capital_per_turn;
     world.insert_resource(super::decisions::Capital(vec![start; file.states.len()]));
+    let start = 2.0 * scenario.rules.decisions.influence_per_turn;
+    world.insert_resource(super::decisions::Influence(vec![start; file.powers.len()]));
     world.insert_resource(super::decisions::DecisionQueue::default());
     world.insert_resource(super::decisions::PendingEffects::default());
     world.insert_resource(super::decisions::DecisionLog::default());
@@ -229,6 +240,22 @@ pub fn spawn_scenario(world: &mut World, scenario: &Scenario, seed: u64, detail:
     super::diplomacy::settle_relations(world);
     super::security::root_insurgencies(world);
     history::record_start(world);
+}
+
+/// An agenda's priorities resolved to decision indices (validated: every
+/// id is in the catalogue).
+fn priorities(catalogue: &[DecisionDef], list: &[Priority]) -> Priorities {
+    let mut out: Vec<(u16, f64, String)> = list
+        .iter()
+        .filter_map(|p| {
+            let i = catalogue.iter().position(|d| d.id == p.decision)?;
+            Some((i as u16, p.boost, p.why.clone()))
+        })
+        .collect();
+    out.sort_by_key(|p| p.0);
+    // One entry per decision: the first written counts.
+    out.dedup_by_key(|p| p.0);
+    Priorities(out)
 }
 
 /// What game is loaded.

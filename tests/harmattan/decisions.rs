@@ -3,9 +3,16 @@
 //! by chance) and is booked in the ledger; computer-run governments decide
 //! deterministically and say why.
 
+use harmattan::scenario::format::Decider;
 use harmattan::scenario::format::Indicator;
+use harmattan::scenario::format::PartnershipKind;
+use harmattan::sim::actions;
+use harmattan::sim::chronicle::NewsKind;
 use harmattan::sim::components::*;
-use harmattan::sim::decisions::{DecisionLog, SHIPPED_DECISIONS, shipped_catalogue};
+use harmattan::sim::decisions::{
+    DecisionLog, SHIPPED_DECISIONS, SHIPPED_POWER_DECISIONS, parse_catalogue, shipped_catalogue, target_code,
+};
+use harmattan::sim::events::{Target, Who};
 use harmattan::sim::ledger::{Actor, Mechanism};
 use harmattan::sim::{Detail, Simulation};
 
@@ -30,9 +37,20 @@ fn the_shipped_catalogue_is_valid_scenario_data() {
     ids.sort();
     ids.dedup();
     assert_eq!(ids.len(), defs.len(), "ids are unique");
-    // Through the scenario validator, as a modder's would be.
+    // Through the scenario validator, as a modder's would be, each file
+    // for its deciders.
     let text = tiny(&format!("    decisions: {SHIPPED_DECISIONS},"));
     load(&text);
+    let powers = parse_catalogue(SHIPPED_POWER_DECISIONS).expect("assets/power_decisions.ron parses");
+    assert!(
+        powers.iter().all(|d| d.by == Decider::Power),
+        "power_decisions.ron holds the powers'"
+    );
+    assert!(
+        defs.iter().filter(|d| d.by == Decider::Government).count() == defs.len() - powers.len(),
+        "decisions.ron holds the governments'"
+    );
+    load(&tiny(&format!("    decisions: {SHIPPED_POWER_DECISIONS},")));
 }
 
 #[test]
@@ -157,7 +175,7 @@ fn hot_seat_players_take_turns_and_no_computer_decides_for_them() {
         sim.step();
     }
     let log = &sim.world().resource::<DecisionLog>().0;
-    let code = |t: &harmattan::sim::decisions::Taken| sim.registry().state_code(t.state).to_string();
+    let code = |t: &harmattan::sim::decisions::Taken| harmattan::sim::decisions::who_code(sim.registry(), t.by);
     assert!(
         log.iter()
             .any(|t| t.by_player && t.decision == "coup_proofing" && code(t) == "AAA")
@@ -178,4 +196,241 @@ fn hot_seat_players_take_turns_and_no_computer_decides_for_them() {
     let file = harmattan::save::capture_simulation(&sim, &s);
     let loaded = harmattan::save::load_simulation(&file, "hot-seat").unwrap();
     assert_eq!(harmattan::report::digest(&loaded), harmattan::report::digest(&sim));
+}
+
+/// Tiny, with Russia given an agenda, CCC mining gold, and the computer's
+/// own choices (governments') switched off; `months` run.
+fn with_russian_agenda(agenda: &str, events: &str, months: u32) -> Simulation {
+    let text = tiny(&format!(
+        "    events: [{events}],\n    rules: {{{NO_NOISE}, \"partnerships.seek_chance\": 0}},"
+    ))
+    .replacen(
+        r#"(id: "RUS", name: "Russia", capacity: 4, conditionality: 0.0)"#,
+        &format!(r#"(id: "RUS", name: "Russia", capacity: 4, conditionality: 0.0, agenda: {agenda})"#),
+        1,
+    )
+    .replacen(
+        "coastal: true)),\n    ],",
+        "coastal: true, exports: [Gold])),\n    ],",
+        1,
+    );
+    assert!(text.contains("exports: [Gold]") && text.contains("agenda:"));
+    let mut sim = Simulation::new(&load(&text), 1, Detail::Full);
+    sim.run(months);
+    sim
+}
+
+/// Russia's decisions: (decision, target code, reasons).
+fn russian_decisions(sim: &Simulation) -> Vec<(String, String, Vec<String>)> {
+    let reg = sim.registry();
+    let rus = reg.power("RUS").unwrap();
+    sim.world()
+        .resource::<DecisionLog>()
+        .0
+        .iter()
+        .filter(|t| t.by == Who::Power(rus))
+        .map(|t| {
+            (
+                t.decision.clone(),
+                t.target.map(|x| target_code(reg, x)).unwrap_or_default(),
+                t.reasons.iter().map(|r| r.0.clone()).collect(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn powers_decide_by_their_situation_and_agenda_and_say_why() {
+    // Without outreach a power takes no initiative.
+    let quiet = with_russian_agenda("(outreach: 0.0, courts: [\"CCC\"])", "", 12);
+    assert!(russian_decisions(&quiet).is_empty());
+
+    // It courts CCC: every initiative is about CCC, for that reason.
+    let courting = russian_decisions(&with_russian_agenda("(outreach: 1.0, courts: [\"CCC\"])", "", 12));
+    assert!(courting.len() >= 6, "it acts most months: {courting:?}");
+    assert!(
+        courting
+            .iter()
+            .all(|(_, t, why)| t == "CCC" && why.iter().any(|w| w == "a state it courts")),
+        "{courting:?}"
+    );
+
+    // A state that has turned against its rival is the opening.
+    let estranged = r#"(id: "cold", when: Date("2023-01"), effects: [Align(state: "BBB", power: "FRA", delta: -80)])"#;
+    let rival = russian_decisions(&with_russian_agenda("(outreach: 1.0, rivals: [\"FRA\"])", estranged, 6));
+    assert!(!rival.is_empty());
+    assert!(
+        rival
+            .iter()
+            .all(|(_, t, why)| t == "BBB" && why.iter().any(|w| w == "turned against its rivals")),
+        "{rival:?}"
+    );
+
+    // Heavy insurgency draws an offer of trainers; wanted exports, a
+    // concession: the talks really open.
+    let war = r#"(id: "war", when: Date("2023-01"), effects: [Set(state: "AAA", indicator: Insurgency, value: 70)])"#;
+    let helper = with_russian_agenda("(outreach: 1.0)", war, 1);
+    assert_eq!(
+        russian_decisions(&helper),
+        vec![("offer_trainers".into(), "AAA".into(), vec!["insurgency there".into()])]
+    );
+    let aaa = helper.registry().state("AAA").unwrap();
+    let rus = helper.registry().power("RUS").unwrap();
+    assert!(
+        actions::partnerships_of(helper.world(), aaa)
+            .iter()
+            .any(|(_, p)| p.power == rus && p.kind == PartnershipKind::TrainingEquipment),
+        "the offer opens talks"
+    );
+    let miner = russian_decisions(&with_russian_agenda("(outreach: 1.0, wants: [Gold])", "", 1));
+    assert_eq!(
+        miner,
+        vec![("seek_mining".into(), "CCC".into(), vec!["exports it seeks".into()])]
+    );
+
+    // The scenario's priorities sharpen what the situation calls for, and
+    // are given as a reason.
+    let summit = russian_decisions(&with_russian_agenda(
+        r#"(outreach: 1.0, courts: ["CCC"], priorities: [(decision: "courtship_visit", boost: 5.0, why: "summit diplomacy")])"#,
+        "",
+        12,
+    ));
+    let visits: Vec<_> = summit.iter().filter(|(d, ..)| d == "courtship_visit").collect();
+    assert!(visits.len() * 2 > summit.len(), "{summit:?}");
+    assert!(
+        visits
+            .iter()
+            .all(|(_, _, why)| why[0] == "summit diplomacy" && why.contains(&"a state it courts".to_string())),
+        "{visits:?}"
+    );
+    // An agenda does not invent a reason: without one, no visit.
+    let idle = russian_decisions(&with_russian_agenda(
+        r#"(outreach: 1.0, priorities: [(decision: "courtship_visit", boost: 5.0, why: "summit diplomacy")])"#,
+        "",
+        12,
+    ));
+    assert!(idle.iter().all(|(d, ..)| d != "courtship_visit"), "{idle:?}");
+    // Each initiative is news, filed under the power.
+    let sim = with_russian_agenda("(outreach: 1.0, courts: [\"CCC\"])", "", 3);
+    let rus = sim.registry().power("RUS").unwrap();
+    assert!(
+        sim.chronicle()
+            .news
+            .iter()
+            .any(|n| n.kind == NewsKind::Decision && n.power == Some(rus) && n.text.starts_with("Russia: "))
+    );
+}
+
+#[test]
+fn a_power_that_conditions_its_support_offers_a_junta_nothing() {
+    // France (conditionality 0.8) courts AAA, at war; AAA falls to a junta.
+    let text = tiny(&format!(
+        r#"    events: [(id: "coup", when: Date("2023-01"), effects: [
+        SetLeader(state: "AAA", leader: "Col. X", regime: MilitaryJunta),
+        Set(state: "AAA", indicator: Insurgency, value: 70)])],
+    rules: {{{NO_NOISE}}},"#
+    ))
+    .replacen(
+        r#"(id: "FRA", name: "France", capacity: 4, conditionality: 0.8)"#,
+        r#"(id: "FRA", name: "France", capacity: 4, conditionality: 0.8, agenda: (outreach: 1.0, courts: ["AAA"]))"#,
+        1,
+    );
+    let mut sim = Simulation::new(&load(&text), 1, Detail::Full);
+    sim.run(12);
+    let reg = sim.registry();
+    let (fra, aaa) = (reg.power("FRA").unwrap(), reg.state("AAA").unwrap());
+    let to_aaa: Vec<&str> = sim
+        .world()
+        .resource::<DecisionLog>()
+        .0
+        .iter()
+        .filter(|t| t.by == Who::Power(fra) && t.target == Some(Target::State(aaa)))
+        .map(|t| t.decision.as_str())
+        .collect();
+    assert!(!to_aaa.is_empty(), "France still courts AAA");
+    assert!(
+        to_aaa
+            .iter()
+            .all(|d| !["offer_trainers", "offer_defence_agreement", "development_aid"].contains(d)),
+        "no security help or aid for a junta: {to_aaa:?}"
+    );
+}
+
+#[test]
+fn an_agenda_naming_a_missing_decision_is_refused_where_it_is_written() {
+    let text = tiny("").replacen(
+        r#"(id: "RUS", name: "Russia", capacity: 4, conditionality: 0.0)"#,
+        r#"(id: "RUS", name: "Russia", capacity: 4, conditionality: 0.0, agenda: (priorities: [(decision: "offer_trainer", boost: 1, why: "x")]))"#,
+        1,
+    );
+    let err = harmattan::scenario::load("test.ron", &text).unwrap_err().to_string();
+    assert!(err.contains("test.ron:4:104"), "{err}");
+    assert!(err.contains("did you mean `offer_trainers`"), "{err}");
+    // A government's decision is not a power's.
+    let text = tiny("").replacen(
+        r#"(id: "RUS", name: "Russia", capacity: 4, conditionality: 0.0)"#,
+        r#"(id: "RUS", name: "Russia", capacity: 4, conditionality: 0.0, agenda: (priorities: [(decision: "coup_proofing", boost: 1, why: "x")]))"#,
+        1,
+    );
+    let err = harmattan::scenario::load("test.ron", &text).unwrap_err().to_string();
+    assert!(err.contains("unknown power decision `coup_proofing`"), "{err}");
+}
+
+#[test]
+fn no_mechanism_decides_for_a_state_a_person_plays() {
+    // AAA, at war, seeks partners every month when the computer runs it.
+    let text = tiny(&format!(
+        r#"    events: [(id: "war", when: Date("2023-01"), effects: [Set(state: "AAA", indicator: Insurgency, value: 70)])],
+    rules: {{{NO_NOISE}, "partnerships.seek_chance": 1.0}},"#
+    ));
+    let s = load(&text);
+    let talks = |sim: &Simulation, code: &str| {
+        let st = sim.registry().state(code).unwrap();
+        actions::partnerships_of(sim.world(), st).len()
+    };
+    let mut computer = Simulation::new(&s, 5, Detail::Full);
+    computer.run(6);
+    assert!(talks(&computer, "AAA") > 0, "the computer seeks partners for AAA");
+    let mut person = Simulation::new(&s, 5, Detail::Full);
+    person.set_player(Some("AAA")).unwrap();
+    person.run(6);
+    assert_eq!(
+        talks(&person, "AAA"),
+        0,
+        "the player's state seeks partners only if the player decides to"
+    );
+    // The player can: the catalogue has the same lever.
+    person.decide("seek_trainers", Some("RUS")).unwrap();
+    person.step();
+    assert!(talks(&person, "AAA") > 0);
+}
+
+#[test]
+fn a_player_can_propose_a_pact_and_press_for_sanctions() {
+    let extra = format!(
+        r#"    events: [(id: "friends", when: Date("2023-01"), effects: [Relate(state: "AAA", other: "BBB", delta: 60),
+        SetLeader(state: "CCC", leader: "Col. Y", regime: MilitaryJunta)])],
+    rules: {{{NO_NOISE}}},"#
+    );
+    let mut sim = played(&extra);
+    sim.step();
+    sim.decide("propose_pact", Some("BBB")).unwrap();
+    sim.step();
+    let news: Vec<NewsKind> = sim.chronicle().news.iter().map(|n| n.kind).collect();
+    assert!(news.contains(&NewsKind::BlocFormed), "a pact of AAA and BBB: {news:?}");
+    // Sanctions on the junta: pressed until the community follows (an even
+    // chance a month).
+    for _ in 0..8 {
+        sim.step();
+        if sim.decide("urge_sanctions", Some("CCC")).is_err() {
+            break;
+        }
+    }
+    let ccc = sim.registry().state("CCC").unwrap();
+    assert!(
+        !actions::sanctioning_blocs(sim.world(), ccc).is_empty(),
+        "the community sanctions CCC"
+    );
+    // Now the opposite lever is open, the first is not.
+    assert!(sim.decide("urge_sanctions", Some("CCC")).is_err());
 }
