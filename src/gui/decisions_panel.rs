@@ -114,7 +114,8 @@ pub(super) fn draw_decisions(
             }
             ui.horizontal(|ui| {
                 ui.label("Find");
-                ui.text_edit_singleline(&mut panel.filter);
+                let find = ui.text_edit_singleline(&mut panel.filter);
+                layout.decision_buttons.push(("find".into(), px(find.rect)));
             });
             ui.separator();
             ui.checkbox(&mut panel.show_closed, "show decisions not open now");

@@ -157,11 +157,57 @@ fn export_comparison(mut window: ResMut<FuturesWindow>) {
     });
 }
 
+/// What the futures window shows, for the interface report.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct FuturesSummary {
+    pub open: bool,
+    /// Share of the futures run so far, while they run.
+    pub progress: Option<f32>,
+    /// The change compared, if any.
+    pub change: Option<String>,
+    /// Per state: id, P(coup) without and with the change.
+    pub rows: Vec<(String, f64, Option<f64>)>,
+    pub message: Option<String>,
+}
+
+impl FuturesWindow {
+    pub fn summary(&self) -> FuturesSummary {
+        FuturesSummary {
+            open: self.open,
+            progress: self
+                .job
+                .as_ref()
+                .map(|j| j.done.load(Ordering::Relaxed) as f32 / j.total.max(1) as f32),
+            change: self.result.as_ref().and_then(|(_, c)| c.as_ref()?.change.clone()),
+            rows: self
+                .result
+                .as_ref()
+                .map(|(base, changed)| {
+                    base.states
+                        .iter()
+                        .enumerate()
+                        .map(|(k, s)| {
+                            let with = changed.as_ref().and_then(|c| c.states.get(k)).map(|c| c.p_coup);
+                            (s.id.clone(), s.p_coup, with)
+                        })
+                        .collect()
+                })
+                .unwrap_or_default(),
+            message: self.message.clone(),
+        }
+    }
+}
+
 fn pct(x: f64) -> String {
     format!("{:.0}%", x * 100.0)
 }
 
-pub(super) fn draw_futures(mut contexts: EguiContexts, mut window: ResMut<FuturesWindow>) -> Result {
+pub(super) fn draw_futures(
+    mut contexts: EguiContexts,
+    mut window: ResMut<FuturesWindow>,
+    mut layout: ResMut<super::UiLayout>,
+) -> Result {
+    layout.futures_controls.clear();
     if !window.open {
         return Ok(());
     }
@@ -178,6 +224,9 @@ pub(super) fn draw_futures(mut contexts: EguiContexts, mut window: ResMut<Future
         }
     }
     let ctx = contexts.ctx_mut()?;
+    let k = ctx.zoom_factor();
+    let px = |r: egui::Rect| [r.min.x * k, r.min.y * k, r.width() * k, r.height() * k];
+    let controls = &mut layout.futures_controls;
     let mut open = true;
     let w = &mut *window;
     egui::Window::new("What happens next?")
@@ -193,21 +242,23 @@ pub(super) fn draw_futures(mut contexts: EguiContexts, mut window: ResMut<Future
             });
             ui.horizontal(|ui| {
                 ui.label("Change one thing (optional):");
-                ui.add(
+                let field = ui.add(
                     egui::TextEdit::singleline(&mut w.change)
                         .hint_text("LiftSanctions(bloc: \"ECOWAS\", state: \"NER\")")
                         .desired_width(300.0),
                 );
+                controls.push(("change".into(), px(field.rect)));
             });
             ui.horizontal(|ui| {
                 let running = w.job.is_some();
-                if ui.add_enabled(!running, egui::Button::new("Run the futures")).clicked() {
+                let run = ui.add_enabled(!running, egui::Button::new("Run the futures"));
+                controls.push(("run".into(), px(run.rect)));
+                if run.clicked() {
                     w.start = true;
                 }
-                if ui
-                    .add_enabled(w.result.is_some() && !running, egui::Button::new("Export"))
-                    .clicked()
-                {
+                let export = ui.add_enabled(w.result.is_some() && !running, egui::Button::new("Export"));
+                controls.push(("export".into(), px(export.rect)));
+                if export.clicked() {
                     w.export = true;
                 }
                 if let Some(job) = &w.job {

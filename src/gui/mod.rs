@@ -76,6 +76,10 @@ pub struct UiLayout {
     pub menu_start: Option<[f32; 4]>,
     /// The decisions panel's headers and buttons ("id" or "id/target").
     pub decision_buttons: Vec<(String, [f32; 4])>,
+    /// The futures window's controls: "change", "run", "export".
+    pub futures_controls: Vec<(String, [f32; 4])>,
+    /// The hot-seat hand-over's "I am ready", while it shows.
+    pub hand_over_ready: Option<[f32; 4]>,
 }
 
 impl UiLayout {

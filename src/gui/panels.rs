@@ -46,7 +46,8 @@ pub(super) fn plugin(app: &mut App) {
                 draw_futures.run_if(menu_closed),
                 draw_tooltip.run_if(menu_closed),
                 draw_choices.run_if(menu_closed),
-                draw_headline.run_if(menu_closed),
+                // The briefing comes first; a greeting at `Start` follows.
+                draw_headline.run_if(menu_closed.and_then(briefing_closed)),
                 draw_goals.run_if(menu_closed),
                 draw_end_screen.run_if(menu_closed),
                 draw_briefing.run_if(menu_closed),
@@ -66,7 +67,9 @@ fn draw_hand_over(
     mut hand_over: ResMut<super::HandOver>,
     player: Res<Player>,
     registry: Res<Registry>,
+    mut layout: ResMut<super::UiLayout>,
 ) -> Result {
+    layout.hand_over_ready = None;
     if !hand_over.0 {
         return Ok(());
     }
@@ -77,6 +80,7 @@ fn draw_hand_over(
         .map(|s| registry.state_name(s).to_string())
         .unwrap_or_default();
     let ctx = contexts.ctx_mut()?;
+    let k = ctx.zoom_factor();
     egui::Window::new("Next player")
         .collapsible(false)
         .resizable(false)
@@ -84,7 +88,10 @@ fn draw_hand_over(
         .show(ctx, |ui| {
             ui.label(egui::RichText::new(format!("{name}'s turn.")).strong().size(18.0));
             ui.label(format!("Pass the mouse to the player of {name}."));
-            if ui.button("I am ready").clicked() {
+            let ready = ui.button("I am ready");
+            let r = ready.rect;
+            layout.hand_over_ready = Some([r.min.x * k, r.min.y * k, r.width() * k, r.height() * k]);
+            if ready.clicked() {
                 hand_over.0 = false;
             }
         });
@@ -93,6 +100,10 @@ fn draw_hand_over(
 
 fn menu_closed(menu: Res<Menu>) -> bool {
     !menu.open
+}
+
+fn briefing_closed(briefing: Res<super::goals_view::Briefing>) -> bool {
+    !briefing.open
 }
 
 /// What the news feed shows.

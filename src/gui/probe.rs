@@ -62,6 +62,11 @@ struct Report {
     briefing: bool,
     /// The decisions panel's entries and buttons on screen.
     decision_buttons: Vec<(String, [f32; 4])>,
+    futures_controls: Vec<(String, [f32; 4])>,
+    futures: super::futures_view::FuturesSummary,
+    /// The hot-seat hand-over dialog is showing, and its button.
+    hand_over: bool,
+    hand_over_ready: Option<[f32; 4]>,
     menu_items: Vec<(String, [f32; 4])>,
     menu_start: Option<[f32; 4]>,
     /// The state played, if any.
@@ -95,6 +100,8 @@ struct Shown<'w> {
     end: Res<'w, super::goals_view::EndScreen>,
     chronicle: Res<'w, crate::sim::chronicle::Chronicle>,
     briefing: Res<'w, super::goals_view::Briefing>,
+    futures: Res<'w, super::futures_view::FuturesWindow>,
+    hand_over: Res<'w, super::HandOver>,
 }
 
 fn write_report(
@@ -118,6 +125,8 @@ fn write_report(
         end,
         chronicle,
         briefing,
+        futures,
+        hand_over,
     } = shown;
     probe.frame += 1;
     let dt = time.delta_secs();
@@ -168,6 +177,10 @@ fn write_report(
         game_over: end.open,
         briefing: briefing.open,
         decision_buttons: layout.decision_buttons.clone(),
+        futures_controls: layout.futures_controls.clone(),
+        futures: futures.summary(),
+        hand_over: hand_over.0,
+        hand_over_ready: layout.hand_over_ready,
         menu_items: layout.menu_items.clone(),
         menu_start: layout.menu_start,
         player: player.state.clone(),

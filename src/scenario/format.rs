@@ -664,6 +664,10 @@ pub enum Condition {
     },
     /// At least this many turns have been played.
     Elapsed(u32),
+    /// The game is being set up, before the first turn: an event with it
+    /// in its `when` can greet the player on the opening screen. Only in
+    /// events' `when`, and not with `choices`.
+    Start,
     /// A bloc's project (joint force, passport, …, federation) is complete.
     Project {
         bloc: String,
@@ -843,6 +847,16 @@ impl Condition {
             Condition::Chance(_) => true,
             Condition::All(list) | Condition::Any(list) => list.iter().any(Condition::draws),
             Condition::Not(inner) => inner.draws(),
+            _ => false,
+        }
+    }
+
+    /// Whether it mentions `Start` (holds only while a game is set up).
+    pub fn mentions_start(&self) -> bool {
+        match self {
+            Condition::Start => true,
+            Condition::All(list) | Condition::Any(list) => list.iter().any(Condition::mentions_start),
+            Condition::Not(inner) => inner.mentions_start(),
             _ => false,
         }
     }

@@ -440,6 +440,7 @@ impl Checker {
         }
         let mut nodes = 0;
         self.condition(&f("available"), &d.available, ids, 1, &mut nodes);
+        self.start_only_in_events(&f("available"), &d.available);
         if d.available.draws() {
             self.at(
                 &f("available"),
@@ -465,6 +466,7 @@ impl Checker {
             let here = path(&ai, &[Seg::Field("factors"), Seg::Index(j)]);
             let mut nodes = 0;
             self.condition(&path(&here, &[Seg::Field("when")]), &factor.when, ids, 1, &mut nodes);
+            self.start_only_in_events(&path(&here, &[Seg::Field("when")]), &factor.when);
             if factor.when.draws() {
                 self.at(
                     &path(&here, &[Seg::Field("when")]),
@@ -477,6 +479,17 @@ impl Checker {
                 "the reason",
                 &factor.why,
                 limits::NAME_CHARS,
+            );
+        }
+    }
+
+    /// `Start` holds only while a game is set up, when only events are
+    /// checked.
+    fn start_only_in_events(&mut self, at: &[Seg], c: &Condition) {
+        if c.mentions_start() {
+            self.at(
+                at,
+                "`Start` holds only while the game is set up: use it in an event's `when`".into(),
             );
         }
     }
@@ -517,6 +530,7 @@ impl Checker {
                     format!("a goal's {field} cannot depend on `Chance`: goals are judged, not drawn"),
                 );
             }
+            self.start_only_in_events(&here, c);
         }
     }
 
@@ -738,6 +752,14 @@ impl Checker {
         }
         let mut nodes = 0;
         self.condition(&path(&at, &[Seg::Field("when")]), &e.when, ids, 1, &mut nodes);
+        if e.when.mentions_start() && !e.choices.is_empty() {
+            self.at(
+                &path(&at, &[Seg::Field("choices")]),
+                "an event at `Start` cannot offer choices: the player takes their seat after it; \
+                 date the choice to the first month instead"
+                    .into(),
+            );
+        }
         if self.count(
             &path(&at, &[Seg::Field("effects")]),
             "effects",
@@ -822,7 +844,7 @@ impl Checker {
         }
         let f = |name: &'static str| path(at, &[Seg::Field(name)]);
         match c {
-            Condition::Date(_) | Condition::From(_) | Condition::Before(_) => {}
+            Condition::Date(_) | Condition::From(_) | Condition::Before(_) | Condition::Start => {}
             Condition::Indicator {
                 state,
                 indicator,

@@ -390,6 +390,29 @@ fn choose(world: &mut World, book: &mut EventBook, i: usize, k: usize, by_player
     apply_effects(world, book, i, &choice.effects, 0);
 }
 
+/// Set while a game is set up: `Start` holds then, and only then.
+#[derive(Debug, Clone, Copy, Resource, Default)]
+pub struct Prologue(pub bool);
+
+/// Fires the events that greet a new game (`Start` in their `when`),
+/// before the first turn. Only those: an event dated the first month still
+/// fires when that month is played.
+pub fn run_prologue(world: &mut World) {
+    world.insert_resource(Prologue(true));
+    world.resource_scope(|world, mut book: Mut<EventBook>| {
+        for i in 0..book.defs.len() {
+            if book.defs[i].when.mentions_start() && holds(world, &book.defs[i].when) {
+                fire(world, &mut book, i, 0);
+            }
+        }
+    });
+    world.insert_resource(Prologue(false));
+}
+
+fn in_prologue(world: &World) -> bool {
+    world.get_resource::<Prologue>().is_some_and(|p| p.0)
+}
+
 /// Evaluates a condition against the world as it stands.
 pub fn holds(world: &mut World, c: &Condition) -> bool {
     holds_bound(world, c, &Bindings::NONE)
@@ -404,6 +427,7 @@ pub fn holds_bound(world: &mut World, c: &Condition, bind: &Bindings) -> bool {
         Condition::From(d) => date >= *d,
         Condition::Before(d) => date < *d,
         Condition::Chance(p) => world.resource_mut::<SimRng>().chance(Stream::Events, *p),
+        Condition::Start => in_prologue(world),
         Condition::All(list) => list.iter().all(|c| holds_bound(world, c, bind)),
         Condition::Any(list) => list.iter().any(|c| holds_bound(world, c, bind)),
         Condition::Not(inner) => !holds_bound(world, inner, bind),
@@ -423,6 +447,7 @@ pub fn holds_static(world: &World, c: &Condition, bind: &Bindings) -> bool {
         Condition::From(d) => date() >= *d,
         Condition::Before(d) => date() < *d,
         Condition::Chance(_) => false,
+        Condition::Start => in_prologue(world),
         Condition::All(list) => list.iter().all(|c| holds_static(world, c, bind)),
         Condition::Any(list) => list.iter().any(|c| holds_static(world, c, bind)),
         Condition::Not(inner) => !holds_static(world, inner, bind),

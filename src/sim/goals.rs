@@ -270,6 +270,7 @@ pub fn describe(world: &World, c: &Condition) -> String {
             Some(k) => format!("{} has a {} with {power}", name(state), k.label()),
             None => format!("{} has a partnership with {power}", name(state)),
         },
+        Condition::Start => "at the start".into(),
         Condition::Date(d) => format!("in {}", d.long()),
         Condition::From(d) => format!("from {}", d.long()),
         Condition::Before(d) => format!("before {}", d.long()),

@@ -239,6 +239,7 @@ pub fn spawn_scenario(world: &mut World, scenario: &Scenario, seed: u64, detail:
     });
     super::diplomacy::settle_relations(world);
     super::security::root_insurgencies(world);
+    super::events::run_prologue(world);
     history::record_start(world);
 }
 

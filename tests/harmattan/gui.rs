@@ -141,6 +141,7 @@ impl Session {
                 .env("HARMATTAN_UI_REPORT", &report)
                 .env("HARMATTAN_SCREENSHOT_DIR", &shots)
                 .env("HARMATTAN_SAVE_DIR", &saves)
+                .env("HARMATTAN_EXPORT_DIR", target.join("exports"))
                 .stdout(log.try_clone().unwrap())
                 .stderr(log)
                 .spawn()
@@ -221,7 +222,20 @@ fn a_player_selects_a_state_and_ends_a_turn_in_the_window() {
     assert_eq!(first["turn"], 0);
     assert_eq!(first["date"], "2023-09");
     assert!(first["selected"].is_null());
+    // After the briefing, the tutorial's first lesson greets the player
+    // before any month is played.
+    let greeted = game.report_when("the first lesson", |r| r["headlines_pending"] == 1);
+    assert!(
+        greeted["news"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|n| n.as_str().unwrap_or("").starts_with("Welcome to Harmattan")),
+        "{:?}",
+        greeted["news"]
+    );
     screenshot(display, &game.shots, 1);
+    game.acknowledge_headlines();
 
     // Click on Burkina Faso's name: the side panel shows it.
     game.click_label(&first, "BFA");
@@ -278,6 +292,7 @@ fn an_edited_scenario_reloads_in_the_open_window_and_a_broken_one_is_shown_not_f
         return;
     };
     let first = game.wait_for_map();
+    game.acknowledge_headlines();
     game.click_label(&first, "BFA");
     game.report_when("the side panel", |r| r["panel"] == "Burkina Faso");
 
@@ -357,10 +372,19 @@ fn three_turns_as_burkina_faso_with_decisions_reach_the_tutorial_end_screen() {
     };
     let display = game.display.as_str();
     game.wait_for_map();
-    // The decisions panel; open a decision and take it.
+    game.acknowledge_headlines();
+    // The decisions panel; find a decision, open it and take it.
     xdotool(display, &["key", "d"]);
     let panel = game.report_when("the decisions panel", |r| {
+        centre_of(r, "decision_buttons", "find").is_some()
+    });
+    let (x, y) = centre_of(&panel, "decision_buttons", "find").unwrap();
+    click_at(display, x, y);
+    xdotool(display, &["type", "--delay", "40", "disinformation"]);
+    // Typed and taken in: the one decision that matches, alone.
+    let panel = game.report_when("the decision found", |r| {
         centre_of(r, "decision_buttons", "header:counter_disinformation").is_some()
+            && r["decision_buttons"].as_array().is_some_and(|b| b.len() == 2)
     });
     let (x, y) = centre_of(&panel, "decision_buttons", "header:counter_disinformation").unwrap();
     click_at(display, x, y);
@@ -370,6 +394,7 @@ fn three_turns_as_burkina_faso_with_decisions_reach_the_tutorial_end_screen() {
     let (x, y) = centre_of(&open, "decision_buttons", "counter_disinformation").unwrap();
     click_at(display, x, y);
     screenshot(display, &game.shots, 1);
+    // The click took the keyboard from Find: D closes the panel.
     xdotool(display, &["key", "d"]);
 
     for turn in 1..=3 {
@@ -401,5 +426,111 @@ fn three_turns_as_burkina_faso_with_decisions_reach_the_tutorial_end_screen() {
     }
     let end = game.report_when("the end screen", |r| r["game_over"] == true);
     assert_eq!(end["player"], "BFA");
+    screenshot(display, &game.shots, 2);
+}
+
+#[test]
+fn a_teacher_compares_two_sets_of_futures_and_exports_them() {
+    let Some(game) = Session::start("futures", 4, &["play", "tutorial", "--as", "BFA"]) else {
+        return;
+    };
+    let display = game.display.as_str();
+    game.wait_for_map();
+    game.acknowledge_headlines();
+    xdotool(display, &["key", "f"]);
+    let window = game.report_when("the futures window", |r| {
+        r["futures"]["open"] == true && centre_of(r, "futures_controls", "run").is_some()
+    });
+    // One thing changed: ECOWAS lifts its sanctions on Niger.
+    let (x, y) = centre_of(&window, "futures_controls", "change").unwrap();
+    click_at(display, x, y);
+    xdotool(
+        display,
+        &[
+            "type",
+            "--delay",
+            "40",
+            r#"LiftSanctions(bloc: "ECOWAS", state: "NER")"#,
+        ],
+    );
+    let (x, y) = centre_of(&window, "futures_controls", "run").unwrap();
+    click_at(display, x, y);
+    // The futures run in the background: the window keeps drawing, with a
+    // progress bar.
+    let running = game.report_when("the progress bar", |r| {
+        !r["futures"]["progress"].is_null() || !r["futures"]["rows"].as_array().unwrap().is_empty()
+    });
+    let frame = running["frame"].as_u64().unwrap();
+    let done = wait_for("the futures", Duration::from_secs(300), || {
+        report(&game.report).filter(|r| !r["futures"]["rows"].as_array().unwrap().is_empty())
+    });
+    assert!(
+        done["frame"].as_u64().unwrap() > frame + 5,
+        "frames kept coming while they ran"
+    );
+    let f = &done["futures"];
+    assert!(f["message"].is_null(), "{}", f["message"]);
+    assert!(f["change"].as_str().unwrap().contains("LiftSanctions"), "{f}");
+    let rows = f["rows"].as_array().unwrap();
+    assert_eq!(rows.len(), 5, "every state of the tutorial: {rows:?}");
+    assert!(
+        rows.iter().all(|r| r[1].is_f64() && r[2].is_f64()),
+        "each with and without the change: {rows:?}"
+    );
+    screenshot(display, &game.shots, 1);
+    // Export: a CSV and a JSON for the classroom.
+    let (x, y) = centre_of(&done, "futures_controls", "export").unwrap();
+    click_at(display, x, y);
+    let exports = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .join("futures")
+        .join("exports");
+    let csv = wait_for("the export", Duration::from_secs(20), || {
+        std::fs::read_dir(&exports)
+            .ok()?
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .find(|p| p.extension().is_some_and(|x| x == "csv"))
+    });
+    let text = std::fs::read_to_string(&csv).unwrap();
+    assert!(text.lines().count() > 5 && text.contains("NER"), "{text}");
+    assert!(csv.with_extension("json").is_file());
+}
+
+#[test]
+fn hot_seat_players_pass_the_mouse_and_the_month_runs_after_the_last() {
+    let Some(game) = Session::start("hotseat", 5, &["play", "sahel_2023", "--as", "MLI", "--as", "NER"]) else {
+        return;
+    };
+    let display = game.display.as_str();
+    game.wait_for_map();
+    game.acknowledge_headlines();
+    let first = game.report_when("Mali's seat", |r| r["player"] == "MLI" && !r["end_turn"].is_null());
+    let end = |r: &Value| {
+        let b = r["end_turn"].as_array().unwrap();
+        (
+            b[0].as_f64().unwrap() + b[2].as_f64().unwrap() / 2.0,
+            b[1].as_f64().unwrap() + b[3].as_f64().unwrap() / 2.0,
+        )
+    };
+    let (x, y) = end(&first);
+    click_at(display, x, y);
+    // Mali passes: Niger's player is asked to take the mouse; no month yet.
+    let handed = game.report_when("the hand-over", |r| r["hand_over"] == true);
+    assert_eq!(handed["player"], "NER");
+    assert_eq!(handed["turn"], 0);
+    screenshot(display, &game.shots, 1);
+    let b = handed["hand_over_ready"].as_array().expect("the ready button");
+    click_at(
+        display,
+        b[0].as_f64().unwrap() + b[2].as_f64().unwrap() / 2.0,
+        b[1].as_f64().unwrap() + b[3].as_f64().unwrap() / 2.0,
+    );
+    let niger = game.report_when("Niger's seat", |r| r["hand_over"] == false && !r["end_turn"].is_null());
+    let (x, y) = end(&niger);
+    click_at(display, x, y);
+    // The last player ends: the month runs and the seat returns to Mali.
+    let next = game.report_when("the month", |r| r["turn"] == 1);
+    assert_eq!(next["player"], "MLI");
+    assert_eq!(next["hand_over"], true);
     screenshot(display, &game.shots, 2);
 }

@@ -177,3 +177,55 @@ fn a_goal_is_lost_when_its_defeat_holds_and_stays_decided() {
     let report = harmattan::report::build(&sim);
     assert_eq!(report.goals.len(), 2);
 }
+
+#[test]
+fn an_event_at_start_greets_the_player_before_the_first_month() {
+    let text = tiny(
+        r#"    events: [
+        (id: "hello", title: "Welcome.", headline: true, when: Start, effects: [Change(state: "AAA", indicator: Legitimacy, delta: 5)]),
+        (id: "first", title: "The first month.", when: Date("2023-01"), effects: []),
+    ],"#,
+    );
+    let mut sim = Simulation::new(&load(&text), 1, Detail::Full);
+    let texts = |sim: &Simulation| -> Vec<(u32, String)> {
+        sim.chronicle()
+            .news
+            .iter()
+            .filter(|n| matches!(n.kind, NewsKind::Announcement | NewsKind::Scripted))
+            .map(|n| (n.turn, n.text.clone()))
+            .collect()
+    };
+    // On the opening screen: the greeting, and its effect, and nothing dated.
+    assert_eq!(texts(&sim), vec![(0, "Welcome.".to_string())]);
+    let e = sim.registry().state_entity(sim.registry().state("AAA").unwrap());
+    let legitimacy = sim.world().get::<harmattan::sim::components::Legitimacy>(e).unwrap().0;
+    assert!((legitimacy - 55.0).abs() < 1e-9, "{legitimacy}");
+    // The first month brings its own event, and the greeting never again.
+    sim.run(3);
+    assert_eq!(
+        texts(&sim),
+        vec![(0, "Welcome.".to_string()), (1, "The first month.".to_string())]
+    );
+    // The tutorial greets its player this way.
+    let tutorial = scenario::load("tutorial.ron", shipped::find("tutorial").unwrap().text).unwrap();
+    let sim = Simulation::new(&tutorial, 1, Detail::Full);
+    assert!(
+        sim.chronicle()
+            .news
+            .iter()
+            .any(|n| n.kind == NewsKind::Announcement && n.text.starts_with("Welcome to Harmattan"))
+    );
+}
+
+#[test]
+fn start_is_refused_where_it_can_never_hold() {
+    let goal = tiny(r#"    goals: [(state: "AAA", name: "x", victory: Start, defeat: Elapsed(12))],"#);
+    let err = scenario::load("t.ron", &goal).unwrap_err().to_string();
+    assert!(err.contains("`Start` holds only while the game is set up"), "{err}");
+    let choice = tiny(
+        r#"    events: [(id: "ask", when: Start, effects: [], chooser: "AAA",
+        choices: [(label: "Yes", effects: []), (label: "No", effects: [])])],"#,
+    );
+    let err = scenario::load("t.ron", &choice).unwrap_err().to_string();
+    assert!(err.contains("cannot offer choices"), "{err}");
+}
