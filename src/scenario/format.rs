@@ -984,9 +984,12 @@ pub enum Effect {
     LiftGrainExportBan {
         state: String,
     },
-    /// The bloc's least advanced open project moves on one step.
+    /// One of the bloc's open projects moves on one step: `project`, or
+    /// the least advanced if omitted.
     AdvanceProject {
         bloc: String,
+        #[serde(default)]
+        project: Option<ProjectKind>,
     },
     /// A power's campaign in a state (media, networks): the state's
     /// standing toward each of the power's rivals moves by `delta`.

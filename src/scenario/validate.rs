@@ -1027,7 +1027,7 @@ impl Checker {
                 self.reference(&f("bloc"), "bloc", bloc, &ids.blocs);
             }
             Effect::CoupAttempt { state: s } => state(self, s),
-            Effect::AdvanceProject { bloc } => self.reference(&f("bloc"), "bloc", bloc, &ids.blocs),
+            Effect::AdvanceProject { bloc, .. } => self.reference(&f("bloc"), "bloc", bloc, &ids.blocs),
             Effect::SetLeader { state: s, leader, .. } => {
                 state(self, s);
                 self.text(&f("leader"), "the leader's name", leader, limits::NAME_CHARS);

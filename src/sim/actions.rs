@@ -435,10 +435,10 @@ pub fn expel_forces(world: &mut World, state: StateIdx, power: PowerIdx, alignme
     );
 }
 
-/// A bloc's least advanced open project moves on one step (the
-/// federation last, once every other project is done). Returns the project
-/// completed, if one was.
-pub fn advance_project(world: &mut World, bloc: BlocIdx) -> Option<ProjectKind> {
+/// One of a bloc's open projects moves on one step: `which`, or the least
+/// advanced (the federation last, once every other project is done).
+/// Returns the project completed, if one was.
+pub fn advance_project(world: &mut World, bloc: BlocIdx, which: Option<ProjectKind>) -> Option<ProjectKind> {
     let step = world.resource::<crate::rules::Rules>().blocs.project_step;
     let entity = world.resource::<Registry>().bloc_entity(bloc)?;
     let mut x = world.get_mut::<Bloc>(entity)?;
@@ -451,6 +451,7 @@ pub fn advance_project(world: &mut World, bloc: BlocIdx) -> Option<ProjectKind> 
         .projects
         .iter_mut()
         .filter(|p| p.progress < 100.0 && (p.kind != ProjectKind::Federation || others_done))
+        .filter(|p| which.is_none_or(|k| p.kind == k))
         .min_by(|a, b| a.progress.total_cmp(&b.progress))?;
     p.progress = (p.progress + step).min(100.0);
     let done = (p.progress >= 100.0).then_some(p.kind)?;

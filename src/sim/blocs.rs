@@ -408,7 +408,7 @@ fn deepen_pacts(world: &mut World, view: &View) {
                 .post(&mut world.resource_mut::<Chronicle>());
             }
             BlocKind::Confederation if roll(world) < r.project_chance => {
-                actions::advance_project(world, b);
+                actions::advance_project(world, b, None);
             }
             _ => {}
         }

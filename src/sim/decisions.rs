@@ -228,14 +228,19 @@ pub fn available(world: &World, def: &DecisionDef, who: Who, target: Option<Targ
     fits(def, who) && holds_static(world, &def.available, &Bindings::new(who, target))
 }
 
-/// The decider's scenario agenda's boost to decision `i`, and why.
-fn priority(world: &World, who: Who, i: usize) -> Option<(f64, &str)> {
+/// The decider's scenario agenda.
+fn agenda_of(world: &World, who: Who) -> Option<&Priorities> {
     let reg = world.resource::<Registry>();
     let e = match who {
         Who::State(s) => reg.state_entity(s),
         Who::Power(p) => reg.power_entity(p),
     };
-    world.get::<Priorities>(e)?.of(i)
+    world.get::<Priorities>(e)
+}
+
+/// The decider's scenario agenda's boost to decision `i`, and why.
+fn priority(world: &World, who: Who, i: usize) -> Option<(f64, &str)> {
+    agenda_of(world, who)?.of(i)
 }
 
 /// The weight the situation gives a decision: its base and the factors
@@ -255,9 +260,15 @@ fn situational(world: &World, def: &DecisionDef, bind: &Bindings) -> f64 {
 /// for every option of every acting decider): what the situation gives it,
 /// grown by the decider's agenda where the situation calls for it at all.
 pub fn weight(world: &World, i: usize, def: &DecisionDef, who: Who, target: Option<Target>) -> f64 {
+    boosted(world, def, who, target, priority(world, who, i).map(|p| p.0))
+}
+
+/// A weight with the agenda's boost already looked up (the computer
+/// weighs hundreds of options for one decider).
+fn boosted(world: &World, def: &DecisionDef, who: Who, target: Option<Target>, boost: Option<f64>) -> f64 {
     let w = situational(world, def, &Bindings::new(who, target));
-    match priority(world, who, i) {
-        Some((boost, _)) if w > 0.0 => w * (1.0 + boost),
+    match boost {
+        Some(boost) if w > 0.0 => w * (1.0 + boost),
         _ => w,
     }
 }
@@ -488,6 +499,7 @@ fn decide_by_weight(world: &mut World, who: Who, stream: Stream) {
     let money = purse(world, who);
     let mut options: Vec<Candidate> = Vec::new();
     let book = world.resource::<DecisionBook>();
+    let agenda = agenda_of(world, who);
     for (i, def) in book.defs.iter().enumerate() {
         if !fits(def, who) || def.cost as f64 > money {
             continue;
@@ -499,7 +511,7 @@ fn decide_by_weight(world: &mut World, who: Who, stream: Stream) {
         }
         for t in targets(world, who, def.target) {
             // The weight first: most options are not wanted at all.
-            let w = weight(world, i, def, who, t);
+            let w = boosted(world, def, who, t, agenda.and_then(|a| a.of(i)).map(|p| p.0));
             if w > 0.0 && available(world, def, who, t) {
                 options.push((i, t, w));
             }

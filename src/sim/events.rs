@@ -497,9 +497,10 @@ pub fn holds_now(world: &World, c: &Condition, bind: &Bindings) -> bool {
                 .is_some_and(|m| m.suspended),
             _ => false,
         },
-        Condition::Sanctioned { state: s, bloc: None } => {
-            state(s).is_some_and(|s| !actions::sanctioning_blocs(world, s).is_empty())
-        }
+        Condition::Sanctioned { state: s, bloc: None } => state(s).is_some_and(|s| {
+            reg.live_blocs()
+                .any(|(_, e)| world.get::<Bloc>(e).is_some_and(|b| b.sanctions(s)))
+        }),
         Condition::Sanctioned {
             state: s,
             bloc: Some(bloc),
@@ -557,7 +558,7 @@ pub fn holds_now(world: &World, c: &Condition, bind: &Bindings) -> bool {
         }),
         // The turn being resolved is the n-th or later.
         Condition::Elapsed(n) => world.resource::<Clock>().turn + 1 >= *n,
-        Condition::Project { bloc, project } => reg
+        Condition::Project { bloc, project } => look
             .bloc(bloc)
             .and_then(|b| reg.bloc_entity(b))
             .and_then(|e| world.get::<Bloc>(e))
@@ -771,9 +772,9 @@ pub fn apply_bound(world: &mut World, effect: &Effect, cause: Cause, bind: &Bind
                 actions::set_grain_ban(world, s, matches!(effect, Effect::BanGrainExports { .. }));
             }
         }
-        Effect::AdvanceProject { bloc } => {
+        Effect::AdvanceProject { bloc, project } => {
             if let Some(b) = look.bloc(bloc) {
-                actions::advance_project(world, b);
+                actions::advance_project(world, b, *project);
             }
         }
         Effect::DiscreditRivals { state, power, delta } => {
