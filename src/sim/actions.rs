@@ -681,11 +681,21 @@ pub fn change_indicator(world: &mut World, state: StateIdx, indicator: Indicator
 
 /// Whether any bloc has `state` under sanctions, and which.
 pub fn sanctioning_blocs(world: &World, state: StateIdx) -> Vec<BlocIdx> {
-    let reg = world.resource::<Registry>();
-    reg.live_blocs()
-        .filter(|(_, e)| world.get::<Bloc>(*e).is_some_and(|b| b.sanctions(state)))
+    sanctioning(world, state).collect()
+}
+
+/// Whether any bloc has `state` under sanctions (without collecting: AI
+/// conditions ask this for every option).
+pub fn is_sanctioned(world: &World, state: StateIdx) -> bool {
+    sanctioning(world, state).next().is_some()
+}
+
+fn sanctioning(world: &World, state: StateIdx) -> impl Iterator<Item = BlocIdx> + '_ {
+    world
+        .resource::<Registry>()
+        .live_blocs()
+        .filter(move |(_, e)| world.get::<Bloc>(*e).is_some_and(|b| b.sanctions(state)))
         .map(|(b, _)| b)
-        .collect()
 }
 
 /// Bans grain exports (`ban`) or lifts the ban. A ban sours relations with

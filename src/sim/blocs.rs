@@ -322,7 +322,7 @@ fn form_pacts(world: &mut World, view: &View) {
                         || *c == b
                         || (relations.get(*c, a) >= r.form_relations
                             && relations.get(*c, b) >= r.form_relations
-                            && !world.resource::<Humans>().plays(*c))
+                            && !human(world, *c))
                 })
                 .collect();
             actions::form_bloc(world, BlocKind::DefencePact, &founders, r.pact_notice_months as u32);

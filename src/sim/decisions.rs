@@ -256,16 +256,11 @@ fn situational(world: &World, def: &DecisionDef, bind: &Bindings) -> f64 {
             .sum::<f64>()
 }
 
-/// The computer's weight for decision `i` (no allocation: it is computed
-/// for every option of every acting decider): what the situation gives it,
-/// grown by the decider's agenda where the situation calls for it at all.
-pub fn weight(world: &World, i: usize, def: &DecisionDef, who: Who, target: Option<Target>) -> f64 {
-    boosted(world, def, who, target, priority(world, who, i).map(|p| p.0))
-}
-
-/// A weight with the agenda's boost already looked up (the computer
-/// weighs hundreds of options for one decider).
-fn boosted(world: &World, def: &DecisionDef, who: Who, target: Option<Target>, boost: Option<f64>) -> f64 {
+/// The computer's weight for a decision (no allocation: it is computed for
+/// every option of every acting decider): what the situation gives it,
+/// grown by the agenda's `boost` (looked up once per decider) where the
+/// situation calls for it at all.
+fn weight(world: &World, def: &DecisionDef, who: Who, target: Option<Target>, boost: Option<f64>) -> f64 {
     let w = situational(world, def, &Bindings::new(who, target));
     match boost {
         Some(boost) if w > 0.0 => w * (1.0 + boost),
@@ -511,7 +506,7 @@ fn decide_by_weight(world: &mut World, who: Who, stream: Stream) {
         }
         for t in targets(world, who, def.target) {
             // The weight first: most options are not wanted at all.
-            let w = boosted(world, def, who, t, agenda.and_then(|a| a.of(i)).map(|p| p.0));
+            let w = weight(world, def, who, t, agenda.and_then(|a| a.of(i)).map(|p| p.0));
             if w > 0.0 && available(world, def, who, t) {
                 options.push((i, t, w));
             }

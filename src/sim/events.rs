@@ -497,10 +497,7 @@ pub fn holds_now(world: &World, c: &Condition, bind: &Bindings) -> bool {
                 .is_some_and(|m| m.suspended),
             _ => false,
         },
-        Condition::Sanctioned { state: s, bloc: None } => state(s).is_some_and(|s| {
-            reg.live_blocs()
-                .any(|(_, e)| world.get::<Bloc>(e).is_some_and(|b| b.sanctions(s)))
-        }),
+        Condition::Sanctioned { state: s, bloc: None } => state(s).is_some_and(|s| actions::is_sanctioned(world, s)),
         Condition::Sanctioned {
             state: s,
             bloc: Some(bloc),
