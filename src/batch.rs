@@ -31,8 +31,20 @@ pub struct StateOutcome {
     pub control: f64,
     pub insurgency: f64,
     pub regime: String,
+    pub leader: String,
     /// Bloc ids joined by `;`.
     pub blocs: String,
+}
+
+/// A turning point in the blocs during a run, for calibration against the
+/// record (who formed, joined, left or dissolved what, and when).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Milestone {
+    pub month: crate::scenario::YearMonth,
+    pub kind: crate::sim::chronicle::NewsKind,
+    pub bloc: String,
+    /// The states concerned, by id.
+    pub states: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -45,6 +57,8 @@ pub struct RunOutcome {
     pub founded: Vec<String>,
     /// Whether a founded bloc had become a confederation by the end.
     pub confederation: bool,
+    /// Bloc turning points, in order.
+    pub milestones: Vec<Milestone>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -108,6 +122,7 @@ fn outcome(sim: &Simulation, scenario_blocs: usize, run: u64, seed: u64) -> RunO
             control: sec.control,
             insurgency: sec.insurgency,
             regime: regime.kind.snake().to_string(),
+            leader: regime.leader.clone(),
             blocs: blocs.join(";"),
         });
     }
@@ -117,12 +132,45 @@ fn outcome(sim: &Simulation, scenario_blocs: usize, run: u64, seed: u64) -> RunO
     let confederation = reg.live_blocs().any(|(b, e)| {
         b.0 as usize >= scenario_blocs && world.get::<Bloc>(e).is_some_and(|x| x.kind == BlocKind::Confederation)
     });
+    use crate::sim::chronicle::NewsKind;
+    let milestones = sim
+        .chronicle()
+        .news
+        .iter()
+        .filter(|n| {
+            matches!(
+                n.kind,
+                NewsKind::BlocFormed
+                    | NewsKind::BlocJoined
+                    | NewsKind::BlocDeepened
+                    | NewsKind::BlocDissolved
+                    | NewsKind::WithdrawalAnnounced
+                    | NewsKind::BlocLeft
+            )
+        })
+        .filter_map(|n| {
+            let bloc = reg.bloc_code(n.bloc?).to_string();
+            let mut states: Vec<String> = n.members.iter().map(|s| reg.state_code(*s).to_string()).collect();
+            if let Some(s) = n.state {
+                states.push(reg.state_code(s).to_string());
+            }
+            states.sort();
+            states.dedup();
+            Some(Milestone {
+                month: n.date,
+                kind: n.kind,
+                bloc,
+                states,
+            })
+        })
+        .collect();
     RunOutcome {
         run,
         states,
         blocs,
         founded,
         confederation,
+        milestones,
     }
 }
 

@@ -11,8 +11,17 @@ use serde::{Deserialize, Serialize};
 use crate::batch::{self, RunOutcome};
 use crate::scenario::{self, Scenario, YearMonth};
 
-/// The record that ships with the game.
+/// The record that ships with the game: January 2020 to December 2023.
 pub const SHIPPED_RECORD: &str = include_str!("../assets/record_2020_2023.ron");
+/// The second period, out of the sample the rules were first set on:
+/// August 2023 to December 2025.
+pub const SHIPPED_RECORD_2023: &str = include_str!("../assets/record_2023_2025.ron");
+
+/// Both shipped records, with the names they are known by.
+pub const SHIPPED_RECORDS: [(&str, &str); 2] = [
+    ("assets/record_2020_2023.ron", SHIPPED_RECORD),
+    ("assets/record_2023_2025.ron", SHIPPED_RECORD_2023),
+];
 
 /// What really happened over a span, and the ranges the model must hit.
 #[derive(Debug, Clone, Deserialize)]
@@ -54,6 +63,84 @@ pub enum Check {
     CoupChance { state: String, accept: (f64, f64) },
     /// Share of futures in which a defence pact of juntas is founded.
     PactFormed { accept: (f64, f64) },
+    /// Share of futures in which a pact founded during the run holds all
+    /// these states by the end of month `by`.
+    PactOf {
+        states: Vec<String>,
+        by: YearMonth,
+        happened: bool,
+        accept: (f64, f64),
+    },
+    /// Share of futures in which these states all announce their
+    /// withdrawal from `bloc` in one and the same month.
+    JointWithdrawal {
+        states: Vec<String>,
+        bloc: String,
+        happened: bool,
+        accept: (f64, f64),
+    },
+    /// Share of futures in which any of these states announces its
+    /// withdrawal from `bloc`.
+    AnyWithdrawal {
+        states: Vec<String>,
+        bloc: String,
+        happened: bool,
+        accept: (f64, f64),
+    },
+    /// Share of futures in which the scenario's bloc is gone at the end.
+    Dissolved {
+        bloc: String,
+        happened: bool,
+        accept: (f64, f64),
+    },
+    /// Share of futures in which a pact founded during the run has become
+    /// a confederation by the end.
+    Confederation { happened: bool, accept: (f64, f64) },
+    /// Share of futures in which `leader` still leads `state` at the end.
+    LeaderHolds {
+        state: String,
+        leader: String,
+        happened: bool,
+        accept: (f64, f64),
+    },
+    /// Share of futures in which the state's insurgency ends above where
+    /// it started.
+    InsurgencyRises {
+        state: String,
+        happened: bool,
+        accept: (f64, f64),
+    },
+    /// Brier skill of the per-state probabilities of a coup attempt against
+    /// the record, relative to giving every state the record's base rate.
+    AttemptSkill { accept: (f64, f64) },
+}
+
+/// One state's forecast beside what happened.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct StateForecast {
+    pub state: String,
+    /// Share of futures with at least one attempt (successful or failed).
+    pub p_attempt: f64,
+    pub attempted: bool,
+    /// Share of futures with at least one successful coup.
+    pub p_coup: f64,
+    pub couped: bool,
+}
+
+/// How well the per-state probabilities sort and size what happened.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Scores {
+    /// Mean squared error of the probabilities against 0/1 outcomes.
+    pub brier_attempt: f64,
+    pub brier_coup: f64,
+    /// The same for a forecast that gives every state the record's base rate.
+    pub brier_attempt_reference: f64,
+    pub brier_coup_reference: f64,
+    /// Probability that a state with an event was given a higher
+    /// probability than one without (ties count half); `None` when every
+    /// state had the event or none did.
+    pub auc_attempt: Option<f64>,
+    pub auc_coup: Option<f64>,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -75,6 +162,8 @@ pub struct Calibration {
     pub months: u32,
     pub seed: u64,
     pub checks: Vec<CheckResult>,
+    pub states: Vec<StateForecast>,
+    pub scores: Scores,
     pub passed: bool,
 }
 
@@ -111,7 +200,12 @@ pub fn covers(record: &Record, scenario: &Scenario) -> Result<(), String> {
     for check in &record.checks {
         match check {
             Check::RegionShare { states, .. } => named.extend(states.iter().map(String::as_str)),
-            Check::CoupChance { state, .. } => named.push(state),
+            Check::CoupChance { state, .. }
+            | Check::LeaderHolds { state, .. }
+            | Check::InsurgencyRises { state, .. } => named.push(state),
+            Check::PactOf { states, .. }
+            | Check::JointWithdrawal { states, .. }
+            | Check::AnyWithdrawal { states, .. } => named.extend(states.iter().map(String::as_str)),
             _ => {}
         }
     }
@@ -135,7 +229,15 @@ fn accept(c: &Check) -> (f64, f64) {
         | Check::MeanAttempts { accept }
         | Check::RegionShare { accept, .. }
         | Check::CoupChance { accept, .. }
-        | Check::PactFormed { accept } => *accept,
+        | Check::PactFormed { accept }
+        | Check::PactOf { accept, .. }
+        | Check::JointWithdrawal { accept, .. }
+        | Check::AnyWithdrawal { accept, .. }
+        | Check::Dissolved { accept, .. }
+        | Check::Confederation { accept, .. }
+        | Check::LeaderHolds { accept, .. }
+        | Check::InsurgencyRises { accept, .. }
+        | Check::AttemptSkill { accept } => *accept,
     }
 }
 
@@ -146,12 +248,130 @@ fn describe(c: &Check) -> String {
         Check::RegionShare { states, .. } => format!("share of coups in {}", states.join(", ")),
         Check::CoupChance { state, .. } => format!("P(coup in {state})"),
         Check::PactFormed { .. } => "P(pact of juntas founded)".into(),
+        Check::PactOf { states, by, .. } => format!("P(pact of {} by {by})", states.join(", ")),
+        Check::JointWithdrawal { states, bloc, .. } => format!("P({} leave {bloc} together)", states.join(", ")),
+        Check::AnyWithdrawal { states, bloc, .. } => format!("P(any of {} leaves {bloc})", states.join(", ")),
+        Check::Dissolved { bloc, .. } => format!("P({bloc} dissolved)"),
+        Check::Confederation { .. } => "P(a new confederation)".into(),
+        Check::LeaderHolds { state, leader, .. } => format!("P({leader} holds {state})"),
+        Check::InsurgencyRises { state, .. } => format!("P(insurgency rises in {state})"),
+        Check::AttemptSkill { .. } => "Brier skill, coup attempts by state".into(),
     }
 }
 
-/// Compares a batch of futures with the record.
-pub fn compare(record: &Record, outcomes: &[RunOutcome], runs: u64, seed: u64) -> Calibration {
+/// Whether a pact founded during the run held all of `states` by `by`,
+/// following its founding, joinings and departures month by month.
+fn pact_of(o: &RunOutcome, states: &[String], by: YearMonth) -> bool {
+    use crate::sim::chronicle::NewsKind;
+    let mut pacts: Vec<(String, Vec<String>)> = Vec::new();
+    for m in o.milestones.iter().filter(|m| m.month <= by) {
+        match m.kind {
+            NewsKind::BlocFormed => pacts.push((m.bloc.clone(), m.states.clone())),
+            NewsKind::BlocJoined | NewsKind::BlocLeft => {
+                if let Some((_, members)) = pacts.iter_mut().find(|(b, _)| *b == m.bloc) {
+                    if m.kind == NewsKind::BlocJoined {
+                        members.extend(m.states.iter().cloned());
+                    } else {
+                        members.retain(|s| !m.states.contains(s));
+                    }
+                }
+            }
+            NewsKind::BlocDissolved => pacts.retain(|(b, _)| *b != m.bloc),
+            _ => {}
+        }
+        if pacts
+            .iter()
+            .any(|(_, members)| states.iter().all(|s| members.contains(s)))
+        {
+            return true;
+        }
+    }
+    false
+}
+
+fn withdrawals<'a>(o: &'a RunOutcome, bloc: &'a str) -> impl Iterator<Item = &'a crate::batch::Milestone> + 'a {
+    o.milestones
+        .iter()
+        .filter(move |m| m.kind == crate::sim::chronicle::NewsKind::WithdrawalAnnounced && m.bloc == bloc)
+}
+
+/// Mean squared error of probabilities against outcomes.
+fn brier(pairs: &[(f64, bool)]) -> f64 {
+    let n = pairs.len().max(1) as f64;
+    pairs
+        .iter()
+        .map(|(p, o)| (p - f64::from(u8::from(*o))).powi(2))
+        .sum::<f64>()
+        / n
+}
+
+/// The same for a forecast of the base rate everywhere.
+fn brier_reference(pairs: &[(f64, bool)]) -> f64 {
+    let n = pairs.len().max(1) as f64;
+    let base = pairs.iter().filter(|(_, o)| *o).count() as f64 / n;
+    brier(&pairs.iter().map(|(_, o)| (base, *o)).collect::<Vec<_>>())
+}
+
+/// Area under the ROC curve: the chance that a state with the event was
+/// given a higher probability than one without, ties counting half.
+fn auc(pairs: &[(f64, bool)]) -> Option<f64> {
+    let pos: Vec<f64> = pairs.iter().filter(|(_, o)| *o).map(|(p, _)| *p).collect();
+    let neg: Vec<f64> = pairs.iter().filter(|(_, o)| !*o).map(|(p, _)| *p).collect();
+    if pos.is_empty() || neg.is_empty() {
+        return None;
+    }
+    let mut wins = 0.0;
+    for a in &pos {
+        for b in &neg {
+            wins += if a > b {
+                1.0
+            } else if a == b {
+                0.5
+            } else {
+                0.0
+            };
+        }
+    }
+    Some(wins / (pos.len() * neg.len()) as f64)
+}
+
+/// Each state's forecast against the record, and the scores.
+fn forecasts(record: &Record, scenario: &Scenario, outcomes: &[RunOutcome]) -> (Vec<StateForecast>, Scores) {
     let n = outcomes.len().max(1) as f64;
+    let mut ids: Vec<&str> = scenario.file.states.iter().map(|s| s.id.as_str()).collect();
+    ids.sort_unstable();
+    let states: Vec<StateForecast> = ids
+        .iter()
+        .map(|id| {
+            let rows = || outcomes.iter().filter_map(|o| o.states.iter().find(|s| s.state == *id));
+            StateForecast {
+                state: id.to_string(),
+                p_attempt: rows().filter(|s| s.coups + s.failed_coups > 0).count() as f64 / n,
+                attempted: record.coups.iter().any(|c| c.state == *id),
+                p_coup: rows().filter(|s| s.coups > 0).count() as f64 / n,
+                couped: record.coups.iter().any(|c| c.state == *id && c.success),
+            }
+        })
+        .collect();
+    let attempts: Vec<(f64, bool)> = states.iter().map(|s| (s.p_attempt, s.attempted)).collect();
+    let coups: Vec<(f64, bool)> = states.iter().map(|s| (s.p_coup, s.couped)).collect();
+    let scores = Scores {
+        brier_attempt: brier(&attempts),
+        brier_coup: brier(&coups),
+        brier_attempt_reference: brier_reference(&attempts),
+        brier_coup_reference: brier_reference(&coups),
+        auc_attempt: auc(&attempts),
+        auc_coup: auc(&coups),
+    };
+    (states, scores)
+}
+
+/// Compares a batch of futures with the record.
+pub fn compare(record: &Record, scenario: &Scenario, outcomes: &[RunOutcome], runs: u64, seed: u64) -> Calibration {
+    let n = outcomes.len().max(1) as f64;
+    let share = |f: &dyn Fn(&RunOutcome) -> bool| outcomes.iter().filter(|o| f(o)).count() as f64 / n;
+    let yes = |b: &bool| f64::from(u8::from(*b));
+    let (states, scores) = forecasts(record, scenario, outcomes);
     let successes = |o: &RunOutcome, only: Option<&[String]>| -> u32 {
         o.states
             .iter()
@@ -204,6 +424,55 @@ pub fn compare(record: &Record, outcomes: &[RunOutcome], runs: u64, seed: u64) -
                     f64::from(u8::from(record.pact_formed.is_some())),
                     outcomes.iter().filter(|o| !o.founded.is_empty()).count() as f64 / n,
                 ),
+                Check::PactOf {
+                    states, by, happened, ..
+                } => (yes(happened), share(&|o| pact_of(o, states, *by))),
+                Check::JointWithdrawal {
+                    states, bloc, happened, ..
+                } => (
+                    yes(happened),
+                    share(&|o| {
+                        withdrawals(o, bloc).any(|first| {
+                            states
+                                .iter()
+                                .all(|s| withdrawals(o, bloc).any(|m| m.month == first.month && m.states.contains(s)))
+                        })
+                    }),
+                ),
+                Check::AnyWithdrawal {
+                    states, bloc, happened, ..
+                } => (
+                    yes(happened),
+                    share(&|o| withdrawals(o, bloc).any(|m| m.states.iter().any(|s| states.contains(s)))),
+                ),
+                Check::Dissolved { bloc, happened, .. } => (yes(happened), share(&|o| !o.blocs.contains(bloc))),
+                Check::Confederation { happened, .. } => (yes(happened), share(&|o| o.confederation)),
+                Check::LeaderHolds {
+                    state,
+                    leader,
+                    happened,
+                    ..
+                } => (
+                    yes(happened),
+                    share(&|o| o.states.iter().any(|s| s.state == *state && s.leader == *leader)),
+                ),
+                Check::InsurgencyRises { state, happened, .. } => {
+                    let start = scenario
+                        .file
+                        .states
+                        .iter()
+                        .find(|s| s.id == *state)
+                        .map(|s| s.security.insurgency)
+                        .unwrap_or(0.0);
+                    (
+                        yes(happened),
+                        share(&|o| o.states.iter().any(|s| s.state == *state && s.insurgency > start)),
+                    )
+                }
+                Check::AttemptSkill { .. } => (
+                    1.0,
+                    1.0 - scores.brier_attempt / scores.brier_attempt_reference.max(1e-9),
+                ),
             };
             let (lo, hi) = accept(check);
             CheckResult {
@@ -223,6 +492,8 @@ pub fn compare(record: &Record, outcomes: &[RunOutcome], runs: u64, seed: u64) -
         seed,
         passed: checks.iter().all(|c| c.pass),
         checks,
+        states,
+        scores,
     }
 }
 
@@ -239,7 +510,7 @@ pub fn run(
     let runs = runs.unwrap_or(record.runs);
     let seed = seed.unwrap_or(record.seed);
     let outcomes = batch::run(scenario, runs, record.months, seed, threads, progress)?;
-    Ok(compare(record, &outcomes, runs, seed))
+    Ok(compare(record, scenario, &outcomes, runs, seed))
 }
 
 /// The table `harmattan calibrate` prints.
@@ -252,13 +523,13 @@ pub fn text(c: &Calibration) -> String {
     );
     let _ = writeln!(
         out,
-        "  {:<40} {:>8} {:>8}  {:<16} ",
+        "  {:<44} {:>8} {:>8}  {:<16} ",
         "check", "record", "model", "accepted"
     );
     for r in &c.checks {
         let _ = writeln!(
             out,
-            "  {:<40} {:>8.2} {:>8.3}  {:<16} {}",
+            "  {:<44} {:>8.2} {:>8.3}  {:<16} {}",
             r.check,
             r.real,
             r.model,
@@ -266,6 +537,34 @@ pub fn text(c: &Calibration) -> String {
             if r.pass { "ok" } else { "OUT OF RANGE" }
         );
     }
+    let _ = writeln!(
+        out,
+        "\n  {:<6} {:>10} {:>8} {:>10} {:>8}",
+        "state", "P(attempt)", "record", "P(coup)", "record"
+    );
+    for s in &c.states {
+        let _ = writeln!(
+            out,
+            "  {:<6} {:>10.2} {:>8} {:>10.2} {:>8}",
+            s.state,
+            s.p_attempt,
+            if s.attempted { "yes" } else { "-" },
+            s.p_coup,
+            if s.couped { "yes" } else { "-" }
+        );
+    }
+    let auc = |a: Option<f64>| a.map(|x| format!("{x:.2}")).unwrap_or_else(|| "n/a".into());
+    let sc = &c.scores;
+    let _ = writeln!(
+        out,
+        "\n  Brier, attempts {:.3} (base rate alone {:.3}), AUC {}; coups {:.3} (base rate alone {:.3}), AUC {}",
+        sc.brier_attempt,
+        sc.brier_attempt_reference,
+        auc(sc.auc_attempt),
+        sc.brier_coup,
+        sc.brier_coup_reference,
+        auc(sc.auc_coup)
+    );
     let failed = c.checks.iter().filter(|r| !r.pass).count();
     let _ = writeln!(
         out,
@@ -277,4 +576,25 @@ pub fn text(c: &Calibration) -> String {
         }
     );
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn brier_and_auc_score_forecasts() {
+        let perfect = [(1.0, true), (0.0, false), (0.0, false)];
+        assert_eq!(brier(&perfect), 0.0);
+        assert_eq!(auc(&perfect), Some(1.0));
+        let backwards = [(0.0, true), (1.0, false)];
+        assert_eq!(brier(&backwards), 1.0);
+        assert_eq!(auc(&backwards), Some(0.0));
+        // Ties count half; a forecast of the base rate everywhere has the
+        // reference score.
+        let flat = [(0.5, true), (0.5, false)];
+        assert_eq!(auc(&flat), Some(0.5));
+        assert_eq!(brier(&flat), brier_reference(&flat));
+        assert_eq!(auc(&[(0.3, true)]), None, "no state without the event");
+    }
 }

@@ -24,6 +24,7 @@ pub struct Rules {
     pub partnerships: PartnershipRules,
     pub blocs: BlocFormationRules,
     pub decisions: DecisionRules,
+    pub transitions: TransitionRules,
     pub names: NameRules,
 }
 
@@ -37,8 +38,6 @@ pub struct CoupRules {
     pub insurgency_weight: f64,
     pub trap_weight: f64,
     pub trap_months: f64,
-    pub contagion_weight: f64,
-    pub contagion_months: f64,
     pub junta_weight: f64,
     pub transitional_weight: f64,
     pub proofing_weight: f64,
@@ -61,6 +60,31 @@ pub struct CoupRules {
     pub failed_loyalty_purge: f64,
     pub failed_legitimacy_cost: f64,
     pub failed_proofing_gain: f64,
+    /// Coup-proofing a new junta starts with.
+    pub success_new_proofing: f64,
+    /// Share of the gap to `consolidation_ceiling` a junta's coup-proofing
+    /// closes each month it stays in power.
+    pub consolidation_rate: f64,
+    pub consolidation_ceiling: f64,
+}
+
+/// Juntas handing power to elected governments (`src/sim/transitions.rs`).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TransitionRules {
+    /// Months in power before a junta can have organised elections.
+    pub min_months: f64,
+    /// Chance a month, after that, that it hands over.
+    pub chance: f64,
+    /// Multiplies the chance for a junta at war (insurgency at least
+    /// `war_insurgency`): "no elections while the country is at war".
+    pub war_factor: f64,
+    pub war_insurgency: f64,
+    /// Share of handovers in which the junta's leader is the one elected.
+    pub incumbent_wins: f64,
+    /// Legitimacy gained, and military loyalty lost, with the handover.
+    pub legitimacy_gain: f64,
+    pub loyalty_cost: f64,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -100,6 +124,16 @@ pub struct SecurityRules {
     pub rooting: f64,
     pub momentum: f64,
     pub momentum_threshold: f64,
+    /// Chance a month that an insurgency at or above the momentum
+    /// threshold is settled, defeated or exhausted, and the share of its
+    /// rooted pressure (and of the level it returns to) that goes with it.
+    pub settle_chance: f64,
+    pub settle_share: f64,
+    /// Share of the gap to its resting level that a rooted insurgency
+    /// below the threshold closes each month.
+    pub wither: f64,
+    /// Most pressure conditions can sustain before partners' help.
+    pub max_rooted: f64,
     pub partner_support: BTreeMap<String, f64>,
     pub mutual_defence_support: f64,
     pub max_support: f64,
@@ -189,6 +223,11 @@ pub struct PartnershipRules {
     pub expel_chance: f64,
     pub conditional_threshold: f64,
     pub resume_chance: f64,
+    /// A government accepts a power's deal if its standing toward it is at
+    /// least this (or it is at war and the power is not hostile).
+    pub accept_alignment: f64,
+    /// Chance a month that talks one side no longer wants are broken off.
+    pub decline_chance: f64,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -218,6 +257,20 @@ pub struct BlocFormationRules {
     pub threat_rally: f64,
     pub threat_relations: f64,
     pub threat_solidarity: f64,
+    /// Months a threat of intervention stands.
+    pub threat_months: f64,
+    /// Chance a month that two threatened juntas found a pact when one of
+    /// them is under a standing threat of force.
+    pub form_threat_chance: f64,
+    /// Chance a month that a pact of juntas pressed by a community leaves
+    /// it together.
+    pub joint_withdraw_chance: f64,
+    /// Chance a month that a pact of juntas' members leave another pact
+    /// they share with civilian governments.
+    pub pact_switch_chance: f64,
+    /// Progress of a confederation's currency project at which its members
+    /// could leave a monetary union.
+    pub currency_ready: f64,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -234,9 +287,68 @@ pub struct DecisionRules {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct NameRules {
+    /// Pools by region, each for the states it lists; the first pool that
+    /// lists a state is its pool, and a pool that lists none is the pool
+    /// of every state no other pool lists.
+    pub pools: Vec<RegionNames>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RegionNames {
+    pub region: String,
+    /// ISO 3166 alpha-3 codes.
+    pub states: Vec<String>,
+    pub names: NamePool,
+}
+
+/// Names the model draws a new leader's from: an officer's rank, a given
+/// name and a family name.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NamePool {
     pub ranks: Vec<String>,
     pub given: Vec<String>,
     pub family: Vec<String>,
+}
+
+impl NamePool {
+    /// A new officer's name: rank, given name, family name, each drawn with
+    /// `pick(len)` in that order.
+    pub fn officer(&self, mut pick: impl FnMut(usize) -> usize) -> String {
+        let mut draw = |list: &[String]| list.get(pick(list.len())).map(String::as_str).unwrap_or("").to_string();
+        let parts = [draw(&self.ranks), draw(&self.given), draw(&self.family)];
+        parts
+            .iter()
+            .filter(|p| !p.is_empty())
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// A civilian's name: given and family name.
+    pub fn civilian(&self, mut pick: impl FnMut(usize) -> usize) -> String {
+        let mut draw = |list: &[String]| list.get(pick(list.len())).map(String::as_str).unwrap_or("").to_string();
+        let parts = [draw(&self.given), draw(&self.family)];
+        parts
+            .iter()
+            .filter(|p| !p.is_empty())
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
+impl NameRules {
+    /// The pool for a state: the first that lists it, else the first that
+    /// lists none.
+    pub fn pool_for(&self, state: &str) -> Option<&NamePool> {
+        self.pools
+            .iter()
+            .find(|p| p.states.iter().any(|s| s == state))
+            .or_else(|| self.pools.iter().find(|p| p.states.is_empty()))
+            .map(|p| &p.names)
+    }
 }
 
 /// A rule override that does not fit.
@@ -341,7 +453,11 @@ mod tests {
     fn shipped_rules_parse() {
         let rules = Rules::parse(DEFAULT_RULES).unwrap();
         assert!(rules.coups.base_logit < 0.0);
-        assert!(!rules.names.family.is_empty());
+        assert!(rules.names.pools.iter().all(|p| !p.names.family.is_empty()));
+        assert!(
+            rules.names.pool_for("ZZZ").is_some(),
+            "a pool for states no region lists"
+        );
     }
 
     #[test]

@@ -162,6 +162,10 @@ pub struct StateDef {
     /// What its government favours when the computer runs it.
     #[serde(default)]
     pub agenda: StateAgenda,
+    /// Names for the leaders the model brings to power here (after a coup
+    /// or an election); without it, the rules' pool for the state's region.
+    #[serde(default)]
+    pub names: Option<crate::rules::NamePool>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -200,6 +204,12 @@ pub struct SecurityDef {
     pub control: f64,
     /// Military capacity, 0 to 100.
     pub military: f64,
+    /// How fast an established insurgency (at or above the momentum
+    /// threshold) is expanding at the start, in points of rooted pressure
+    /// a year, from the trend of recorded violence (ACLED, UCDP): 0 for
+    /// one that is contained. Without it, the rules' `momentum` applies.
+    #[serde(default)]
+    pub trend: Option<f64>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -265,6 +275,10 @@ pub struct BlocDef {
     /// States under the bloc's sanctions at the start (members or not).
     #[serde(default)]
     pub sanctioned: Vec<String>,
+    /// Members the bloc has threatened with military intervention, the
+    /// threat still standing at the start.
+    #[serde(default)]
+    pub threatened: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]

@@ -593,6 +593,31 @@ impl Checker {
         ] {
             self.range(&p(&path(&sec, &[Seg::Field(field)])), field, v, 0.0, 100.0);
         }
+        if let Some(t) = s.security.trend {
+            // Points of rooted pressure a year: 24 would take a quiet state
+            // to full war in four years, faster than any on record.
+            self.range(&p(&path(&sec, &[Seg::Field("trend")])), "trend", t, -24.0, 24.0);
+        }
+        if let Some(names) = &s.names {
+            for (list, items) in [
+                ("ranks", &names.ranks),
+                ("given", &names.given),
+                ("family", &names.family),
+            ] {
+                let here = p(&[Seg::Field("names"), Seg::Field(list)]);
+                if self.count(&here, list, items.len(), limits::LIST) {
+                    for (j, n) in items.iter().enumerate() {
+                        self.text(&path(&here, &[Seg::Index(j)]), "a name", n, limits::NAME_CHARS);
+                    }
+                }
+            }
+            if names.given.is_empty() || names.family.is_empty() {
+                self.at(
+                    &p(&[Seg::Field("names")]),
+                    "names needs at least one given name and one family name".to_string(),
+                );
+            }
+        }
         let eco = [Seg::Field("economy")];
         self.range(
             &p(&path(&eco, &[Seg::Field("growth")])),
@@ -698,6 +723,7 @@ impl Checker {
             ("members", &b.members),
             ("suspended", &b.suspended),
             ("sanctioned", &b.sanctioned),
+            ("threatened", &b.threatened),
         ] {
             if !self.count(&p(&[Seg::Field(list)]), list, items.len(), limits::LIST) {
                 continue;
@@ -710,10 +736,10 @@ impl Checker {
                     continue;
                 }
                 self.reference(&here, "state", m, &ids.states);
-                if list == "suspended" && !b.members.contains(m) {
+                if (list == "suspended" || list == "threatened") && !b.members.contains(m) {
                     self.at(
                         &here,
-                        format!("`{m}` is suspended from {} but is not one of its members", b.id),
+                        format!("`{m}` is {list} by {} but is not one of its members", b.id),
                     );
                 }
             }

@@ -76,6 +76,10 @@ pub fn join_bloc(world: &mut World, state: StateIdx, bloc: BlocIdx) {
     let state_e = reg.state_entity(state);
     let text = format!("{} joins {}.", reg.state_name(state), reg.bloc_name(bloc));
     world.spawn(membership_bundle(state, state_e, bloc, bloc_e, false));
+    let count = members(world, bloc).len() as u16;
+    if let Some(mut b) = world.get_mut::<Bloc>(bloc_e) {
+        b.peak_members = b.peak_members.max(count);
+    }
     let item = news(world, NewsKind::BlocJoined, text)
         .state(state)
         .bloc(bloc)
@@ -129,8 +133,32 @@ pub fn leave_bloc(world: &mut World, state: StateIdx, bloc: BlocIdx) {
         .members(vec![state]);
     post(world, item);
     lift_sanctions(world, bloc, state);
-    if members(world, bloc).len() < 2 {
+    if let Some(mut b) = reg_bloc_mut(world, bloc) {
+        b.threatened.retain(|(s, _)| *s != state);
+    }
+    let left = members(world, bloc).len();
+    // A pact that has lost half its members has lost its purpose: the
+    // rest wind it up (Chad and Mauritania, G5 Sahel, December 2023).
+    let pact_gone = reg_bloc_mut(world, bloc).is_some_and(|b| {
+        matches!(b.kind, BlocKind::DefencePact | BlocKind::Confederation) && left * 2 <= b.peak_members as usize
+    });
+    if left < 2 || pact_gone {
         dissolve_bloc(world, bloc);
+    }
+}
+
+fn reg_bloc_mut(world: &mut World, bloc: BlocIdx) -> Option<Mut<'_, Bloc>> {
+    let e = world.resource::<Registry>().bloc_entity(bloc)?;
+    world.get_mut::<Bloc>(e)
+}
+
+/// Records a bloc's threat of military intervention against a state.
+pub fn record_threat(world: &mut World, bloc: BlocIdx, state: StateIdx) {
+    let date = world.resource::<Clock>().date();
+    if let Some(mut b) = reg_bloc_mut(world, bloc) {
+        b.threatened.retain(|(s, _)| *s != state);
+        b.threatened.push((state, date));
+        b.threatened.sort();
     }
 }
 
@@ -211,6 +239,7 @@ pub fn lift_sanctions(world: &mut World, bloc: BlocIdx, state: StateIdx) {
         return;
     }
     b.sanctioned.retain(|(s, _)| *s != state);
+    b.threatened.retain(|(s, _)| *s != state);
     let item = news(world, NewsKind::SanctionsLifted, text).state(state).bloc(bloc);
     post(world, item);
 }
@@ -243,6 +272,8 @@ pub fn form_bloc(world: &mut World, kind: BlocKind, founders: &[StateIdx], notic
         projects: Vec::new(),
         founded: Some(date),
         sanctioned: Vec::new(),
+        threatened: Vec::new(),
+        peak_members: founders.len() as u16,
     });
     let reg = world.resource::<Registry>();
     let spawns: Vec<_> = founders.iter().map(|s| (*s, reg.state_entity(*s))).collect();
@@ -299,7 +330,16 @@ pub fn partnerships_of_entity(world: &World, state_e: Entity) -> Vec<(Entity, Pa
     out
 }
 
-pub fn start_partnership(world: &mut World, state: StateIdx, power: PowerIdx, kind: PartnershipKind, stage: Stage) {
+/// Opens (or, for scripted history, sets up at `stage`) a partnership;
+/// `offered` when the power made the first move.
+pub fn start_partnership(
+    world: &mut World,
+    state: StateIdx,
+    power: PowerIdx,
+    kind: PartnershipKind,
+    stage: Stage,
+    offered: bool,
+) {
     if partnerships_of(world, state)
         .iter()
         .any(|(_, p)| p.power == power && p.kind == kind)
@@ -327,6 +367,7 @@ pub fn start_partnership(world: &mut World, state: StateIdx, power: PowerIdx, ki
         kind,
         stage,
         stage_since: date,
+        offered,
     };
     world.spawn(partnership_bundle(partnership, se, pe));
     let item = news(world, kind_news, text).state(state).power(power);
@@ -473,7 +514,7 @@ pub fn security_load(world: &World, power: PowerIdx) -> u32 {
         .map(|list| {
             list.iter()
                 .filter_map(|e| world.get::<Partnership>(e))
-                .filter(|p| p.kind.is_security() && p.stage == Stage::InForce)
+                .filter(|p| p.kind.has_forces() && p.stage == Stage::InForce)
                 .count() as u32
         })
         .unwrap_or(0)
@@ -494,7 +535,7 @@ pub fn advance_talks(world: &mut World, state: StateIdx, power: PowerIdx) {
         .get::<Power>(reg.power_entity(power))
         .map(|pw| pw.capacity)
         .unwrap_or(0);
-    if p.kind.is_security() && next == Stage::InForce && security_load(world, power) >= capacity {
+    if p.kind.has_forces() && next == Stage::InForce && security_load(world, power) >= capacity {
         return;
     }
     set_stage(world, e, next);

@@ -1,7 +1,10 @@
 //! Blocs: reactions to coups (suspension, sanctions, threats of force), withdrawals that take
 //! effect after the bloc's notice period, sanctions lifted, and defence
-//! pacts that form among threatened juntas, take in neighbours and deepen
-//! into confederations with common projects. A state a person plays is
+//! pacts that form among threatened juntas (at once when one of them is
+//! threatened with force), take in juntas that share their war, deepen
+//! into confederations with common projects, and act as one: their members
+//! leave other pacts and communities together. A pact that loses half its
+//! members is wound up. A state a person plays is
 //! never walked out of a bloc or signed into a pact by these rules: that
 //! is for its player to decide (the catalogue has both).
 
@@ -39,6 +42,9 @@ struct BlocInfo {
     kind: BlocKind,
     rules: crate::scenario::format::BlocRules,
     sanctioned: Vec<(StateIdx, YearMonth)>,
+    threatened: Vec<(StateIdx, YearMonth)>,
+    /// Progress of its currency project, if it has one.
+    currency: Option<f64>,
 }
 
 /// What the bloc rules read, gathered once and again after anything changes
@@ -80,6 +86,12 @@ impl View {
                     kind: b.kind,
                     rules: b.rules.clone(),
                     sanctioned: b.sanctioned.clone(),
+                    threatened: b.threatened.clone(),
+                    currency: b
+                        .projects
+                        .iter()
+                        .find(|p| p.kind == ProjectKind::Currency)
+                        .map(|p| p.progress),
                 })
             })
             .collect();
@@ -123,6 +135,44 @@ impl View {
         self.blocs.iter().any(|b| b.sanctioned.iter().any(|(t, _)| *t == s))
     }
 
+    /// Whether a bloc's threat of force against `s` still stands (made
+    /// within `months`).
+    fn under_threat(&self, s: StateIdx, date: YearMonth, months: f64) -> bool {
+        self.blocs.iter().any(|b| {
+            b.threatened
+                .iter()
+                .any(|(t, d)| *t == s && (d.months_until(date) as f64) < months)
+        })
+    }
+
+    /// Whether bloc `b` presses `s`: sanctions, or a standing threat.
+    fn pressed_by(&self, b: &BlocInfo, s: StateIdx, date: YearMonth, months: f64) -> bool {
+        b.sanctioned.iter().any(|(t, _)| *t == s)
+            || b.threatened
+                .iter()
+                .any(|(t, d)| *t == s && (d.months_until(date) as f64) < months)
+    }
+
+    fn member(&self, s: StateIdx, b: BlocIdx) -> Option<&Membership> {
+        self.memberships.iter().find(|m| m.state == s && m.bloc == b)
+    }
+
+    /// Pacts of juntas with their members, in bloc order.
+    fn junta_pacts(&self) -> Vec<(BlocIdx, Vec<StateIdx>)> {
+        self.blocs
+            .iter()
+            .filter(|b| self.junta_pact(b.idx))
+            .map(|b| (b.idx, self.members(b.idx)))
+            .collect()
+    }
+
+    /// Whether a confederation of juntas that `s` belongs to has a currency
+    /// of its own ready: somewhere to go from a monetary union.
+    fn has_currency(&self, s: StateIdx, ready: f64) -> bool {
+        self.blocs_of(s)
+            .any(|m| self.junta_pact(m.bloc) && self.bloc(m.bloc).and_then(|b| b.currency).is_some_and(|p| p >= ready))
+    }
+
     /// A defence pact or confederation whose members are all juntas.
     fn junta_pact(&self, b: BlocIdx) -> bool {
         self.bloc(b)
@@ -150,13 +200,15 @@ impl View {
 }
 
 fn run_blocs(world: &mut World, memberships: &mut QueryState<&Membership>) {
-    let steps: [fn(&mut World, &View); 7] = [
+    let steps: [fn(&mut World, &View); 9] = [
         react_to_coups,
         complete_withdrawals,
         lift_sanctions,
         announce_withdrawals,
         form_pacts,
         join_pacts,
+        leave_other_pacts,
+        withdraw_together,
         deepen_pacts,
     ];
     let mut view = View::gather(world, memberships);
@@ -200,6 +252,7 @@ fn react_to_coups(world: &mut World, view: &View) {
 /// scripted events), not a mechanism.
 fn threaten_intervention(world: &mut World, view: &View, bloc: BlocIdx, s: StateIdx) {
     let r = world.resource::<Rules>().blocs.clone();
+    actions::record_threat(world, bloc, s);
     let reg = world.resource::<Registry>();
     let text = format!(
         "{} threatens military intervention to restore constitutional order in {}.",
@@ -229,6 +282,57 @@ fn threaten_intervention(world: &mut World, view: &View, bloc: BlocIdx, s: State
     }
     for j in juntas {
         relations.add(s, j, r.threat_solidarity);
+    }
+}
+
+/// Whether a computer-run government would leave bloc `b`: not a monetary
+/// union unless a confederation of juntas it belongs to has its currency
+/// ready.
+pub fn may_leave(world: &mut World, s: StateIdx, b: BlocIdx) -> bool {
+    let r = world.resource::<Rules>().blocs.clone();
+    let mut q = world.query::<&Membership>();
+    let view = View::gather(world, &mut q);
+    view.bloc(b)
+        .is_none_or(|bl| bl.kind != BlocKind::MonetaryUnion || view.has_currency(s, r.currency_ready))
+}
+
+/// At the start, a standing threat has had the effects a threat made in
+/// play has on relations: the other juntas close ranks with the threatened
+/// one (Mali and Burkina Faso, 31 July 2023: an attack on Niger would be an
+/// attack on them) and it resents the bloc's active members.
+pub(super) fn settle_threats(world: &mut World) {
+    let r = world.resource::<Rules>().blocs.clone();
+    let mut q = world.query::<&Bloc>();
+    let mut threats: Vec<(BlocIdx, StateIdx)> = q
+        .iter(world)
+        .flat_map(|b| b.threatened.iter().map(move |(s, _)| (b.idx, *s)))
+        .collect();
+    threats.sort();
+    let mut mq = world.query::<&Membership>();
+    let memberships: Vec<Membership> = mq.iter(world).copied().collect();
+    let reg = world.resource::<Registry>();
+    let juntas: Vec<StateIdx> = (0..reg.state_count())
+        .map(|i| StateIdx(i as u16))
+        .filter(|s| {
+            world
+                .get::<Regime>(reg.state_entity(*s))
+                .is_some_and(|r| r.kind == RegimeKind::MilitaryJunta)
+        })
+        .collect();
+    for (bloc, s) in threats {
+        let mut enforcing: Vec<StateIdx> = memberships
+            .iter()
+            .filter(|m| m.bloc == bloc && !m.suspended && m.state != s)
+            .map(|m| m.state)
+            .collect();
+        enforcing.sort();
+        let mut relations = world.resource_mut::<Relations>();
+        for m in enforcing {
+            relations.add(s, m, r.threat_relations);
+        }
+        for j in juntas.iter().filter(|j| **j != s) {
+            relations.add(s, *j, r.threat_solidarity);
+        }
     }
 }
 
@@ -273,8 +377,10 @@ fn lift_sanctions(world: &mut World, view: &View) {
     }
 }
 
-/// A suspended junta may walk out: after months of sanctions, or sooner if
-/// it has a pact of juntas to fall back on.
+/// A suspended junta may walk out alone: after months of sanctions, or
+/// sooner if it has a pact of juntas to fall back on. Members of a pact
+/// of juntas that share the community move together (`withdraw_together`),
+/// and nobody leaves a monetary union without a currency to go to.
 fn announce_withdrawals(world: &mut World, view: &View) {
     let r = world.resource::<Rules>().blocs.clone();
     let date = world.resource::<Clock>().date();
@@ -283,15 +389,26 @@ fn announce_withdrawals(world: &mut World, view: &View) {
             continue;
         }
         let Some(bl) = view.bloc(m.bloc) else { continue };
+        let together = view.junta_pacts().iter().any(|(_, members)| {
+            members.contains(&m.state)
+                && members
+                    .iter()
+                    .any(|o| *o != m.state && view.member(*o, m.bloc).is_some())
+        });
+        let no_currency = bl.kind == BlocKind::MonetaryUnion && !view.has_currency(m.state, r.currency_ready);
         let since = bl.sanctioned.iter().find(|(s, _)| *s == m.state).map(|(_, d)| *d);
         let sanctioned_long = since.is_some_and(|d| d.months_until(date) as f64 >= r.withdraw_min_months);
         let has_pact = view
             .blocs_of(m.state)
             .any(|o| o.bloc != m.bloc && view.junta_pact(o.bloc));
         let factor = r.withdraw_kind_factor.get(bl.kind.snake()).copied().unwrap_or(1.0);
-        let chance = factor
-            * (if sanctioned_long { r.withdraw_chance } else { 0.0 }
-                + if has_pact { r.withdraw_pact_bonus } else { 0.0 });
+        let chance = if together || no_currency {
+            0.0
+        } else {
+            factor
+                * (if sanctioned_long { r.withdraw_chance } else { 0.0 }
+                    + if has_pact { r.withdraw_pact_bonus } else { 0.0 })
+        };
         // Rolled for a human-played state too: who plays changes nobody
         // else's luck.
         if chance > 0.0 && roll(world) < chance && !human(world, m.state) {
@@ -300,8 +417,80 @@ fn announce_withdrawals(world: &mut World, view: &View) {
     }
 }
 
+/// A pact of juntas leaves a community as one, the same month and on the
+/// same notice, when the community presses any of them (sanctions, a
+/// threat of force): Mali, Burkina Faso and Niger announced their exit
+/// from ECOWAS together on 28 January 2024. A monetary union is left only
+/// for a currency of the pact's own. A human-played member is not taken
+/// along: it decides for itself.
+fn withdraw_together(world: &mut World, view: &View) {
+    let r = world.resource::<Rules>().blocs.clone();
+    let date = world.resource::<Clock>().date();
+    for (_, members) in view.junta_pacts() {
+        for bl in &view.blocs {
+            if !matches!(bl.kind, BlocKind::EconomicCommunity | BlocKind::MonetaryUnion) {
+                continue;
+            }
+            let inside: Vec<&Membership> = members.iter().filter_map(|s| view.member(*s, bl.idx)).collect();
+            let pressed = inside
+                .iter()
+                .any(|m| view.pressed_by(bl, m.state, date, r.threat_months));
+            let leavers: Vec<StateIdx> = inside
+                .iter()
+                .filter(|m| m.suspended && m.leaving.is_none())
+                .map(|m| m.state)
+                .collect();
+            let ready =
+                bl.kind != BlocKind::MonetaryUnion || leavers.iter().all(|s| view.has_currency(*s, r.currency_ready));
+            if inside.len() < 2 || !pressed || leavers.is_empty() || !ready {
+                continue;
+            }
+            let factor = r.withdraw_kind_factor.get(bl.kind.snake()).copied().unwrap_or(1.0);
+            if roll(world) < factor * r.joint_withdraw_chance {
+                for s in leavers {
+                    if !human(world, s) {
+                        actions::announce_withdrawal(world, s, bl.idx);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Members of a pact of juntas leave the older pacts they share with
+/// civilian governments, together (Burkina Faso and Niger left the G5
+/// Sahel on 2 December 2023, eleven weeks after the Liptako-Gourma
+/// Charter).
+fn leave_other_pacts(world: &mut World, view: &View) {
+    let r = world.resource::<Rules>().blocs.clone();
+    for (pact, members) in view.junta_pacts() {
+        for bl in &view.blocs {
+            if bl.idx == pact
+                || view.junta_pact(bl.idx)
+                || !matches!(bl.kind, BlocKind::DefencePact | BlocKind::Confederation)
+            {
+                continue;
+            }
+            let leavers: Vec<StateIdx> = members
+                .iter()
+                .copied()
+                .filter(|s| view.member(*s, bl.idx).is_some_and(|m| m.leaving.is_none()))
+                .collect();
+            if leavers.is_empty() || roll(world) >= r.pact_switch_chance {
+                continue;
+            }
+            for s in leavers {
+                if !human(world, s) {
+                    actions::announce_withdrawal(world, s, bl.idx);
+                }
+            }
+        }
+    }
+}
+
 fn form_pacts(world: &mut World, view: &View) {
     let r = world.resource::<Rules>().blocs.clone();
+    let date = world.resource::<Clock>().date();
     let candidates = view.threatened_juntas(&r);
     for (i, &a) in candidates.iter().enumerate() {
         for &b in &candidates[i + 1..] {
@@ -309,7 +498,12 @@ fn form_pacts(world: &mut World, view: &View) {
             if !close || !view.neighbours_of(a).contains(&b) {
                 continue;
             }
-            if roll(world) >= r.form_chance || human(world, a) || human(world, b) {
+            // A threat of force against one of them makes it urgent: the
+            // Liptako-Gourma Charter came five weeks after ECOWAS's
+            // ultimatum to Niger.
+            let threat = view.under_threat(a, date, r.threat_months) || view.under_threat(b, date, r.threat_months);
+            let chance = if threat { r.form_threat_chance } else { r.form_chance };
+            if roll(world) >= chance || human(world, a) || human(world, b) {
                 continue;
             }
             // Other threatened juntas on good terms with both founders come in at once.
@@ -320,8 +514,8 @@ fn form_pacts(world: &mut World, view: &View) {
                 .filter(|c| {
                     *c == a
                         || *c == b
-                        || (relations.get(*c, a) >= r.form_relations
-                            && relations.get(*c, b) >= r.form_relations
+                        || (relations.get(*c, a) >= r.join_relations
+                            && relations.get(*c, b) >= r.join_relations
                             && !human(world, *c))
                 })
                 .collect();
@@ -339,13 +533,19 @@ fn join_pacts(world: &mut World, view: &View) {
         return;
     }
     for bl in &view.blocs {
-        if !matches!(bl.kind, BlocKind::DefencePact | BlocKind::Confederation) {
+        // A junta under pressure finds refuge only in a pact of juntas.
+        if !view.junta_pact(bl.idx) {
             continue;
         }
         let members = view.members(bl.idx);
         for &c in &candidates {
-            let borders = members.iter().any(|m| view.neighbours_of(c).contains(m));
-            if members.contains(&c) || !borders {
+            // Shared interests: a border with a member fighting the same
+            // war (both under insurgency), or sanctions like theirs.
+            let at_war = |s: StateIdx| view.insurgency[s.0 as usize] >= r.form_insurgency;
+            let shared = members
+                .iter()
+                .any(|m| view.neighbours_of(c).contains(m) && ((at_war(c) && at_war(*m)) || view.sanctioned(c)));
+            if members.contains(&c) || !shared {
                 continue;
             }
             let relations = world.resource::<Relations>();

@@ -33,6 +33,10 @@ pub enum NewsKind {
     ForcesExpelled,
     ProjectCompleted,
     LeaderChanged,
+    /// A junta hands power to an elected government.
+    CivilianRule,
+    /// An insurgency is settled, defeated or exhausted and recedes.
+    InsurgencyRecedes,
     GrainExportsBanned,
     GrainExportsResumed,
     GoalReached,

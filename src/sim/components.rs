@@ -78,6 +78,12 @@ pub struct Baseline {
     /// Insurgency the state's conditions sustain before partners' help;
     /// it entrenches slowly toward what actually persists.
     pub rooted: f64,
+    /// The level a rooted insurgency returns to below the momentum
+    /// threshold: the start's, lowered by each settlement.
+    pub rest: f64,
+    /// Points a month an established insurgency roots deeper while it
+    /// expands; 0 once it has been settled.
+    pub momentum: f64,
     /// Territory lost per point of insurgency, from the starting figures.
     pub control_ratio: f64,
     /// Foreign partners helping to fight at the start: military capacity
@@ -124,6 +130,18 @@ pub struct CoupRecord {
     /// Counted from the start of play.
     pub successes: u32,
     pub failures: u32,
+}
+
+/// The names the model gives a state's new leaders: the scenario's own
+/// pool for it, else the rules' pool for its region.
+#[derive(Debug, Clone, Component)]
+pub struct Names(pub std::sync::Arc<crate::rules::NamePool>);
+
+impl std::ops::Deref for Names {
+    type Target = crate::rules::NamePool;
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
 }
 
 /// States across a shared border, sorted.
@@ -186,6 +204,12 @@ pub struct Bloc {
     pub founded: Option<YearMonth>,
     /// States under this bloc's sanctions, sorted, with the month imposed.
     pub sanctioned: Vec<(StateIdx, YearMonth)>,
+    /// States this bloc has threatened with military intervention, sorted,
+    /// with the month of the threat.
+    pub threatened: Vec<(StateIdx, YearMonth)>,
+    /// The most members it has had: a pact that has lost half of them
+    /// has lost its purpose (the G5 Sahel, December 2023).
+    pub peak_members: u16,
 }
 
 impl Bloc {
@@ -257,6 +281,9 @@ pub struct Partnership {
     pub stage: Stage,
     /// When it reached its current stage.
     pub stage_since: YearMonth,
+    /// Opened by the power (an offer) rather than asked for by the state:
+    /// a human-played state's answer to an offer is the player's.
+    pub offered: bool,
 }
 
 /// A membership entity: `state` (entity `state_e`) in `bloc` (entity `bloc_e`).

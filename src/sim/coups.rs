@@ -1,8 +1,10 @@
 //! Where coups happen. Each month every state faces a hazard of a coup
 //! attempt from low stability, legitimacy and military loyalty, insurgency,
-//! the coup trap, neighbours' coups and regime type, lowered by
-//! coup-proofing and by foreign forces protecting the incumbent. An attempt
-//! succeeds or fails; both have consequences. Bloc reactions follow in the
+//! the coup trap (any recent attempt, failed or not) and regime type,
+//! lowered by coup-proofing and by foreign forces protecting the incumbent.
+//! An attempt succeeds or fails; both have consequences. Juntas entrench
+//! themselves month by month (`consolidate`) and may hand power to an
+//! elected government (`transitions.rs`). Bloc reactions follow in the
 //! Blocs phase.
 
 use bevy::prelude::*;
@@ -20,7 +22,10 @@ use crate::scenario::YearMonth;
 use crate::scenario::format::{Indicator, PartnershipKind, RegimeKind, Stage};
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(TurnSchedule, attempt_coups.in_set(TurnPhase::Coups));
+    app.add_systems(
+        TurnSchedule,
+        (consolidate, attempt_coups).chain().in_set(TurnPhase::Coups),
+    );
 }
 
 /// Coups of the turn: attempts forced by scripted events, and the
@@ -40,10 +45,8 @@ pub struct CoupFactors {
     pub insurgency: f64,
     pub proofing: f64,
     pub regime: RegimeKind,
-    /// Months since the last successful coup, if any.
-    pub months_since_coup: Option<f64>,
-    /// Neighbours with a successful coup in the contagion window.
-    pub neighbour_coups: usize,
+    /// Months since the last attempt, successful or failed, if any.
+    pub months_since_attempt: Option<f64>,
     /// Protection of the incumbent by partnerships in force: the sum of
     /// each one's `coups.protection` share.
     pub protection: f64,
@@ -56,7 +59,7 @@ fn below_50(x: f64) -> f64 {
 /// Log-odds of a coup attempt this month.
 pub fn attempt_logit(r: &CoupRules, f: &CoupFactors) -> f64 {
     let trap = f
-        .months_since_coup
+        .months_since_attempt
         .filter(|m| *m < r.trap_months)
         .map(|m| r.trap_weight * (1.0 - m / r.trap_months))
         .unwrap_or(0.0);
@@ -71,7 +74,6 @@ pub fn attempt_logit(r: &CoupRules, f: &CoupFactors) -> f64 {
         + r.loyalty_weight * below_50(f.loyalty)
         + r.insurgency_weight * f.insurgency / 100.0
         + trap
-        + r.contagion_weight * f.neighbour_coups.min(3) as f64
         + regime
         - r.proofing_weight * f.proofing / 100.0
         - r.protection_weight * f.protection
@@ -106,9 +108,35 @@ fn months(from: Option<YearMonth>, to: YearMonth) -> Option<f64> {
     from.map(|d| d.months_until(to) as f64)
 }
 
+/// Juntas entrench themselves: purges, promotions of loyalists, guard units
+/// answering to the leader, militias (Burkina Faso's VDP). Coup-proofing
+/// closes `consolidation_rate` of its gap to `consolidation_ceiling` each
+/// month a junta stays in power, so the coup trap is deepest in a junta's
+/// first years and shallow once it has lasted (Svolik 2012; Sudduth 2017).
+pub(super) fn consolidate(
+    mut states: Query<(&Country, &Regime, &mut CoupProofing)>,
+    rules: Res<Rules>,
+    mut ledger: ResMut<Ledger>,
+) {
+    let r = &rules.coups;
+    for (country, regime, mut proofing) in in_state_order(states.iter_mut(), |(c, ..)| c.idx) {
+        if regime.kind != RegimeKind::MilitaryJunta || proofing.0 >= r.consolidation_ceiling {
+            continue;
+        }
+        let gain = r.consolidation_rate * (r.consolidation_ceiling - proofing.0);
+        ledger.change(
+            country.idx,
+            Measure::Indicator(Indicator::CoupProofing),
+            &mut proofing.0,
+            gain,
+            Cause::of(Mechanism::Consolidation),
+        );
+    }
+}
+
 #[allow(clippy::too_many_arguments, clippy::type_complexity)]
 fn attempt_coups(
-    mut states: Query<(Indicators, &mut Regime, &mut CoupRecord, &mut Alignment, &Neighbours)>,
+    mut states: Query<(Indicators, &mut Regime, &mut CoupRecord, &mut Alignment, &Names)>,
     powers: Query<&Power>,
     partnerships: Query<&Partnership>,
     rules: Res<Rules>,
@@ -125,27 +153,15 @@ fn attempt_coups(
     let turn = ledger.turn;
     coups.succeeded.clear();
     let forced = std::mem::take(&mut coups.forced);
-    let mut last_coups: Vec<(StateIdx, Option<YearMonth>)> = states
-        .iter()
-        .map(|(i, _, rec, _, _)| (i.country.idx, rec.last_success))
-        .collect();
-    last_coups.sort_by_key(|(s, _)| *s);
     let mut conditionality: Vec<(PowerIdx, f64)> = powers.iter().map(|p| (p.idx, p.conditionality)).collect();
     conditionality.sort_by_key(|(p, _)| *p);
     let threshold = rules.partnerships.conditional_threshold;
     let protection_of = PartnershipKind::ALL.map(|k| r.protection.get(k.snake()).copied().unwrap_or(0.0));
 
-    for (mut ind, mut regime, mut record, mut alignment, neighbours) in
+    for (mut ind, mut regime, mut record, mut alignment, names) in
         in_state_order(states.iter_mut(), |(i, ..)| i.country.idx)
     {
         let s = ind.country.idx;
-        let neighbour_coups = neighbours
-            .0
-            .iter()
-            .filter(|n| {
-                months(last_coups.get(n.0 as usize).and_then(|x| x.1), date).is_some_and(|m| m < r.contagion_months)
-            })
-            .count();
         let protection: f64 = partnerships
             .iter()
             .filter(|p| p.state == s && p.stage == Stage::InForce)
@@ -158,8 +174,7 @@ fn attempt_coups(
             insurgency: ind.security.insurgency,
             proofing: ind.proofing.0,
             regime: regime.kind,
-            months_since_coup: months(record.last_success, date),
-            neighbour_coups,
+            months_since_attempt: months(record.last_attempt, date),
             protection,
         };
         // Every state draws every month, so one state's fate never shifts another's dice.
@@ -173,28 +188,7 @@ fn attempt_coups(
         let name = registry.state_name(s).to_string();
         let ousted = regime.leader.clone();
         if success_roll < success_probability(r, &factors) {
-            let names = &rules.names;
-            let leader = format!(
-                "{} {} {}",
-                names
-                    .ranks
-                    .get(rng.pick(Stream::Coups, names.ranks.len()))
-                    .map(String::as_str)
-                    .unwrap_or("Colonel"),
-                names
-                    .given
-                    .get(rng.pick(Stream::Coups, names.given.len()))
-                    .map(String::as_str)
-                    .unwrap_or(""),
-                names
-                    .family
-                    .get(rng.pick(Stream::Coups, names.family.len()))
-                    .map(String::as_str)
-                    .unwrap_or("")
-            )
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
+            let leader = names.officer(|n| rng.pick(Stream::Coups, n));
             let moves = [
                 (Indicator::Stability, Move::By(r.success_stability_shock)),
                 (Indicator::MilitaryLoyalty, Move::To(r.success_new_loyalty)),
@@ -204,7 +198,9 @@ fn attempt_coups(
                     Indicator::Legitimacy,
                     Move::By(r.success_legitimacy_rally + r.success_legitimacy_discontent * below_50(ind.legitimacy.0)),
                 ),
-                (Indicator::CoupProofing, Move::To(0.0)),
+                // The new junta starts with little of its own: the old
+                // regime's guard units were the ones it had to beat.
+                (Indicator::CoupProofing, Move::To(r.success_new_proofing)),
             ];
             shake(&mut ledger, s, &mut ind, &moves, Cause::of(Mechanism::Coup));
             for &(p, cond) in &conditionality {

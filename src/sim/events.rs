@@ -679,7 +679,8 @@ pub fn apply_bound(world: &mut World, effect: &Effect, cause: Cause, bind: &Bind
             stage,
         } => {
             if let (Some(s), Some(p)) = (st(state), look.power(power)) {
-                actions::start_partnership(world, s, p, *kind, *stage);
+                let offered = matches!(bind.me, Some(Who::Power(_)));
+                actions::start_partnership(world, s, p, *kind, *stage, offered);
             }
         }
         Effect::EndPartnership { state, power, kind } => {
@@ -699,6 +700,14 @@ pub fn apply_bound(world: &mut World, effect: &Effect, cause: Cause, bind: &Bind
         }
         Effect::AnnounceWithdrawal { state, bloc } => {
             if let (Some(s), Some(b)) = (st(state), look.bloc(bloc)) {
+                // A computer-run government does not leave a monetary union
+                // with no currency to go to (docs/model.md, "Blocs"); a
+                // player may, and history may be scripted.
+                let own = matches!(bind.me, Some(Who::State(x)) if x == s);
+                let human = world.resource::<Humans>().plays(s);
+                if own && !human && !super::blocs::may_leave(world, s, b) {
+                    return;
+                }
                 actions::announce_withdrawal(world, s, b);
             }
         }

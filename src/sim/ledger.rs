@@ -31,6 +31,12 @@ pub enum Mechanism {
     GrainExports,
     Rally,
     JuntaFatigue,
+    /// A junta entrenching itself: purges, guard units, loyal militias.
+    Consolidation,
+    /// A junta handing power to an elected government.
+    Transition,
+    /// An insurgency settled, defeated or exhausted.
+    Settlement,
     Coup,
     FailedCoup,
     Partnership,
@@ -59,6 +65,9 @@ impl Mechanism {
             Mechanism::GrainExports => "grain export bans",
             Mechanism::Rally => "rally against pressure",
             Mechanism::JuntaFatigue => "overstayed transition",
+            Mechanism::Consolidation => "junta entrenching itself",
+            Mechanism::Transition => "return to elected government",
+            Mechanism::Settlement => "insurgency settled or exhausted",
             Mechanism::Coup => "coup",
             Mechanism::FailedCoup => "failed coup",
             Mechanism::Partnership => "partnership",

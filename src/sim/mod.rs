@@ -27,6 +27,7 @@ pub mod rng;
 pub mod security;
 pub mod spawn;
 pub mod stability;
+pub mod transitions;
 
 use bevy::ecs::schedule::{LogLevel, ScheduleBuildSettings, ScheduleLabel, SingleThreadedExecutor};
 use bevy::prelude::*;
@@ -105,6 +106,7 @@ impl Plugin for SimulationPlugin {
             food::plugin,
             stability::plugin,
             coups::plugin,
+            transitions::plugin,
             blocs::plugin,
             goals::plugin,
         ));

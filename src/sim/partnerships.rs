@@ -73,15 +73,22 @@ fn run_state(
         match p.stage {
             stage if stage.is_pending() => {
                 let hostile = alignment(world, se, p.power) < rules.hostile_alignment;
-                let fail = rules.fail_chance + if hostile { rules.hostile_fail_chance } else { 0.0 };
-                if roll < fail {
+                // Deals break down in talks, not once signed.
+                let fail = if stage < Stage::Signed {
+                    rules.fail_chance + if hostile { rules.hostile_fail_chance } else { 0.0 }
+                } else {
+                    0.0
+                };
+                let agreed = power_consents(world, rules, se, &p) && state_consents(world, rules, se, &p, human);
+                if roll < fail || (!agreed && roll < rules.decline_chance) {
                     actions::set_stage(world, e, Stage::Ended);
                     changed = true;
-                } else if roll < fail + rules.advance_chance
+                } else if agreed
+                    && roll < fail + rules.advance_chance
                     && let Some(next) = stage.next()
                 {
                     let pw = power(world, p.power);
-                    let full = p.kind.is_security()
+                    let full = p.kind.has_forces()
                         && next == Stage::InForce
                         && actions::security_load(world, p.power) >= pw.capacity;
                     if !full {
@@ -114,6 +121,43 @@ fn run_state(
         }
     }
     seek_partner(world, rng, s, se, regime, rules, human);
+}
+
+/// Whether the power still wants the deal: it offers the kind, its
+/// conditionality allows dealing with the state's regime, a concession
+/// is in what it wants, and the state is not hostile to it. (The EU does
+/// not train a junta's army; Russia does not seek Senegal's oil unless it
+/// wants oil.)
+fn power_consents(world: &World, rules: &PartnershipRules, se: Entity, p: &Partnership) -> bool {
+    let pw = power(world, p.power);
+    let reg = world.resource::<Registry>();
+    let pe = reg.power_entity(p.power);
+    let regime = world.get::<Regime>(se).map(|r| r.kind).unwrap_or(RegimeKind::Civilian);
+    let conditional = regime != RegimeKind::Civilian && pw.conditionality >= rules.conditional_threshold;
+    let wanted = match p.kind {
+        PartnershipKind::MiningConcession | PartnershipKind::EnergyConcession => {
+            let wants = world.get::<Agenda>(pe).map(|a| a.wants.clone()).unwrap_or_default();
+            let exports = world.get::<Economy>(se).map(|x| x.exports.clone()).unwrap_or_default();
+            wants.is_empty() || exports.iter().any(|x| wants.contains(x))
+        }
+        _ => true,
+    };
+    pw.offers(p.kind) && !conditional && wanted && alignment(world, se, p.power) >= rules.hostile_alignment
+}
+
+/// Whether the state still wants the deal: a government accepts a power's
+/// help if it stands well enough with it, or if it is at war and the power
+/// is not hostile. A human-played state's answer to an offer is the
+/// player's: the talks wait until the player presses them on.
+fn state_consents(world: &World, rules: &PartnershipRules, se: Entity, p: &Partnership, human: bool) -> bool {
+    if human {
+        return !p.offered;
+    }
+    let a = alignment(world, se, p.power);
+    let at_war = world
+        .get::<Security>(se)
+        .is_some_and(|x| x.insurgency >= rules.seek_insurgency);
+    a >= rules.accept_alignment || (p.kind.is_security() && at_war && a >= rules.hostile_alignment)
 }
 
 /// The security partnerships a state under insurgency asks for, most wanted
@@ -182,7 +226,7 @@ fn seek_partner(
             && (!has_security || junta)
             && !human
         {
-            actions::start_partnership(world, s, p, kind, Stage::Proposed);
+            actions::start_partnership(world, s, p, kind, Stage::Proposed, false);
         }
     }
 
@@ -200,7 +244,7 @@ fn seek_partner(
                 .iter()
                 .any(|(_, x)| x.power == p && x.kind == PartnershipKind::MiningConcession)
         {
-            actions::start_partnership(world, s, p, PartnershipKind::MiningConcession, Stage::Proposed);
+            actions::start_partnership(world, s, p, PartnershipKind::MiningConcession, Stage::Proposed, false);
         }
     }
 }

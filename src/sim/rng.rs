@@ -22,9 +22,11 @@ pub enum Stream {
     Outreach = 9,
     /// Governments' decisions and their uncertain effects.
     Decisions = 10,
+    /// Juntas' handovers to elected governments.
+    Transitions = 11,
 }
 
-const STREAMS: usize = 11;
+const STREAMS: usize = 12;
 
 #[derive(Resource, Clone)]
 pub struct SimRng {

@@ -2,14 +2,19 @@
 //! sustain: the pressure rooted at the start, raised when stability falls
 //! below its baseline, lowered by military capacity and by the partners and
 //! allies who help. Pressure moves toward that level, spreads across
-//! borders, and what persists takes root. Territorial control follows
-//! insurgency; rising insurgency saps the army's loyalty.
+//! borders, and what persists takes root. An established insurgency
+//! expands on its own until it is settled, defeated or exhausted (a chance
+//! a month); below that, rooted pressure withers back toward its resting
+//! level. Territorial control follows insurgency; rising insurgency saps
+//! the army's loyalty.
 
 use bevy::ecs::system::SystemState;
 use bevy::prelude::*;
 
+use super::chronicle::{Chronicle, NewsBuilder, NewsKind};
 use super::components::*;
 use super::ledger::{Actor, Cause, Ledger, Measure, Mechanism};
+use super::registry::{Clock, Registry};
 use super::rng::{SimRng, Stream};
 use super::{TurnPhase, TurnSchedule};
 use crate::rules::{Rules, SecurityRules};
@@ -112,10 +117,14 @@ fn fight_insurgencies(
     memberships: Query<&Membership>,
     blocs: Query<&Bloc>,
     rules: Res<Rules>,
+    clock: Res<Clock>,
+    registry: Res<Registry>,
     mut rng: ResMut<SimRng>,
     mut ledger: ResMut<Ledger>,
+    mut chronicle: ResMut<Chronicle>,
 ) {
     let r = &rules.security;
+    let turn = ledger.turn;
     // Pressure at the start of the phase, so that spread does not depend on order.
     let mut before: Vec<(StateIdx, f64)> = states
         .iter()
@@ -184,11 +193,34 @@ fn fight_insurgencies(
         // What persists takes root (or is uprooted).
         let now = ind.security.insurgency;
         let implied = now / (fragility.max(0.05) * military.max(0.05) * (1.0 - help).max(0.05));
-        base.rooted += r.rooting * (implied.min(100.0) - base.rooted);
-        // An established insurgency expands on its own (recruits, revenue,
-        // sanctuaries) unless helpers hold it back.
+        base.rooted += r.rooting * (implied.min(r.max_rooted) - base.rooted);
+        // Drawn every month for every state, so one state's fate never
+        // shifts another's dice.
+        let settle = rng.uniform(Stream::Security) < r.settle_chance;
         if now >= r.momentum_threshold {
-            base.rooted = (base.rooted + r.momentum * (1.0 - help).max(0.0)).min(100.0);
+            // An established insurgency expands on its own (recruits,
+            // revenue, sanctuaries) unless helpers hold it back...
+            base.rooted = (base.rooted + base.momentum * (1.0 - help).max(0.0)).min(r.max_rooted);
+            // ... until it is settled, defeated or exhausted (Connable &
+            // Libicki 2010: insurgencies last about ten years).
+            if settle {
+                base.rooted *= 1.0 - r.settle_share;
+                base.rest *= 1.0 - r.settle_share;
+                base.momentum = 0.0;
+                let text = format!(
+                    "The insurgency in {} recedes: armed groups are spent, divided or negotiating.",
+                    registry.state_name(s)
+                );
+                NewsBuilder::new(turn, clock.date(), NewsKind::InsurgencyRecedes, text)
+                    .state(s)
+                    .post(&mut chronicle);
+                let cause = Cause::of(Mechanism::Settlement);
+                let drop = -r.rate * now * r.settle_share;
+                ledger.change(s, INS, &mut ind.security.insurgency, drop, cause);
+            }
+        } else {
+            // Without momentum, pressure that nothing sustains withers back.
+            base.rooted += r.wither * (base.rest - base.rooted);
         }
 
         let control_target = 100.0 - base.control_ratio * now;
@@ -259,7 +291,8 @@ pub(super) fn root_insurgencies(world: &mut World) {
     for (country, mut base) in q.iter_mut(world) {
         helpers.shares(&rules, country.idx, &mut shares);
         let help: f64 = shares.iter().map(|(_, x)| x).sum();
-        base.rooted = (base.insurgency / (1.0 - help).max(0.05)).min(100.0);
+        base.rooted = (base.insurgency / (1.0 - help).max(0.05)).min(rules.max_rooted);
+        base.rest = base.rooted;
         base.partners = partner_count(&shares) as f64;
     }
 }

@@ -101,6 +101,16 @@ pub fn spawn_scenario(world: &mut World, scenario: &Scenario, seed: u64, detail:
                 failures: 0,
             },
             Neighbours(neighbours),
+            Names(std::sync::Arc::new(
+                s.names
+                    .clone()
+                    .or_else(|| scenario.rules.names.pool_for(&s.id).cloned())
+                    .unwrap_or(crate::rules::NamePool {
+                        ranks: vec![],
+                        given: vec![],
+                        family: vec![],
+                    }),
+            )),
             Baseline {
                 stability: s.stability,
                 legitimacy: s.legitimacy,
@@ -109,6 +119,12 @@ pub fn spawn_scenario(world: &mut World, scenario: &Scenario, seed: u64, detail:
                 control: s.security.control,
                 military: s.security.military,
                 rooted: s.security.insurgency,
+                rest: s.security.insurgency,
+                momentum: s
+                    .security
+                    .trend
+                    .map(|t| t / 12.0)
+                    .unwrap_or(scenario.rules.security.momentum),
                 control_ratio: if s.security.insurgency >= 5.0 {
                     ((100.0 - s.security.control) / s.security.insurgency).clamp(0.1, 1.5)
                 } else {
@@ -155,6 +171,13 @@ pub fn spawn_scenario(world: &mut World, scenario: &Scenario, seed: u64, detail:
             .map(|s| (s, file.meta.start))
             .collect();
         sanctioned.sort();
+        let mut threatened: Vec<_> = b
+            .threatened
+            .iter()
+            .filter_map(|c| registry.state(c))
+            .map(|s| (s, file.meta.start))
+            .collect();
+        threatened.sort();
         world.entity_mut(entity).insert(Bloc {
             idx,
             kind: b.kind,
@@ -169,6 +192,8 @@ pub fn spawn_scenario(world: &mut World, scenario: &Scenario, seed: u64, detail:
                 .collect(),
             founded: None,
             sanctioned,
+            threatened,
+            peak_members: b.members.len() as u16,
         });
         let mut members: Vec<StateIdx> = b.members.iter().filter_map(|m| registry.state(m)).collect();
         members.sort();
@@ -191,6 +216,7 @@ pub fn spawn_scenario(world: &mut World, scenario: &Scenario, seed: u64, detail:
             kind,
             stage,
             stage_since: file.meta.start,
+            offered: false,
         };
         world.spawn(partnership_bundle(
             partnership,
@@ -238,6 +264,7 @@ pub fn spawn_scenario(world: &mut World, scenario: &Scenario, seed: u64, detail:
         seed,
     });
     super::diplomacy::settle_relations(world);
+    super::blocs::settle_threats(world);
     super::security::root_insurgencies(world);
     super::events::run_prologue(world);
     history::record_start(world);

@@ -1,6 +1,8 @@
-//! The model against the historical record: futures from January 2020
-//! compared with the coups and pacts of 2020–2023 (assets/record_2020_2023.ron,
-//! docs/model.md "Calibration").
+//! The model against the historical record, one rule set for two periods:
+//! futures from January 2020 compared with the coups and pacts of 2020–2023
+//! (assets/record_2020_2023.ron), and from August 2023 with what happened
+//! to the end of 2025 (assets/record_2023_2025.ron); docs/model.md
+//! "Calibration".
 
 use harmattan::calibration::{self, Check};
 
@@ -67,4 +69,53 @@ fn a_model_without_coups_fails_the_check() {
         .unwrap();
     assert_eq!(coups.model, 0.0);
     assert!(!coups.pass);
+}
+
+#[test]
+fn futures_from_august_2023_match_the_record_with_the_same_rules() {
+    let (record, scenario) = calibration::load_record("record", calibration::SHIPPED_RECORD_2023).unwrap();
+    let (_, first) = calibration::load_record("record", calibration::SHIPPED_RECORD).unwrap();
+    // One rule set: neither start overrides a rule.
+    assert!(scenario.file.rules.is_empty() && first.file.rules.is_empty());
+    let result = calibration::run(&record, &scenario, None, None, 0, &|_| {}).unwrap();
+    let table = calibration::text(&result);
+    assert!(result.passed, "the model left the 2023-25 record's ranges:\n{table}");
+    for needed in [
+        "P(pact of BFA, MLI, NER by 2023-11)",
+        "P(BFA, MLI, NER leave ECOWAS together)",
+        "P(G5S dissolved)",
+        "P(any of BFA, MLI, NER leaves UEMOA)",
+        "P(Captain Ibrahim Traoré holds BFA)",
+        "P(insurgency rises in BFA)",
+    ] {
+        assert!(
+            result.checks.iter().any(|c| c.check == needed),
+            "missing check {needed}:\n{table}"
+        );
+    }
+    // Per-state probabilities are reported with their scores.
+    assert_eq!(result.states.len(), scenario.file.states.len());
+    assert!(result.scores.auc_attempt.is_some());
+}
+
+#[test]
+fn a_model_whose_juntas_fall_fails_the_second_period() {
+    // The checks can fail: juntas that churn and blocs that never move are
+    // out of range.
+    let (record, scenario) = calibration::load_record("record", calibration::SHIPPED_RECORD_2023).unwrap();
+    let mut rules = std::collections::BTreeMap::new();
+    rules.insert("coups.base_logit".to_string(), -2.0);
+    rules.insert("blocs.joint_withdraw_chance".to_string(), 0.0);
+    let mut churn = scenario.clone();
+    churn.rules = churn.rules.with_overrides(&rules).unwrap();
+    let result = calibration::run(&record, &churn, Some(60), None, 0, &|_| {}).unwrap();
+    assert!(!result.passed);
+    let failed: Vec<&str> = result
+        .checks
+        .iter()
+        .filter(|c| !c.pass)
+        .map(|c| c.check.as_str())
+        .collect();
+    assert!(failed.contains(&"P(Captain Ibrahim Traoré holds BFA)"), "{failed:?}");
+    assert!(failed.contains(&"P(BFA, MLI, NER leave ECOWAS together)"), "{failed:?}");
 }

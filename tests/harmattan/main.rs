@@ -8,6 +8,7 @@ mod determinism;
 mod futures;
 #[cfg(feature = "gui")]
 mod gui;
+mod long_run;
 mod map;
 mod mechanisms;
 mod saves;
