@@ -47,6 +47,8 @@ pub fn is_headline(kind: NewsKind) -> bool {
     matches!(
         kind,
         NewsKind::Coup
+            | NewsKind::CivilianRule
+            | NewsKind::InsurgencyRecedes
             | NewsKind::BlocFormed
             | NewsKind::BlocDissolved
             | NewsKind::WithdrawalAnnounced

@@ -38,7 +38,7 @@ pub fn handover_chance(r: &TransitionRules, months_in_power: f64, insurgency: f6
     (r.chance * war).clamp(0.0, 1.0)
 }
 
-#[allow(clippy::type_complexity)]
+#[allow(clippy::too_many_arguments, clippy::type_complexity)]
 fn hold_elections(
     mut states: Query<(
         &Country,
