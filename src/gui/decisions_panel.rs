@@ -116,6 +116,8 @@ pub(super) fn draw_decisions(
                 ui.label("Find");
                 let find = ui.text_edit_singleline(&mut panel.filter);
                 layout.decision_buttons.push(("find".into(), px(find.rect)));
+                layout.decision_filter = panel.filter.clone();
+                layout.decision_find_focused = find.has_focus();
             });
             ui.separator();
             ui.checkbox(&mut panel.show_closed, "show decisions not open now");

@@ -76,6 +76,10 @@ pub struct UiLayout {
     pub menu_start: Option<[f32; 4]>,
     /// The decisions panel's headers and buttons ("id" or "id/target").
     pub decision_buttons: Vec<(String, [f32; 4])>,
+    /// What is typed in the decisions panel's Find box, and whether it has
+    /// the keyboard (tests type only once it does).
+    pub decision_filter: String,
+    pub decision_find_focused: bool,
     /// The futures window's controls: "change", "run", "export".
     pub futures_controls: Vec<(String, [f32; 4])>,
     /// The hot-seat hand-over's "I am ready", while it shows.

@@ -62,6 +62,8 @@ struct Report {
     briefing: bool,
     /// The decisions panel's entries and buttons on screen.
     decision_buttons: Vec<(String, [f32; 4])>,
+    decision_filter: String,
+    decision_find_focused: bool,
     futures_controls: Vec<(String, [f32; 4])>,
     futures: super::futures_view::FuturesSummary,
     /// The hot-seat hand-over dialog is showing, and its button.
@@ -177,6 +179,8 @@ fn write_report(
         game_over: end.open,
         briefing: briefing.open,
         decision_buttons: layout.decision_buttons.clone(),
+        decision_filter: layout.decision_filter.clone(),
+        decision_find_focused: layout.decision_find_focused,
         futures_controls: layout.futures_controls.clone(),
         futures: futures.summary(),
         hand_over: hand_over.0,

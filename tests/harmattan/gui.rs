@@ -44,6 +44,20 @@ fn wait_for<T>(what: &str, timeout: Duration, mut check: impl FnMut() -> Option<
     }
 }
 
+/// Like `wait_for`, but gives up quietly after `timeout`.
+fn wait_maybe<T>(timeout: Duration, mut check: impl FnMut() -> Option<T>) -> Option<T> {
+    let start = Instant::now();
+    loop {
+        if let Some(v) = check() {
+            return Some(v);
+        }
+        if start.elapsed() >= timeout {
+            return None;
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    }
+}
+
 fn report(path: &Path) -> Option<Value> {
     serde_json::from_str(&std::fs::read_to_string(path).ok()?).ok()
 }
@@ -182,6 +196,31 @@ impl Session {
 
     /// Acknowledges every dialog of turning points (Escape), as a player
     /// reading them would.
+    /// Clicks the decisions panel's Find box and types `text` as a person
+    /// would: only once the box has the keyboard, and again if keys were
+    /// lost on a loaded machine (the game reports what the box holds).
+    fn type_into(&self, x: f64, y: f64, text: &str) {
+        for _ in 0..3 {
+            click_at(&self.display, x, y);
+            let focused = wait_maybe(Duration::from_secs(20), || {
+                report(&self.report).filter(|r| r["decision_find_focused"].as_bool() == Some(true))
+            });
+            if focused.is_none() {
+                continue;
+            }
+            xdotool(&self.display, &["key", "ctrl+a", "BackSpace"]);
+            xdotool(&self.display, &["type", "--delay", "40", text]);
+            if wait_maybe(Duration::from_secs(20), || {
+                report(&self.report).filter(|r| r["decision_filter"].as_str() == Some(text))
+            })
+            .is_some()
+            {
+                return;
+            }
+        }
+        panic!("could not type {text:?} into the Find box");
+    }
+
     fn acknowledge_headlines(&self) {
         for _ in 0..10 {
             let now = self.report_when("a report", |_| true);
@@ -379,8 +418,7 @@ fn three_turns_as_burkina_faso_with_decisions_reach_the_tutorial_end_screen() {
         centre_of(r, "decision_buttons", "find").is_some()
     });
     let (x, y) = centre_of(&panel, "decision_buttons", "find").unwrap();
-    click_at(display, x, y);
-    xdotool(display, &["type", "--delay", "40", "disinformation"]);
+    game.type_into(x, y, "disinformation");
     // Typed and taken in: the one decision that matches, alone.
     let panel = game.report_when("the decision found", |r| {
         centre_of(r, "decision_buttons", "header:counter_disinformation").is_some()

@@ -19,7 +19,8 @@ struct LongRun {
 
 fn long_run(name: &str) -> LongRun {
     let s = scenario::resolve(name).unwrap();
-    let outcomes = batch::run(&s, SEEDS, MONTHS, s.file.meta.seed, 0, &|_| {}).unwrap();
+    // One thread: the window tests run beside this one and must not starve.
+    let outcomes = batch::run(&s, SEEDS, MONTHS, s.file.meta.seed, 1, &|_| {}).unwrap();
     let rows: Vec<_> = outcomes.iter().flat_map(|o| &o.states).collect();
     let n = rows.len() as f64;
     let state_years = n * f64::from(MONTHS) / 12.0;
