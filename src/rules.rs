@@ -391,6 +391,8 @@ impl Rules {
             }]
         })?;
         let mut errors = Vec::new();
+        // Listed once for every unknown key, not once per key.
+        let mut known: Option<Vec<String>> = None;
         for (key, number) in overrides {
             let mut slot = Some(&mut value);
             for part in key.split('.') {
@@ -401,17 +403,20 @@ impl Rules {
                     *v = serde_json::json!(number);
                 }
                 Some(v) if v.is_number() => errors.push(OverrideError {
-                    key: key.clone(),
+                    key: crate::scenario::shown(key),
                     message: format!("rule `{key}` must be a finite number"),
                 }),
                 _ => {
-                    let paths = self.numeric_paths();
+                    let paths = known.get_or_insert_with(|| self.numeric_paths());
                     let hint = crate::scenario::suggest(key, paths.iter().map(String::as_str))
                         .map(|s| format!("; did you mean `{s}`?"))
                         .unwrap_or_default();
                     errors.push(OverrideError {
-                        key: key.clone(),
-                        message: format!("`{key}` is not a numeric rule{hint} (see docs/model.md for the list)"),
+                        key: crate::scenario::shown(key),
+                        message: format!(
+                            "`{}` is not a numeric rule{hint} (see docs/model.md for the list)",
+                            crate::scenario::shown(key)
+                        ),
                     });
                 }
             }

@@ -185,6 +185,116 @@ fn decision_ids<'a>(ids: &Ids<'a>, by: Decider) -> Ids<'a> {
     }
 }
 
+/// Events whose `Fire` effects (their own or their choices') lead back to
+/// them, each with a chain of ids from it back to it; one report per group
+/// of events that fire one another, at its first event in file order.
+fn fire_cycles(events: &[EventDef]) -> Vec<(usize, Vec<String>)> {
+    let index: std::collections::BTreeMap<&str, usize> =
+        events.iter().enumerate().map(|(i, e)| (e.id.as_str(), i)).collect();
+    let fires = |e: &EventDef| -> Vec<usize> {
+        let mut out: Vec<usize> = e
+            .effects
+            .iter()
+            .chain(e.choices.iter().flat_map(|c| c.effects.iter()))
+            .filter_map(|x| match x {
+                Effect::Fire(id) => index.get(id.as_str()).copied(),
+                _ => None,
+            })
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    };
+    let edges: Vec<Vec<usize>> = events.iter().map(fires).collect();
+    let n = events.len();
+    // Strongly connected components (Kosaraju, iterative): linear in the
+    // events and their `Fire` effects, whatever the file holds.
+    let mut order = Vec::with_capacity(n);
+    let mut seen = vec![false; n];
+    for root in 0..n {
+        if seen[root] {
+            continue;
+        }
+        seen[root] = true;
+        let mut stack = vec![(root, 0usize)];
+        while let Some((v, k)) = stack.last_mut() {
+            if let Some(&w) = edges[*v].get(*k) {
+                *k += 1;
+                if !seen[w] {
+                    seen[w] = true;
+                    stack.push((w, 0));
+                }
+            } else {
+                order.push(*v);
+                stack.pop();
+            }
+        }
+    }
+    let mut reverse = vec![Vec::new(); n];
+    for (v, out) in edges.iter().enumerate() {
+        for &w in out {
+            reverse[w].push(v);
+        }
+    }
+    let mut component = vec![usize::MAX; n];
+    let mut members: Vec<Vec<usize>> = Vec::new();
+    for &root in order.iter().rev() {
+        if component[root] != usize::MAX {
+            continue;
+        }
+        let c = members.len();
+        members.push(Vec::new());
+        component[root] = c;
+        let mut stack = vec![root];
+        while let Some(v) = stack.pop() {
+            members[c].push(v);
+            for &w in &reverse[v] {
+                if component[w] == usize::MAX {
+                    component[w] = c;
+                    stack.push(w);
+                }
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for group in &members {
+        let start = *group.iter().min().expect("a component has a member");
+        let looped = group.len() > 1 || edges[start].contains(&start);
+        if !looped {
+            continue;
+        }
+        // A shortest way round from its first event, inside the component.
+        let c = component[start];
+        let mut prev = vec![usize::MAX; n];
+        let mut queue = std::collections::VecDeque::from([start]);
+        let mut last = None;
+        'search: while let Some(v) = queue.pop_front() {
+            for &w in &edges[v] {
+                if w == start {
+                    last = Some(v);
+                    break 'search;
+                }
+                if component[w] == c && prev[w] == usize::MAX {
+                    prev[w] = v;
+                    queue.push_back(w);
+                }
+            }
+        }
+        let Some(mut v) = last else { continue };
+        let mut cycle = vec![v];
+        while v != start {
+            v = prev[v];
+            cycle.push(v);
+        }
+        cycle.reverse();
+        let mut chain: Vec<String> = cycle.iter().map(|i| events[*i].id.clone()).collect();
+        chain.push(events[start].id.clone());
+        out.push((start, chain));
+    }
+    out.sort();
+    out
+}
+
 fn path(parts: &[Seg], more: &[Seg]) -> Vec<Seg> {
     parts.iter().chain(more).cloned().collect()
 }
@@ -247,10 +357,10 @@ impl Checker {
                 if known.is_empty() {
                     format!("; the scenario declares no {kind}s")
                 } else {
-                    format!("; known {kind}s: {}", known.join(", "))
+                    format!("; known {kind}s: {}", super::known_list(known))
                 }
             });
-        self.at(path, format!("unknown {kind} `{value}`{hint}"));
+        self.at(path, format!("unknown {kind} `{}`{hint}", super::shown(value)));
     }
 
     fn duplicates<'a>(&mut self, list: &'static str, items: impl Iterator<Item = &'a str>, what: &str) {
@@ -378,6 +488,17 @@ impl Checker {
         }
         for (i, e) in f.events.iter().enumerate() {
             self.event(i, e, &ids);
+        }
+        for (i, chain) in fire_cycles(&f.events) {
+            self.at(
+                &[Seg::Field("events"), Seg::Index(i), Seg::Field("id")],
+                format!(
+                    "event `{}` fires itself through {}: an event fires at most once a month, so the loop \
+                     cannot repeat; remove one of the `Fire` effects",
+                    f.events[i].id,
+                    chain.join(" → ")
+                ),
+            );
         }
         if self.count(&[Seg::Field("goals")], "goals", f.goals.len(), limits::GOALS) {
             for (i, g) in f.goals.iter().enumerate() {

@@ -28,6 +28,10 @@ pub(super) fn plugin(app: &mut App) {
 pub struct EventBook {
     pub defs: Vec<EventDef>,
     pub fired: Vec<bool>,
+    /// Fired during the turn under way: an event fires at most once a
+    /// turn, however many others `Fire` it, so what one turn can fire is
+    /// bounded by the number of events.
+    this_turn: Vec<bool>,
     by_id: BTreeMap<String, usize>,
 }
 
@@ -36,6 +40,7 @@ impl EventBook {
         Self {
             defs: defs.to_vec(),
             fired: vec![false; defs.len()],
+            this_turn: vec![false; defs.len()],
             by_id: defs.iter().enumerate().map(|(i, d)| (d.id.clone(), i)).collect(),
         }
     }
@@ -272,6 +277,7 @@ fn run_scripted_events(world: &mut World) {
     // The book is taken out of the world while events run, so conditions
     // are read in place rather than cloned every turn.
     world.resource_scope(|world, mut book: Mut<EventBook>| {
+        book.this_turn.fill(false);
         let open = std::mem::take(&mut world.resource_mut::<OpenChoices>().0);
         for c in open {
             let option = match c.answer {
@@ -300,9 +306,11 @@ fn run_scripted_events(world: &mut World) {
 }
 
 fn fire(world: &mut World, book: &mut EventBook, i: usize, depth: usize) {
-    if depth > MAX_CHAIN {
+    // A `once` event already fired is not fired again by another's `Fire`.
+    if depth > MAX_CHAIN || book.this_turn[i] || (book.defs[i].once && book.fired[i]) {
         return;
     }
+    book.this_turn[i] = true;
     book.fired[i] = true;
     let turn = world.resource::<Ledger>().turn;
     let date = world.resource::<Clock>().date();
@@ -400,6 +408,7 @@ pub struct Prologue(pub bool);
 pub fn run_prologue(world: &mut World) {
     world.insert_resource(Prologue(true));
     world.resource_scope(|world, mut book: Mut<EventBook>| {
+        book.this_turn.fill(false);
         for i in 0..book.defs.len() {
             if book.defs[i].when.mentions_start() && holds(world, &book.defs[i].when) {
                 fire(world, &mut book, i, 0);
