@@ -13,6 +13,15 @@ use crate::scenario::mods::Mods;
 use crate::scenario::{self, Scenario, limits, shipped};
 use crate::sim::{Detail, Simulation};
 
+/// `println!` through [`print_out`]: a closed pipe ends the output
+/// quietly, a full disk is an error with a message, never a panic.
+macro_rules! out {
+    ($($arg:tt)*) => {
+        print_out(&format!("{}\n", format_args!($($arg)*)))?
+    };
+}
+
+
 #[derive(Debug, Parser)]
 #[command(
     name = "harmattan",
@@ -179,6 +188,24 @@ impl From<scenario::LoadError> for Failure {
 
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
+    // A mods folder asked for by name must exist: a typo would otherwise
+    // drop every mod without a word.
+    let named = cli
+        .mods
+        .clone()
+        .or_else(|| std::env::var_os(scenario::mods::ENV).filter(|v| !v.is_empty()).map(PathBuf::from));
+    if let Some(dir) = named.filter(|d| !d.is_dir()) {
+        let how = if cli.mods.is_some() {
+            "--mods"
+        } else {
+            "$HARMATTAN_MODS"
+        };
+        eprintln!(
+            "error: {how} names {}, which is not a folder; give the mods folder's path (see mods/README.md)",
+            dir.display()
+        );
+        return ExitCode::FAILURE;
+    }
     let mods = Mods::locate(cli.mods.as_deref());
     let command = cli.command.unwrap_or(Command::Play {
         scenario: None,
@@ -283,16 +310,16 @@ fn dispatch(command: Command, mods: &Mods) -> Result<ExitCode, Failure> {
                         scenario::mods::check_rule_file(&origin, &text, &mods.base_rules()?)
                     });
                     match checked {
-                        Ok(n) => println!("{}: ok ({n} rule overrides)", f.display()),
+                        Ok(n) => out!("{}: ok ({n} rule overrides)", f.display()),
                         Err(e) => {
                             bad += 1;
-                            println!("{e}");
+                            out!("{e}");
                         }
                     }
                     continue;
                 }
                 match mods.load_path(f) {
-                    Ok(s) => println!(
+                    Ok(s) => out!(
                         "{}: ok ({} states, {} powers, {} blocs, {} events)",
                         f.display(),
                         s.file.states.len(),
@@ -302,7 +329,7 @@ fn dispatch(command: Command, mods: &Mods) -> Result<ExitCode, Failure> {
                     ),
                     Err(e) => {
                         bad += 1;
-                        println!("{e}");
+                        out!("{e}");
                     }
                 }
             }
@@ -385,10 +412,10 @@ fn dispatch(command: Command, mods: &Mods) -> Result<ExitCode, Failure> {
                 } else {
                     format!("  [{}]", l.source)
                 };
-                println!("{:<22} {title}{from}", l.name);
+                out!("{:<22} {title}{from}", l.name);
             }
             if let Some(d) = &mods.dir {
-                println!("\nMods folder: {}", d.display());
+                out!("\nMods folder: {}", d.display());
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -507,10 +534,13 @@ fn summary_text(s: &batch::Summary) -> String {
 /// The game the futures start from: a save, or a scenario's start.
 fn futures_start(mods: &Mods, from: &str) -> Result<crate::save::SaveFile, Failure> {
     let path = Path::new(from);
-    if path.is_file()
-        && let Ok(file) = crate::save::read(path)
-    {
-        return Ok(file);
+    if path.is_file() {
+        match crate::save::read(path) {
+            Ok(file) => return Ok(file),
+            // A damaged save gets its own message, not a scenario's.
+            Err(e) if crate::save::looks_like_save(path) => return Err(Failure(e.to_string())),
+            Err(_) => {}
+        }
     }
     let s = mods.resolve(from)?;
     let sim = Simulation::new(&s, s.file.meta.seed, Detail::Full);
@@ -673,10 +703,10 @@ fn new_scenario(mods: &Mods, name: &str, out: Option<PathBuf>) -> Result<ExitCod
         .map_err(|e| Failure(format!("cannot write {}: {e}", path.display())))?;
     file.write_all(text.as_bytes())
         .map_err(|e| Failure(format!("cannot write {}: {e}", path.display())))?;
-    println!("Wrote {}.", path.display());
-    println!("Next: edit it (docs/scenarios.md explains every field), then");
-    println!("  harmattan validate {}", path.display());
-    println!("  harmattan run {}", path.display());
+    out!("Wrote {}.", path.display());
+    out!("Next: edit it (docs/scenarios.md explains every field), then");
+    out!("  harmattan validate {}", path.display());
+    out!("  harmattan run {}", path.display());
     Ok(ExitCode::SUCCESS)
 }
 

@@ -399,9 +399,13 @@ impl Rules {
                 slot = slot.and_then(|v| v.get_mut(part));
             }
             match slot {
-                Some(v) if v.is_number() && number.is_finite() => {
-                    *v = serde_json::json!(number);
-                }
+                Some(v) if v.is_number() && number.is_finite() => match out_of_range(key, *number) {
+                    None => *v = serde_json::json!(number),
+                    Some(message) => errors.push(OverrideError {
+                        key: crate::scenario::shown(key),
+                        message,
+                    }),
+                },
                 Some(v) if v.is_number() => errors.push(OverrideError {
                     key: crate::scenario::shown(key),
                     message: format!("rule `{key}` must be a finite number"),
@@ -430,6 +434,91 @@ impl Rules {
                 message: e.to_string(),
             }]
         })
+    }
+}
+
+/// The range a rule may take: the schema of `assets/rules.ron`, by the
+/// rule's name (docs/model.md, "Rules and their ranges"). Chances, rates
+/// and shares are fractions; months run to a century; noise is a standard
+/// deviation; every other number is a weight, a level or a step, kept
+/// within ±1,000 so that no override can overflow the model.
+pub fn range_of(path: &str) -> (f64, f64) {
+    let mut parts = path.rsplit('.');
+    let leaf = parts.next().unwrap_or("");
+    let parent = parts.next().unwrap_or("");
+    let fraction = leaf.ends_with("chance")
+        || leaf == "rate"
+        || leaf.ends_with("_rate")
+        || leaf.ends_with("_share")
+        || matches!(
+            leaf,
+            "rooting"
+                | "wither"
+                | "spread"
+                | "decay"
+                | "max_support"
+                | "mutual_defence_support"
+                | "war_factor"
+                | "incumbent_wins"
+                | "conditional_threshold"
+                | "junta_max_conditionality"
+                | "outreach"
+        )
+        || parent == "partner_support";
+    if fraction {
+        (0.0, 1.0)
+    } else if leaf.contains("months") {
+        (0.0, 1200.0)
+    } else if leaf == "noise" {
+        (0.0, 50.0)
+    } else if parent == "protection" || parent == "withdraw_kind_factor" {
+        (0.0, 10.0)
+    } else {
+        (-1000.0, 1000.0)
+    }
+}
+
+/// A rule out of its range, said so that a modder knows what to do.
+fn out_of_range(path: &str, v: f64) -> Option<String> {
+    let (lo, hi) = range_of(path);
+    (!(v.is_finite() && (lo..=hi).contains(&v))).then(|| {
+        format!(
+            "rule `{}` is {v}, but must be between {lo} and {hi}",
+            crate::scenario::shown(path)
+        )
+    })
+}
+
+impl Rules {
+    /// Every rule out of its range (a save's or a rules file's rules are
+    /// checked as a whole).
+    pub fn out_of_range(&self) -> Vec<String> {
+        let mut problems = Vec::new();
+        if let Ok(value) = serde_json::to_value(self) {
+            let mut paths = Vec::new();
+            collect_paths(&value, String::new(), &mut paths);
+            for p in paths {
+                let v = p.split('.').try_fold(&value, |v, k| v.get(k)).and_then(|v| v.as_f64());
+                match v {
+                    Some(v) => problems.extend(out_of_range(&p, v)),
+                    None => problems.push(format!("rule `{p}` is not a finite number")),
+                }
+            }
+        }
+        // NaN and infinities serialise as null: numbers the paths missed.
+        if serde_json::to_value(self).is_ok_and(|v| has_null(&v)) {
+            problems.push("a rule is not a finite number".to_string());
+        }
+        problems
+    }
+}
+
+fn has_null(v: &serde_json::Value) -> bool {
+    match v {
+        serde_json::Value::Null => true,
+        serde_json::Value::Array(a) => a.iter().any(has_null),
+        serde_json::Value::Object(o) => o.values().any(has_null),
+        _ => false,
     }
 }
 
@@ -463,6 +552,20 @@ mod tests {
             rules.names.pool_for("ZZZ").is_some(),
             "a pool for states no region lists"
         );
+    }
+
+    #[test]
+    fn the_shipped_rules_are_within_their_ranges() {
+        assert_eq!(Rules::shipped().out_of_range(), Vec::<String>::new());
+        assert_eq!(range_of("coups.success_new_proofing"), (-1000.0, 1000.0));
+        assert_eq!(range_of("blocs.joint_withdraw_chance"), (0.0, 1.0));
+        assert_eq!(range_of("security.partner_support.base"), (0.0, 1.0));
+        let mut o = BTreeMap::new();
+        o.insert("blocs.form_chance".to_string(), 1.5);
+        o.insert("stability.rate".to_string(), -0.1);
+        let errs = Rules::shipped().with_overrides(&o).unwrap_err();
+        assert_eq!(errs.len(), 2, "{errs:?}");
+        assert!(errs[0].message.contains("between 0 and 1"), "{}", errs[0].message);
     }
 
     #[test]

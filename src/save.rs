@@ -21,8 +21,16 @@ use crate::sim::registry::Clock;
 use crate::sim::spawn::{self, GameInfo};
 use crate::sim::{Detail, TurnSchedule};
 
-/// The save format's version; raise it when the layout changes.
-pub const FORMAT: u32 = 1;
+/// The save format's version; raise it when the layout changes. Format 2
+/// adds the seal; saves of format 1 still load, unsealed.
+pub const FORMAT: u32 = 2;
+
+/// The largest save read: a scenario (at most 4 MiB) and its inputs.
+pub const SAVE_BYTES: usize = 16 * 1024 * 1024;
+
+/// Most inputs a save may hold: far more than a person gives in a
+/// century of months.
+pub const MAX_INPUTS: usize = 100_000;
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -42,6 +50,25 @@ pub struct SaveFile {
     pub inputs: Vec<Input>,
     /// `report::digest` of the game when saved.
     pub digest: u64,
+    /// A checksum of everything above: the scenario, the rules, the seed,
+    /// the turns and every input, pending ones included. A save edited by
+    /// hand or damaged on disk no longer matches and is refused. (It
+    /// catches accidents and careless edits; a program whose source is
+    /// open cannot keep a secret from a determined forger.)
+    #[serde(default)]
+    pub seal: Option<u64>,
+}
+
+impl SaveFile {
+    /// The seal of what the save holds.
+    pub fn compute_seal(&self) -> u64 {
+        let unsealed = SaveFile {
+            seal: None,
+            ..self.clone()
+        };
+        let text = ron::to_string(&unsealed).unwrap_or_default();
+        crate::report::fnv1a(text.as_bytes())
+    }
 }
 
 /// What went wrong with a save, said so that the player knows what to do.
@@ -62,6 +89,11 @@ pub enum SaveError {
     Diverged { path: String, version: String },
     #[error("{path}: {reason}")]
     Replay { path: String, reason: String },
+    #[error(
+        "{path} has been changed since it was saved (its seal does not match what it holds), so it cannot be \
+         trusted to replay the game. Saves are not meant to be edited: load another save or start a new game."
+    )]
+    Tampered { path: String },
     #[error("cannot write {path}: {reason}; nothing was overwritten")]
     Write { path: String, reason: String },
 }
@@ -69,7 +101,7 @@ pub enum SaveError {
 /// The save of the game held in `world`, started from `scenario` (as
 /// text, with its origin) and `rules`.
 pub fn capture(world: &World, origin: &str, scenario_text: &str, rules: &Rules, digest: u64) -> SaveFile {
-    SaveFile {
+    let mut save = SaveFile {
         format: FORMAT,
         version: env!("CARGO_PKG_VERSION").to_string(),
         origin: origin.to_string(),
@@ -79,7 +111,10 @@ pub fn capture(world: &World, origin: &str, scenario_text: &str, rules: &Rules, 
         turns: world.resource::<Clock>().turn,
         inputs: inputs_with_pending(world),
         digest,
-    }
+        seal: None,
+    };
+    save.seal = Some(save.compute_seal());
+    save
 }
 
 /// The inputs so far, and those given for the coming turn but not yet
@@ -137,9 +172,9 @@ pub fn write(path: &Path, save: &SaveFile) -> Result<(), SaveError> {
 
 pub fn read(path: &Path) -> Result<SaveFile, SaveError> {
     let p = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|e| SaveError::Read {
+    let text = scenario::read_bounded(path, SAVE_BYTES, "saves").map_err(|reason| SaveError::Read {
         path: p.clone(),
-        reason: e.to_string(),
+        reason,
     })?;
     // The format number first, so that a newer save gets the right message
     // rather than a complaint about fields it cannot know.
@@ -156,14 +191,58 @@ pub fn read(path: &Path) -> Result<SaveFile, SaveError> {
     {
         return Err(SaveError::Newer { path: p, found });
     }
-    ron::from_str(&text).map_err(|e| SaveError::Format {
-        path: p,
+    let save: SaveFile = ron::from_str(&text).map_err(|e| SaveError::Format {
+        path: p.clone(),
         reason: e.to_string(),
-    })
+    })?;
+    // Format 1 had no seal; from format 2 on, a save must carry a true one.
+    if save.format >= 2 && save.seal != Some(save.compute_seal()) {
+        return Err(SaveError::Tampered { path: p });
+    }
+    Ok(save)
 }
 
-/// The scenario a save was started from, with the rules it ran under.
+/// Whether a file that failed to read as a save was meant to be one (so
+/// that its own error is shown, not a scenario parser's complaint about
+/// the field `format`).
+pub fn looks_like_save(path: &Path) -> bool {
+    scenario::read_bounded(path, SAVE_BYTES, "saves")
+        .is_ok_and(|t| t.trim_start().starts_with('(') && t.contains("digest:") && t.contains("inputs:"))
+}
+
+/// The scenario a save was started from, with the rules it ran under,
+/// after checking what the save says before anything is replayed: a save
+/// is input like any file, and may have been edited.
 pub fn scenario_of(save: &SaveFile, path: &str) -> Result<Scenario, SaveError> {
+    let bad = |reason: String| SaveError::Format {
+        path: path.to_string(),
+        reason,
+    };
+    let limit = scenario::limits::TURNS;
+    if save.turns > limit {
+        return Err(bad(format!(
+            "it says {} months were played; a game has at most {limit}",
+            save.turns
+        )));
+    }
+    if save.inputs.len() > MAX_INPUTS {
+        return Err(bad(format!(
+            "it holds {} inputs; a save holds at most {MAX_INPUTS}",
+            save.inputs.len()
+        )));
+    }
+    if let Some(late) = save.inputs.iter().find(|i| i.turn() == 0 || i.turn() > save.turns + 1) {
+        return Err(bad(format!(
+            "an input is dated month {}, but the game has played {} (inputs run from 1 to {})",
+            late.turn(),
+            save.turns,
+            save.turns + 1
+        )));
+    }
+    let out = save.rules.out_of_range();
+    if !out.is_empty() {
+        return Err(bad(format!("its rules are out of range: {}", out.join("; "))));
+    }
     let mut s = scenario::load(&save.origin, &save.scenario).map_err(|e| SaveError::Scenario {
         path: path.to_string(),
         reason: e.to_string(),
@@ -187,11 +266,17 @@ pub fn replay_into(
         path: path.to_string(),
         reason,
     };
-    for turn in 1..=save.turns + 1 {
+    // `turns` was checked against the limit in `scenario_of`.
+    for turn in 1..=save.turns.saturating_add(1) {
         for input in save.inputs.iter().filter(|i| i.turn() == turn) {
             match input {
                 Input::Player { state, .. } => events::set_player(world, state.as_deref()).map_err(replay_err)?,
-                Input::Order { order, .. } => world.resource_mut::<OrderQueue>().pending.push(order.clone()),
+                Input::Order { order, .. } => {
+                    // An order in a save is checked like one typed in.
+                    crate::sim::orders::check(world.resource::<crate::sim::registry::Registry>(), order)
+                        .map_err(|e| replay_err(format!("an order in the save is not valid: {e}")))?;
+                    world.resource_mut::<OrderQueue>().pending.push(order.clone())
+                }
                 Input::Decision {
                     decision,
                     target,

@@ -41,7 +41,9 @@ impl YearMonth {
     pub fn parse(text: &str) -> Result<Self, String> {
         let err = || format!("`{text}` is not a month: write it as \"YYYY-MM\", for example \"2023-08\"");
         let (y, m) = text.split_once('-').ok_or_else(err)?;
-        if y.len() != 4 || m.len() != 2 {
+        // Digits only: `parse` would take "+1" as a month.
+        let digits = |x: &str| x.bytes().all(|b| b.is_ascii_digit());
+        if y.len() != 4 || m.len() != 2 || !digits(y) || !digits(m) {
             return Err(err());
         }
         let year: i32 = y.parse().map_err(|_| err())?;
@@ -108,6 +110,8 @@ mod tests {
 
     #[test]
     fn parse_rejects_bad_months() {
+        assert!(YearMonth::parse("2023-+1").is_err());
+        assert!(YearMonth::parse("+023-01").is_err());
         assert_eq!(YearMonth::parse("2024-07"), Ok(YearMonth::new(2024, 7)));
         assert!(YearMonth::parse("2024-13").is_err());
         assert!(YearMonth::parse("2024/07").is_err());

@@ -43,6 +43,33 @@ impl Locator {
         Self { root }
     }
 
+    /// Keys given twice in one `{ … }` map, anywhere in the document: the
+    /// key and both positions. Deserialising keeps the last silently.
+    pub fn duplicate_keys(&self) -> Vec<(String, Pos, Pos)> {
+        let mut out = Vec::new();
+        let mut stack: Vec<&Node> = self.root.iter().map(|(_, n)| n).collect();
+        while let Some(node) = stack.pop() {
+            match node {
+                Node::Scalar => {}
+                Node::Fields(fields) => stack.extend(fields.values().map(|(_, n)| n)),
+                Node::Items(items) => stack.extend(items.iter().map(|(_, n)| n)),
+                Node::Entries(entries) => {
+                    let mut first: BTreeMap<&str, Pos> = BTreeMap::new();
+                    for (key, pos, n) in entries {
+                        if let Some(earlier) = first.get(key.as_str()) {
+                            out.push((key.clone(), *earlier, *pos));
+                        } else {
+                            first.insert(key, *pos);
+                        }
+                        stack.push(n);
+                    }
+                }
+            }
+        }
+        out.sort_by_key(|(_, _, second)| *second);
+        out
+    }
+
     /// The position of the value at `path`, or of the deepest part of the
     /// path that exists.
     pub fn find(&self, path: &[Seg]) -> Pos {

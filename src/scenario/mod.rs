@@ -94,21 +94,49 @@ pub fn load_path(path: &Path) -> Result<Scenario, LoadError> {
 /// messages, refusing files too large to be one.
 pub fn read_text(path: &Path) -> Result<(String, String), LoadError> {
     let origin = path.display().to_string();
-    let meta =
-        std::fs::metadata(path).map_err(|e| LoadError::whole_file(&origin, format!("cannot read the file: {e}")))?;
-    if meta.len() > limits::FILE_BYTES as u64 {
-        return Err(LoadError::whole_file(
-            &origin,
-            format!(
-                "the file is {} bytes; scenario files are limited to {} bytes",
-                meta.len(),
-                limits::FILE_BYTES
-            ),
-        ));
-    }
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| LoadError::whole_file(&origin, format!("cannot read the file as UTF-8 text: {e}")))?;
+    let text = read_bounded(path, limits::FILE_BYTES, "scenario files")
+        .map_err(|reason| LoadError::whole_file(&origin, reason))?;
     Ok((origin, text))
+}
+
+/// Reads a text file of at most `limit` bytes. What is not a regular file
+/// (a folder, a device such as /dev/zero, a pipe that may never be
+/// written) is refused before it is opened, and the read stops at the
+/// limit whatever the file claims its size is. A UTF-8 byte-order mark,
+/// which some editors write, is dropped.
+pub fn read_bounded(path: &Path, limit: usize, what: &str) -> Result<String, String> {
+    use std::io::Read as _;
+    let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".to_string(),
+        _ => format!("cannot read the file: {e}"),
+    })?;
+    if meta.is_dir() {
+        return Err("this is a folder, not a file".into());
+    }
+    if !meta.is_file() {
+        return Err("this is not a regular file (a device, a pipe or a socket); give the path of a file".into());
+    }
+    if meta.len() > limit as u64 {
+        return Err(format!("the file is {} bytes; {what} are limited to {limit} bytes", meta.len()));
+    }
+    let file = std::fs::File::open(path).map_err(|e| format!("cannot read the file: {e}"))?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(limit as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read the file: {e}"))?;
+    if bytes.len() > limit {
+        return Err(format!("the file is more than {limit} bytes; {what} are limited to {limit} bytes"));
+    }
+    let text = String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "the file is not UTF-8 text (byte {} is not); save it as UTF-8",
+            e.utf8_error().valid_up_to()
+        )
+    })?;
+    Ok(match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    })
 }
 
 /// Finds a shipped scenario by name, or reads a file by path (the mods

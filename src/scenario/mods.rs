@@ -146,7 +146,9 @@ impl Mods {
     /// scenario by name.
     pub fn resolve(&self, name_or_path: &str) -> Result<Scenario, LoadError> {
         let path = Path::new(name_or_path);
-        if path.is_file() {
+        // Anything that exists under that path is what was meant: a folder,
+        // a device or a pipe gets a message saying so.
+        if path.is_file() || (path.exists() && shipped::find(name_or_path).is_none()) {
             return self.load_path(path);
         }
         if let Some(s) = shipped::find(name_or_path) {

@@ -56,6 +56,7 @@ pub(super) fn load(origin: &str, text: &str, base_rules: &Rules) -> Result<Scena
         locator: Locator::new(text),
         problems: Vec::new(),
     };
+    check.duplicate_keys();
     check.scenario(&file);
     let rules = match base_rules.with_overrides(&file.rules) {
         Ok(r) => Some(r),
@@ -102,6 +103,7 @@ pub(super) fn load_rule_overrides(origin: &str, text: &str, base: &Rules) -> Res
         locator: Locator::new(text),
         problems: Vec::new(),
     };
+    check.duplicate_keys();
     check.count(&[], "rule overrides", overrides.len(), limits::RULE_OVERRIDES);
     match base.with_overrides(&overrides) {
         Ok(rules) if check.problems.is_empty() => Ok(rules),
@@ -300,6 +302,23 @@ fn path(parts: &[Seg], more: &[Seg]) -> Vec<Seg> {
 }
 
 impl Checker {
+    /// A key given twice in a map: both places, since the last would win
+    /// without a word.
+    fn duplicate_keys(&mut self) {
+        for (key, first, second) in self.locator.duplicate_keys() {
+            self.problems.push(Problem {
+                line: second.line,
+                col: second.col,
+                message: format!(
+                    "`{}` is given twice in this map (first at line {}, column {}); keep one",
+                    super::shown(&key),
+                    first.line,
+                    first.col
+                ),
+            });
+        }
+    }
+
     fn at(&mut self, path: &[Seg], message: String) {
         let pos = self.locator.find(path);
         self.problems.push(Problem {

@@ -71,6 +71,19 @@ pub fn check(registry: &Registry, order: &Order) -> Result<(), String> {
             .map(|_| ())
             .ok_or_else(|| format!("`{s}` is not a state of this scenario"))
     };
+    // Numbers as a person could give them: finite, and no larger than the
+    // scale they move on.
+    let amount = |x: f64| -> Result<(), String> {
+        if x.is_finite() && x.abs() <= 200.0 {
+            Ok(())
+        } else {
+            Err(format!("a change of {x} is not possible: give a number between -200 and 200"))
+        }
+    };
+    match &order.effect {
+        Effect::Align { delta, .. } | Effect::Relate { delta, .. } => amount(*delta)?,
+        _ => {}
+    }
     match &order.effect {
         Effect::StartPartnership { state, power, .. }
         | Effect::EndPartnership { state, power, .. }

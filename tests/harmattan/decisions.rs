@@ -157,7 +157,8 @@ fn hot_seat_players_take_turns_and_no_computer_decides_for_them() {
         r#"    decisions: [(id: "routine", name: "Routine business", cost: 0,
         effects: [(effect: Change(state: "$self", indicator: Legitimacy, delta: 0.1))],
         ai: (factors: [(when: Regime(state: "$self", kind: Civilian), add: 1.0, why: "routine")]))],
-    rules: {{{NO_NOISE}, "decisions.ai_act_chance": 1.0}},"#
+    rules: {{{}}},"#,
+        NO_NOISE.replace(r#""decisions.ai_act_chance": 0"#, r#""decisions.ai_act_chance": 1.0"#)
     ));
     let s = load(&text);
     let mut sim = Simulation::new(&s, 3, Detail::Full);

@@ -107,3 +107,120 @@ fn huge_ids_are_compared_within_bounds_and_shown_cut() {
     let errs = harmattan::rules::Rules::shipped().with_overrides(&o).unwrap_err();
     assert!(errs[0].message.len() < 1000);
 }
+
+fn scratch(name: &str) -> std::path::PathBuf {
+    let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("hostile");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir.join(name)
+}
+
+fn tutorial_save() -> harmattan::save::SaveFile {
+    let s = harmattan::scenario::resolve("tutorial").unwrap();
+    let mut sim = Simulation::new(&s, 5, Detail::Full);
+    sim.set_player(Some("BFA")).unwrap();
+    sim.step();
+    harmattan::save::capture_simulation(&sim, &s)
+}
+
+/// Writes a save as it is, seal and all (for tampering with fields that
+/// are then resealed, so that the checks behind the seal are exercised).
+fn resealed(mut save: harmattan::save::SaveFile, name: &str) -> std::path::PathBuf {
+    save.seal = Some(save.compute_seal());
+    let path = scratch(name);
+    harmattan::save::write(&path, &save).unwrap();
+    path
+}
+
+fn load_err(path: &std::path::Path) -> String {
+    match harmattan::save::read(path).and_then(|s| harmattan::save::load_simulation(&s, &path.display().to_string())) {
+        Ok(_) => panic!("the save {} was accepted", path.display()),
+        Err(e) => e.to_string(),
+    }
+}
+
+#[test]
+fn a_save_edited_by_hand_is_refused_by_its_seal() {
+    let save = tutorial_save();
+    let path = scratch("edited.ron");
+    harmattan::save::write(&path, &save).unwrap();
+    assert!(harmattan::save::read(&path).is_ok());
+    // The coup rate raised by hand: the seal no longer matches.
+    let text = std::fs::read_to_string(&path).unwrap();
+    let edited = text.replacen("base_logit: -50.0", "base_logit: 50.0", 1);
+    assert_ne!(text, edited, "the tutorial's save holds its rules");
+    std::fs::write(&path, edited).unwrap();
+    let e = load_err(&path);
+    assert!(e.contains("has been changed since it was saved"), "{e}");
+}
+
+#[test]
+fn a_save_claiming_impossible_months_or_inputs_is_refused_before_replaying() {
+    for turns in [u32::MAX, u32::MAX - 1, 100_000] {
+        let mut save = tutorial_save();
+        save.turns = turns;
+        let e = load_err(&resealed(save, "turns.ron"));
+        assert!(e.contains("a game has at most 1200"), "{e}");
+    }
+    let mut save = tutorial_save();
+    let late = save.inputs[0].clone();
+    let json = serde_json::to_string(&late).unwrap().replace("\"turn\":1", "\"turn\":4000000000");
+    save.inputs.push(serde_json::from_str(&json).unwrap());
+    let e = load_err(&resealed(save, "late.ron"));
+    assert!(e.contains("an input is dated month 4000000000"), "{e}");
+}
+
+#[test]
+fn a_save_with_rules_out_of_range_or_bad_orders_is_refused() {
+    let mut save = tutorial_save();
+    save.rules.coups.success_base_logit = f64::NAN;
+    save.rules.blocs.form_chance = 7.0;
+    let e = load_err(&resealed(save, "rules.ron"));
+    assert!(e.contains("rules are out of range") && e.contains("blocs.form_chance"), "{e}");
+
+    let mut save = tutorial_save();
+    let order: harmattan::sim::orders::Order = ron::from_str(
+        r#"(by: "BFA", effect: Align(state: "BFA", power: "RUS", delta: 1e308))"#,
+    )
+    .unwrap();
+    let json = serde_json::json!({"Order": {"turn": save.turns + 1, "order": order}});
+    save.inputs.push(serde_json::from_value(json).unwrap());
+    let e = load_err(&resealed(save, "order.ron"));
+    assert!(e.contains("an order in the save is not valid"), "{e}");
+}
+
+#[test]
+fn devices_pipes_and_folders_are_refused_without_reading_them() {
+    let dir = scratch("a_folder");
+    std::fs::create_dir_all(&dir).unwrap();
+    for (path, says) in [
+        (std::path::PathBuf::from("/dev/zero"), "not a regular file"),
+        (std::path::PathBuf::from("/dev/null"), "not a regular file"),
+        (dir.clone(), "a folder"),
+    ] {
+        let e = scenario::read_bounded(&path, 1024, "scenario files").unwrap_err();
+        assert!(e.contains(says), "{}: {e}", path.display());
+        let e = harmattan::save::read(&path).unwrap_err().to_string();
+        assert!(e.contains(says), "{}: {e}", path.display());
+    }
+    // A pipe with no writer: refused, not waited on.
+    let fifo = scratch("fifo");
+    let _ = std::fs::remove_file(&fifo);
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if made.is_ok_and(|s| s.success()) {
+        let e = scenario::read_bounded(&fifo, 1024, "saves").unwrap_err();
+        assert!(e.contains("not a regular file"), "{e}");
+    }
+    // A file over the limit is refused at the limit.
+    let big = scratch("big.ron");
+    std::fs::write(&big, vec![b' '; 2048]).unwrap();
+    assert!(scenario::read_bounded(&big, 1024, "saves").unwrap_err().contains("limited to 1024"));
+}
+
+#[test]
+fn a_byte_order_mark_is_dropped_and_plus_signs_are_not_months() {
+    let path = scratch("bom.ron");
+    std::fs::write(&path, format!("\u{feff}{}", tiny(""))).unwrap();
+    assert!(scenario::mods::Mods::none().load_path(&path).is_ok());
+    let e = problems(&tiny("").replace(r#"start: "2023-01""#, r#"start: "2023-+1""#));
+    assert!(e.to_string().contains("is not a month"), "{e}");
+}
