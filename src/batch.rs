@@ -176,6 +176,8 @@ fn outcome(sim: &Simulation, scenario_blocs: usize, run: u64, seed: u64) -> RunO
 
 /// Runs `runs` futures of `turns` months on `threads` threads (0: all
 /// cores). `progress` is called with the number of runs finished so far.
+/// Every outcome is kept: for the few hundred runs of calibration and
+/// tests; `run_each` streams any number.
 pub fn run(
     scenario: &Scenario,
     runs: u64,
@@ -184,100 +186,188 @@ pub fn run(
     threads: usize,
     progress: &(dyn Fn(u64) + Sync),
 ) -> Result<Vec<RunOutcome>, String> {
+    let all = std::sync::Mutex::new(Vec::new());
+    run_each(scenario, runs, turns, seed, threads, progress, &mut |o| {
+        all.lock().unwrap_or_else(|e| e.into_inner()).push(o)
+    })?;
+    Ok(all.into_inner().unwrap_or_else(|e| e.into_inner()))
+}
+
+/// Runs the futures and hands each outcome to `each` in run order (0, 1,
+/// 2, …) as soon as it and those before it are done, so that memory holds
+/// only the runs finished ahead of their turn, not every run, and what is
+/// folded from them comes out the same whatever the threads.
+pub fn run_each(
+    scenario: &Scenario,
+    runs: u64,
+    turns: u32,
+    seed: u64,
+    threads: usize,
+    progress: &(dyn Fn(u64) + Sync),
+    each: &mut (dyn FnMut(RunOutcome) + Send),
+) -> Result<(), String> {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .build()
         .map_err(|e| format!("cannot start {threads} worker threads: {e}"))?;
     let workers = pool.current_num_threads().max(1) as u64;
     let done = AtomicU64::new(0);
-    let mut outcomes: Vec<RunOutcome> = pool.install(|| {
-        (0..workers)
-            .into_par_iter()
-            .flat_map_iter(|w| {
-                // One app per worker, reset between runs: building the turn
-                // schedule costs more than a run does.
-                let mut sim: Option<Simulation> = None;
-                let mut local = Vec::new();
-                let mut i = w;
-                while i < runs {
-                    let s = run_seed(seed, i);
-                    let sim = match sim.as_mut() {
-                        Some(sim) => {
-                            sim.reset(scenario, s, Detail::Outcomes);
-                            sim
-                        }
-                        None => sim.insert(Simulation::new(scenario, s, Detail::Outcomes)),
-                    };
-                    sim.run(turns);
-                    local.push(outcome(sim, scenario.file.blocs.len(), i, s));
-                    progress(done.fetch_add(1, Ordering::Relaxed) + 1);
-                    i += workers;
-                }
-                local
-            })
-            .collect()
+    let order = std::sync::Mutex::new(InOrder {
+        next: 0,
+        waiting: BTreeMap::new(),
+        each,
     });
-    outcomes.sort_by_key(|o| o.run);
-    Ok(outcomes)
+    pool.install(|| {
+        (0..workers).into_par_iter().for_each(|w| {
+            // One app per worker, reset between runs: building the turn
+            // schedule costs more than a run does.
+            let mut sim: Option<Simulation> = None;
+            let mut i = w;
+            while i < runs {
+                let s = run_seed(seed, i);
+                let sim = match sim.as_mut() {
+                    Some(sim) => {
+                        sim.reset(scenario, s, Detail::Outcomes);
+                        sim
+                    }
+                    None => sim.insert(Simulation::new(scenario, s, Detail::Outcomes)),
+                };
+                sim.run(turns);
+                let o = outcome(sim, scenario.file.blocs.len(), i, s);
+                order.lock().unwrap_or_else(|e| e.into_inner()).push(o);
+                progress(done.fetch_add(1, Ordering::Relaxed) + 1);
+                i += workers;
+            }
+        })
+    });
+    Ok(())
+}
+
+/// Hands outcomes on in run order, holding those that finish early.
+struct InOrder<'a> {
+    next: u64,
+    waiting: BTreeMap<u64, RunOutcome>,
+    each: &'a mut (dyn FnMut(RunOutcome) + Send),
+}
+
+impl InOrder<'_> {
+    fn push(&mut self, o: RunOutcome) {
+        self.waiting.insert(o.run, o);
+        while let Some(o) = self.waiting.remove(&self.next) {
+            (self.each)(o);
+            self.next += 1;
+        }
+    }
+}
+
+/// Probabilities folded from runs one at a time (in run order), so that a
+/// batch of a million runs needs the memory of one.
+pub struct SummaryBuilder {
+    scenario: String,
+    /// Every bloc seen: the scenario's and those founded in any run.
+    bloc_ids: std::collections::BTreeSet<String>,
+    /// By state id (sorted): name, runs with a coup, coups, stability sum,
+    /// and runs ending in each bloc.
+    states: BTreeMap<String, StateFold>,
+    exists: BTreeMap<String, u64>,
+    runs: u64,
+}
+
+#[derive(Default)]
+struct StateFold {
+    name: String,
+    with_coup: u64,
+    coups: f64,
+    stability: f64,
+    member: BTreeMap<String, u64>,
+}
+
+impl SummaryBuilder {
+    pub fn new(scenario: &Scenario) -> Self {
+        Self {
+            scenario: scenario.file.meta.name.clone(),
+            bloc_ids: scenario.file.blocs.iter().map(|b| b.id.clone()).collect(),
+            states: scenario
+                .file
+                .states
+                .iter()
+                .map(|s| {
+                    (
+                        s.id.clone(),
+                        StateFold {
+                            name: s.name.clone(),
+                            ..StateFold::default()
+                        },
+                    )
+                })
+                .collect(),
+            exists: BTreeMap::new(),
+            runs: 0,
+        }
+    }
+
+    pub fn add(&mut self, o: &RunOutcome) {
+        self.runs += 1;
+        for b in &o.blocs {
+            self.bloc_ids.insert(b.clone());
+            *self.exists.entry(b.clone()).or_default() += 1;
+        }
+        for row in &o.states {
+            let Some(f) = self.states.get_mut(&row.state) else {
+                continue;
+            };
+            f.with_coup += u64::from(row.coups > 0);
+            f.coups += f64::from(row.coups);
+            f.stability += row.stability;
+            for b in row.blocs.split(';').filter(|b| !b.is_empty()) {
+                *f.member.entry(b.to_string()).or_default() += 1;
+            }
+        }
+    }
+
+    pub fn finish(self, turns: u32, seed: u64) -> Summary {
+        let n = self.runs.max(1) as f64;
+        let states = self
+            .states
+            .into_iter()
+            .map(|(id, f)| StateStats {
+                id,
+                name: f.name,
+                p_coup: f.with_coup as f64 / n,
+                mean_coups: f.coups / n,
+                mean_final_stability: f.stability / n,
+                p_member: self
+                    .bloc_ids
+                    .iter()
+                    .filter_map(|b| f.member.get(b).map(|k| (b.clone(), *k as f64 / n)))
+                    .filter(|(_, p)| *p > 0.0)
+                    .collect(),
+            })
+            .collect();
+        let blocs = self
+            .bloc_ids
+            .iter()
+            .map(|b| BlocStats {
+                id: b.clone(),
+                p_exists: self.exists.get(b).copied().unwrap_or(0) as f64 / n,
+            })
+            .collect();
+        Summary {
+            scenario: self.scenario,
+            runs: self.runs,
+            turns,
+            seed,
+            states,
+            blocs,
+        }
+    }
 }
 
 /// Probabilities over a set of runs.
 pub fn summarize(scenario: &Scenario, outcomes: &[RunOutcome], turns: u32, seed: u64) -> Summary {
-    let n = outcomes.len().max(1) as f64;
-    let mut bloc_ids: Vec<String> = scenario.file.blocs.iter().map(|b| b.id.clone()).collect();
+    let mut b = SummaryBuilder::new(scenario);
     for o in outcomes {
-        for b in &o.blocs {
-            if !bloc_ids.contains(b) {
-                bloc_ids.push(b.clone());
-            }
-        }
+        b.add(o);
     }
-    bloc_ids.sort();
-    let mut ids: Vec<(&str, &str)> = scenario
-        .file
-        .states
-        .iter()
-        .map(|s| (s.id.as_str(), s.name.as_str()))
-        .collect();
-    ids.sort();
-    let states = ids
-        .iter()
-        .map(|(id, name)| {
-            let rows: Vec<&StateOutcome> = outcomes
-                .iter()
-                .filter_map(|o| o.states.iter().find(|s| s.state == *id))
-                .collect();
-            let p_member = bloc_ids
-                .iter()
-                .map(|b| {
-                    let k = rows.iter().filter(|r| r.blocs.split(';').any(|x| x == b)).count();
-                    (b.clone(), k as f64 / n)
-                })
-                .filter(|(_, p)| *p > 0.0)
-                .collect();
-            StateStats {
-                id: id.to_string(),
-                name: name.to_string(),
-                p_coup: rows.iter().filter(|r| r.coups > 0).count() as f64 / n,
-                mean_coups: rows.iter().map(|r| r.coups as f64).sum::<f64>() / n,
-                mean_final_stability: rows.iter().map(|r| r.stability).sum::<f64>() / n,
-                p_member,
-            }
-        })
-        .collect();
-    let blocs = bloc_ids
-        .iter()
-        .map(|b| BlocStats {
-            id: b.clone(),
-            p_exists: outcomes.iter().filter(|o| o.blocs.contains(b)).count() as f64 / n,
-        })
-        .collect();
-    Summary {
-        scenario: scenario.file.meta.name.clone(),
-        runs: outcomes.len() as u64,
-        turns,
-        seed,
-        states,
-        blocs,
-    }
+    b.finish(turns, seed)
 }

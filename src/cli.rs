@@ -21,7 +21,6 @@ macro_rules! out {
     };
 }
 
-
 #[derive(Debug, Parser)]
 #[command(
     name = "harmattan",
@@ -190,10 +189,11 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     // A mods folder asked for by name must exist: a typo would otherwise
     // drop every mod without a word.
-    let named = cli
-        .mods
-        .clone()
-        .or_else(|| std::env::var_os(scenario::mods::ENV).filter(|v| !v.is_empty()).map(PathBuf::from));
+    let named = cli.mods.clone().or_else(|| {
+        std::env::var_os(scenario::mods::ENV)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    });
     if let Some(dir) = named.filter(|d| !d.is_dir()) {
         let how = if cli.mods.is_some() {
             "--mods"
@@ -286,13 +286,36 @@ fn dispatch(command: Command, mods: &Mods) -> Result<ExitCode, Failure> {
                 check_writable(path)?;
             }
             let bar = progress_bar(runs);
-            let outcomes =
-                batch::run(&s, runs, turns, seed, threads, &|done| bar.set_position(done)).map_err(Failure)?;
-            bar.finish_and_clear();
-            let summary = batch::summarize(&s, &outcomes, turns, seed);
-            if let Some(path) = &csv {
-                write_csv(path, &outcomes)?;
+            // Runs are folded into the summary, and their rows streamed to
+            // the CSV, as they finish: memory does not grow with --runs.
+            let mut summary = batch::SummaryBuilder::new(&s);
+            let progress = |done| bar.set_position(done);
+            match &csv {
+                Some(path) => crate::export::write_with(path, |out| {
+                    let mut w = csv::Writer::from_writer(out);
+                    let mut failed = None;
+                    batch::run_each(&s, runs, turns, seed, threads, &progress, &mut |o| {
+                        for row in &o.states {
+                            if failed.is_none()
+                                && let Err(e) = w.serialize(row)
+                            {
+                                failed = Some(e);
+                            }
+                        }
+                        summary.add(&o);
+                    })
+                    .map_err(std::io::Error::other)?;
+                    if let Some(e) = failed {
+                        return Err(std::io::Error::other(e));
+                    }
+                    w.flush()
+                })
+                .map_err(Failure)?,
+                None => batch::run_each(&s, runs, turns, seed, threads, &progress, &mut |o| summary.add(&o))
+                    .map_err(Failure)?,
             }
+            bar.finish_and_clear();
+            let summary = summary.finish(turns, seed);
             let out = if json {
                 serde_json::to_string_pretty(&summary).map_err(|e| Failure(e.to_string()))? + "\n"
             } else {
@@ -471,27 +494,6 @@ fn check_writable(path: &Path) -> Result<(), Failure> {
         )));
     }
     Ok(())
-}
-
-/// Writes the CSV beside its destination, then renames it into place, so a
-/// failure never leaves a half-written file over a good one.
-fn write_csv(path: &Path, outcomes: &[batch::RunOutcome]) -> Result<(), Failure> {
-    let tmp = path.with_extension("csv.partial");
-    let result = (|| -> Result<(), Box<dyn std::error::Error>> {
-        let mut w = csv::Writer::from_path(&tmp)?;
-        for o in outcomes {
-            for s in &o.states {
-                w.serialize(s)?;
-            }
-        }
-        w.flush()?;
-        std::fs::rename(&tmp, path)?;
-        Ok(())
-    })();
-    result.map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        Failure(format!("cannot write {}: {e}", path.display()))
-    })
 }
 
 fn summary_text(s: &batch::Summary) -> String {

@@ -86,27 +86,91 @@ pub fn game_json(world: &World) -> Result<String, String> {
     serde_json::to_string_pretty(&doc).map_err(|e| e.to_string())
 }
 
-fn write_atomically(path: &Path, write: impl FnOnce(&Path) -> Result<(), String>) -> Result<(), String> {
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+/// Writes an output file so that nothing is clobbered by a failure and
+/// nothing special is replaced: a symbolic link is followed to what it
+/// names; a device or a pipe (`/dev/stdout`, `/dev/full`, a FIFO) is
+/// written in place, never replaced by a regular file; anything else is
+/// written to a temporary file of a name no other file can have, in the
+/// same folder, and renamed over the destination only once complete (the
+/// temporary file is removed if anything fails).
+pub fn write_with(
+    path: &Path,
+    write: impl FnOnce(&mut (dyn std::io::Write + Send)) -> std::io::Result<()>,
+) -> Result<(), String> {
+    use std::io::Write as _;
+    let fail = |e: &dyn std::fmt::Display| format!("cannot write {}: {e}", path.display());
+    // What a link points at, deliberately: the file the user named.
+    let mut target = path.to_path_buf();
+    for _ in 0..40 {
+        match std::fs::symlink_metadata(&target) {
+            Ok(m) if m.file_type().is_symlink() => {
+                let to = std::fs::read_link(&target).map_err(|e| fail(&e))?;
+                target = match target.parent() {
+                    Some(dir) if to.is_relative() => dir.join(to),
+                    _ => to,
+                };
+            }
+            _ => break,
+        }
     }
-    let tmp = path.with_extension("part");
-    write(&tmp).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-    std::fs::rename(&tmp, path).map_err(|e| format!("cannot write {}: {e}", path.display()))
+    if let Ok(meta) = std::fs::metadata(&target) {
+        if meta.is_dir() {
+            return Err(fail(&"it is a folder"));
+        }
+        if !meta.is_file() {
+            let mut f = std::fs::OpenOptions::new()
+                .write(true)
+                .open(&target)
+                .map_err(|e| fail(&e))?;
+            return write(&mut f).and_then(|_| f.flush()).map_err(|e| fail(&e));
+        }
+    }
+    let dir = match target.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let (tmp, mut file) = (0u32..1000)
+        .find_map(|k| {
+            let tmp = dir.join(format!(".{name}.{}-{k}.tmp", std::process::id()));
+            std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&tmp)
+                .ok()
+                .map(|f| (tmp, f))
+        })
+        .ok_or_else(|| fail(&"no temporary file could be made beside it"))?;
+    let result = (|| -> std::io::Result<()> {
+        let mut w = std::io::BufWriter::new(&mut file);
+        write(&mut w)?;
+        w.flush()?;
+        drop(w);
+        file.sync_all()?;
+        std::fs::rename(&tmp, &target)
+    })();
+    result.map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        fail(&e)
+    })
 }
 
 pub fn write_csv(path: &Path, rows: &[Vec<String>]) -> Result<(), String> {
-    write_atomically(path, |tmp| {
-        let mut w = csv::Writer::from_path(tmp).map_err(|e| e.to_string())?;
+    write_with(path, |out| {
+        let mut w = csv::Writer::from_writer(out);
         for r in rows {
-            w.write_record(r).map_err(|e| e.to_string())?;
+            w.write_record(r)?;
         }
-        w.flush().map_err(|e| e.to_string())
+        w.flush()
     })
 }
 
 pub fn write_text(path: &Path, text: &str) -> Result<(), String> {
-    write_atomically(path, |tmp| std::fs::write(tmp, text).map_err(|e| e.to_string()))
+    write_with(path, |out| out.write_all(text.as_bytes()))
 }
 
 /// Writes `<dir>/<stem>-history.csv` and `<dir>/<stem>.json`; the paths.

@@ -249,7 +249,7 @@ pub fn run(file: &SaveFile, spec: &FuturesSpec, progress: &(dyn Fn(u64) + Sync))
 /// Reads a change written in the effect vocabulary, with a message that
 /// points into it when it is wrong.
 pub fn parse_change(text: &str) -> Result<Effect, String> {
-    ron::Options::default()
+    let effect = ron::Options::default()
         .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
         .from_str::<Effect>(text)
         .map_err(|e| {
@@ -259,7 +259,48 @@ pub fn parse_change(text: &str) -> Result<Effect, String> {
                  EndPartnership(state: \"NER\", power: \"RUS\", kind: TrainingEquipment)",
                 e.span.start.col, e.code
             )
-        })
+        })?;
+    sensible_change(&effect).map_err(|why| format!("the change `{}` {why}", crate::scenario::shown(text)))?;
+    Ok(effect)
+}
+
+/// A change must do something: no scenario event fired by name, numbers
+/// a person could mean, no state dealing with itself, no partnership
+/// started as already ended.
+fn sensible_change(effect: &Effect) -> Result<(), String> {
+    if let Effect::Fire(_) = effect {
+        return Err("fires a scenario event: give the effect itself (Change, LiftSanctions, …)".into());
+    }
+    if let Effect::StartPartnership { stage, .. } = effect
+        && *stage == crate::scenario::format::Stage::Ended
+    {
+        return Err("starts a partnership as ended: use EndPartnership".into());
+    }
+    let value = serde_json::to_value(effect).map_err(|e| e.to_string())?;
+    let Some(fields) = value
+        .as_object()
+        .and_then(|o| o.values().next())
+        .and_then(|v| v.as_object())
+    else {
+        return Ok(());
+    };
+    for (k, v) in fields {
+        if v.is_null() || v.as_f64().is_some_and(|x| !x.is_finite() || x.abs() > 200.0) {
+            return Err(format!("gives `{k}` as {v}: give a number between -200 and 200"));
+        }
+    }
+    let ids: Vec<&str> = ["state", "other", "first", "second"]
+        .iter()
+        .filter_map(|k| fields.get(*k).and_then(|v| v.as_str()))
+        .collect();
+    if let Some(twice) = ids
+        .iter()
+        .enumerate()
+        .find_map(|(i, a)| ids[i + 1..].contains(a).then_some(*a))
+    {
+        return Err(format!("names `{twice}` twice: a state cannot do this with itself"));
+    }
+    Ok(())
 }
 
 /// Every id a change names must be in the game: a typo would otherwise

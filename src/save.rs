@@ -159,15 +159,7 @@ pub fn write(path: &Path, save: &SaveFile) -> Result<(), SaveError> {
         reason,
     };
     let text = ron::ser::to_string_pretty(save, ron::ser::PrettyConfig::new()).map_err(|e| err(e.to_string()))?;
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(|e| err(e.to_string()))?;
-    }
-    let tmp = path.with_extension("ron.part");
-    std::fs::write(&tmp, text).map_err(|e| err(e.to_string()))?;
-    std::fs::rename(&tmp, path).map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        err(e.to_string())
-    })
+    crate::export::write_with(path, |out| out.write_all(text.as_bytes())).map_err(err)
 }
 
 pub fn read(path: &Path) -> Result<SaveFile, SaveError> {
@@ -206,8 +198,11 @@ pub fn read(path: &Path) -> Result<SaveFile, SaveError> {
 /// that its own error is shown, not a scenario parser's complaint about
 /// the field `format`).
 pub fn looks_like_save(path: &Path) -> bool {
-    scenario::read_bounded(path, SAVE_BYTES, "saves")
-        .is_ok_and(|t| t.trim_start().starts_with('(') && t.contains("digest:") && t.contains("inputs:"))
+    scenario::read_bounded(path, SAVE_BYTES, "saves").is_ok_and(|t| {
+        t.trim_start()
+            .strip_prefix('(')
+            .is_some_and(|rest| rest.trim_start().starts_with("format:"))
+    })
 }
 
 /// The scenario a save was started from, with the rules it ran under,

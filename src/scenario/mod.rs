@@ -117,7 +117,10 @@ pub fn read_bounded(path: &Path, limit: usize, what: &str) -> Result<String, Str
         return Err("this is not a regular file (a device, a pipe or a socket); give the path of a file".into());
     }
     if meta.len() > limit as u64 {
-        return Err(format!("the file is {} bytes; {what} are limited to {limit} bytes", meta.len()));
+        return Err(format!(
+            "the file is {} bytes; {what} are limited to {limit} bytes",
+            meta.len()
+        ));
     }
     let file = std::fs::File::open(path).map_err(|e| format!("cannot read the file: {e}"))?;
     let mut bytes = Vec::with_capacity(meta.len() as usize);
@@ -125,7 +128,9 @@ pub fn read_bounded(path: &Path, limit: usize, what: &str) -> Result<String, Str
         .read_to_end(&mut bytes)
         .map_err(|e| format!("cannot read the file: {e}"))?;
     if bytes.len() > limit {
-        return Err(format!("the file is more than {limit} bytes; {what} are limited to {limit} bytes"));
+        return Err(format!(
+            "the file is more than {limit} bytes; {what} are limited to {limit} bytes"
+        ));
     }
     let text = String::from_utf8(bytes).map_err(|e| {
         format!(

@@ -77,7 +77,9 @@ pub fn check(registry: &Registry, order: &Order) -> Result<(), String> {
         if x.is_finite() && x.abs() <= 200.0 {
             Ok(())
         } else {
-            Err(format!("a change of {x} is not possible: give a number between -200 and 200"))
+            Err(format!(
+                "a change of {x} is not possible: give a number between -200 and 200"
+            ))
         }
     };
     match &order.effect {

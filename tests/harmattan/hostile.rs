@@ -18,7 +18,7 @@ fn problems(text: &str) -> LoadError {
 
 #[test]
 fn an_event_that_fires_itself_is_refused_with_its_chain() {
-    let fires = vec![r#"Fire("loop")"#; 8].join(", ");
+    let fires = [r#"Fire("loop")"#; 8].join(", ");
     let text = tiny(&format!(
         r#"    events: [
         (id: "loop", when: Date("2023-01"), effects: [{fires}]),
@@ -46,7 +46,7 @@ fn events_that_fire_each_other_many_times_fire_once_a_turn() {
     // each event could fire once a turn at most.
     let mut events = Vec::new();
     for level in 0..8 {
-        let next = vec![format!(r#"Fire("e{}")"#, level + 1); 8].join(", ");
+        let next = [(); 8].map(|_| format!(r#"Fire("e{}")"#, level + 1)).join(", ");
         let when = if level == 0 {
             r#"From("2023-01")"#
         } else {
@@ -163,7 +163,9 @@ fn a_save_claiming_impossible_months_or_inputs_is_refused_before_replaying() {
     }
     let mut save = tutorial_save();
     let late = save.inputs[0].clone();
-    let json = serde_json::to_string(&late).unwrap().replace("\"turn\":1", "\"turn\":4000000000");
+    let json = serde_json::to_string(&late)
+        .unwrap()
+        .replace("\"turn\":1", "\"turn\":4000000000");
     save.inputs.push(serde_json::from_str(&json).unwrap());
     let e = load_err(&resealed(save, "late.ron"));
     assert!(e.contains("an input is dated month 4000000000"), "{e}");
@@ -175,13 +177,14 @@ fn a_save_with_rules_out_of_range_or_bad_orders_is_refused() {
     save.rules.coups.success_base_logit = f64::NAN;
     save.rules.blocs.form_chance = 7.0;
     let e = load_err(&resealed(save, "rules.ron"));
-    assert!(e.contains("rules are out of range") && e.contains("blocs.form_chance"), "{e}");
+    assert!(
+        e.contains("rules are out of range") && e.contains("blocs.form_chance"),
+        "{e}"
+    );
 
     let mut save = tutorial_save();
-    let order: harmattan::sim::orders::Order = ron::from_str(
-        r#"(by: "BFA", effect: Align(state: "BFA", power: "RUS", delta: 1e308))"#,
-    )
-    .unwrap();
+    let order: harmattan::sim::orders::Order =
+        ron::from_str(r#"(by: "BFA", effect: Align(state: "BFA", power: "RUS", delta: 1e308))"#).unwrap();
     let json = serde_json::json!({"Order": {"turn": save.turns + 1, "order": order}});
     save.inputs.push(serde_json::from_value(json).unwrap());
     let e = load_err(&resealed(save, "order.ron"));
@@ -213,7 +216,11 @@ fn devices_pipes_and_folders_are_refused_without_reading_them() {
     // A file over the limit is refused at the limit.
     let big = scratch("big.ron");
     std::fs::write(&big, vec![b' '; 2048]).unwrap();
-    assert!(scenario::read_bounded(&big, 1024, "saves").unwrap_err().contains("limited to 1024"));
+    assert!(
+        scenario::read_bounded(&big, 1024, "saves")
+            .unwrap_err()
+            .contains("limited to 1024")
+    );
 }
 
 #[test]
@@ -223,4 +230,211 @@ fn a_byte_order_mark_is_dropped_and_plus_signs_are_not_months() {
     assert!(scenario::mods::Mods::none().load_path(&path).is_ok());
     let e = problems(&tiny("").replace(r#"start: "2023-01""#, r#"start: "2023-+1""#));
     assert!(e.to_string().contains("is not a month"), "{e}");
+}
+
+fn harmattan(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_harmattan"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("the binary runs")
+}
+
+fn sh(script: &str) -> std::process::Output {
+    std::process::Command::new("sh")
+        .arg("-c")
+        .arg(script)
+        .env("HARMATTAN", env!("CARGO_BIN_EXE_harmattan"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("sh runs")
+}
+
+fn text(o: &std::process::Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    )
+}
+
+#[test]
+fn a_closed_or_full_output_ends_cleanly() {
+    // A reader that stops early: no panic, no "failed printing".
+    let o = sh(
+        r#""$HARMATTAN" validate scenarios/sahel_2023.ron scenarios/tutorial.ron | true; "$HARMATTAN" scenarios | head -c 1 >/dev/null"#,
+    );
+    assert!(!text(&o).contains("panicked"), "{}", text(&o));
+    // A full disk: an error with a message, not exit 101.
+    if std::path::Path::new("/dev/full").exists() {
+        let o = sh(r#""$HARMATTAN" scenarios > /dev/full"#);
+        assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+        assert!(text(&o).contains("cannot write the output"), "{}", text(&o));
+    }
+}
+
+#[test]
+fn outputs_write_devices_in_place_follow_links_and_leave_nothing_behind() {
+    use std::os::unix::fs::FileTypeExt as _;
+    // A device stays a device.
+    let o = harmattan(&["batch", "tutorial", "--runs", "2", "--turns", "2", "--csv", "/dev/null"]);
+    assert!(o.status.success(), "{}", text(&o));
+    assert!(std::fs::metadata("/dev/null").unwrap().file_type().is_char_device());
+    // A link is followed: the file it names is written, the link stays.
+    let dir = scratch("outputs");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let real = dir.join("real.csv");
+    let link = dir.join("link.csv");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    let o = harmattan(&[
+        "batch",
+        "tutorial",
+        "--runs",
+        "2",
+        "--turns",
+        "2",
+        "--csv",
+        link.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", text(&o));
+    assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+    assert!(std::fs::read_to_string(&real).unwrap().starts_with("run,seed,state"));
+    // A destination ending in .part is not its own temporary file, and no
+    // temporary file is left behind.
+    let part = dir.join("h.part");
+    let o = harmattan(&[
+        "run",
+        "tutorial",
+        "--turns",
+        "2",
+        "--history-csv",
+        part.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", text(&o));
+    assert!(std::fs::read_to_string(&part).unwrap().starts_with("turn,month"));
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["h.part", "link.csv", "real.csv"]);
+}
+
+#[test]
+fn a_batch_streams_its_runs_and_folds_them_the_same_on_any_threads() {
+    let dir = scratch("streams");
+    std::fs::create_dir_all(&dir).unwrap();
+    let (a, b) = (dir.join("one.csv"), dir.join("two.csv"));
+    let one = harmattan(&[
+        "batch",
+        "tutorial",
+        "--runs",
+        "9",
+        "--turns",
+        "3",
+        "--threads",
+        "1",
+        "--json",
+        "--csv",
+        a.to_str().unwrap(),
+    ]);
+    let two = harmattan(&[
+        "batch",
+        "tutorial",
+        "--runs",
+        "9",
+        "--turns",
+        "3",
+        "--threads",
+        "2",
+        "--json",
+        "--csv",
+        b.to_str().unwrap(),
+    ]);
+    assert!(
+        one.status.success() && two.status.success(),
+        "{}{}",
+        text(&one),
+        text(&two)
+    );
+    assert_eq!(one.stdout, two.stdout, "the summary is folded in run order");
+    let (ra, rb) = (
+        std::fs::read_to_string(&a).unwrap(),
+        std::fs::read_to_string(&b).unwrap(),
+    );
+    assert_eq!(ra, rb, "rows are written in run order");
+    assert_eq!(ra.lines().count(), 1 + 9 * 5, "a header and a row per run and state");
+}
+
+#[test]
+fn careless_paths_get_messages_that_say_what_they_are() {
+    let o = harmattan(&["scenarios", "--mods", "/no/such/mods"]);
+    assert!(!o.status.success());
+    assert!(text(&o).contains("is not a folder"), "{}", text(&o));
+    let o = harmattan(&["validate", "/dev/zero"]);
+    assert!(!o.status.success());
+    assert!(text(&o).contains("not a regular file"), "{}", text(&o));
+    let dir = scratch("a_folder_scenario");
+    std::fs::create_dir_all(&dir).unwrap();
+    let o = harmattan(&["run", dir.to_str().unwrap()]);
+    assert!(text(&o).contains("a folder, not a file"), "{}", text(&o));
+    // A damaged save is reported as a save, not as a scenario.
+    let save = tutorial_save();
+    let path = scratch("damaged.ron");
+    harmattan::save::write(&path, &save).unwrap();
+    let whole = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, &whole[..whole.len() / 2]).unwrap();
+    let o = harmattan(&["futures", path.to_str().unwrap(), "--runs", "2", "--months", "2"]);
+    assert!(!o.status.success());
+    let said = text(&o);
+    assert!(
+        said.contains("is not a Harmattan save") && !said.contains("unknown field `format`"),
+        "{said}"
+    );
+}
+
+#[test]
+fn a_change_that_cannot_mean_anything_is_refused() {
+    use harmattan::futures::parse_change;
+    for (change, says) in [
+        (r#"Fire("nope")"#, "fires a scenario event"),
+        (
+            r#"Change(state: "NER", indicator: Stability, delta: NaN)"#,
+            "between -200 and 200",
+        ),
+        (
+            r#"Change(state: "NER", indicator: Stability, delta: 1e308)"#,
+            "between -200 and 200",
+        ),
+        (
+            r#"Set(state: "NER", indicator: Stability, value: NaN)"#,
+            "between -200 and 200",
+        ),
+        (
+            r#"Mediate(state: "NER", first: "NER", second: "MLI")"#,
+            "names `NER` twice",
+        ),
+        (
+            r#"StartPartnership(state: "NER", power: "RUS", kind: TrainingEquipment, stage: Ended)"#,
+            "use EndPartnership",
+        ),
+    ] {
+        let e = parse_change(change).unwrap_err();
+        assert!(e.contains(says), "{change}: {e}");
+    }
+    assert!(parse_change(r#"LiftSanctions(bloc: "ECOWAS", state: "NER")"#).is_ok());
+}
+
+#[test]
+fn duplicate_keys_are_reported_with_both_places() {
+    let text = tiny(r#"    rules: {"coups.base_logit": -50, "coups.base_logit": 50},"#)
+        .replace(r#"alignment: {"FRA": 20}"#, r#"alignment: {"FRA": 20, "FRA": 90}"#);
+    let e = problems(&text);
+    let shown = e.to_string();
+    assert!(
+        shown.contains("`FRA` is given twice in this map (first at line"),
+        "{shown}"
+    );
+    assert!(shown.contains("`coups.base_logit` is given twice"), "{shown}");
 }
