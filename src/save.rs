@@ -168,6 +168,13 @@ pub fn read(path: &Path) -> Result<SaveFile, SaveError> {
         path: p.clone(),
         reason,
     })?;
+    parse(&text, &p)
+}
+
+/// A save from its text (`path` for messages): the format, the layout and
+/// the seal checked; what it says is checked by [`scenario_of`].
+pub fn parse(text: &str, path: &str) -> Result<SaveFile, SaveError> {
+    let p = path.to_string();
     // The format number first, so that a newer save gets the right message
     // rather than a complaint about fields it cannot know.
     let found = text.find("format:").and_then(|i| {
@@ -183,10 +190,13 @@ pub fn read(path: &Path) -> Result<SaveFile, SaveError> {
     {
         return Err(SaveError::Newer { path: p, found });
     }
-    let save: SaveFile = ron::from_str(&text).map_err(|e| SaveError::Format {
-        path: p.clone(),
-        reason: e.to_string(),
-    })?;
+    let save: SaveFile = ron::Options::default()
+        .with_recursion_limit(64)
+        .from_str(text)
+        .map_err(|e| SaveError::Format {
+            path: p.clone(),
+            reason: e.to_string(),
+        })?;
     // Format 1 had no seal; from format 2 on, a save must carry a true one.
     if save.format >= 2 && save.seal != Some(save.compute_seal()) {
         return Err(SaveError::Tampered { path: p });
