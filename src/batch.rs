@@ -186,11 +186,9 @@ pub fn run(
     threads: usize,
     progress: &(dyn Fn(u64) + Sync),
 ) -> Result<Vec<RunOutcome>, String> {
-    let all = std::sync::Mutex::new(Vec::new());
-    run_each(scenario, runs, turns, seed, threads, progress, &mut |o| {
-        all.lock().unwrap_or_else(|e| e.into_inner()).push(o)
-    })?;
-    Ok(all.into_inner().unwrap_or_else(|e| e.into_inner()))
+    let mut all = Vec::new();
+    run_each(scenario, runs, turns, seed, threads, progress, &mut |o| all.push(o))?;
+    Ok(all)
 }
 
 /// Runs the futures and hands each outcome to `each` in run order (0, 1,

@@ -315,28 +315,24 @@ pub struct NamePool {
 impl NamePool {
     /// A new officer's name: rank, given name, family name, each drawn with
     /// `pick(len)` in that order.
-    pub fn officer(&self, mut pick: impl FnMut(usize) -> usize) -> String {
-        let mut draw = |list: &[String]| list.get(pick(list.len())).map(String::as_str).unwrap_or("").to_string();
-        let parts = [draw(&self.ranks), draw(&self.given), draw(&self.family)];
-        parts
-            .iter()
-            .filter(|p| !p.is_empty())
-            .cloned()
-            .collect::<Vec<_>>()
-            .join(" ")
+    pub fn officer(&self, pick: impl FnMut(usize) -> usize) -> String {
+        compose(&[&self.ranks, &self.given, &self.family], pick)
     }
 
     /// A civilian's name: given and family name.
-    pub fn civilian(&self, mut pick: impl FnMut(usize) -> usize) -> String {
-        let mut draw = |list: &[String]| list.get(pick(list.len())).map(String::as_str).unwrap_or("").to_string();
-        let parts = [draw(&self.given), draw(&self.family)];
-        parts
-            .iter()
-            .filter(|p| !p.is_empty())
-            .cloned()
-            .collect::<Vec<_>>()
-            .join(" ")
+    pub fn civilian(&self, pick: impl FnMut(usize) -> usize) -> String {
+        compose(&[&self.given, &self.family], pick)
     }
+}
+
+/// One word drawn from each list, in order, empty lists skipped.
+fn compose(lists: &[&Vec<String>], mut pick: impl FnMut(usize) -> usize) -> String {
+    lists
+        .iter()
+        .filter_map(|list| list.get(pick(list.len())).map(String::as_str))
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 impl NameRules {
