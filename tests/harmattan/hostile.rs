@@ -438,3 +438,15 @@ fn duplicate_keys_are_reported_with_both_places() {
     );
     assert!(shown.contains("`coups.base_logit` is given twice"), "{shown}");
 }
+
+#[test]
+fn saves_from_before_the_seal_still_load() {
+    // Nothing already saved is lost: a format-1 save has no seal.
+    let mut save = tutorial_save();
+    save.format = 1;
+    save.seal = None;
+    let path = scratch("format1.ron");
+    harmattan::save::write(&path, &save).unwrap();
+    let read = harmattan::save::read(&path).unwrap();
+    assert!(harmattan::save::load_simulation(&read, "format1.ron").is_ok());
+}
