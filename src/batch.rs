@@ -210,18 +210,25 @@ pub fn run_each(
         .map_err(|e| format!("cannot start {threads} worker threads: {e}"))?;
     let workers = pool.current_num_threads().max(1) as u64;
     let done = AtomicU64::new(0);
+    // Runs are handed out one at a time, lowest first, so that the runs
+    // finished ahead of their turn (held for `each`) stay few whatever the
+    // workers' speeds.
+    let next = AtomicU64::new(0);
     let order = std::sync::Mutex::new(InOrder {
         next: 0,
         waiting: BTreeMap::new(),
         each,
     });
     pool.install(|| {
-        (0..workers).into_par_iter().for_each(|w| {
+        (0..workers).into_par_iter().for_each(|_| {
             // One app per worker, reset between runs: building the turn
             // schedule costs more than a run does.
             let mut sim: Option<Simulation> = None;
-            let mut i = w;
-            while i < runs {
+            loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                if i >= runs {
+                    break;
+                }
                 let s = run_seed(seed, i);
                 let sim = match sim.as_mut() {
                     Some(sim) => {
@@ -234,7 +241,6 @@ pub fn run_each(
                 let o = outcome(sim, scenario.file.blocs.len(), i, s);
                 order.lock().unwrap_or_else(|e| e.into_inner()).push(o);
                 progress(done.fetch_add(1, Ordering::Relaxed) + 1);
-                i += workers;
             }
         })
     });

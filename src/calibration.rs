@@ -183,6 +183,13 @@ pub fn load_record(origin: &str, text: &str) -> Result<(Record, Scenario), Strin
     if record.runs == 0 || record.months == 0 {
         problems.push("runs and months must be at least 1".into());
     }
+    // A record's futures are all kept in memory: a few thousand at most.
+    if record.runs > 100_000 || record.months > crate::scenario::limits::TURNS {
+        problems.push(format!(
+            "runs must be at most 100000 and months at most {}",
+            crate::scenario::limits::TURNS
+        ));
+    }
     if let Err(e) = covers(&record, &scenario) {
         problems.push(e);
     }

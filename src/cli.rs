@@ -380,7 +380,7 @@ fn dispatch(command: Command, mods: &Mods) -> Result<ExitCode, Failure> {
             // unless a record is named).
             let records: Vec<(String, String)> = match &record {
                 Some(path) => {
-                    let text = std::fs::read_to_string(path)
+                    let text = scenario::read_bounded(path, limits::FILE_BYTES, "records")
                         .map_err(|e| Failure(format!("{}: cannot read the record: {e}", path.display())))?;
                     vec![(path.display().to_string(), text)]
                 }

@@ -134,17 +134,20 @@ pub fn write_with(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let (tmp, mut file) = (0u32..1000)
-        .find_map(|k| {
-            let tmp = dir.join(format!(".{name}.{}-{k}.tmp", std::process::id()));
-            std::fs::OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .open(&tmp)
-                .ok()
-                .map(|f| (tmp, f))
-        })
-        .ok_or_else(|| fail(&"no temporary file could be made beside it"))?;
+    // A fresh name, tried again only if one by that name exists already.
+    let mut made = None;
+    for k in 0u32..1000 {
+        let tmp = dir.join(format!(".{name}.{}-{k}.tmp", std::process::id()));
+        match std::fs::OpenOptions::new().write(true).create_new(true).open(&tmp) {
+            Ok(f) => {
+                made = Some((tmp, f));
+                break;
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(fail(&e)),
+        }
+    }
+    let (tmp, mut file) = made.ok_or_else(|| fail(&"no temporary file could be made beside it"))?;
     let result = (|| -> std::io::Result<()> {
         let mut w = std::io::BufWriter::new(&mut file);
         write(&mut w)?;

@@ -284,8 +284,12 @@ fn sensible_change(effect: &Effect) -> Result<(), String> {
     else {
         return Ok(());
     };
-    for (k, v) in fields {
-        if v.is_null() || v.as_f64().is_some_and(|x| !x.is_finite() || x.abs() > 200.0) {
+    // The numbers a change carries (a non-finite one serialises as null;
+    // other fields may be null because they are optional).
+    for k in ["delta", "value"] {
+        if let Some(v) = fields.get(k)
+            && (v.is_null() || v.as_f64().is_some_and(|x| !x.is_finite() || x.abs() > 200.0))
+        {
             return Err(format!("gives `{k}` as {v}: give a number between -200 and 200"));
         }
     }

@@ -22,7 +22,8 @@ use crate::sim::spawn::{self, GameInfo};
 use crate::sim::{Detail, TurnSchedule};
 
 /// The save format's version; raise it when the layout changes. Format 2
-/// adds the seal; saves of format 1 still load, unsealed.
+/// adds the seal (and came with a changed model): format 1 is refused with
+/// a message saying so.
 pub const FORMAT: u32 = 2;
 
 /// The largest save read: a scenario (at most 4 MiB) and its inputs.
@@ -80,6 +81,11 @@ pub enum SaveError {
     Format { path: String, reason: String },
     #[error("{path} was saved by a newer format ({found}); this version reads format {FORMAT}")]
     Newer { path: String, found: u32 },
+    #[error(
+        "{path} was saved by an earlier version of the game (format {found}), whose model differs: it cannot be \
+         continued faithfully here. Start a new game, or use that version to continue it."
+    )]
+    Older { path: String, found: u32 },
     #[error("the scenario inside {path} no longer loads:\n{reason}")]
     Scenario { path: String, reason: String },
     #[error(
@@ -190,6 +196,14 @@ pub fn parse(text: &str, path: &str) -> Result<SaveFile, SaveError> {
     {
         return Err(SaveError::Newer { path: p, found });
     }
+    // Format 1 was written before the seal, by a model whose rules and
+    // results differ: it could not be continued faithfully, and taking it
+    // would let anyone bypass the seal by writing `format: 1`.
+    if let Some(found) = found
+        && found < FORMAT
+    {
+        return Err(SaveError::Older { path: p, found });
+    }
     let save: SaveFile = ron::Options::default()
         .with_recursion_limit(64)
         .from_str(text)
@@ -197,8 +211,8 @@ pub fn parse(text: &str, path: &str) -> Result<SaveFile, SaveError> {
             path: p.clone(),
             reason: e.to_string(),
         })?;
-    // Format 1 had no seal; from format 2 on, a save must carry a true one.
-    if save.format >= 2 && save.seal != Some(save.compute_seal()) {
+    // A save must carry a true seal.
+    if save.seal != Some(save.compute_seal()) {
         return Err(SaveError::Tampered { path: p });
     }
     Ok(save)

@@ -512,8 +512,8 @@ impl Checker {
             self.at(
                 &[Seg::Field("events"), Seg::Index(i), Seg::Field("id")],
                 format!(
-                    "event `{}` fires itself through {}: an event fires at most once a month, so the loop \
-                     cannot repeat; remove one of the `Fire` effects",
+                    "event `{}` fires itself through {}: a loop of events does nothing an event of its own \
+                     would not (each fires at most once a month); remove one of the `Fire` effects",
                     f.events[i].id,
                     chain.join(" → ")
                 ),

@@ -253,6 +253,11 @@ pub fn form_bloc(world: &mut World, kind: BlocKind, founders: &[StateIdx], notic
         return None;
     }
     let n = reg.blocs.iter().filter(|l| l.code.starts_with("PACT-")).count() + 1;
+    let of_juntas = founders.iter().all(|s| {
+        world
+            .get::<Regime>(reg.state_entity(*s))
+            .is_some_and(|r| r.kind == RegimeKind::MilitaryJunta)
+    });
     let code = format!("PACT-{n}");
     let names: Vec<String> = founders.iter().map(|s| reg.state_name(*s).to_string()).collect();
     let name = format!("Alliance of {}", join_names(&names));
@@ -274,6 +279,7 @@ pub fn form_bloc(world: &mut World, kind: BlocKind, founders: &[StateIdx], notic
         sanctioned: Vec::new(),
         threatened: Vec::new(),
         peak_members: founders.len() as u16,
+        of_juntas,
     });
     let reg = world.resource::<Registry>();
     let spawns: Vec<_> = founders.iter().map(|s| (*s, reg.state_entity(*s))).collect();
@@ -537,6 +543,10 @@ pub fn advance_talks(world: &mut World, state: StateIdx, power: PowerIdx) {
         .unwrap_or(0);
     if p.kind.has_forces() && next == Stage::InForce && security_load(world, power) >= capacity {
         return;
+    }
+    // Pressing talks on is the state's answer to an offer: accepted.
+    if let Some(mut x) = world.get_mut::<Partnership>(e) {
+        x.offered = false;
     }
     set_stage(world, e, next);
 }

@@ -43,6 +43,7 @@ struct BlocInfo {
     rules: crate::scenario::format::BlocRules,
     sanctioned: Vec<(StateIdx, YearMonth)>,
     threatened: Vec<(StateIdx, YearMonth)>,
+    of_juntas: bool,
     /// Progress of its currency project, if it has one.
     currency: Option<f64>,
 }
@@ -87,6 +88,7 @@ impl View {
                     rules: b.rules.clone(),
                     sanctioned: b.sanctioned.clone(),
                     threatened: b.threatened.clone(),
+                    of_juntas: b.of_juntas,
                     currency: b
                         .projects
                         .iter()
@@ -173,15 +175,11 @@ impl View {
             .any(|m| self.junta_pact(m.bloc) && self.bloc(m.bloc).and_then(|b| b.currency).is_some_and(|p| p >= ready))
     }
 
-    /// A defence pact or confederation whose members are all juntas.
+    /// A defence pact or confederation founded by juntas (it stays theirs
+    /// when a member's junta is elected into civilian office).
     fn junta_pact(&self, b: BlocIdx) -> bool {
         self.bloc(b)
-            .is_some_and(|x| matches!(x.kind, BlocKind::DefencePact | BlocKind::Confederation))
-            && self
-                .memberships
-                .iter()
-                .filter(|m| m.bloc == b)
-                .all(|m| self.junta(m.state))
+            .is_some_and(|x| matches!(x.kind, BlocKind::DefencePact | BlocKind::Confederation) && x.of_juntas)
     }
 
     /// Juntas under threat (sanctions or insurgency) not yet in a pact of
@@ -286,14 +284,23 @@ fn threaten_intervention(world: &mut World, view: &View, bloc: BlocIdx, s: State
 }
 
 /// Whether a computer-run government would leave bloc `b`: not a monetary
-/// union unless a confederation of juntas it belongs to has its currency
-/// ready.
-pub fn may_leave(world: &mut World, s: StateIdx, b: BlocIdx) -> bool {
-    let r = world.resource::<Rules>().blocs.clone();
-    let mut q = world.query::<&Membership>();
-    let view = View::gather(world, &mut q);
-    view.bloc(b)
-        .is_none_or(|bl| bl.kind != BlocKind::MonetaryUnion || view.has_currency(s, r.currency_ready))
+/// union unless a pact of juntas it belongs to has its currency ready.
+pub fn may_leave(world: &World, s: StateIdx, b: BlocIdx) -> bool {
+    let ready = world.resource::<Rules>().blocs.currency_ready;
+    let reg = world.resource::<Registry>();
+    let bloc = |x: BlocIdx| reg.bloc_entity(x).and_then(|e| world.get::<Bloc>(e));
+    if bloc(b).is_none_or(|x| x.kind != BlocKind::MonetaryUnion) {
+        return true;
+    }
+    actions::blocs_of(world, s).into_iter().any(|p| {
+        bloc(p).is_some_and(|x| {
+            matches!(x.kind, BlocKind::DefencePact | BlocKind::Confederation)
+                && x.of_juntas
+                && x.projects
+                    .iter()
+                    .any(|pr| pr.kind == ProjectKind::Currency && pr.progress >= ready)
+        })
+    })
 }
 
 /// At the start, a standing threat has had the effects a threat made in

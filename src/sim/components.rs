@@ -210,6 +210,9 @@ pub struct Bloc {
     /// The most members it has had: a pact that has lost half of them
     /// has lost its purpose (the G5 Sahel, December 2023).
     pub peak_members: u16,
+    /// A pact founded by juntas (the Liptako-Gourma Charter): it stays
+    /// theirs when a member's junta is elected into civilian office.
+    pub of_juntas: bool,
 }
 
 impl Bloc {

@@ -260,6 +260,19 @@ fn situational(world: &World, def: &DecisionDef, bind: &Bindings) -> f64 {
 /// every option of every acting decider): what the situation gives it,
 /// grown by the agenda's `boost` (looked up once per decider) where the
 /// situation calls for it at all.
+/// A decision a computer-run government would not pay for because its
+/// government would not carry it out: leaving a monetary union with no
+/// currency to go to (docs/model.md, "Blocs").
+fn futile(world: &World, def: &DecisionDef, who: Who, target: Option<Target>) -> bool {
+    let (Some(s), Some(Target::Bloc(b))) = (who.state(), target) else {
+        return false;
+    };
+    def.effects
+        .iter()
+        .any(|e| matches!(e.effect, Effect::AnnounceWithdrawal { .. }))
+        && !super::blocs::may_leave(world, s, b)
+}
+
 fn weight(world: &World, def: &DecisionDef, who: Who, target: Option<Target>, boost: Option<f64>) -> f64 {
     let w = situational(world, def, &Bindings::new(who, target));
     match boost {
@@ -507,7 +520,7 @@ fn decide_by_weight(world: &mut World, who: Who, stream: Stream) {
         for t in targets(world, who, def.target) {
             // The weight first: most options are not wanted at all.
             let w = weight(world, def, who, t, agenda.and_then(|a| a.of(i)).map(|p| p.0));
-            if w > 0.0 && available(world, def, who, t) {
+            if w > 0.0 && available(world, def, who, t) && !futile(world, def, who, t) {
                 options.push((i, t, w));
             }
         }

@@ -71,6 +71,9 @@ fn run_state(
     for &(e, p) in &live {
         let roll = rng.uniform(Stream::Partnerships);
         match p.stage {
+            // An offer to a human-played state waits for the player: it is
+            // neither broken off nor moved on until they press the talks on.
+            stage if stage.is_pending() && human && p.offered => {}
             stage if stage.is_pending() => {
                 let hostile = alignment(world, se, p.power) < rules.hostile_alignment;
                 // Deals break down in talks, not once signed.
@@ -151,7 +154,8 @@ fn power_consents(world: &World, rules: &PartnershipRules, se: Entity, p: &Partn
 /// player's: the talks wait until the player presses them on.
 fn state_consents(world: &World, rules: &PartnershipRules, se: Entity, p: &Partnership, human: bool) -> bool {
     if human {
-        return !p.offered;
+        // Offers waiting for the player are not weighed here at all.
+        return true;
     }
     let a = alignment(world, se, p.power);
     let at_war = world
@@ -205,17 +209,16 @@ fn seek_partner(
         for pi in 0..n_powers {
             let p = PowerIdx(pi as u8);
             let pw = power(world, p);
-            if (junta && pw.conditionality > rules.junta_max_conditionality)
-                || actions::security_load(world, p) >= pw.capacity
-            {
+            if junta && pw.conditionality > rules.junta_max_conditionality {
                 continue;
             }
+            // Capacity bounds deployments only: a power at capacity can
+            // still sign a cooperation agreement.
+            let full = actions::security_load(world, p) >= pw.capacity;
             let a = alignment(world, e, p);
-            let Some(kind) = wanted
-                .iter()
-                .copied()
-                .find(|k| pw.offers(*k) && !live.iter().any(|(_, x)| x.power == p && x.kind == *k))
-            else {
+            let Some(kind) = wanted.iter().copied().find(|k| {
+                pw.offers(*k) && !(full && k.has_forces()) && !live.iter().any(|(_, x)| x.power == p && x.kind == *k)
+            }) else {
                 continue;
             };
             if a >= 0.0 && best.is_none_or(|(ba, _, _)| a > ba) {

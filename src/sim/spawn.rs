@@ -194,6 +194,16 @@ pub fn spawn_scenario(world: &mut World, scenario: &Scenario, seed: u64, detail:
             sanctioned,
             threatened,
             peak_members: b.members.len() as u16,
+            // A pact all of whose members are juntas at the start is theirs.
+            of_juntas: matches!(
+                b.kind,
+                crate::scenario::format::BlocKind::DefencePact | crate::scenario::format::BlocKind::Confederation
+            ) && !b.members.is_empty()
+                && b.members.iter().all(|m| {
+                    file.states
+                        .iter()
+                        .any(|s| s.id == *m && s.regime.kind == crate::scenario::format::RegimeKind::MilitaryJunta)
+                }),
         });
         let mut members: Vec<StateIdx> = b.members.iter().filter_map(|m| registry.state(m)).collect();
         members.sort();

@@ -1,5 +1,6 @@
-//! Where juntas hand over. A junta that has been in power long enough to
-//! organise elections holds them with a small chance each month, much
+//! Where juntas hand over. A junta (or a transitional government) that has
+//! been in power long enough to organise elections holds them with a small
+//! chance each month, much
 //! smaller while it is at war (the reason the Sahel juntas gave for every
 //! postponement). Often the junta's own leader is elected (Chad 2024,
 //! Gabon 2025, Guinea 2025; Mauritania 2009): the regime becomes civilian
@@ -76,6 +77,7 @@ fn hold_elections(
             continue;
         }
         let before = regime.leader.clone();
+        let was = regime.kind;
         let leader = if keeps { before.clone() } else { new_name };
         let cause = Cause::of(Mechanism::Transition);
         ledger.change(
@@ -99,10 +101,15 @@ fn hold_elections(
             by_coup: false,
         };
         let name = registry.state_name(s);
-        let text = if keeps {
-            format!("Elections in {name} end military rule: {leader} is elected president.")
+        let what = if was == RegimeKind::Transitional {
+            "end the transition"
         } else {
-            format!("Elections in {name} end military rule: {leader} succeeds {before}.")
+            "end military rule"
+        };
+        let text = if keeps {
+            format!("Elections in {name} {what}: {leader} is elected president.")
+        } else {
+            format!("Elections in {name} {what}: {leader} succeeds {before}.")
         };
         NewsBuilder::new(turn, date, NewsKind::CivilianRule, text)
             .state(s)
