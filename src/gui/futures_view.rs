@@ -165,6 +165,8 @@ pub struct FuturesSummary {
     pub progress: Option<f32>,
     /// The change compared, if any.
     pub change: Option<String>,
+    /// What the change box holds now (tests type into it and check).
+    pub typed: String,
     /// Per state: id, P(coup) without and with the change.
     pub rows: Vec<(String, f64, Option<f64>)>,
     pub message: Option<String>,
@@ -179,6 +181,7 @@ impl FuturesWindow {
                 .as_ref()
                 .map(|j| j.done.load(Ordering::Relaxed) as f32 / j.total.max(1) as f32),
             change: self.result.as_ref().and_then(|(_, c)| c.as_ref()?.change.clone()),
+            typed: self.change.clone(),
             rows: self
                 .result
                 .as_ref()
