@@ -122,7 +122,19 @@ pub fn read_bounded(path: &Path, limit: usize, what: &str) -> Result<String, Str
             meta.len()
         ));
     }
-    let file = std::fs::File::open(path).map_err(|e| format!("cannot read the file: {e}"))?;
+    // Opened without blocking, and checked again once open: a pipe put in
+    // the file's place after the check above must not make us wait.
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path).map_err(|e| format!("cannot read the file: {e}"))?;
+    if !file.metadata().is_ok_and(|m| m.is_file()) {
+        return Err("this is not a regular file (a device, a pipe or a socket); give the path of a file".into());
+    }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     file.take(limit as u64 + 1)
         .read_to_end(&mut bytes)

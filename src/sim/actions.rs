@@ -252,7 +252,11 @@ pub fn form_bloc(world: &mut World, kind: BlocKind, founders: &[StateIdx], notic
     if founders.len() < 2 || formed >= limits::BLOCS + limits::FORMED_BLOCS {
         return None;
     }
-    let n = reg.blocs.iter().filter(|l| l.code.starts_with("PACT-")).count() + 1;
+    // A code no bloc has, even one a scenario named like a generated pact.
+    let mut n = reg.blocs.iter().filter(|l| l.code.starts_with("PACT-")).count() + 1;
+    while reg.bloc(&format!("PACT-{n}")).is_some() {
+        n += 1;
+    }
     let of_juntas = founders.iter().all(|s| {
         world
             .get::<Regime>(reg.state_entity(*s))
