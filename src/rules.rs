@@ -434,7 +434,7 @@ impl Rules {
 }
 
 /// The range a rule may take: the schema of `assets/rules.ron`, by the
-/// rule's name (docs/model.md, "Rules and their ranges"). Chances, rates
+/// rule's name (listed in docs/scenarios.md, "`rules`"). Chances, rates
 /// and shares are fractions; months run to a century; noise is a standard
 /// deviation; every other number is a weight, a level or a step, kept
 /// within ±1,000 so that no override can overflow the model.
@@ -489,32 +489,29 @@ impl Rules {
     /// Every rule out of its range (a save's or a rules file's rules are
     /// checked as a whole).
     pub fn out_of_range(&self) -> Vec<String> {
-        let mut problems = Vec::new();
-        if let Ok(value) = serde_json::to_value(self) {
-            let mut paths = Vec::new();
-            collect_paths(&value, String::new(), &mut paths);
-            for p in paths {
-                let v = p.split('.').try_fold(&value, |v, k| v.get(k)).and_then(|v| v.as_f64());
-                match v {
-                    Some(v) => problems.extend(out_of_range(&p, v)),
-                    None => problems.push(format!("rule `{p}` is not a finite number")),
+        fn walk(v: &serde_json::Value, path: String, problems: &mut Vec<String>) {
+            match v {
+                serde_json::Value::Object(map) => {
+                    for (k, v) in map {
+                        let p = if path.is_empty() {
+                            k.clone()
+                        } else {
+                            format!("{path}.{k}")
+                        };
+                        walk(v, p, problems);
+                    }
                 }
+                serde_json::Value::Number(n) => problems.extend(n.as_f64().and_then(|x| out_of_range(&path, x))),
+                // NaN and infinities serialise as null.
+                serde_json::Value::Null => problems.push(format!("rule `{path}` is not a finite number")),
+                _ => {}
             }
         }
-        // NaN and infinities serialise as null: numbers the paths missed.
-        if serde_json::to_value(self).is_ok_and(|v| has_null(&v)) {
-            problems.push("a rule is not a finite number".to_string());
+        let mut problems = Vec::new();
+        if let Ok(value) = serde_json::to_value(self) {
+            walk(&value, String::new(), &mut problems);
         }
         problems
-    }
-}
-
-fn has_null(v: &serde_json::Value) -> bool {
-    match v {
-        serde_json::Value::Null => true,
-        serde_json::Value::Array(a) => a.iter().any(has_null),
-        serde_json::Value::Object(o) => o.values().any(has_null),
-        _ => false,
     }
 }
 

@@ -106,10 +106,21 @@ pub fn read_text(path: &Path) -> Result<(String, String), LoadError> {
 /// which some editors write, is dropped.
 pub fn read_bounded(path: &Path, limit: usize, what: &str) -> Result<String, String> {
     use std::io::Read as _;
-    let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
+    // Opened without blocking (a pipe with no writer must not make us
+    // wait), then judged by what was opened, so that nothing can be put in
+    // the file's place between a check and the read.
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => "no such file".to_string(),
         _ => format!("cannot read the file: {e}"),
     })?;
+    let meta = file.metadata().map_err(|e| format!("cannot read the file: {e}"))?;
     if meta.is_dir() {
         return Err("this is a folder, not a file".into());
     }
@@ -121,19 +132,6 @@ pub fn read_bounded(path: &Path, limit: usize, what: &str) -> Result<String, Str
             "the file is {} bytes; {what} are limited to {limit} bytes",
             meta.len()
         ));
-    }
-    // Opened without blocking, and checked again once open: a pipe put in
-    // the file's place after the check above must not make us wait.
-    let mut options = std::fs::OpenOptions::new();
-    options.read(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt as _;
-        options.custom_flags(libc::O_NONBLOCK);
-    }
-    let file = options.open(path).map_err(|e| format!("cannot read the file: {e}"))?;
-    if !file.metadata().is_ok_and(|m| m.is_file()) {
-        return Err("this is not a regular file (a device, a pipe or a socket); give the path of a file".into());
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     file.take(limit as u64 + 1)
@@ -189,29 +187,29 @@ pub const SUGGEST_MAX_CHARS: usize = 64;
 /// Most candidates one "did you mean" compares.
 pub const SUGGEST_MAX_CANDIDATES: usize = 4096;
 
+/// A name cut to the first [`SUGGEST_MAX_CHARS`] characters.
+fn cut(name: &str) -> &str {
+    match name.char_indices().nth(SUGGEST_MAX_CHARS) {
+        Some((i, _)) => &name[..i],
+        None => name,
+    }
+}
+
 /// A name as a message shows it: an absurdly long one is cut, not printed
 /// whole.
 pub fn shown(name: &str) -> String {
-    match name.char_indices().nth(SUGGEST_MAX_CHARS) {
-        Some((i, _)) => format!("{}… ({} characters)", &name[..i], name.chars().count()),
-        None => name.to_string(),
+    let short = cut(name);
+    if short.len() == name.len() {
+        name.to_string()
+    } else {
+        format!("{short}… ({} characters)", name.chars().count())
     }
 }
 
 /// A list of known ids for a message: the first few and how many more.
 pub fn known_list(known: &[&str]) -> String {
     const SHOWN: usize = 12;
-    let shown: Vec<&str> = known
-        .iter()
-        .take(SHOWN)
-        .map(|k| {
-            // An absurdly long id is cut, not printed whole.
-            match k.char_indices().nth(SUGGEST_MAX_CHARS) {
-                Some((i, _)) => &k[..i],
-                None => k,
-            }
-        })
-        .collect();
+    let shown: Vec<&str> = known.iter().take(SHOWN).map(|k| cut(k)).collect();
     if known.len() > SHOWN {
         format!("{} and {} more", shown.join(", "), known.len() - SHOWN)
     } else {

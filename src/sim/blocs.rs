@@ -44,8 +44,16 @@ struct BlocInfo {
     sanctioned: Vec<(StateIdx, YearMonth)>,
     threatened: Vec<(StateIdx, YearMonth)>,
     of_juntas: bool,
-    /// Progress of its currency project, if it has one.
-    currency: Option<f64>,
+}
+
+impl BlocInfo {
+    /// Whether its threat of force against `s`, made within `months`,
+    /// still stands.
+    fn threatens(&self, s: StateIdx, date: YearMonth, months: f64) -> bool {
+        self.threatened
+            .iter()
+            .any(|(t, d)| *t == s && (d.months_until(date) as f64) < months)
+    }
 }
 
 /// What the bloc rules read, gathered once and again after anything changes
@@ -89,11 +97,6 @@ impl View {
                     sanctioned: b.sanctioned.clone(),
                     threatened: b.threatened.clone(),
                     of_juntas: b.of_juntas,
-                    currency: b
-                        .projects
-                        .iter()
-                        .find(|p| p.kind == ProjectKind::Currency)
-                        .map(|p| p.progress),
                 })
             })
             .collect();
@@ -137,22 +140,14 @@ impl View {
         self.blocs.iter().any(|b| b.sanctioned.iter().any(|(t, _)| *t == s))
     }
 
-    /// Whether a bloc's threat of force against `s` still stands (made
-    /// within `months`).
+    /// Whether any bloc's threat of force against `s` still stands.
     fn under_threat(&self, s: StateIdx, date: YearMonth, months: f64) -> bool {
-        self.blocs.iter().any(|b| {
-            b.threatened
-                .iter()
-                .any(|(t, d)| *t == s && (d.months_until(date) as f64) < months)
-        })
+        self.blocs.iter().any(|b| b.threatens(s, date, months))
     }
 
     /// Whether bloc `b` presses `s`: sanctions, or a standing threat.
     fn pressed_by(&self, b: &BlocInfo, s: StateIdx, date: YearMonth, months: f64) -> bool {
-        b.sanctioned.iter().any(|(t, _)| *t == s)
-            || b.threatened
-                .iter()
-                .any(|(t, d)| *t == s && (d.months_until(date) as f64) < months)
+        b.sanctioned.iter().any(|(t, _)| *t == s) || b.threatens(s, date, months)
     }
 
     fn member(&self, s: StateIdx, b: BlocIdx) -> Option<&Membership> {
@@ -166,13 +161,6 @@ impl View {
             .filter(|b| self.junta_pact(b.idx))
             .map(|b| (b.idx, self.members(b.idx)))
             .collect()
-    }
-
-    /// Whether a confederation of juntas that `s` belongs to has a currency
-    /// of its own ready: somewhere to go from a monetary union.
-    fn has_currency(&self, s: StateIdx, ready: f64) -> bool {
-        self.blocs_of(s)
-            .any(|m| self.junta_pact(m.bloc) && self.bloc(m.bloc).and_then(|b| b.currency).is_some_and(|p| p >= ready))
     }
 
     /// A defence pact or confederation founded by juntas (it stays theirs
@@ -284,7 +272,8 @@ fn threaten_intervention(world: &mut World, view: &View, bloc: BlocIdx, s: State
 }
 
 /// Whether a computer-run government would leave bloc `b`: not a monetary
-/// union unless a pact of juntas it belongs to has its currency ready.
+/// union unless a pact of juntas it belongs to has its currency ready
+/// (somewhere to go). The one rule for the bloc mechanisms and the AI.
 pub fn may_leave(world: &World, s: StateIdx, b: BlocIdx) -> bool {
     let ready = world.resource::<Rules>().blocs.currency_ready;
     let reg = world.resource::<Registry>();
@@ -391,18 +380,19 @@ fn lift_sanctions(world: &mut World, view: &View) {
 fn announce_withdrawals(world: &mut World, view: &View) {
     let r = world.resource::<Rules>().blocs.clone();
     let date = world.resource::<Clock>().date();
+    let pacts = view.junta_pacts();
     for m in &view.memberships {
         if !m.suspended || m.leaving.is_some() || !view.junta(m.state) {
             continue;
         }
         let Some(bl) = view.bloc(m.bloc) else { continue };
-        let together = view.junta_pacts().iter().any(|(_, members)| {
+        let together = pacts.iter().any(|(_, members)| {
             members.contains(&m.state)
                 && members
                     .iter()
                     .any(|o| *o != m.state && view.member(*o, m.bloc).is_some())
         });
-        let no_currency = bl.kind == BlocKind::MonetaryUnion && !view.has_currency(m.state, r.currency_ready);
+        let no_currency = !may_leave(world, m.state, m.bloc);
         let since = bl.sanctioned.iter().find(|(s, _)| *s == m.state).map(|(_, d)| *d);
         let sanctioned_long = since.is_some_and(|d| d.months_until(date) as f64 >= r.withdraw_min_months);
         let has_pact = view
@@ -447,8 +437,7 @@ fn withdraw_together(world: &mut World, view: &View) {
                 .filter(|m| m.suspended && m.leaving.is_none())
                 .map(|m| m.state)
                 .collect();
-            let ready =
-                bl.kind != BlocKind::MonetaryUnion || leavers.iter().all(|s| view.has_currency(*s, r.currency_ready));
+            let ready = leavers.iter().all(|s| may_leave(world, *s, bl.idx));
             if inside.len() < 2 || !pressed || leavers.is_empty() || !ready {
                 continue;
             }

@@ -139,8 +139,8 @@ fn power_consents(world: &World, rules: &PartnershipRules, se: Entity, p: &Partn
     let conditional = regime != RegimeKind::Civilian && pw.conditionality >= rules.conditional_threshold;
     let wanted = match p.kind {
         PartnershipKind::MiningConcession | PartnershipKind::EnergyConcession => {
-            let wants = world.get::<Agenda>(pe).map(|a| a.wants.clone()).unwrap_or_default();
-            let exports = world.get::<Economy>(se).map(|x| x.exports.clone()).unwrap_or_default();
+            let wants = world.get::<Agenda>(pe).map_or(&[][..], |a| &a.wants);
+            let exports = world.get::<Economy>(se).map_or(&[][..], |x| &x.exports);
             wants.is_empty() || exports.iter().any(|x| wants.contains(x))
         }
         _ => true,

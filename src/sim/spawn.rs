@@ -164,20 +164,17 @@ pub fn spawn_scenario(world: &mut World, scenario: &Scenario, seed: u64, detail:
     for b in &blocs {
         let entity = world.spawn((Name::new(b.name.clone()), Code(b.id.clone()))).id();
         let idx = registry.add_bloc(&b.id, &b.name, entity);
-        let mut sanctioned: Vec<_> = b
-            .sanctioned
-            .iter()
-            .filter_map(|s| registry.state(s))
-            .map(|s| (s, file.meta.start))
-            .collect();
-        sanctioned.sort();
-        let mut threatened: Vec<_> = b
-            .threatened
-            .iter()
-            .filter_map(|c| registry.state(c))
-            .map(|s| (s, file.meta.start))
-            .collect();
-        threatened.sort();
+        // Sanctions and threats standing at the start date from it.
+        let dated = |codes: &[String]| {
+            let mut out: Vec<_> = codes
+                .iter()
+                .filter_map(|c| registry.state(c))
+                .map(|s| (s, file.meta.start))
+                .collect();
+            out.sort();
+            out
+        };
+        let (sanctioned, threatened) = (dated(&b.sanctioned), dated(&b.threatened));
         world.entity_mut(entity).insert(Bloc {
             idx,
             kind: b.kind,

@@ -3,13 +3,7 @@
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
-fn harmattan(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_harmattan"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("the binary runs")
-}
+use crate::support::harmattan;
 
 fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()

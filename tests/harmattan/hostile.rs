@@ -7,7 +7,7 @@ use harmattan::scenario::{self, LoadError};
 use harmattan::sim::chronicle::NewsKind;
 use harmattan::sim::{Detail, Simulation};
 
-use crate::support::{load, tiny};
+use crate::support::{harmattan, load, tiny};
 
 fn problems(text: &str) -> LoadError {
     match scenario::load("hostile.ron", text) {
@@ -230,14 +230,6 @@ fn a_byte_order_mark_is_dropped_and_plus_signs_are_not_months() {
     assert!(scenario::mods::Mods::none().load_path(&path).is_ok());
     let e = problems(&tiny("").replace(r#"start: "2023-01""#, r#"start: "2023-+1""#));
     assert!(e.to_string().contains("is not a month"), "{e}");
-}
-
-fn harmattan(args: &[&str]) -> std::process::Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_harmattan"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("the binary runs")
 }
 
 fn sh(script: &str) -> std::process::Output {

@@ -52,3 +52,12 @@ pub fn shipped() -> Scenario {
 
 /// Rule overrides that take chance out of the indicator mechanisms.
 pub const NO_NOISE: &str = r#""stability.noise": 0, "legitimacy.noise": 0, "security.noise": 0, "economy.noise": 0, "food.noise": 0, "coups.base_logit": -50, "decisions.ai_act_chance": 0"#;
+
+/// The command line, run from the project's folder as a user would.
+pub fn harmattan(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_harmattan"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("the binary runs")
+}
