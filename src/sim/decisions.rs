@@ -10,11 +10,12 @@ use bevy::prelude::*;
 
 use super::chronicle::{Chronicle, NewsBuilder, NewsKind};
 use super::components::*;
-use super::events::{Bindings, PlayedBy, Target, Who, apply_bound, holds_static};
+use super::events::{PlayedBy, apply_bound};
 use super::inputs::{Input, InputLog};
 use super::ledger::{Actor, Cause, Ledger, Mechanism};
 use super::registry::{Clock, Registry};
 use super::rng::{SimRng, Stream};
+use super::script::{Bindings, Cond, Ctx, Target, Who};
 use super::{TurnPhase, TurnSchedule};
 use crate::rules::Rules;
 use crate::scenario::format::{Decider, DecisionDef, Effect, TargetKind};
@@ -84,9 +85,57 @@ fn merge(shipped: Vec<DecisionDef>, scenario: &[DecisionDef]) -> Vec<DecisionDef
 #[derive(Resource, Debug, Clone, Default)]
 pub struct DecisionBook {
     pub defs: Vec<DecisionDef>,
+    /// Each decision's conditions, compiled.
+    compiled: Vec<Compiled>,
+}
+
+/// A decision's conditions resolved for this game, and what weighing it
+/// needs to know of them in advance.
+#[derive(Debug, Clone)]
+struct Compiled {
+    available: Cond,
+    /// Whether `available` reads `$target` (else it holds or not for
+    /// every target alike).
+    available_on_target: bool,
+    /// Each factor: its condition and whether it reads `$target`.
+    factors: Vec<(Cond, bool)>,
+    /// The most the factors can add: a decision no situation makes
+    /// positive is never weighed.
+    max_weight: f64,
+    /// It announces a withdrawal from a bloc (see [`futile`]).
+    withdraws: bool,
 }
 
 impl DecisionBook {
+    pub fn new(defs: Vec<DecisionDef>, reg: &Registry) -> Self {
+        let compiled = defs
+            .iter()
+            .map(|d| {
+                let available = Cond::compile(&d.available, reg);
+                Compiled {
+                    available_on_target: available.on_target(),
+                    available,
+                    factors: d
+                        .ai
+                        .factors
+                        .iter()
+                        .map(|f| {
+                            let c = Cond::compile(&f.when, reg);
+                            let t = c.on_target();
+                            (c, t)
+                        })
+                        .collect(),
+                    max_weight: d.ai.base + d.ai.factors.iter().map(|f| f.add.max(0.0)).sum::<f64>(),
+                    withdraws: d
+                        .effects
+                        .iter()
+                        .any(|e| matches!(e.effect, Effect::AnnounceWithdrawal { .. })),
+                }
+            })
+            .collect();
+        Self { defs, compiled }
+    }
+
     pub fn index(&self, id: &str) -> Option<usize> {
         self.defs.iter().position(|d| d.id == id)
     }
@@ -169,47 +218,51 @@ pub fn who_name(reg: &Registry, who: Who) -> String {
 /// Everything a decider could aim a decision of this kind at, in index
 /// order.
 pub fn targets(world: &World, who: Who, kind: TargetKind) -> Vec<Option<Target>> {
-    let reg = world.resource::<Registry>();
+    let cx = Ctx::new(world);
+    let mine = who
+        .state()
+        .map(|s| super::actions::blocs_of(world, s))
+        .unwrap_or_default();
+    let mut out = Vec::new();
+    targets_into(&cx, who, kind, &mine, &mut out);
+    out
+}
+
+/// [`targets`] into a buffer the caller keeps (`mine`: the decider's blocs,
+/// sorted, if it is a state).
+fn targets_into(cx: &Ctx, who: Who, kind: TargetKind, mine: &[BlocIdx], out: &mut Vec<Option<Target>>) {
+    out.clear();
+    let reg = cx.reg;
+    let states = (0..reg.state_count()).map(|i| StateIdx(i as u16));
+    let powers = (0..reg.power_count()).map(|i| PowerIdx(i as u8));
     let state = match who {
         Who::State(s) => s,
         // A power's decision is about a state, another power or nothing.
         Who::Power(me) => {
-            return match kind {
-                TargetKind::None => vec![None],
-                TargetKind::State => (0..reg.state_count())
-                    .map(|i| Some(Target::State(StateIdx(i as u16))))
-                    .collect(),
-                TargetKind::Power => (0..reg.power_count())
-                    .map(|i| PowerIdx(i as u8))
-                    .filter(|p| *p != me)
-                    .map(|p| Some(Target::Power(p)))
-                    .collect(),
-                _ => Vec::new(),
-            };
+            match kind {
+                TargetKind::None => out.push(None),
+                TargetKind::State => out.extend(states.map(|s| Some(Target::State(s)))),
+                TargetKind::Power => out.extend(powers.filter(|p| *p != me).map(|p| Some(Target::Power(p)))),
+                _ => {}
+            }
+            return;
         }
     };
     match kind {
-        TargetKind::None => vec![None],
-        TargetKind::State => (0..reg.state_count())
-            .map(|i| StateIdx(i as u16))
-            .filter(|s| *s != state)
-            .map(|s| Some(Target::State(s)))
-            .collect(),
-        TargetKind::Neighbour => world
-            .get::<Neighbours>(reg.state_entity(state))
-            .map(|n| n.0.iter().map(|s| Some(Target::State(*s))).collect())
-            .unwrap_or_default(),
-        TargetKind::Power => (0..reg.power_count())
-            .map(|i| Some(Target::Power(PowerIdx(i as u8))))
-            .collect(),
-        TargetKind::OwnBloc | TargetKind::OtherBloc => {
-            let mine = super::actions::blocs_of(world, state);
+        TargetKind::None => out.push(None),
+        TargetKind::State => out.extend(states.filter(|s| *s != state).map(|s| Some(Target::State(s)))),
+        TargetKind::Neighbour => {
+            if let Some(n) = cx.state::<Neighbours>(state) {
+                out.extend(n.0.iter().map(|s| Some(Target::State(*s))));
+            }
+        }
+        TargetKind::Power => out.extend(powers.map(|p| Some(Target::Power(p)))),
+        TargetKind::OwnBloc | TargetKind::OtherBloc => out.extend(
             reg.live_blocs()
                 .map(|(b, _)| b)
-                .filter(|b| mine.contains(b) == (kind == TargetKind::OwnBloc))
-                .map(|b| Some(Target::Bloc(b)))
-                .collect()
-        }
+                .filter(|b| mine.binary_search(b).is_ok() == (kind == TargetKind::OwnBloc))
+                .map(|b| Some(Target::Bloc(b))),
+        ),
     }
 }
 
@@ -222,10 +275,15 @@ fn fits(def: &DecisionDef, who: Who) -> bool {
         }
 }
 
-/// Whether a decision is open to a decider about a target now. Conditions
-/// in a decision never draw random numbers (`Chance` is refused there).
-pub fn available(world: &World, def: &DecisionDef, who: Who, target: Option<Target>) -> bool {
-    fits(def, who) && holds_static(world, &def.available, &Bindings::new(who, target))
+/// Whether decision `i` is open to a decider about a target now.
+/// Conditions in a decision never draw random numbers (`Chance` is
+/// refused there).
+pub fn available(world: &World, i: usize, who: Who, target: Option<Target>) -> bool {
+    let book = world.resource::<DecisionBook>();
+    fits(&book.defs[i], who)
+        && book.compiled[i]
+            .available
+            .holds(&Ctx::new(world), &Bindings::new(who, target))
 }
 
 /// The decider's scenario agenda.
@@ -238,62 +296,50 @@ fn agenda_of(world: &World, who: Who) -> Option<&Priorities> {
     world.get::<Priorities>(e)
 }
 
-/// The decider's scenario agenda's boost to decision `i`, and why.
-fn priority(world: &World, who: Who, i: usize) -> Option<(f64, &str)> {
-    agenda_of(world, who)?.of(i)
-}
-
 /// The weight the situation gives a decision: its base and the factors
-/// that hold.
-fn situational(world: &World, def: &DecisionDef, bind: &Bindings) -> f64 {
+/// that hold (`fixed`: the factors that do not read `$target`, already
+/// judged for this decider; the others are judged here).
+fn situational(cx: &Ctx, def: &DecisionDef, c: &Compiled, fixed: &[bool], bind: &Bindings) -> f64 {
     def.ai.base
         + def
             .ai
             .factors
             .iter()
-            .filter(|f| holds_static(world, &f.when, bind))
-            .map(|f| f.add)
+            .zip(&c.factors)
+            .zip(fixed)
+            .filter(|((_, (when, on_target)), held)| if *on_target { when.holds(cx, bind) } else { **held })
+            .map(|((f, _), _)| f.add)
             .sum::<f64>()
 }
 
-/// The computer's weight for a decision (no allocation: it is computed for
-/// every option of every acting decider): what the situation gives it,
-/// grown by the agenda's `boost` (looked up once per decider) where the
-/// situation calls for it at all.
 /// A decision a computer-run government would not pay for because its
 /// government would not carry it out: leaving a monetary union with no
 /// currency to go to (docs/model.md, "Blocs").
-fn futile(world: &World, def: &DecisionDef, who: Who, target: Option<Target>) -> bool {
+fn futile(world: &World, c: &Compiled, who: Who, target: Option<Target>) -> bool {
     let (Some(s), Some(Target::Bloc(b))) = (who.state(), target) else {
         return false;
     };
-    def.effects
-        .iter()
-        .any(|e| matches!(e.effect, Effect::AnnounceWithdrawal { .. }))
-        && !super::blocs::may_leave(world, s, b)
-}
-
-fn weight(world: &World, def: &DecisionDef, who: Who, target: Option<Target>, boost: Option<f64>) -> f64 {
-    let w = situational(world, def, &Bindings::new(who, target));
-    match boost {
-        Some(boost) if w > 0.0 => w * (1.0 + boost),
-        _ => w,
-    }
+    c.withdraws && !super::blocs::may_leave(world, s, b)
 }
 
 /// The reasons behind a weight: the factors that counted and the agenda's
 /// part, largest first.
-pub fn reasons(world: &World, i: usize, def: &DecisionDef, who: Who, target: Option<Target>) -> Vec<(String, f64)> {
+pub fn reasons(world: &World, i: usize, who: Who, target: Option<Target>) -> Vec<(String, f64)> {
+    let cx = Ctx::new(world);
+    let book = world.resource::<DecisionBook>();
+    let (def, c) = (&book.defs[i], &book.compiled[i]);
     let bind = Bindings::new(who, target);
+    let held: Vec<bool> = c.factors.iter().map(|(when, _)| when.holds(&cx, &bind)).collect();
     let mut out: Vec<(String, f64)> = def
         .ai
         .factors
         .iter()
-        .filter(|f| holds_static(world, &f.when, &bind))
-        .map(|f| (f.why.clone(), f.add))
+        .zip(&held)
+        .filter(|(_, h)| **h)
+        .map(|(f, _)| (f.why.clone(), f.add))
         .collect();
-    let w = situational(world, def, &bind);
-    if let Some((boost, why)) = priority(world, who, i)
+    let w = situational(&cx, def, c, &held, &bind);
+    if let Some((boost, why)) = agenda_of(world, who).and_then(|a| a.of(i))
         && w > 0.0
     {
         out.push((why.to_string(), w * boost));
@@ -408,7 +454,7 @@ pub fn refusal(world: &World, state: StateIdx, i: usize, target: Option<Target>,
     if !ok_target {
         return Some(format!("`{}` cannot be aimed there", def.id));
     }
-    if !available(world, def, who, target) {
+    if !available(world, i, who, target) {
         return Some(format!("{} is not open to this government now", def.name));
     }
     let capital = purse(world, who);
@@ -466,20 +512,29 @@ fn apply_due_effects(world: &mut World) {
 /// A decision the computer might take: which, about what, and its weight.
 type Candidate = (usize, Option<Target>, f64);
 
+/// What the computer's weighing reuses from one decider to the next, so
+/// that a month's weighing allocates nothing once warm.
+#[derive(Default)]
+pub struct Weighing {
+    options: Vec<Candidate>,
+    targets: Vec<Option<Target>>,
+    fixed: Vec<bool>,
+    mine: Vec<BlocIdx>,
+}
+
 /// Each computer-run government, now and then, takes the decision it wants
 /// most (weighted draw among those it wants at all and can afford).
-fn decide_for_computer_governments(world: &mut World) {
+fn decide_for_computer_governments(world: &mut World, mut scratch: Local<Weighing>) {
     let n = world.resource::<Registry>().state_count();
-    let humans = world.resource::<super::events::Humans>().clone();
     let act = world.resource::<Rules>().decisions.ai_act_chance;
     for si in 0..n {
         let s = StateIdx(si as u16);
         // Drawn for every state, so that who plays changes nobody else's luck.
         let roll = world.resource_mut::<SimRng>().uniform(Stream::Decisions);
-        if humans.plays(s) || roll >= act {
+        if roll >= act || world.resource::<super::events::Humans>().plays(s) {
             continue;
         }
-        decide_by_weight(world, Who::State(s), Stream::Decisions);
+        decide_by_weight(world, Who::State(s), Stream::Decisions, &mut scratch);
     }
 }
 
@@ -487,7 +542,7 @@ fn decide_for_computer_governments(world: &mut World) {
 /// the decision it wants most among those it can afford (weighted draw).
 /// Powers draw from their own stream: what they do does not shift the
 /// governments' luck.
-fn decide_for_powers(world: &mut World) {
+fn decide_for_powers(world: &mut World, mut scratch: Local<Weighing>) {
     let n = world.resource::<Registry>().power_count();
     for pi in 0..n {
         let p = PowerIdx(pi as u8);
@@ -495,66 +550,103 @@ fn decide_for_powers(world: &mut World) {
         let act = world.get::<Agenda>(e).map_or(0.0, |a| a.outreach);
         let roll = world.resource_mut::<SimRng>().uniform(Stream::Outreach);
         if roll < act {
-            decide_by_weight(world, Who::Power(p), Stream::Outreach);
+            decide_by_weight(world, Who::Power(p), Stream::Outreach, &mut scratch);
         }
     }
 }
 
 /// The decider weighs every decision of its kind it can afford, about
 /// every target, and draws one in proportion to its weight; it is taken
-/// and logged with the reasons that counted.
-fn decide_by_weight(world: &mut World, who: Who, stream: Stream) {
+/// and logged with the reasons that counted. The factors that do not read
+/// `$target` are judged once per decision, not once per target, and a
+/// decision whose weight cannot be positive whatever the target is not
+/// weighed target by target.
+fn decide_by_weight(world: &mut World, who: Who, stream: Stream, scratch: &mut Weighing) {
     let money = purse(world, who);
-    let mut options: Vec<Candidate> = Vec::new();
-    let book = world.resource::<DecisionBook>();
-    let agenda = agenda_of(world, who);
-    for (i, def) in book.defs.iter().enumerate() {
-        if !fits(def, who) || def.cost as f64 > money {
-            continue;
-        }
-        // An agenda only grows a weight: nothing to weigh if no situation
-        // could make it positive.
-        if max_weight(def) <= 0.0 {
-            continue;
-        }
-        for t in targets(world, who, def.target) {
-            // The weight first: most options are not wanted at all.
-            let w = weight(world, def, who, t, agenda.and_then(|a| a.of(i)).map(|p| p.0));
-            if w > 0.0 && available(world, def, who, t) && !futile(world, def, who, t) {
-                options.push((i, t, w));
+    scratch.options.clear();
+    scratch.mine.clear();
+    if let Some(s) = who.state() {
+        scratch.mine.extend(super::actions::blocs_of(world, s));
+    }
+    {
+        let cx = Ctx::new(world);
+        let book = world.resource::<DecisionBook>();
+        let agenda = agenda_of(world, who);
+        for (i, (def, c)) in book.defs.iter().zip(&book.compiled).enumerate() {
+            if !fits(def, who) || def.cost as f64 > money || c.max_weight <= 0.0 {
+                continue;
+            }
+            targets_into(&cx, who, def.target, &scratch.mine, &mut scratch.targets);
+            let Some(&first) = scratch.targets.first() else {
+                continue;
+            };
+            // What does not depend on the target, judged once.
+            let bind = Bindings::new(who, first);
+            scratch.fixed.clear();
+            let mut ceiling = def.ai.base;
+            for ((when, on_target), f) in c.factors.iter().zip(&def.ai.factors) {
+                let held = !on_target && when.holds(&cx, &bind);
+                scratch.fixed.push(held);
+                ceiling += if *on_target {
+                    f.add.max(0.0)
+                } else if held {
+                    f.add
+                } else {
+                    0.0
+                };
+            }
+            if ceiling <= 0.0 {
+                continue;
+            }
+            let boost = agenda.and_then(|a| a.of(i)).map(|p| p.0);
+            // Judged at most once when it does not read the target.
+            let mut open_to_all = None;
+            for &t in &scratch.targets {
+                let bind = Bindings::new(who, t);
+                let w = situational(&cx, def, c, &scratch.fixed, &bind);
+                // An agenda only grows a weight that is positive.
+                let w = match boost {
+                    Some(boost) if w > 0.0 => w * (1.0 + boost),
+                    _ => w,
+                };
+                if w <= 0.0 {
+                    continue;
+                }
+                let open = if c.available_on_target {
+                    c.available.holds(&cx, &bind)
+                } else {
+                    *open_to_all.get_or_insert_with(|| c.available.holds(&cx, &bind))
+                };
+                if open && !futile(world, c, who, t) {
+                    scratch.options.push((i, t, w));
+                }
             }
         }
     }
-    if options.is_empty() {
+    if scratch.options.is_empty() {
         return;
     }
-    let total: f64 = options.iter().map(|o| o.2).sum();
+    let total: f64 = scratch.options.iter().map(|o| o.2).sum();
     let mut x = world.resource_mut::<SimRng>().uniform(stream) * total;
-    let mut pick = options.len() - 1;
-    for (k, o) in options.iter().enumerate() {
+    let mut pick = scratch.options.len() - 1;
+    for (k, o) in scratch.options.iter().enumerate() {
         x -= o.2;
         if x < 0.0 {
             pick = k;
             break;
         }
     }
-    let (i, t, w) = options.swap_remove(pick);
-    let book = world.resource::<DecisionBook>();
+    let (i, t, w) = scratch.options[pick];
     let taken = Taken {
         turn: world.resource::<Ledger>().turn,
         by: who,
-        decision: book.defs[i].id.clone(),
+        decision: world.resource::<DecisionBook>().defs[i].id.clone(),
         target: t,
         by_player: false,
         weight: w,
-        reasons: reasons(world, i, &book.defs[i], who, t),
+        reasons: reasons(world, i, who, t),
     };
     take(world, who, i, t, taken);
-}
-
-/// The most a decision's factors can add: skips decisions no computer wants.
-fn max_weight(def: &DecisionDef) -> f64 {
-    def.ai.base + def.ai.factors.iter().map(|f| f.add.max(0.0)).sum::<f64>()
 }
 
 /// A decision as the player sees it: cost, target, whether it is open now,

@@ -15,9 +15,10 @@ use super::inputs::{Input, InputLog};
 use super::ledger::{Actor, Cause, Ledger, Mechanism};
 use super::registry::{Clock, Registry};
 use super::rng::{SimRng, Stream};
+use super::script::{Cond, Ctx};
 use super::{TurnPhase, TurnSchedule};
 use crate::rules::Rules;
-use crate::scenario::format::{Condition, Effect, EventDef, Stage};
+use crate::scenario::format::{Condition, Effect, EventDef};
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(TurnSchedule, run_scripted_events.in_set(TurnPhase::Events));
@@ -33,15 +34,18 @@ pub struct EventBook {
     /// bounded by the number of events.
     this_turn: Vec<bool>,
     by_id: BTreeMap<String, usize>,
+    /// Each event's `when`, compiled.
+    when: Vec<Cond>,
 }
 
 impl EventBook {
-    pub fn new(defs: &[EventDef]) -> Self {
+    pub fn new(defs: &[EventDef], reg: &Registry) -> Self {
         Self {
             defs: defs.to_vec(),
             fired: vec![false; defs.len()],
             this_turn: vec![false; defs.len()],
             by_id: defs.iter().enumerate().map(|(i, d)| (d.id.clone(), i)).collect(),
+            when: defs.iter().map(|d| Cond::compile(&d.when, reg)).collect(),
         }
     }
 }
@@ -190,45 +194,7 @@ pub fn take_seat(world: &mut World, seat: StateIdx) {
     world.resource_mut::<InputLog>().0.push(Input::Seat { turn, state });
 }
 
-/// What `$self` and `$target` stand for in a decision's conditions and
-/// effects (nothing, in a scenario's events).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Bindings {
-    pub me: Option<Who>,
-    pub target: Option<Target>,
-}
-
-impl Bindings {
-    pub const NONE: Bindings = Bindings { me: None, target: None };
-
-    pub fn new(me: Who, target: Option<Target>) -> Self {
-        Self { me: Some(me), target }
-    }
-}
-
-/// Who takes a decision: a state's government or a foreign power.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Who {
-    State(StateIdx),
-    Power(PowerIdx),
-}
-
-impl Who {
-    pub fn state(self) -> Option<StateIdx> {
-        match self {
-            Who::State(s) => Some(s),
-            Who::Power(_) => None,
-        }
-    }
-}
-
-/// What a decision is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Target {
-    State(StateIdx),
-    Power(PowerIdx),
-    Bloc(BlocIdx),
-}
+pub use super::script::{Bindings, Target, Who};
 
 /// Id look-ups that know `$self` and `$target`.
 pub struct Lookup<'a> {
@@ -298,7 +264,7 @@ fn run_scripted_events(world: &mut World) {
             if book.defs[i].once && book.fired[i] {
                 continue;
             }
-            if holds(world, &book.defs[i].when) {
+            if book.when[i].holds_drawing(world, &Bindings::NONE) {
                 fire(world, &mut book, i, 0);
             }
         }
@@ -410,7 +376,7 @@ pub fn run_prologue(world: &mut World) {
     world.resource_scope(|world, mut book: Mut<EventBook>| {
         book.this_turn.fill(false);
         for i in 0..book.defs.len() {
-            if book.defs[i].when.mentions_start() && holds(world, &book.defs[i].when) {
+            if book.defs[i].when.mentions_start() && book.when[i].holds_drawing(world, &Bindings::NONE) {
                 fire(world, &mut book, i, 0);
             }
         }
@@ -418,221 +384,12 @@ pub fn run_prologue(world: &mut World) {
     world.insert_resource(Prologue(false));
 }
 
-fn in_prologue(world: &World) -> bool {
-    world.get_resource::<Prologue>().is_some_and(|p| p.0)
-}
-
-/// Evaluates a condition against the world as it stands.
-pub fn holds(world: &mut World, c: &Condition) -> bool {
-    holds_bound(world, c, &Bindings::NONE)
-}
-
-/// Evaluates a condition in which `$self` and `$target` stand for the
-/// state deciding and what it decides about (decisions and AI weights).
-pub fn holds_bound(world: &mut World, c: &Condition, bind: &Bindings) -> bool {
-    let date = world.resource::<Clock>().date();
-    match c {
-        Condition::Date(d) => date == *d,
-        Condition::From(d) => date >= *d,
-        Condition::Before(d) => date < *d,
-        Condition::Chance(p) => world.resource_mut::<SimRng>().chance(Stream::Events, *p),
-        Condition::Start => in_prologue(world),
-        Condition::All(list) => list.iter().all(|c| holds_bound(world, c, bind)),
-        Condition::Any(list) => list.iter().any(|c| holds_bound(world, c, bind)),
-        Condition::Not(inner) => !holds_bound(world, inner, bind),
-        other => holds_now(world, other, bind),
-    }
-}
-
-/// Evaluates a condition that draws no random numbers (the validator
-/// refuses `Chance` where this is used: decisions and AI weights), reading
-/// the world only.
+/// Evaluates a condition of the file format against the world as it
+/// stands, without drawing (for interfaces; a turn evaluates the compiled
+/// script).
 pub fn holds_static(world: &World, c: &Condition, bind: &Bindings) -> bool {
-    // The clock is looked up only when asked: this runs for every option a
-    // government weighs.
-    let date = || world.resource::<Clock>().date();
-    match c {
-        Condition::Date(d) => date() == *d,
-        Condition::From(d) => date() >= *d,
-        Condition::Before(d) => date() < *d,
-        Condition::Chance(_) => false,
-        Condition::Start => in_prologue(world),
-        Condition::All(list) => list.iter().all(|c| holds_static(world, c, bind)),
-        Condition::Any(list) => list.iter().any(|c| holds_static(world, c, bind)),
-        Condition::Not(inner) => !holds_static(world, inner, bind),
-        other => holds_now(world, other, bind),
-    }
-}
-
-/// Conditions that read the world without drawing random numbers.
-pub fn holds_now(world: &World, c: &Condition, bind: &Bindings) -> bool {
-    let reg = world.resource::<Registry>();
-    let look = Lookup { reg, bind };
-    let state = |code: &str| look.state(code);
-    match c {
-        Condition::Indicator {
-            state: s,
-            indicator,
-            cmp,
-            value,
-        } => state(s).is_some_and(|s| {
-            let v = read_indicator(world.entity(reg.state_entity(s)), *indicator);
-            cmp.holds(v, *value)
-        }),
-        Condition::Alignment {
-            state: s,
-            power,
-            cmp,
-            value,
-        } => match (state(s), look.power(power)) {
-            (Some(s), Some(p)) => world
-                .get::<Alignment>(reg.state_entity(s))
-                .and_then(|a| a.0.get(p.0 as usize).copied())
-                .is_some_and(|v| cmp.holds(v, *value)),
-            _ => false,
-        },
-        Condition::Regime { state: s, kind } => state(s).is_some_and(|s| {
-            world
-                .get::<Regime>(reg.state_entity(s))
-                .is_some_and(|r| r.kind == *kind)
-        }),
-        Condition::Member { state: s, bloc } => match (state(s), look.bloc(bloc)) {
-            (Some(s), Some(b)) => actions::membership(world, s, b).is_some(),
-            _ => false,
-        },
-        Condition::Suspended { state: s, bloc } => match (state(s), look.bloc(bloc)) {
-            (Some(s), Some(b)) => actions::membership(world, s, b)
-                .and_then(|m| world.get::<Membership>(m))
-                .is_some_and(|m| m.suspended),
-            _ => false,
-        },
-        Condition::Sanctioned { state: s, bloc: None } => state(s).is_some_and(|s| actions::is_sanctioned(world, s)),
-        Condition::Sanctioned {
-            state: s,
-            bloc: Some(bloc),
-        } => match (state(s), look.bloc(bloc)) {
-            (Some(s), Some(b)) => reg
-                .bloc_entity(b)
-                .and_then(|e| world.get::<Bloc>(e))
-                .is_some_and(|b| b.sanctions(s)),
-            _ => false,
-        },
-        Condition::Talks { state: s, power } => match (state(s), look.power(power)) {
-            (Some(s), Some(p)) => actions::live_partnerships(world, s).any(|ps| ps.power == p && ps.stage.is_pending()),
-            _ => false,
-        },
-        Condition::ProjectsOpen { bloc } => look
-            .bloc(bloc)
-            .and_then(|b| reg.bloc_entity(b))
-            .and_then(|e| world.get::<Bloc>(e))
-            .is_some_and(|b| b.projects.iter().any(|p| p.progress < 100.0)),
-        Condition::Partnership {
-            state: s,
-            power,
-            kind,
-            stage,
-        } => match (state(s), look.power(power)) {
-            // Order does not matter for `any`: read the live ones in place
-            // (this is evaluated for every option a government weighs).
-            (Some(s), Some(p)) => actions::live_partnerships(world, s).any(|ps| {
-                ps.power == p
-                    && kind.is_none_or(|k| ps.kind == k)
-                    && match stage {
-                        // "At this stage or further along the road to force".
-                        Some(st) if st.is_pending() || *st == Stage::InForce => {
-                            ps.stage >= *st && ps.stage <= Stage::InForce
-                        }
-                        Some(st) => ps.stage == *st,
-                        None => true,
-                    }
-            }),
-            _ => false,
-        },
-        Condition::Relation {
-            state: s,
-            other,
-            cmp,
-            value,
-        } => match (state(s), state(other)) {
-            (Some(a), Some(b)) => cmp.holds(world.resource::<Relations>().get(a, b), *value),
-            _ => false,
-        },
-        Condition::Leader { state: s, leader } => state(s).is_some_and(|s| {
-            world
-                .get::<Regime>(reg.state_entity(s))
-                .is_some_and(|r| r.leader == *leader)
-        }),
-        // The turn being resolved is the n-th or later.
-        Condition::Elapsed(n) => world.resource::<Clock>().turn + 1 >= *n,
-        Condition::Project { bloc, project } => look
-            .bloc(bloc)
-            .and_then(|b| reg.bloc_entity(b))
-            .and_then(|e| world.get::<Bloc>(e))
-            .is_some_and(|b| b.projects.iter().any(|p| p.kind == *project && p.progress >= 100.0)),
-        Condition::Courts { power, state: s } => match (look.power(power), state(s)) {
-            (Some(p), Some(s)) => agenda(world, reg, p).is_some_and(|a| a.courts.binary_search(&s).is_ok()),
-            _ => false,
-        },
-        Condition::Wants { power, state: s } => match (look.power(power), state(s)) {
-            (Some(p), Some(s)) => agenda(world, reg, p).is_some_and(|a| {
-                world
-                    .get::<Economy>(reg.state_entity(s))
-                    .is_some_and(|e| e.exports.iter().any(|x| a.wants.contains(x)))
-            }),
-            _ => false,
-        },
-        Condition::Exports { state: s, export } => state(s).is_some_and(|s| {
-            world
-                .get::<Economy>(reg.state_entity(s))
-                .is_some_and(|e| e.exports.contains(export))
-        }),
-        Condition::TowardRivals {
-            state: s,
-            power,
-            cmp,
-            value,
-        } => match (state(s), look.power(power)) {
-            (Some(s), Some(p)) => {
-                let standing = world.get::<Alignment>(reg.state_entity(s));
-                agenda(world, reg, p)
-                    .and_then(|a| {
-                        a.rivals
-                            .iter()
-                            .filter_map(|r| standing.and_then(|x| x.0.get(r.0 as usize).copied()))
-                            .reduce(f64::min)
-                    })
-                    .is_some_and(|v| cmp.holds(v, *value))
-            }
-            _ => false,
-        },
-        Condition::SpareCapacity { power } => look.power(power).is_some_and(|p| {
-            world
-                .get::<Power>(reg.power_entity(p))
-                .is_some_and(|pw| actions::security_load(world, p) < pw.capacity)
-        }),
-        Condition::Offers { power, kind } => look.power(power).is_some_and(|p| {
-            world
-                .get::<Power>(reg.power_entity(p))
-                .is_some_and(|pw| pw.offers(*kind))
-        }),
-        Condition::Conditionality { power, cmp, value } => look.power(power).is_some_and(|p| {
-            world
-                .get::<Power>(reg.power_entity(p))
-                .is_some_and(|pw| cmp.holds(pw.conditionality, *value))
-        }),
-        Condition::Members { bloc, cmp, value } => look.bloc(bloc).is_some_and(|b| {
-            let staying = actions::members(world, b)
-                .into_iter()
-                .filter(|s| {
-                    actions::membership(world, *s, b)
-                        .and_then(|m| world.get::<Membership>(m))
-                        .is_some_and(|m| m.leaving.is_none())
-                })
-                .count();
-            cmp.holds(staying as f64, *value)
-        }),
-        _ => false,
-    }
+    let cx = Ctx::new(world);
+    Cond::compile(c, cx.reg).holds(&cx, bind)
 }
 
 fn agenda<'w>(world: &'w World, reg: &Registry, p: PowerIdx) -> Option<&'w Agenda> {

@@ -7,8 +7,9 @@ use bevy::prelude::*;
 use serde::Serialize;
 
 use super::chronicle::{Chronicle, NewsBuilder, NewsKind};
-use super::events::{Bindings, PlayedBy, holds, holds_static};
+use super::events::{PlayedBy, holds_static};
 use super::registry::{Clock, Registry};
+use super::script::{Bindings, Cond, Ctx};
 use super::{TurnPhase, TurnSchedule};
 use crate::scenario::format::{Cmp, Condition, GoalDef};
 
@@ -29,13 +30,19 @@ pub enum GoalStatus {
 pub struct GoalBook {
     pub defs: Vec<GoalDef>,
     pub status: Vec<GoalStatus>,
+    /// Each goal's defeat and victory, compiled.
+    judged: Vec<(Cond, Cond)>,
 }
 
 impl GoalBook {
-    pub fn new(defs: &[GoalDef]) -> Self {
+    pub fn new(defs: &[GoalDef], reg: &Registry) -> Self {
         Self {
             defs: defs.to_vec(),
             status: vec![GoalStatus::Open; defs.len()],
+            judged: defs
+                .iter()
+                .map(|d| (Cond::compile(&d.defeat, reg), Cond::compile(&d.victory, reg)))
+                .collect(),
         }
     }
 }
@@ -65,24 +72,26 @@ pub fn goals(world: &World) -> Vec<GoalView> {
 
 fn judge_goals(world: &mut World) {
     let turn = world.resource::<Clock>().turn + 1;
-    let open: Vec<usize> = {
-        let book = world.resource::<GoalBook>();
-        (0..book.defs.len())
-            .filter(|i| book.status[*i] == GoalStatus::Open)
-            .collect()
-    };
-    for i in open {
-        let def = world.resource::<GoalBook>().defs[i].clone();
+    for i in 0..world.resource::<GoalBook>().defs.len() {
         // Goals never draw random numbers (the validator forbids `Chance`),
-        // so judging them leaves every stream as it was.
-        let status = if holds(world, &def.defeat) {
-            GoalStatus::Lost { turn }
-        } else if holds(world, &def.victory) {
-            GoalStatus::Won { turn }
-        } else {
-            continue;
+        // so they are judged on the world as it stands.
+        let status = {
+            let book = world.resource::<GoalBook>();
+            if book.status[i] != GoalStatus::Open {
+                continue;
+            }
+            let cx = Ctx::new(world);
+            let (defeat, victory) = &book.judged[i];
+            if defeat.holds(&cx, &Bindings::NONE) {
+                GoalStatus::Lost { turn }
+            } else if victory.holds(&cx, &Bindings::NONE) {
+                GoalStatus::Won { turn }
+            } else {
+                continue;
+            }
         };
         world.resource_mut::<GoalBook>().status[i] = status;
+        let def = world.resource::<GoalBook>().defs[i].clone();
         // Only the player hears of goals as news; every goal is in reports.
         let reg = world.resource::<Registry>();
         let Some(s) = reg.state(&def.state) else { continue };

@@ -24,6 +24,7 @@ pub mod orders;
 pub mod partnerships;
 pub mod registry;
 pub mod rng;
+pub mod script;
 pub mod security;
 pub mod spawn;
 pub mod stability;

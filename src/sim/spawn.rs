@@ -247,15 +247,18 @@ pub fn spawn_scenario(world: &mut World, scenario: &Scenario, seed: u64, detail:
         snapshots: Vec::new(),
     });
     world.insert_resource(OrderQueue::default());
-    world.insert_resource(EventBook::new(&file.events));
+    world.insert_resource(EventBook::new(&file.events, world.resource::<Registry>()));
     world.insert_resource(OpenChoices::default());
     world.insert_resource(super::diplomacy::Borders::default());
     // The player (if any) is kept across a reset.
     world.insert_resource(PlayedBy::default());
     world.insert_resource(super::events::Humans::default());
     world.insert_resource(super::inputs::InputLog::default());
-    world.insert_resource(super::goals::GoalBook::new(&file.goals));
-    world.insert_resource(super::decisions::DecisionBook { defs: catalogue });
+    world.insert_resource(super::goals::GoalBook::new(&file.goals, world.resource::<Registry>()));
+    world.insert_resource(super::decisions::DecisionBook::new(
+        catalogue,
+        world.resource::<Registry>(),
+    ));
     // Every government and power starts with two months' worth of capital.
     let start = 2.0 * scenario.rules.decisions.capital_per_turn;
     world.insert_resource(super::decisions::Capital(vec![start; file.states.len()]));
