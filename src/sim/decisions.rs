@@ -377,11 +377,13 @@ fn purse(world: &World, who: Who) -> f64 {
 
 /// Pays for a decision, applies what happens now and queues the rest.
 fn take(world: &mut World, who: Who, i: usize, target: Option<Target>, taken: Taken) {
-    let def = world.resource::<DecisionBook>().defs[i].clone();
+    let def = &world.resource::<DecisionBook>().defs[i];
+    let cost = def.cost as f64;
     match who {
-        Who::State(s) => world.resource_mut::<Capital>().0[s.0 as usize] -= def.cost as f64,
-        Who::Power(p) => world.resource_mut::<Influence>().0[p.0 as usize] -= def.cost as f64,
+        Who::State(s) => world.resource_mut::<Capital>().0[s.0 as usize] -= cost,
+        Who::Power(p) => world.resource_mut::<Influence>().0[p.0 as usize] -= cost,
     }
+    let def = &world.resource::<DecisionBook>().defs[i];
     let turn = world.resource::<Ledger>().turn;
     let reg = world.resource::<Registry>();
     let whom = target
@@ -417,12 +419,13 @@ fn take(world: &mut World, who: Who, i: usize, target: Option<Target>, taken: Ta
     }
     news.post(&mut world.resource_mut::<Chronicle>());
     world.resource_mut::<DecisionLog>().0.push(taken);
-    for (k, outcome) in def.effects.iter().enumerate() {
-        if outcome.delay == 0 {
+    for k in 0..world.resource::<DecisionBook>().defs[i].effects.len() {
+        let delay = world.resource::<DecisionBook>().defs[i].effects[k].delay;
+        if delay == 0 {
             apply_outcome(world, who, i, target, k);
         } else {
             world.resource_mut::<PendingEffects>().0.push(Due {
-                turn: turn + outcome.delay,
+                turn: turn + delay,
                 by: who,
                 decision: i,
                 target,
@@ -434,12 +437,15 @@ fn take(world: &mut World, who: Who, i: usize, target: Option<Target>, taken: Ta
 
 /// One outcome of a decision: drawn against its chance, then applied.
 fn apply_outcome(world: &mut World, who: Who, i: usize, target: Option<Target>, k: usize) {
-    let outcome = world.resource::<DecisionBook>().defs[i].effects[k].clone();
-    if outcome.chance < 1.0 && !world.resource_mut::<SimRng>().chance(Stream::Decisions, outcome.chance) {
+    let chance = world.resource::<DecisionBook>().defs[i].effects[k].chance;
+    if chance < 1.0 && !world.resource_mut::<SimRng>().chance(Stream::Decisions, chance) {
         return;
     }
     let cause = Cause::by(Mechanism::Order, Actor::Decision(i as u16));
-    apply_bound(world, &outcome.effect, cause, &Bindings::new(who, target));
+    // Cloned (one effect, a few strings): taking the book out of the world
+    // while it runs costs more.
+    let effect = world.resource::<DecisionBook>().defs[i].effects[k].effect.clone();
+    apply_bound(world, &effect, cause, &Bindings::new(who, target));
 }
 
 /// Why a decision cannot be taken now, if it cannot.

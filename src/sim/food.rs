@@ -99,9 +99,8 @@ fn move_food_insecurity(
 
 /// Governments whose people go hungrier than usual may ban grain exports;
 /// those whose markets have eased may lift the ban.
-fn decide_grain_exports(world: &mut World) {
+fn decide_grain_exports(world: &mut World, query: &mut QueryState<(&Country, &Economy, &Baseline)>) {
     let r = world.resource::<Rules>().food.clone();
-    let mut query = world.query::<(&Country, &Economy, &Baseline)>();
     let situation: Vec<(StateIdx, bool, f64)> = in_state_order(query.iter(world), |(c, ..)| c.idx)
         .into_iter()
         .map(|(c, e, b)| (c.idx, e.grain_ban, e.food_insecurity - b.food_insecurity))
