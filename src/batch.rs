@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use rayon::prelude::*;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::scenario::Scenario;
 use crate::scenario::format::BlocKind;
@@ -204,6 +204,21 @@ pub fn run_each(
     progress: &(dyn Fn(u64) + Sync),
     each: &mut (dyn FnMut(RunOutcome) + Send),
 ) -> Result<(), String> {
+    run_range(scenario, 0..runs, turns, seed, threads, progress, each)
+}
+
+/// [`run_each`] for the runs `range` of a batch (one shard of it): run `i`
+/// is the same future whichever process runs it.
+pub fn run_range(
+    scenario: &Scenario,
+    range: std::ops::Range<u64>,
+    turns: u32,
+    seed: u64,
+    threads: usize,
+    progress: &(dyn Fn(u64) + Sync),
+    each: &mut (dyn FnMut(RunOutcome) + Send),
+) -> Result<(), String> {
+    let runs = range.end;
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .build()
@@ -213,9 +228,9 @@ pub fn run_each(
     // Runs are handed out one at a time, lowest first, so that the runs
     // finished ahead of their turn (held for `each`) stay few whatever the
     // workers' speeds.
-    let next = AtomicU64::new(0);
+    let next = AtomicU64::new(range.start);
     let order = std::sync::Mutex::new(InOrder {
-        next: 0,
+        next: range.start,
         waiting: BTreeMap::new(),
         each,
     });
@@ -265,7 +280,10 @@ impl InOrder<'_> {
 }
 
 /// Probabilities folded from runs one at a time (in run order), so that a
-/// batch of a million runs needs the memory of one.
+/// batch of a million runs needs the memory of one. Every sum is an
+/// integer (stability in fixed point), so that folds of shards of a batch
+/// add up to exactly the fold of the whole, in any grouping.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SummaryBuilder {
     scenario: String,
     /// Every bloc seen: the scenario's and those founded in any run.
@@ -277,14 +295,18 @@ pub struct SummaryBuilder {
     runs: u64,
 }
 
-#[derive(Default)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 struct StateFold {
     name: String,
     with_coup: u64,
-    coups: f64,
-    stability: f64,
+    coups: u64,
+    /// In units of 2^-20 (a millionth of a point, about).
+    stability: i64,
     member: BTreeMap<String, u64>,
 }
+
+/// Fixed-point scale of summed stability.
+const STABILITY_SCALE: f64 = (1u64 << 20) as f64;
 
 impl SummaryBuilder {
     pub fn new(scenario: &Scenario) -> Self {
@@ -321,10 +343,31 @@ impl SummaryBuilder {
                 continue;
             };
             f.with_coup += u64::from(row.coups > 0);
-            f.coups += f64::from(row.coups);
-            f.stability += row.stability;
+            f.coups += u64::from(row.coups);
+            f.stability += (row.stability * STABILITY_SCALE).round() as i64;
             for b in row.blocs.split(';').filter(|b| !b.is_empty()) {
                 *f.member.entry(b.to_string()).or_default() += 1;
+            }
+        }
+    }
+
+    /// Adds another fold of the same scenario's runs (another shard).
+    pub fn merge(&mut self, other: SummaryBuilder) {
+        self.runs += other.runs;
+        self.bloc_ids.extend(other.bloc_ids);
+        for (b, k) in other.exists {
+            *self.exists.entry(b).or_default() += k;
+        }
+        for (id, f) in other.states {
+            let mine = self.states.entry(id).or_insert_with(|| StateFold {
+                name: f.name.clone(),
+                ..StateFold::default()
+            });
+            mine.with_coup += f.with_coup;
+            mine.coups += f.coups;
+            mine.stability += f.stability;
+            for (b, k) in f.member {
+                *mine.member.entry(b).or_default() += k;
             }
         }
     }
@@ -338,8 +381,8 @@ impl SummaryBuilder {
                 id,
                 name: f.name,
                 p_coup: f.with_coup as f64 / n,
-                mean_coups: f.coups / n,
-                mean_final_stability: f.stability / n,
+                mean_coups: f.coups as f64 / n,
+                mean_final_stability: f.stability as f64 / STABILITY_SCALE / n,
                 p_member: self
                     .bloc_ids
                     .iter()
@@ -374,4 +417,136 @@ pub fn summarize(scenario: &Scenario, outcomes: &[RunOutcome], turns: u32, seed:
         b.add(o);
     }
     b.finish(turns, seed)
+}
+
+/// One of `count` equal parts of a batch (`index` from 0), for running a
+/// batch on many machines: `batch --shard I/N`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Shard {
+    pub index: u64,
+    pub count: u64,
+}
+
+impl std::str::FromStr for Shard {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, String> {
+        let bad = || format!("`{text}` is not a shard: write I/N, as 0/4 for the first of four (I from 0 to N-1)");
+        let (i, n) = text.split_once('/').ok_or_else(bad)?;
+        let (index, count): (u64, u64) = (
+            i.trim().parse().map_err(|_| bad())?,
+            n.trim().parse().map_err(|_| bad())?,
+        );
+        if count == 0 || index >= count {
+            return Err(bad());
+        }
+        Ok(Shard { index, count })
+    }
+}
+
+impl Shard {
+    /// The runs of a batch of `runs` this shard runs: contiguous, so that
+    /// the shards' CSV rows in shard order are the batch's.
+    pub fn range(self, runs: u64) -> std::ops::Range<u64> {
+        let at = |k: u64| (u128::from(runs) * u128::from(k) / u128::from(self.count)) as u64;
+        at(self.index)..at(self.index + 1)
+    }
+}
+
+/// What one shard of a batch writes: its fold, and what it was a part of,
+/// so that `harmattan merge` can check the parts belong together.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Partial {
+    /// The program that ran it: shards of one batch must be run by the
+    /// same version, or their futures differ.
+    pub version: String,
+    pub scenario_id: String,
+    pub runs: u64,
+    pub turns: u32,
+    pub seed: u64,
+    pub shard: Shard,
+    pub fold: SummaryBuilder,
+}
+
+/// The summary of a whole batch from its shards' partial results, exactly
+/// as one process running every run would give it.
+pub fn merge(parts: Vec<Partial>) -> Result<Summary, String> {
+    let Some(first) = parts.first().cloned() else {
+        return Err("nothing to merge: give the partial results of every shard".into());
+    };
+    let count = first.shard.count;
+    let mut seen = vec![false; usize::try_from(count).unwrap_or(usize::MAX).min(1 << 24)];
+    if seen.len() as u64 != count {
+        return Err(format!(
+            "{count} shards is more than merge handles (at most {})",
+            1 << 24
+        ));
+    }
+    for p in &parts {
+        let same = p.version == first.version
+            && p.scenario_id == first.scenario_id
+            && p.runs == first.runs
+            && p.turns == first.turns
+            && p.seed == first.seed
+            && p.shard.count == count;
+        if !same {
+            return Err(format!(
+                "shard {}/{} is of another batch (scenario {}, {} runs, {} turns, seed {}, version {}) than shard {}/{} \
+                 (scenario {}, {} runs, {} turns, seed {}, version {})",
+                p.shard.index,
+                p.shard.count,
+                p.scenario_id,
+                p.runs,
+                p.turns,
+                p.seed,
+                p.version,
+                first.shard.index,
+                count,
+                first.scenario_id,
+                first.runs,
+                first.turns,
+                first.seed,
+                first.version
+            ));
+        }
+        let slot = &mut seen[p.shard.index as usize];
+        if *slot {
+            return Err(format!("shard {}/{count} is given twice", p.shard.index));
+        }
+        *slot = true;
+        if p.fold.runs != p.shard.range(p.runs).count() as u64 {
+            return Err(format!(
+                "shard {}/{count} holds {} runs, not the {} it should: it did not finish",
+                p.shard.index,
+                p.fold.runs,
+                p.shard.range(p.runs).count()
+            ));
+        }
+    }
+    let missing: Vec<String> = seen
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| !**s)
+        .take(10)
+        .map(|(i, _)| format!("{i}/{count}"))
+        .collect();
+    if !missing.is_empty() {
+        return Err(format!("shards missing: {}", missing.join(", ")));
+    }
+    let (turns, seed) = (first.turns, first.seed);
+    let mut parts = parts;
+    parts.sort_by_key(|p| p.shard.index);
+    let mut all = parts.remove(0).fold;
+    for p in parts {
+        all.merge(p.fold);
+    }
+    Ok(all.finish(turns, seed))
+}
+
+/// What a batch's shards must share to be added up: the scenario's name,
+/// and a digest of its text and of the rules in force (mods included).
+pub fn fingerprint(scenario: &Scenario) -> String {
+    let mut bytes = scenario.text.as_bytes().to_vec();
+    bytes.extend_from_slice(format!("{:?}", scenario.rules).as_bytes());
+    format!("{} {:016x}", scenario.file.meta.name, crate::report::fnv1a(&bytes))
 }

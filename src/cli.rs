@@ -87,6 +87,20 @@ pub enum Command {
         /// Also write one row per run and state to this CSV file.
         #[arg(long, value_name = "FILE")]
         csv: Option<PathBuf>,
+        /// Run only part I of N of the batch (I from 0) and print its
+        /// partial result (JSON) for `harmattan merge`: one batch on many
+        /// machines (docs/cluster.md).
+        #[arg(long, value_name = "I/N")]
+        shard: Option<batch::Shard>,
+    },
+    /// Add up the partial results of a batch's shards (`batch --shard`)
+    /// into the summary one process running every run prints.
+    Merge {
+        /// Every shard's partial result.
+        #[arg(required = true)]
+        parts: Vec<PathBuf>,
+        #[arg(long)]
+        json: bool,
     },
     /// Check scenario files (and rule files under a `rules/` folder); print
     /// every problem as FILE:LINE:COL: message.
@@ -276,6 +290,7 @@ fn dispatch(command: Command, mods: &Mods) -> Result<ExitCode, Failure> {
             threads,
             json,
             csv,
+            shard,
         } => {
             check_runs(runs)?;
             check_threads(threads)?;
@@ -285,7 +300,8 @@ fn dispatch(command: Command, mods: &Mods) -> Result<ExitCode, Failure> {
             if let Some(path) = &csv {
                 check_writable(path)?;
             }
-            let bar = progress_bar(runs);
+            let range = shard.map_or(0..runs, |sh| sh.range(runs));
+            let bar = progress_bar(range.end - range.start);
             // Runs are folded into the summary, and their rows streamed to
             // the CSV, as they finish: memory does not grow with --runs.
             let mut summary = batch::SummaryBuilder::new(&s);
@@ -294,7 +310,7 @@ fn dispatch(command: Command, mods: &Mods) -> Result<ExitCode, Failure> {
                 Some(path) => crate::export::write_with(path, |out| {
                     let mut w = csv::Writer::from_writer(out);
                     let mut failed = None;
-                    batch::run_each(&s, runs, turns, seed, threads, &progress, &mut |o| {
+                    batch::run_range(&s, range.clone(), turns, seed, threads, &progress, &mut |o| {
                         for row in &o.states {
                             if failed.is_none()
                                 && let Err(e) = w.serialize(row)
@@ -311,11 +327,47 @@ fn dispatch(command: Command, mods: &Mods) -> Result<ExitCode, Failure> {
                     w.flush()
                 })
                 .map_err(Failure)?,
-                None => batch::run_each(&s, runs, turns, seed, threads, &progress, &mut |o| summary.add(&o))
-                    .map_err(Failure)?,
+                None => batch::run_range(&s, range.clone(), turns, seed, threads, &progress, &mut |o| {
+                    summary.add(&o)
+                })
+                .map_err(Failure)?,
             }
             bar.finish_and_clear();
+            if let Some(shard) = shard {
+                let part = batch::Partial {
+                    version: env!("CARGO_PKG_VERSION").to_string(),
+                    scenario_id: batch::fingerprint(&s),
+                    runs,
+                    turns,
+                    seed,
+                    shard,
+                    fold: summary,
+                };
+                let out = serde_json::to_string(&part).map_err(|e| Failure(e.to_string()))? + "\n";
+                print_out(&out)?;
+                return Ok(ExitCode::SUCCESS);
+            }
             let summary = summary.finish(turns, seed);
+            let out = if json {
+                serde_json::to_string_pretty(&summary).map_err(|e| Failure(e.to_string()))? + "\n"
+            } else {
+                summary_text(&summary)
+            };
+            print_out(&out)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Merge { parts, json } => {
+            let mut all = Vec::with_capacity(parts.len());
+            for path in &parts {
+                let (origin, text) = scenario::read_text(path).map_err(|e| Failure(e.to_string()))?;
+                let part: batch::Partial = serde_json::from_str(&text).map_err(|e| {
+                    Failure(format!(
+                        "{origin}: not a shard's partial result ({e}); write them with `harmattan batch --shard I/N`"
+                    ))
+                })?;
+                all.push(part);
+            }
+            let summary = batch::merge(all).map_err(Failure)?;
             let out = if json {
                 serde_json::to_string_pretty(&summary).map_err(|e| Failure(e.to_string()))? + "\n"
             } else {

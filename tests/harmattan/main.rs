@@ -15,4 +15,5 @@ mod map;
 mod mechanisms;
 mod saves;
 mod scenarios;
+mod shards;
 mod support;
