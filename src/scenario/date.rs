@@ -12,6 +12,13 @@ pub struct YearMonth {
     pub month: u8,
 }
 
+/// January of year 0: a placeholder until a calendar is read.
+impl Default for YearMonth {
+    fn default() -> Self {
+        YearMonth { year: 0, month: 1 }
+    }
+}
+
 impl YearMonth {
     pub const fn new(year: i32, month: u8) -> Self {
         Self { year, month }

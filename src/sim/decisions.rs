@@ -15,7 +15,8 @@ use super::inputs::{Input, InputLog};
 use super::ledger::{Actor, Cause, Ledger, Mechanism};
 use super::registry::{Clock, Registry};
 use super::rng::{SimRng, Stream};
-use super::script::{Bindings, Cond, Ctx, Target, Who};
+use super::script::facts::MEMBER;
+use super::script::{Bindings, Cond, FactCache, Facts, Target, Who};
 use super::{TurnPhase, TurnSchedule};
 use crate::rules::Rules;
 use crate::scenario::format::{Decider, DecisionDef, Effect, TargetKind};
@@ -218,23 +219,16 @@ pub fn who_name(reg: &Registry, who: Who) -> String {
 /// Everything a decider could aim a decision of this kind at, in index
 /// order.
 pub fn targets(world: &World, who: Who, kind: TargetKind) -> Vec<Option<Target>> {
-    let cx = Ctx::new(world);
-    let mine = who
-        .state()
-        .map(|s| super::actions::blocs_of(world, s))
-        .unwrap_or_default();
     let mut out = Vec::new();
-    targets_into(&cx, who, kind, &mine, &mut out);
+    targets_into(&Facts::of(world), who, kind, &mut out);
     out
 }
 
-/// [`targets`] into a buffer the caller keeps (`mine`: the decider's blocs,
-/// sorted, if it is a state).
-fn targets_into(cx: &Ctx, who: Who, kind: TargetKind, mine: &[BlocIdx], out: &mut Vec<Option<Target>>) {
+/// [`targets`] into a buffer the caller keeps.
+fn targets_into(f: &Facts, who: Who, kind: TargetKind, out: &mut Vec<Option<Target>>) {
     out.clear();
-    let reg = cx.reg;
-    let states = (0..reg.state_count()).map(|i| StateIdx(i as u16));
-    let powers = (0..reg.power_count()).map(|i| PowerIdx(i as u8));
+    let states = (0..f.states).map(|i| StateIdx(i as u16));
+    let powers = (0..f.powers).map(|i| PowerIdx(i as u8));
     let state = match who {
         Who::State(s) => s,
         // A power's decision is about a state, another power or nothing.
@@ -251,16 +245,13 @@ fn targets_into(cx: &Ctx, who: Who, kind: TargetKind, mine: &[BlocIdx], out: &mu
     match kind {
         TargetKind::None => out.push(None),
         TargetKind::State => out.extend(states.filter(|s| *s != state).map(|s| Some(Target::State(s)))),
-        TargetKind::Neighbour => {
-            if let Some(n) = cx.state::<Neighbours>(state) {
-                out.extend(n.0.iter().map(|s| Some(Target::State(*s))));
-            }
-        }
+        TargetKind::Neighbour => out.extend(f.neighbours(state).iter().map(|s| Some(Target::State(*s)))),
         TargetKind::Power => out.extend(powers.map(|p| Some(Target::Power(p)))),
         TargetKind::OwnBloc | TargetKind::OtherBloc => out.extend(
-            reg.live_blocs()
-                .map(|(b, _)| b)
-                .filter(|b| mine.binary_search(b).is_ok() == (kind == TargetKind::OwnBloc))
+            (0..f.blocs)
+                .map(|b| BlocIdx(b as u16))
+                .filter(|b| f.live[b.0 as usize])
+                .filter(|b| (f.tie(state, *b) & MEMBER != 0) == (kind == TargetKind::OwnBloc))
                 .map(|b| Some(Target::Bloc(b))),
         ),
     }
@@ -278,12 +269,9 @@ fn fits(def: &DecisionDef, who: Who) -> bool {
 /// Whether decision `i` is open to a decider about a target now.
 /// Conditions in a decision never draw random numbers (`Chance` is
 /// refused there).
-pub fn available(world: &World, i: usize, who: Who, target: Option<Target>) -> bool {
+pub fn available(world: &World, f: &Facts, i: usize, who: Who, target: Option<Target>) -> bool {
     let book = world.resource::<DecisionBook>();
-    fits(&book.defs[i], who)
-        && book.compiled[i]
-            .available
-            .holds(&Ctx::new(world), &Bindings::new(who, target))
+    fits(&book.defs[i], who) && book.compiled[i].available.holds(f, &Bindings::new(who, target))
 }
 
 /// The decider's scenario agenda.
@@ -299,7 +287,7 @@ fn agenda_of(world: &World, who: Who) -> Option<&Priorities> {
 /// The weight the situation gives a decision: its base and the factors
 /// that hold (`fixed`: the factors that do not read `$target`, already
 /// judged for this decider; the others are judged here).
-fn situational(cx: &Ctx, def: &DecisionDef, c: &Compiled, fixed: &[bool], bind: &Bindings) -> f64 {
+fn situational(f: &Facts, def: &DecisionDef, c: &Compiled, fixed: &[bool], bind: &Bindings) -> f64 {
     def.ai.base
         + def
             .ai
@@ -307,7 +295,7 @@ fn situational(cx: &Ctx, def: &DecisionDef, c: &Compiled, fixed: &[bool], bind: 
             .iter()
             .zip(&c.factors)
             .zip(fixed)
-            .filter(|((_, (when, on_target)), held)| if *on_target { when.holds(cx, bind) } else { **held })
+            .filter(|((_, (when, on_target)), held)| if *on_target { when.holds(f, bind) } else { **held })
             .map(|((f, _), _)| f.add)
             .sum::<f64>()
 }
@@ -324,12 +312,11 @@ fn futile(world: &World, c: &Compiled, who: Who, target: Option<Target>) -> bool
 
 /// The reasons behind a weight: the factors that counted and the agenda's
 /// part, largest first.
-pub fn reasons(world: &World, i: usize, who: Who, target: Option<Target>) -> Vec<(String, f64)> {
-    let cx = Ctx::new(world);
+pub fn reasons(world: &World, f: &Facts, i: usize, who: Who, target: Option<Target>) -> Vec<(String, f64)> {
     let book = world.resource::<DecisionBook>();
     let (def, c) = (&book.defs[i], &book.compiled[i]);
     let bind = Bindings::new(who, target);
-    let held: Vec<bool> = c.factors.iter().map(|(when, _)| when.holds(&cx, &bind)).collect();
+    let held: Vec<bool> = c.factors.iter().map(|(when, _)| when.holds(f, &bind)).collect();
     let mut out: Vec<(String, f64)> = def
         .ai
         .factors
@@ -338,7 +325,7 @@ pub fn reasons(world: &World, i: usize, who: Who, target: Option<Target>) -> Vec
         .filter(|(_, h)| **h)
         .map(|(f, _)| (f.why.clone(), f.add))
         .collect();
-    let w = situational(&cx, def, c, &held, &bind);
+    let w = situational(f, def, c, &held, &bind);
     if let Some((boost, why)) = agenda_of(world, who).and_then(|a| a.of(i))
         && w > 0.0
     {
@@ -450,17 +437,31 @@ fn apply_outcome(world: &mut World, who: Who, i: usize, target: Option<Target>, 
 
 /// Why a decision cannot be taken now, if it cannot.
 pub fn refusal(world: &World, state: StateIdx, i: usize, target: Option<Target>, queued_cost: f64) -> Option<String> {
+    refusal_in(world, &Facts::of(world), state, i, target, queued_cost)
+}
+
+/// [`refusal`] on facts already gathered (an interface listing every
+/// decision gathers them once).
+fn refusal_in(
+    world: &World,
+    f: &Facts,
+    state: StateIdx,
+    i: usize,
+    target: Option<Target>,
+    queued_cost: f64,
+) -> Option<String> {
     let book = world.resource::<DecisionBook>();
     let def = &book.defs[i];
     let who = Who::State(state);
     if !fits(def, who) {
         return Some(format!("{} is a foreign power's decision", def.name));
     }
-    let ok_target = targets(world, who, def.target).contains(&target);
-    if !ok_target {
+    let mut aims = Vec::new();
+    targets_into(f, who, def.target, &mut aims);
+    if !aims.contains(&target) {
         return Some(format!("`{}` cannot be aimed there", def.id));
     }
-    if !available(world, i, who, target) {
+    if !available(world, f, i, who, target) {
         return Some(format!("{} is not open to this government now", def.name));
     }
     let capital = purse(world, who);
@@ -523,14 +524,28 @@ type Candidate = (usize, Option<Target>, f64);
 #[derive(Default)]
 pub struct Weighing {
     options: Vec<Candidate>,
-    targets: Vec<Option<Target>>,
+    /// The decider's targets of each kind (by `TargetKind as usize`), and
+    /// whether they have been listed for this decider yet.
+    targets: [Vec<Option<Target>>; 6],
+    listed: [bool; 6],
+    /// Factors that do not read `$target`: whether each holds.
     fixed: Vec<bool>,
-    mine: Vec<BlocIdx>,
+    /// The factors' sum for each target.
+    sums: Vec<f64>,
+    /// Factors that read it: whether each holds, target by target
+    /// (factor-major).
+    held: Vec<bool>,
+    pool: Vec<Vec<bool>>,
+    /// What the deciders read, gathered when the first of them acts and
+    /// again after each decision taken.
+    facts: FactCache,
+    fresh: bool,
 }
 
 /// Each computer-run government, now and then, takes the decision it wants
 /// most (weighted draw among those it wants at all and can afford).
 fn decide_for_computer_governments(world: &mut World, mut scratch: Local<Weighing>) {
+    scratch.fresh = false;
     let n = world.resource::<Registry>().state_count();
     let act = world.resource::<Rules>().decisions.ai_act_chance;
     for si in 0..n {
@@ -549,6 +564,7 @@ fn decide_for_computer_governments(world: &mut World, mut scratch: Local<Weighin
 /// Powers draw from their own stream: what they do does not shift the
 /// governments' luck.
 fn decide_for_powers(world: &mut World, mut scratch: Local<Weighing>) {
+    scratch.fresh = false;
     let n = world.resource::<Registry>().power_count();
     for pi in 0..n {
         let p = PowerIdx(pi as u8);
@@ -570,20 +586,26 @@ fn decide_for_powers(world: &mut World, mut scratch: Local<Weighing>) {
 fn decide_by_weight(world: &mut World, who: Who, stream: Stream, scratch: &mut Weighing) {
     let money = purse(world, who);
     scratch.options.clear();
-    scratch.mine.clear();
-    if let Some(s) = who.state() {
-        scratch.mine.extend(super::actions::blocs_of(world, s));
+    scratch.listed = [false; 6];
+    if !scratch.fresh {
+        scratch.facts.gather(world);
+        scratch.fresh = true;
     }
+    let facts = &scratch.facts.facts;
     {
-        let cx = Ctx::new(world);
         let book = world.resource::<DecisionBook>();
         let agenda = agenda_of(world, who);
         for (i, (def, c)) in book.defs.iter().zip(&book.compiled).enumerate() {
             if !fits(def, who) || def.cost as f64 > money || c.max_weight <= 0.0 {
                 continue;
             }
-            targets_into(&cx, who, def.target, &scratch.mine, &mut scratch.targets);
-            let Some(&first) = scratch.targets.first() else {
+            let kind = def.target as usize;
+            if !scratch.listed[kind] {
+                targets_into(facts, who, def.target, &mut scratch.targets[kind]);
+                scratch.listed[kind] = true;
+            }
+            let targets = &scratch.targets[kind];
+            let Some(&first) = targets.first() else {
                 continue;
             };
             // What does not depend on the target, judged once.
@@ -591,7 +613,7 @@ fn decide_by_weight(world: &mut World, who: Who, stream: Stream, scratch: &mut W
             scratch.fixed.clear();
             let mut ceiling = def.ai.base;
             for ((when, on_target), f) in c.factors.iter().zip(&def.ai.factors) {
-                let held = !on_target && when.holds(&cx, &bind);
+                let held = !on_target && when.holds(facts, &bind);
                 scratch.fixed.push(held);
                 ceiling += if *on_target {
                     f.add.max(0.0)
@@ -604,12 +626,45 @@ fn decide_by_weight(world: &mut World, who: Who, stream: Stream, scratch: &mut W
             if ceiling <= 0.0 {
                 continue;
             }
-            let boost = agenda.and_then(|a| a.of(i)).map(|p| p.0);
-            // Judged at most once when it does not read the target.
+            // What does, judged for every target at once.
+            let n = targets.len();
+            scratch.held.clear();
+            scratch.held.resize(c.factors.len() * n, false);
+            for (k, (when, on_target)) in c.factors.iter().enumerate() {
+                if *on_target {
+                    when.holds_each(
+                        facts,
+                        who,
+                        targets,
+                        &mut scratch.held[k * n..(k + 1) * n],
+                        &mut scratch.pool,
+                    );
+                }
+            }
+            // Judged only for targets it is wanted for, and once if it does
+            // not read the target.
             let mut open_to_all = None;
-            for &t in &scratch.targets {
-                let bind = Bindings::new(who, t);
-                let w = situational(&cx, def, c, &scratch.fixed, &bind);
+            // The factors' sum for every target, added in the factors' order
+            // as `situational` adds them (a sum that is only a zero of
+            // either sign leaves the base as it is).
+            scratch.sums.clear();
+            scratch.sums.resize(n, 0.0);
+            for (k, (f, (_, on_target))) in def.ai.factors.iter().zip(&c.factors).enumerate() {
+                if *on_target {
+                    for (sum, held) in scratch.sums.iter_mut().zip(&scratch.held[k * n..(k + 1) * n]) {
+                        if *held {
+                            *sum += f.add;
+                        }
+                    }
+                } else if scratch.fixed[k] {
+                    for sum in &mut scratch.sums {
+                        *sum += f.add;
+                    }
+                }
+            }
+            let boost = agenda.and_then(|a| a.of(i)).map(|p| p.0);
+            for (&target, &sum) in targets.iter().zip(&scratch.sums) {
+                let w = def.ai.base + sum;
                 // An agenda only grows a weight that is positive.
                 let w = match boost {
                     Some(boost) if w > 0.0 => w * (1.0 + boost),
@@ -618,13 +673,14 @@ fn decide_by_weight(world: &mut World, who: Who, stream: Stream, scratch: &mut W
                 if w <= 0.0 {
                     continue;
                 }
+                let bind = Bindings::new(who, target);
                 let open = if c.available_on_target {
-                    c.available.holds(&cx, &bind)
+                    c.available.holds(facts, &bind)
                 } else {
-                    *open_to_all.get_or_insert_with(|| c.available.holds(&cx, &bind))
+                    *open_to_all.get_or_insert_with(|| c.available.holds(facts, &bind))
                 };
-                if open && !futile(world, c, who, t) {
-                    scratch.options.push((i, t, w));
+                if open && !futile(world, c, who, target) {
+                    scratch.options.push((i, target, w));
                 }
             }
         }
@@ -650,9 +706,11 @@ fn decide_by_weight(world: &mut World, who: Who, stream: Stream, scratch: &mut W
         target: t,
         by_player: false,
         weight: w,
-        reasons: reasons(world, i, who, t),
+        reasons: reasons(world, facts, i, who, t),
     };
     take(world, who, i, t, taken);
+    // The world has changed: the next decider gathers it again.
+    scratch.fresh = false;
 }
 
 /// A decision as the player sees it: cost, target, whether it is open now,
@@ -682,12 +740,15 @@ pub fn options_for(world: &World, state: StateIdx) -> Vec<DecisionView> {
         .sum();
     let book = world.resource::<DecisionBook>();
     let reg = world.resource::<Registry>();
+    let facts = Facts::of(world);
     let mut out = Vec::new();
+    let mut aims = Vec::new();
     for (i, def) in book.defs.iter().enumerate() {
         if def.by != Decider::Government {
             continue;
         }
-        for t in targets(world, Who::State(state), def.target) {
+        targets_into(&facts, Who::State(state), def.target, &mut aims);
+        for &t in &aims {
             out.push(DecisionView {
                 id: def.id.clone(),
                 name: def.name.clone(),
@@ -695,7 +756,7 @@ pub fn options_for(world: &World, state: StateIdx) -> Vec<DecisionView> {
                 cost: def.cost,
                 target: t.map(|t| target_code(reg, t)),
                 target_name: t.map(|t| target_name(reg, t)),
-                refused: refusal(world, state, i, t, queued),
+                refused: refusal_in(world, &facts, state, i, t, queued),
                 expected: def
                     .effects
                     .iter()

@@ -48,6 +48,11 @@ impl Relations {
         self.n
     }
 
+    /// Every relation, row by row (`a * len + b`).
+    pub fn values(&self) -> &[f64] {
+        &self.values
+    }
+
     pub fn is_empty(&self) -> bool {
         self.n == 0
     }

@@ -15,7 +15,7 @@ use super::inputs::{Input, InputLog};
 use super::ledger::{Actor, Cause, Ledger, Mechanism};
 use super::registry::{Clock, Registry};
 use super::rng::{SimRng, Stream};
-use super::script::{Cond, Ctx};
+use super::script::{Cond, FactCache, Facts};
 use super::{TurnPhase, TurnSchedule};
 use crate::rules::Rules;
 use crate::scenario::format::{Condition, Effect, EventDef};
@@ -36,6 +36,8 @@ pub struct EventBook {
     by_id: BTreeMap<String, usize>,
     /// Each event's `when`, compiled.
     when: Vec<Cond>,
+    /// Whether it reads only the calendar (and chance).
+    calendar: Vec<bool>,
 }
 
 impl EventBook {
@@ -46,6 +48,10 @@ impl EventBook {
             this_turn: vec![false; defs.len()],
             by_id: defs.iter().enumerate().map(|(i, d)| (d.id.clone(), i)).collect(),
             when: defs.iter().map(|d| Cond::compile(&d.when, reg)).collect(),
+            calendar: defs
+                .iter()
+                .map(|d| Cond::compile(&d.when, reg).calendar_only())
+                .collect(),
         }
     }
 }
@@ -239,7 +245,7 @@ impl Lookup<'_> {
 /// that fire each other cannot loop.
 const MAX_CHAIN: usize = 8;
 
-fn run_scripted_events(world: &mut World) {
+fn run_scripted_events(world: &mut World, mut facts: Local<FactCache>) {
     // The book is taken out of the world while events run, so conditions
     // are read in place rather than cloned every turn.
     world.resource_scope(|world, mut book: Mut<EventBook>| {
@@ -260,15 +266,30 @@ fn run_scripted_events(world: &mut World) {
             };
             choose(world, &mut book, c.event, option, c.answer.is_some());
         }
-        for i in 0..book.defs.len() {
-            if book.defs[i].once && book.fired[i] {
-                continue;
-            }
-            if book.when[i].holds_drawing(world, &Bindings::NONE) {
-                fire(world, &mut book, i, 0);
-            }
-        }
+        check_events(world, &mut book, &mut facts, |_| true);
     });
+}
+
+/// Fires the events whose `when` holds (among those `eligible`). The
+/// world is gathered for their conditions only when one needs more than
+/// the calendar, and again after an event has changed it.
+fn check_events(world: &mut World, book: &mut EventBook, facts: &mut FactCache, eligible: impl Fn(&EventDef) -> bool) {
+    facts.facts.calendar(world);
+    let mut fresh = false;
+    for i in 0..book.defs.len() {
+        if (book.defs[i].once && book.fired[i]) || !eligible(&book.defs[i]) {
+            continue;
+        }
+        if !book.calendar[i] && !fresh {
+            facts.gather(world);
+            fresh = true;
+        }
+        let mut draw = |p| world.resource_mut::<SimRng>().chance(Stream::Events, p);
+        if book.when[i].holds_drawing(&facts.facts, &Bindings::NONE, &mut draw) {
+            fire(world, book, i, 0);
+            fresh = false;
+        }
+    }
 }
 
 fn fire(world: &mut World, book: &mut EventBook, i: usize, depth: usize) {
@@ -375,11 +396,9 @@ pub fn run_prologue(world: &mut World) {
     world.insert_resource(Prologue(true));
     world.resource_scope(|world, mut book: Mut<EventBook>| {
         book.this_turn.fill(false);
-        for i in 0..book.defs.len() {
-            if book.defs[i].when.mentions_start() && book.when[i].holds_drawing(world, &Bindings::NONE) {
-                fire(world, &mut book, i, 0);
-            }
-        }
+        check_events(world, &mut book, &mut FactCache::default(), |def| {
+            def.when.mentions_start()
+        });
     });
     world.insert_resource(Prologue(false));
 }
@@ -388,8 +407,7 @@ pub fn run_prologue(world: &mut World) {
 /// stands, without drawing (for interfaces; a turn evaluates the compiled
 /// script).
 pub fn holds_static(world: &World, c: &Condition, bind: &Bindings) -> bool {
-    let cx = Ctx::new(world);
-    Cond::compile(c, cx.reg).holds(&cx, bind)
+    Cond::compile(c, world.resource::<Registry>()).holds(&Facts::of(world), bind)
 }
 
 fn agenda<'w>(world: &'w World, reg: &Registry, p: PowerIdx) -> Option<&'w Agenda> {

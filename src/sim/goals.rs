@@ -9,7 +9,7 @@ use serde::Serialize;
 use super::chronicle::{Chronicle, NewsBuilder, NewsKind};
 use super::events::{PlayedBy, holds_static};
 use super::registry::{Clock, Registry};
-use super::script::{Bindings, Cond, Ctx};
+use super::script::{Bindings, Cond, FactCache};
 use super::{TurnPhase, TurnSchedule};
 use crate::scenario::format::{Cmp, Condition, GoalDef};
 
@@ -70,21 +70,29 @@ pub fn goals(world: &World) -> Vec<GoalView> {
         .collect()
 }
 
-fn judge_goals(world: &mut World) {
+fn judge_goals(world: &mut World, mut facts: Local<FactCache>) {
     let turn = world.resource::<Clock>().turn + 1;
+    if world
+        .resource::<GoalBook>()
+        .status
+        .iter()
+        .all(|s| *s != GoalStatus::Open)
+    {
+        return;
+    }
+    // Goals never draw random numbers (the validator forbids `Chance`),
+    // and judging them changes nothing: all are judged on one gathering.
+    let facts = facts.gather(world);
     for i in 0..world.resource::<GoalBook>().defs.len() {
-        // Goals never draw random numbers (the validator forbids `Chance`),
-        // so they are judged on the world as it stands.
         let status = {
             let book = world.resource::<GoalBook>();
             if book.status[i] != GoalStatus::Open {
                 continue;
             }
-            let cx = Ctx::new(world);
             let (defeat, victory) = &book.judged[i];
-            if defeat.holds(&cx, &Bindings::NONE) {
+            if defeat.holds(facts, &Bindings::NONE) {
                 GoalStatus::Lost { turn }
-            } else if victory.holds(&cx, &Bindings::NONE) {
+            } else if victory.holds(facts, &Bindings::NONE) {
                 GoalStatus::Won { turn }
             } else {
                 continue;

@@ -2,6 +2,7 @@
 //! (`$target`), and references to states, powers and blocs resolved once to
 //! indices or to one of those two slots.
 
+use super::facts::Facts;
 use crate::sim::components::{BlocIdx, PowerIdx, StateIdx};
 use crate::sim::registry::Registry;
 
@@ -82,7 +83,7 @@ impl StateRef {
         }
     }
 
-    #[inline]
+    #[inline(always)]
     pub fn get(self, bind: &Bindings) -> Option<StateIdx> {
         match self {
             StateRef::Fixed(s) => Some(s),
@@ -109,7 +110,7 @@ impl PowerRef {
         }
     }
 
-    #[inline]
+    #[inline(always)]
     pub fn get(self, bind: &Bindings) -> Option<PowerIdx> {
         match self {
             PowerRef::Fixed(p) => Some(p),
@@ -140,15 +141,15 @@ impl BlocRef {
         }
     }
 
-    #[inline]
-    pub fn get(&self, bind: &Bindings, reg: &Registry) -> Option<BlocIdx> {
+    #[inline(always)]
+    pub fn get(&self, bind: &Bindings, facts: &Facts) -> Option<BlocIdx> {
         match self {
             BlocRef::Fixed(b) => Some(*b),
             BlocRef::Target => match bind.target {
                 Some(Target::Bloc(b)) => Some(b),
                 _ => None,
             },
-            BlocRef::Later(code) => reg.bloc(code),
+            BlocRef::Later(code) => facts.bloc_by_code(code),
         }
     }
 

@@ -2,15 +2,11 @@
 //! `$self`/`$target` to binding slots, so that a turn evaluates them
 //! without strings or maps.
 
-use bevy::prelude::*;
-
-use super::bindings::{Bindings, BlocRef, PowerRef, StateRef};
-use super::context::Ctx;
+use super::bindings::{Bindings, BlocRef, PowerRef, StateRef, Target, Who};
+use super::facts::{Facts, MEMBER, SANCTIONED, SUSPENDED};
 use crate::scenario::YearMonth;
 use crate::scenario::format::{Cmp, Condition, Export, Indicator, PartnershipKind, ProjectKind, RegimeKind, Stage};
-use crate::sim::components::{Agenda, Alignment, Economy, Power, Regime};
 use crate::sim::registry::Registry;
-use crate::sim::rng::{SimRng, Stream};
 
 /// A condition ready to evaluate. The variants mirror
 /// [`Condition`]'s; docs/scenarios.md says what each means.
@@ -277,16 +273,140 @@ impl Cond {
     /// Evaluates a condition that draws no random numbers (`Chance` is
     /// false here; the validator refuses it where this is used: decisions,
     /// AI weights and goals).
-    pub fn holds(&self, cx: &Ctx, bind: &Bindings) -> bool {
+    pub fn holds(&self, f: &Facts, bind: &Bindings) -> bool {
         match self {
-            Cond::Date(d) => cx.date == *d,
-            Cond::From(d) => cx.date >= *d,
-            Cond::Before(d) => cx.date < *d,
+            Cond::Date(d) => f.date == *d,
+            Cond::From(d) => f.date >= *d,
+            Cond::Before(d) => f.date < *d,
             Cond::Chance(_) => false,
-            Cond::Start => cx.prologue,
-            Cond::All(list) => list.iter().all(|c| c.holds(cx, bind)),
-            Cond::Any(list) => list.iter().any(|c| c.holds(cx, bind)),
-            Cond::Not(inner) => !inner.holds(cx, bind),
+            Cond::Start => f.prologue,
+            Cond::All(list) => list.iter().all(|c| c.holds(f, bind)),
+            Cond::Any(list) => list.iter().any(|c| c.holds(f, bind)),
+            Cond::Not(inner) => !inner.holds(f, bind),
+            leaf => leaf.leaf(f, bind),
+        }
+    }
+
+    /// Evaluates a condition that may draw random numbers (`Chance`, in
+    /// scenario events), in the order written: `All` and `Any` stop at the
+    /// first that decides, so later chances are not drawn. `draw(p)` is
+    /// true with probability `p`.
+    pub fn holds_drawing(&self, f: &Facts, bind: &Bindings, draw: &mut dyn FnMut(f64) -> bool) -> bool {
+        match self {
+            Cond::Chance(p) => draw(*p),
+            Cond::All(list) => list.iter().all(|c| c.holds_drawing(f, bind, draw)),
+            Cond::Any(list) => list.iter().any(|c| c.holds_drawing(f, bind, draw)),
+            Cond::Not(inner) => !inner.holds_drawing(f, bind, draw),
+            leaf => leaf.holds(f, bind),
+        }
+    }
+
+    /// Evaluates the condition (drawing nothing, as [`Cond::holds`]) for a
+    /// decider `me` about each of `targets` at once, into `out`: the
+    /// computer weighing a decision about every state judges each
+    /// condition once for all of them, not once per target. `pool` lends
+    /// buffers for combinations, so that nothing is allocated once warm.
+    pub fn holds_each(
+        &self,
+        f: &Facts,
+        me: Who,
+        targets: &[Option<Target>],
+        out: &mut [bool],
+        pool: &mut Vec<Vec<bool>>,
+    ) {
+        match self {
+            Cond::All(list) | Cond::Any(list) => {
+                let all = matches!(self, Cond::All(_));
+                out.fill(all);
+                let mut part = pool.pop().unwrap_or_default();
+                part.clear();
+                part.resize(out.len(), false);
+                for c in list {
+                    c.holds_each(f, me, targets, &mut part, pool);
+                    for (o, p) in out.iter_mut().zip(&part) {
+                        if all {
+                            *o &= *p;
+                        } else {
+                            *o |= *p;
+                        }
+                    }
+                }
+                pool.push(part);
+            }
+            Cond::Not(inner) => {
+                inner.holds_each(f, me, targets, out, pool);
+                for o in out.iter_mut() {
+                    *o = !*o;
+                }
+            }
+            c if !c.on_target() => {
+                let v = c.holds(f, &Bindings::new(me, targets.first().copied().flatten()));
+                out.fill(v);
+            }
+            // The decider's standing or relations toward each target, and
+            // each target's regime: most of what the catalogues weigh,
+            // read straight from the arrays.
+            Cond::Relation {
+                state: StateRef::Me,
+                other: StateRef::Target,
+                cmp,
+                value,
+            } => match me.state() {
+                Some(a) => {
+                    let row = f.relation_row(a);
+                    for (o, t) in out.iter_mut().zip(targets) {
+                        *o = matches!(t, Some(Target::State(b)) if cmp.holds(row[b.0 as usize], *value));
+                    }
+                }
+                None => out.fill(false),
+            },
+            Cond::Alignment {
+                state: StateRef::Me,
+                power: PowerRef::Target,
+                cmp,
+                value,
+            } => match me.state() {
+                Some(s) => {
+                    let row = f.alignment_row(s);
+                    for (o, t) in out.iter_mut().zip(targets) {
+                        *o = matches!(t, Some(Target::Power(p)) if cmp.holds(row[p.0 as usize], *value));
+                    }
+                }
+                None => out.fill(false),
+            },
+            Cond::Alignment {
+                state: StateRef::Target,
+                power: PowerRef::Me,
+                cmp,
+                value,
+            } => match me {
+                Who::Power(p) => {
+                    for (o, t) in out.iter_mut().zip(targets) {
+                        *o = matches!(t, Some(Target::State(s)) if cmp.holds(f.alignment(*s, p), *value));
+                    }
+                }
+                Who::State(_) => out.fill(false),
+            },
+            Cond::Regime {
+                state: StateRef::Target,
+                kind,
+            } => {
+                for (o, t) in out.iter_mut().zip(targets) {
+                    *o = matches!(t, Some(Target::State(s)) if f.regime[s.0 as usize] == *kind);
+                }
+            }
+            leaf => {
+                for (o, t) in out.iter_mut().zip(targets) {
+                    *o = leaf.leaf(f, &Bindings::new(me, *t));
+                }
+            }
+        }
+    }
+
+    /// A condition that is not a combination.
+    #[inline(always)]
+    fn leaf(&self, f: &Facts, bind: &Bindings) -> bool {
+        match self {
             Cond::Indicator {
                 state,
                 indicator,
@@ -294,53 +414,51 @@ impl Cond {
                 value,
             } => state
                 .get(bind)
-                .is_some_and(|s| cmp.holds(cx.indicator(s, *indicator), *value)),
+                .is_some_and(|s| cmp.holds(f.indicator(s, *indicator), *value)),
             Cond::Alignment {
                 state,
                 power,
                 cmp,
                 value,
             } => match (state.get(bind), power.get(bind)) {
-                (Some(s), Some(p)) => cx
-                    .state::<Alignment>(s)
-                    .and_then(|a| a.0.get(p.0 as usize).copied())
-                    .is_some_and(|v| cmp.holds(v, *value)),
+                // NaN (no standing recorded) compares false either way.
+                (Some(s), Some(p)) => cmp.holds(f.alignment(s, p), *value),
                 _ => false,
             },
-            Cond::Regime { state, kind } => state
-                .get(bind)
-                .is_some_and(|s| cx.state::<Regime>(s).is_some_and(|r| r.kind == *kind)),
-            Cond::Member { state, bloc } => match (state.get(bind), bloc.get(bind, cx.reg)) {
-                (Some(s), Some(b)) => cx.membership(s, b).is_some(),
+            Cond::Regime { state, kind } => state.get(bind).is_some_and(|s| f.regime[s.0 as usize] == *kind),
+            Cond::Member { state, bloc } => match (state.get(bind), bloc.get(bind, f)) {
+                (Some(s), Some(b)) => f.tie(s, b) & MEMBER != 0,
                 _ => false,
             },
-            Cond::Suspended { state, bloc } => match (state.get(bind), bloc.get(bind, cx.reg)) {
-                (Some(s), Some(b)) => cx.membership(s, b).is_some_and(|m| m.suspended),
+            Cond::Suspended { state, bloc } => match (state.get(bind), bloc.get(bind, f)) {
+                (Some(s), Some(b)) => f.tie(s, b) & SUSPENDED != 0,
                 _ => false,
             },
-            Cond::Sanctioned { state, bloc: None } => state.get(bind).is_some_and(|s| cx.sanctioned(s)),
+            Cond::Sanctioned { state, bloc: None } => state.get(bind).is_some_and(|s| f.sanctioned[s.0 as usize]),
             Cond::Sanctioned {
                 state,
                 bloc: Some(bloc),
-            } => match (state.get(bind), bloc.get(bind, cx.reg)) {
-                (Some(s), Some(b)) => cx.bloc(b).is_some_and(|b| b.sanctions(s)),
+            } => match (state.get(bind), bloc.get(bind, f)) {
+                (Some(s), Some(b)) => f.tie(s, b) & SANCTIONED != 0,
                 _ => false,
             },
             Cond::Talks { state, power } => match (state.get(bind), power.get(bind)) {
-                (Some(s), Some(p)) => cx.live_partnerships(s).any(|ps| ps.power == p && ps.stage.is_pending()),
+                (Some(s), Some(p)) => f
+                    .live_partnerships(s)
+                    .iter()
+                    .any(|ps| ps.power == p && ps.stage.is_pending()),
                 _ => false,
             },
             Cond::ProjectsOpen { bloc } => bloc
-                .get(bind, cx.reg)
-                .and_then(|b| cx.bloc(b))
-                .is_some_and(|b| b.projects.iter().any(|p| p.progress < 100.0)),
+                .get(bind, f)
+                .is_some_and(|b| f.projects_open.get(b.0 as usize).copied().unwrap_or(false)),
             Cond::Partnership {
                 state,
                 power,
                 kind,
                 stage,
             } => match (state.get(bind), power.get(bind)) {
-                (Some(s), Some(p)) => cx.live_partnerships(s).any(|ps| {
+                (Some(s), Some(p)) => f.live_partnerships(s).iter().any(|ps| {
                     ps.power == p
                         && kind.is_none_or(|k| ps.kind == k)
                         && match stage {
@@ -360,79 +478,78 @@ impl Cond {
                 cmp,
                 value,
             } => match (state.get(bind), other.get(bind)) {
-                (Some(a), Some(b)) => cmp.holds(cx.relations.get(a, b), *value),
+                (Some(a), Some(b)) => cmp.holds(f.relation(a, b), *value),
                 _ => false,
             },
-            Cond::Leader { state, leader } => state
-                .get(bind)
-                .is_some_and(|s| cx.state::<Regime>(s).is_some_and(|r| *r.leader == **leader)),
+            Cond::Leader { state, leader } => state.get(bind).is_some_and(|s| *f.leader[s.0 as usize] == **leader),
             // The turn being resolved is the n-th or later.
-            Cond::Elapsed(n) => cx.turn + 1 >= *n,
-            Cond::Project { bloc, project } => bloc
-                .get(bind, cx.reg)
-                .and_then(|b| cx.bloc(b))
-                .is_some_and(|b| b.projects.iter().any(|p| p.kind == *project && p.progress >= 100.0)),
+            Cond::Elapsed(n) => f.turn + 1 >= *n,
+            Cond::Project { bloc, project } => bloc.get(bind, f).is_some_and(|b| {
+                f.projects_done
+                    .get(b.0 as usize)
+                    .is_some_and(|done| done & (1 << (*project as u32)) != 0)
+            }),
             Cond::Courts { power, state } => match (power.get(bind), state.get(bind)) {
-                (Some(p), Some(s)) => cx
-                    .power::<Agenda>(p)
-                    .is_some_and(|a| a.courts.binary_search(&s).is_ok()),
+                (Some(p), Some(s)) => f.courts[p.0 as usize * f.states + s.0 as usize],
                 _ => false,
             },
             Cond::Wants { power, state } => match (power.get(bind), state.get(bind)) {
-                (Some(p), Some(s)) => cx.power::<Agenda>(p).is_some_and(|a| {
-                    cx.state::<Economy>(s)
-                        .is_some_and(|e| e.exports.iter().any(|x| a.wants.contains(x)))
-                }),
+                (Some(p), Some(s)) => f.wants[p.0 as usize] & f.exports[s.0 as usize] != 0,
                 _ => false,
             },
             Cond::Exports { state, export } => state
                 .get(bind)
-                .is_some_and(|s| cx.state::<Economy>(s).is_some_and(|e| e.exports.contains(export))),
+                .is_some_and(|s| f.exports[s.0 as usize] & Facts::export_bit(*export) != 0),
             Cond::TowardRivals {
                 state,
                 power,
                 cmp,
                 value,
             } => match (state.get(bind), power.get(bind)) {
-                (Some(s), Some(p)) => {
-                    let standing = cx.state::<Alignment>(s);
-                    cx.power::<Agenda>(p)
-                        .and_then(|a| {
-                            a.rivals
-                                .iter()
-                                .filter_map(|r| standing.and_then(|x| x.0.get(r.0 as usize).copied()))
-                                .reduce(f64::min)
-                        })
-                        .is_some_and(|v| cmp.holds(v, *value))
-                }
+                (Some(s), Some(p)) if f.has_agenda[p.0 as usize] => f
+                    .rivals(p)
+                    .iter()
+                    .map(|r| f.alignment(s, *r))
+                    .filter(|v| !v.is_nan())
+                    .reduce(f64::min)
+                    .is_some_and(|v| cmp.holds(v, *value)),
                 _ => false,
             },
             Cond::SpareCapacity { power } => power
                 .get(bind)
-                .is_some_and(|p| cx.power::<Power>(p).is_some_and(|pw| cx.security_load(p) < pw.capacity)),
+                .is_some_and(|p| f.power[p.0 as usize].is_some_and(|pw| f.security_load[p.0 as usize] < pw.capacity)),
             Cond::Offers { power, kind } => power
                 .get(bind)
-                .is_some_and(|p| cx.power::<Power>(p).is_some_and(|pw| pw.offers(*kind))),
-            Cond::Conditionality { power, cmp, value } => power.get(bind).is_some_and(|p| {
-                cx.power::<Power>(p)
-                    .is_some_and(|pw| cmp.holds(pw.conditionality, *value))
+                .is_some_and(|p| f.power[p.0 as usize].is_some_and(|pw| pw.offers(*kind))),
+            Cond::Conditionality { power, cmp, value } => power
+                .get(bind)
+                .is_some_and(|p| f.power[p.0 as usize].is_some_and(|pw| cmp.holds(pw.conditionality, *value))),
+            Cond::Members { bloc, cmp, value } => bloc.get(bind, f).is_some_and(|b| {
+                let staying = if f.live.get(b.0 as usize).copied().unwrap_or(false) {
+                    f.staying[b.0 as usize]
+                } else {
+                    0
+                };
+                cmp.holds(staying as f64, *value)
             }),
-            Cond::Members { bloc, cmp, value } => bloc
-                .get(bind, cx.reg)
-                .is_some_and(|b| cmp.holds(cx.staying_members(b) as f64, *value)),
+            Cond::Date(_)
+            | Cond::From(_)
+            | Cond::Before(_)
+            | Cond::Start
+            | Cond::Chance(_)
+            | Cond::All(_)
+            | Cond::Any(_)
+            | Cond::Not(_) => self.holds(f, bind),
         }
     }
 
-    /// Evaluates a condition that may draw random numbers (`Chance`, in
-    /// scenario events), in the order written: `All` and `Any` stop at the
-    /// first that decides, so later chances are not drawn.
-    pub fn holds_drawing(&self, world: &mut World, bind: &Bindings) -> bool {
+    /// Whether it reads nothing but the calendar (and chance).
+    pub fn calendar_only(&self) -> bool {
         match self {
-            Cond::Chance(p) => world.resource_mut::<SimRng>().chance(Stream::Events, *p),
-            Cond::All(list) => list.iter().all(|c| c.holds_drawing(world, bind)),
-            Cond::Any(list) => list.iter().any(|c| c.holds_drawing(world, bind)),
-            Cond::Not(inner) => !inner.holds_drawing(world, bind),
-            leaf => leaf.holds(&Ctx::new(world), bind),
+            Cond::Date(_) | Cond::From(_) | Cond::Before(_) | Cond::Elapsed(_) | Cond::Start | Cond::Chance(_) => true,
+            Cond::All(list) | Cond::Any(list) => list.iter().all(Cond::calendar_only),
+            Cond::Not(inner) => inner.calendar_only(),
+            _ => false,
         }
     }
 

@@ -5,8 +5,8 @@
 
 pub mod bindings;
 pub mod condition;
-pub mod context;
+pub mod facts;
 
 pub use bindings::{Bindings, BlocRef, PowerRef, StateRef, Target, Who};
 pub use condition::Cond;
-pub use context::Ctx;
+pub use facts::{FactCache, Facts};
