@@ -364,15 +364,21 @@ impl IndicatorsItem<'_, '_> {
 
 /// Query items in state order. (Bevy's `sort::<&Country>()` builds a new
 /// query state on every call, which costs more than a whole mechanism;
-/// collecting and sorting twenty items does not.)
-pub fn in_state_order<T>(items: impl Iterator<Item = T>, key: impl Fn(&T) -> StateIdx) -> Vec<T> {
-    let mut v: Vec<T> = items.collect();
-    // Usually already in order (states are spawned in index order): check
-    // first, because sorting moves large query items around.
-    if !v.is_sorted_by_key(&key) {
-        v.sort_by_key(|x| key(x));
+/// sorting moves large query items around: each is put straight into its
+/// state's slot instead.)
+pub fn in_state_order<T>(
+    items: impl Iterator<Item = T>,
+    key: impl Fn(&T) -> StateIdx,
+) -> std::iter::Flatten<std::vec::IntoIter<Option<T>>> {
+    let mut slots: Vec<Option<T>> = Vec::new();
+    for item in items {
+        let k = key(&item).0 as usize;
+        if slots.len() <= k {
+            slots.resize_with(k + 1, || None);
+        }
+        slots[k] = Some(item);
     }
-    v
+    slots.into_iter().flatten()
 }
 
 /// Reads one indicator of a state entity.

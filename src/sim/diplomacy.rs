@@ -155,15 +155,27 @@ fn gather((states, memberships, blocs): &FactQueries) -> Facts {
     }
 }
 
-/// The relation two states drift toward.
-#[inline]
-fn target(rules: &DiplomacyRules, f: &Facts, borders: &Borders, a: usize, b: usize) -> f64 {
-    let mut t = 0.0;
-    if borders.any_closed() {
-        let (x, y) = (StateIdx(a as u16), StateIdx(b as u16));
-        if borders.is_closed(x, y) || borders.is_closed(y, x) {
-            t += rules.closed_border;
+/// Pairs with a border closed either way, as a dense `n × n` table (the
+/// closures are a handful; looking each pair up in the set cost more than
+/// the rest of its target).
+fn closed_pairs(borders: &Borders, n: usize, out: &mut Vec<bool>) {
+    out.clear();
+    out.resize(n * n, false);
+    for (by, to) in &borders.closed {
+        let (a, b) = (by.0 as usize, to.0 as usize);
+        if a < n && b < n {
+            out[a * n + b] = true;
+            out[b * n + a] = true;
         }
+    }
+}
+
+/// The relation two states drift toward (`closed`: from [`closed_pairs`]).
+#[inline]
+fn target(rules: &DiplomacyRules, f: &Facts, closed: &[bool], a: usize, b: usize) -> f64 {
+    let mut t = 0.0;
+    if closed[a * f.regime.len() + b] {
+        t += rules.closed_border;
     }
     if f.regime[a] == f.regime[b] {
         t += if f.regime[a] == RegimeKind::MilitaryJunta {
@@ -197,15 +209,17 @@ pub(super) fn drift_relations(
     rules: Res<Rules>,
     borders: Res<Borders>,
     mut relations: ResMut<Relations>,
+    mut closed: Local<Vec<bool>>,
 ) {
     let facts = gather(&queries);
     let r = &rules.diplomacy;
     let n = relations.len();
+    closed_pairs(&borders, facts.regime.len(), &mut closed);
     for a in 0..n {
         for b in a + 1..n {
             let (sa, sb) = (StateIdx(a as u16), StateIdx(b as u16));
             let v = relations.get(sa, sb);
-            let t = target(r, &facts, &borders, a, b);
+            let t = target(r, &facts, &closed, a, b);
             relations.set(sa, sb, v + r.rate * (t - v));
         }
     }
@@ -219,11 +233,13 @@ pub(super) fn settle_relations(world: &mut World) {
     let facts = gather(&queries);
     let rules = world.resource::<Rules>().diplomacy.clone();
     let borders = world.get_resource::<Borders>().cloned().unwrap_or_default();
+    let mut closed = Vec::new();
+    closed_pairs(&borders, facts.regime.len(), &mut closed);
     let mut relations = world.resource_mut::<Relations>();
     let n = relations.len();
     for a in 0..n {
         for b in a + 1..n {
-            let t = target(&rules, &facts, &borders, a, b);
+            let t = target(&rules, &facts, &closed, a, b);
             relations.set(StateIdx(a as u16), StateIdx(b as u16), t);
         }
     }

@@ -216,15 +216,25 @@ impl Facts {
             if s >= n {
                 continue;
             }
-            for (k, i) in Indicator::ALL.iter().enumerate() {
-                self.indicators[s][k] = ind.get(*i);
-            }
+            // In `Indicator::ALL` order.
+            self.indicators[s] = [
+                ind.stability.0,
+                ind.legitimacy.0,
+                ind.loyalty.0,
+                ind.proofing.0,
+                ind.security.insurgency,
+                ind.security.control,
+                ind.security.military,
+                ind.economy.growth,
+                ind.economy.food_insecurity,
+            ];
             self.regime[s] = regime.kind;
-            self.leader[s].clear();
-            self.leader[s].push_str(&regime.leader);
-            for (k, v) in alignment.0.iter().take(p).enumerate() {
-                self.alignment[s * p + k] = *v;
+            if self.leader[s] != regime.leader {
+                self.leader[s].clear();
+                self.leader[s].push_str(&regime.leader);
             }
+            let k = alignment.0.len().min(p);
+            self.alignment[s * p..s * p + k].copy_from_slice(&alignment.0[..k]);
             self.exports[s] = ind.economy.exports.iter().fold(0, |m, x| m | export_bit(*x));
             self.neighbours_of[s + 1] = neighbours.0.len() as u32;
         }
