@@ -406,36 +406,31 @@ pub fn set_stage(world: &mut World, entity: Entity, stage: Stage) {
     p.stage = stage;
     p.stage_since = date;
     let p = *p;
+    let kind = match stage {
+        Stage::Signed => NewsKind::PartnershipSigned,
+        Stage::InForce => NewsKind::PartnershipInForce,
+        Stage::Suspended => NewsKind::PartnershipSuspended,
+        Stage::Ended => NewsKind::PartnershipEnded,
+        _ => NewsKind::PartnershipAdvanced,
+    };
     let reg = world.resource::<Registry>();
     let (s, pw, label) = (reg.state_name(p.state), reg.power_name(p.power), p.kind.label());
-    let (kind, text) = match stage {
-        Stage::Signed => (
-            NewsKind::PartnershipSigned,
-            format!("{s} and {pw} sign {} {label}.", article(label)),
-        ),
-        Stage::InForce => (
-            NewsKind::PartnershipInForce,
-            format!("The {label} between {s} and {pw} comes into force."),
-        ),
-        Stage::Suspended => (
-            NewsKind::PartnershipSuspended,
-            format!("{pw} suspends its {label} with {s}."),
-        ),
-        Stage::Ended if was_pending => (
-            NewsKind::PartnershipEnded,
-            format!("Talks between {s} and {pw} on {} {label} break down.", article(label)),
-        ),
-        Stage::Ended => (
-            NewsKind::PartnershipEnded,
-            format!("The {label} between {s} and {pw} ends."),
-        ),
-        other => (
-            NewsKind::PartnershipAdvanced,
-            format!(
+    let text = if !world.resource::<Chronicle>().texts {
+        String::new()
+    } else {
+        match stage {
+            Stage::Signed => format!("{s} and {pw} sign {} {label}.", article(label)),
+            Stage::InForce => format!("The {label} between {s} and {pw} comes into force."),
+            Stage::Suspended => format!("{pw} suspends its {label} with {s}."),
+            Stage::Ended if was_pending => {
+                format!("Talks between {s} and {pw} on {} {label} break down.", article(label))
+            }
+            Stage::Ended => format!("The {label} between {s} and {pw} ends."),
+            other => format!(
                 "The {label} between {s} and {pw} is {}.",
                 other.snake().replace('_', " ")
             ),
-        ),
+        }
     };
     let item = news(world, kind, text).state(p.state).power(p.power);
     post(world, item);

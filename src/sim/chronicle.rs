@@ -85,9 +85,22 @@ pub struct News {
     pub text: String,
 }
 
-#[derive(Debug, Clone, Resource, Default)]
+#[derive(Debug, Clone, Resource)]
 pub struct Chronicle {
     pub news: Vec<News>,
+    /// Whether news is written out in words: for play and reports; batch
+    /// runs keep the facts of each item (kind, who, when) and skip the
+    /// words where writing them is dear.
+    pub texts: bool,
+}
+
+impl Default for Chronicle {
+    fn default() -> Self {
+        Self {
+            news: Vec::new(),
+            texts: true,
+        }
+    }
 }
 
 impl Chronicle {

@@ -373,25 +373,29 @@ fn take(world: &mut World, who: Who, i: usize, target: Option<Target>, taken: Ta
     let def = &world.resource::<DecisionBook>().defs[i];
     let turn = world.resource::<Ledger>().turn;
     let reg = world.resource::<Registry>();
-    let whom = target
-        .map(|t| format!(" ({})", target_name(reg, t)))
-        .unwrap_or_default();
-    let why = if taken.reasons.is_empty() {
+    let text = if !world.resource::<Chronicle>().texts {
         String::new()
     } else {
-        let r: Vec<&str> = taken
-            .reasons
-            .iter()
-            .filter(|(_, a)| *a > 0.0)
-            .map(|(w, _)| w.as_str())
-            .collect();
-        if r.is_empty() {
+        let whom = target
+            .map(|t| format!(" ({})", target_name(reg, t)))
+            .unwrap_or_default();
+        let why = if taken.reasons.is_empty() {
             String::new()
         } else {
-            format!(": {}", r.join(", "))
-        }
+            let r: Vec<&str> = taken
+                .reasons
+                .iter()
+                .filter(|(_, a)| *a > 0.0)
+                .map(|(w, _)| w.as_str())
+                .collect();
+            if r.is_empty() {
+                String::new()
+            } else {
+                format!(": {}", r.join(", "))
+            }
+        };
+        format!("{}: {}{whom}{why}.", who_name(reg, who), def.name)
     };
-    let text = format!("{}: {}{whom}{why}.", who_name(reg, who), def.name);
     let date = world.resource::<Clock>().date();
     let mut news = NewsBuilder::new(turn, date, NewsKind::Decision, text);
     // Filed under the decider and whatever it is about.

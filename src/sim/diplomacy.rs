@@ -171,7 +171,7 @@ fn closed_pairs(borders: &Borders, n: usize, out: &mut Vec<bool>) {
 }
 
 /// The relation two states drift toward (`closed`: from [`closed_pairs`]).
-#[inline]
+#[inline(always)]
 fn target(rules: &DiplomacyRules, f: &Facts, closed: &[bool], a: usize, b: usize) -> f64 {
     let mut t = 0.0;
     if closed[a * f.regime.len() + b] {
@@ -198,7 +198,12 @@ fn target(rules: &DiplomacyRules, f: &Facts, closed: &[bool], a: usize, b: usize
     let p = f.powers;
     if p > 0 {
         let (x, y) = (&f.alignment[a * p..(a + 1) * p], &f.alignment[b * p..(b + 1) * p]);
-        let dot: f64 = x.iter().zip(y).map(|(u, v)| u * v).sum::<f64>() / (100.0 * p as f64);
+        // Summed as `Iterator::sum` does (from -0.0), in a plain loop.
+        let mut dot = -0.0;
+        for k in 0..p {
+            dot += x[k] * y[k];
+        }
+        let dot = dot / (100.0 * p as f64);
         t += rules.alignment_weight * dot;
     }
     t.clamp(-100.0, 100.0)

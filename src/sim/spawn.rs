@@ -241,7 +241,10 @@ pub fn spawn_scenario(world: &mut World, scenario: &Scenario, seed: u64, detail:
     world.insert_resource(scenario.rules.clone());
     world.insert_resource(SimRng::new(seed));
     world.insert_resource(Ledger::new(detail == Detail::Full));
-    world.insert_resource(Chronicle::default());
+    world.insert_resource(Chronicle {
+        news: Vec::new(),
+        texts: detail == Detail::Full,
+    });
     world.insert_resource(History {
         keep: detail == Detail::Full,
         snapshots: Vec::new(),
