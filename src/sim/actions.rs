@@ -326,6 +326,19 @@ pub fn live_partnerships(world: &World, state: StateIdx) -> impl Iterator<Item =
         .filter(|p| p.stage != Stage::Ended)
 }
 
+/// [`partnerships_of_entity`] into a buffer the caller keeps.
+pub fn partnerships_into(world: &World, state_e: Entity, out: &mut Vec<(Entity, Partnership)>) {
+    out.clear();
+    if let Some(list) = world.get::<Partnerships>(state_e) {
+        out.extend(
+            list.iter()
+                .filter_map(|e| world.get::<Partnership>(e).map(|p| (e, *p)))
+                .filter(|(_, p)| p.stage != Stage::Ended),
+        );
+    }
+    out.sort_by_key(|(_, p)| (p.power, p.kind));
+}
+
 pub fn partnerships_of_entity(world: &World, state_e: Entity) -> Vec<(Entity, Partnership)> {
     let mut out: Vec<(Entity, Partnership)> = world
         .get::<Partnerships>(state_e)

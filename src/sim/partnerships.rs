@@ -26,27 +26,84 @@ fn power(world: &World, p: PowerIdx) -> Power {
         .expect("every power entity has Power")
 }
 
-fn alignment(world: &World, state_e: Entity, p: PowerIdx) -> f64 {
-    world
-        .get::<Alignment>(state_e)
-        .and_then(|a| a.0.get(p.0 as usize).copied())
-        .unwrap_or(0.0)
+/// What the phase reads of the powers and of the state at hand, copied
+/// once rather than looked up for every partnership weighed; kept between
+/// turns so that the phase allocates nothing once warm.
+#[derive(Default)]
+struct Scratch {
+    powers: Vec<Power>,
+    /// What each power seeks (its agenda's `wants`).
+    wants: Vec<Vec<Export>>,
+    /// Security partnerships in force, by power: kept up to date as stages
+    /// change during the phase.
+    load: Vec<u32>,
+    /// The state at hand's live partnerships, sorted by power and kind.
+    live: Vec<(Entity, Partnership)>,
+    /// Its standing toward each power.
+    alignment: Vec<f64>,
 }
 
-fn run_partnerships(world: &mut World) {
+impl Scratch {
+    fn alignment(&self, p: PowerIdx) -> f64 {
+        self.alignment.get(p.0 as usize).copied().unwrap_or(0.0)
+    }
+
+    fn read_alignment(&mut self, world: &World, se: Entity) {
+        self.alignment.clear();
+        if let Some(a) = world.get::<Alignment>(se) {
+            self.alignment.extend_from_slice(&a.0);
+        }
+    }
+
+    fn read_live(&mut self, world: &World, se: Entity) {
+        actions::partnerships_into(world, se, &mut self.live);
+    }
+
+    /// A stage moved: a deployment in force counts toward its power's load.
+    fn set_stage(&mut self, world: &mut World, e: Entity, p: &Partnership, stage: Stage) {
+        actions::set_stage(world, e, stage);
+        if p.kind.has_forces() {
+            let was = p.stage == Stage::InForce;
+            let is = stage == Stage::InForce;
+            if let Some(l) = self.load.get_mut(p.power.0 as usize) {
+                if is && !was {
+                    *l += 1;
+                } else if was && !is {
+                    *l = l.saturating_sub(1);
+                }
+            }
+        }
+    }
+}
+
+fn run_partnerships(world: &mut World, mut scratch: Local<Scratch>) {
     // The random stream is held for the whole phase: looking a resource up
     // costs more than the draw.
     world.resource_scope(|world, mut rng: Mut<SimRng>| {
         let rules = world.resource::<Rules>().partnerships.clone();
         let reg = world.resource::<Registry>();
-        let states: Vec<Entity> = (0..reg.state_count())
-            .map(|i| reg.state_entity(StateIdx(i as u16)))
-            .collect();
+        let n_states = reg.state_count();
         let n_powers = reg.power_count();
-        let humans = world.resource::<Humans>().clone();
-        for (si, &se) in states.iter().enumerate() {
+        let sc = &mut *scratch;
+        sc.powers.clear();
+        sc.wants.resize_with(n_powers, Vec::new);
+        sc.load.clear();
+        for pi in 0..n_powers {
+            let p = PowerIdx(pi as u8);
+            let e = reg.power_entity(p);
+            sc.powers
+                .push(*world.get::<Power>(e).expect("every power entity has Power"));
+            sc.wants[pi].clear();
+            if let Some(a) = world.get::<Agenda>(e) {
+                sc.wants[pi].extend_from_slice(&a.wants);
+            }
+            sc.load.push(actions::security_load(world, p));
+        }
+        for si in 0..n_states {
             let s = StateIdx(si as u16);
-            run_state(world, &mut rng, &rules, s, se, n_powers, humans.plays(s));
+            let se = world.resource::<Registry>().state_entity(s);
+            let human = world.resource::<Humans>().plays(s);
+            run_state(world, &mut rng, sc, &rules, s, se, human);
         }
     });
 }
@@ -58,50 +115,53 @@ fn run_partnerships(world: &mut World) {
 fn run_state(
     world: &mut World,
     rng: &mut SimRng,
+    sc: &mut Scratch,
     rules: &PartnershipRules,
     s: StateIdx,
     se: Entity,
-    n_powers: usize,
     human: bool,
 ) {
     let regime = world.get::<Regime>(se).map(|r| r.kind);
+    let insurgency = world.get::<Security>(se).map_or(0.0, |x| x.insurgency);
+    sc.read_alignment(world, se);
     // Stages move on, or fail.
-    let mut live = actions::partnerships_of_entity(world, se);
+    sc.read_live(world, se);
     let mut changed = false;
-    for &(e, p) in &live {
+    for k in 0..sc.live.len() {
+        let (e, p) = sc.live[k];
         let roll = rng.uniform(Stream::Partnerships);
         match p.stage {
             // An offer to a human-played state waits for the player: it is
             // neither broken off nor moved on until they press the talks on.
             stage if stage.is_pending() && human && p.offered => {}
             stage if stage.is_pending() => {
-                let hostile = alignment(world, se, p.power) < rules.hostile_alignment;
+                let hostile = sc.alignment(p.power) < rules.hostile_alignment;
                 // Deals break down in talks, not once signed.
                 let fail = if stage < Stage::Signed {
                     rules.fail_chance + if hostile { rules.hostile_fail_chance } else { 0.0 }
                 } else {
                     0.0
                 };
-                let agreed = power_consents(world, rules, se, &p) && state_consents(world, rules, se, &p, human);
+                let agreed = power_consents(world, sc, rules, se, regime, &p)
+                    && state_consents(sc, rules, insurgency, &p, human);
                 if roll < fail || (!agreed && roll < rules.decline_chance) {
-                    actions::set_stage(world, e, Stage::Ended);
+                    sc.set_stage(world, e, &p, Stage::Ended);
                     changed = true;
                 } else if agreed
                     && roll < fail + rules.advance_chance
                     && let Some(next) = stage.next()
                 {
-                    let pw = power(world, p.power);
-                    let full = p.kind.has_forces()
-                        && next == Stage::InForce
-                        && actions::security_load(world, p.power) >= pw.capacity;
+                    let pw = sc.powers[p.power.0 as usize];
+                    let full =
+                        p.kind.has_forces() && next == Stage::InForce && sc.load[p.power.0 as usize] >= pw.capacity;
                     if !full {
-                        actions::set_stage(world, e, next);
+                        sc.set_stage(world, e, &p, next);
                         changed = true;
                     }
                 }
             }
             Stage::Suspended if regime == Some(RegimeKind::Civilian) && roll < rules.resume_chance => {
-                actions::set_stage(world, e, Stage::InForce);
+                sc.set_stage(world, e, &p, Stage::InForce);
                 changed = true;
             }
             _ => {}
@@ -109,21 +169,25 @@ fn run_state(
     }
     // Expulsion of forces from powers the state has turned against.
     if changed {
-        live = actions::partnerships_of_entity(world, se);
+        sc.read_live(world, se);
     }
-    for pi in 0..n_powers {
+    for pi in 0..sc.powers.len() {
         let p = PowerIdx(pi as u8);
-        let has_forces = live
+        let has_forces = sc
+            .live
             .iter()
             .any(|(_, ps)| ps.power == p && ps.kind.has_forces() && ps.stage >= Stage::Signed);
-        if has_forces && alignment(world, se, p) < rules.expel_alignment {
+        if has_forces && sc.alignment(p) < rules.expel_alignment {
             let roll = rng.uniform(Stream::Partnerships);
             if roll < rules.expel_chance && !human {
                 actions::expel_forces(world, s, p, -15.0);
+                // Rare: count the power's deployments again.
+                sc.load[pi] = actions::security_load(world, p);
+                sc.read_alignment(world, se);
             }
         }
     }
-    seek_partner(world, rng, s, se, regime, rules, human);
+    seek_partner(world, rng, sc, s, se, regime, insurgency, rules, human);
 }
 
 /// Whether the power still wants the deal: it offers the kind, its
@@ -131,36 +195,39 @@ fn run_state(
 /// is in what it wants, and the state is not hostile to it. (The EU does
 /// not train a junta's army; Russia does not seek Senegal's oil unless it
 /// wants oil.)
-fn power_consents(world: &World, rules: &PartnershipRules, se: Entity, p: &Partnership) -> bool {
-    let pw = power(world, p.power);
-    let reg = world.resource::<Registry>();
-    let pe = reg.power_entity(p.power);
-    let regime = world.get::<Regime>(se).map(|r| r.kind).unwrap_or(RegimeKind::Civilian);
+fn power_consents(
+    world: &World,
+    sc: &Scratch,
+    rules: &PartnershipRules,
+    se: Entity,
+    regime: Option<RegimeKind>,
+    p: &Partnership,
+) -> bool {
+    let pw = &sc.powers[p.power.0 as usize];
+    let regime = regime.unwrap_or(RegimeKind::Civilian);
     let conditional = regime != RegimeKind::Civilian && pw.conditionality >= rules.conditional_threshold;
     let wanted = match p.kind {
         PartnershipKind::MiningConcession | PartnershipKind::EnergyConcession => {
-            let wants = world.get::<Agenda>(pe).map_or(&[][..], |a| &a.wants);
+            let wants = &sc.wants[p.power.0 as usize];
             let exports = world.get::<Economy>(se).map_or(&[][..], |x| &x.exports);
             wants.is_empty() || exports.iter().any(|x| wants.contains(x))
         }
         _ => true,
     };
-    pw.offers(p.kind) && !conditional && wanted && alignment(world, se, p.power) >= rules.hostile_alignment
+    pw.offers(p.kind) && !conditional && wanted && sc.alignment(p.power) >= rules.hostile_alignment
 }
 
 /// Whether the state still wants the deal: a government accepts a power's
 /// help if it stands well enough with it, or if it is at war and the power
 /// is not hostile. A human-played state's answer to an offer is the
 /// player's: the talks wait until the player presses them on.
-fn state_consents(world: &World, rules: &PartnershipRules, se: Entity, p: &Partnership, human: bool) -> bool {
+fn state_consents(sc: &Scratch, rules: &PartnershipRules, insurgency: f64, p: &Partnership, human: bool) -> bool {
     if human {
         // Offers waiting for the player are not weighed here at all.
         return true;
     }
-    let a = alignment(world, se, p.power);
-    let at_war = world
-        .get::<Security>(se)
-        .is_some_and(|x| x.insurgency >= rules.seek_insurgency);
+    let a = sc.alignment(p.power);
+    let at_war = insurgency >= rules.seek_insurgency;
     a >= rules.accept_alignment || (p.kind.is_security() && at_war && a >= rules.hostile_alignment)
 }
 
@@ -181,43 +248,43 @@ fn security_wanted(junta: bool) -> &'static [PartnershipKind] {
 
 /// A state under insurgency looks for a security partner; one with a
 /// security partner and mineral exports may offer it a concession.
+#[allow(clippy::too_many_arguments)]
 fn seek_partner(
     world: &mut World,
     rng: &mut SimRng,
+    sc: &mut Scratch,
     s: StateIdx,
     e: Entity,
     regime: Option<RegimeKind>,
+    insurgency: f64,
     rules: &PartnershipRules,
     human: bool,
 ) {
-    let insurgency = world.get::<Security>(e).map(|x| x.insurgency).unwrap_or(0.0);
     let mineral = world.get::<Economy>(e).is_some_and(|x| {
         x.exports
             .iter()
             .any(|x| matches!(x, Export::Gold | Export::Uranium | Export::Oil | Export::Bauxite))
     });
-    let n_powers = world.resource::<Registry>().power_count();
     let junta = regime == Some(RegimeKind::MilitaryJunta);
 
     let roll = rng.uniform(Stream::Partnerships);
     if insurgency >= rules.seek_insurgency && roll < rules.seek_chance {
-        let live = actions::partnerships_of_entity(world, e);
-        let has_security = live.iter().any(|(_, p)| p.kind.has_forces());
+        sc.read_live(world, e);
+        let has_security = sc.live.iter().any(|(_, p)| p.kind.has_forces());
         let wanted = security_wanted(junta);
         // The best-aligned power with room to take on one more partner.
         let mut best: Option<(f64, PowerIdx, PartnershipKind)> = None;
-        for pi in 0..n_powers {
+        for (pi, pw) in sc.powers.iter().enumerate() {
             let p = PowerIdx(pi as u8);
-            let pw = power(world, p);
             if junta && pw.conditionality > rules.junta_max_conditionality {
                 continue;
             }
             // Capacity bounds deployments only: a power at capacity can
             // still sign a cooperation agreement.
-            let full = actions::security_load(world, p) >= pw.capacity;
-            let a = alignment(world, e, p);
+            let full = sc.load[pi] >= pw.capacity;
+            let a = sc.alignment(p);
             let Some(kind) = wanted.iter().copied().find(|k| {
-                pw.offers(*k) && !(full && k.has_forces()) && !live.iter().any(|(_, x)| x.power == p && x.kind == *k)
+                pw.offers(*k) && !(full && k.has_forces()) && !sc.live.iter().any(|(_, x)| x.power == p && x.kind == *k)
             }) else {
                 continue;
             };
@@ -235,15 +302,17 @@ fn seek_partner(
 
     let roll = rng.uniform(Stream::Partnerships);
     if mineral && roll < rules.seek_chance / 2.0 {
-        let live = actions::partnerships_of_entity(world, e);
-        let partner = live
+        sc.read_live(world, e);
+        let partner = sc
+            .live
             .iter()
             .find(|(_, p)| p.kind.is_security() && p.stage == Stage::InForce)
             .map(|(_, p)| p.power);
         if let Some(p) = partner
             && !human
-            && power(world, p).offers(PartnershipKind::MiningConcession)
-            && !live
+            && sc.powers[p.0 as usize].offers(PartnershipKind::MiningConcession)
+            && !sc
+                .live
                 .iter()
                 .any(|(_, x)| x.power == p && x.kind == PartnershipKind::MiningConcession)
         {
