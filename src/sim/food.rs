@@ -102,7 +102,6 @@ fn move_food_insecurity(
 fn decide_grain_exports(world: &mut World, query: &mut QueryState<(&Country, &Economy, &Baseline)>) {
     let r = world.resource::<Rules>().food.clone();
     let situation: Vec<(StateIdx, bool, f64)> = in_state_order(query.iter(world), |(c, ..)| c.idx)
-        .into_iter()
         .map(|(c, e, b)| (c.idx, e.grain_ban, e.food_insecurity - b.food_insecurity))
         .collect();
     // The player decides for their own state; the draw is made anyway so

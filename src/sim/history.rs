@@ -92,7 +92,6 @@ type SnapshotQuery<'w, 's> = Query<
 /// Takes a snapshot of every state, in state order.
 pub fn snapshot(query: &SnapshotQuery, turn: u32, date: YearMonth) -> Snapshot {
     let states = in_state_order(query.iter(), |x| x.0.idx)
-        .into_iter()
         .map(|(_, st, lg, ml, cp, sec, eco, al, reg)| StateSnapshot {
             stability: st.0,
             legitimacy: lg.0,
