@@ -3,6 +3,7 @@
 //!
 //! - [`scenario`]: the scenario file format, loading and validation.
 //! - [`rules`]: the model's tunable numbers.
+//! - [`hint`]: names in messages, and "did you mean" for mistyped ids.
 //! - [`sim`]: the simulation core (no rendering), one file per mechanism.
 //! - [`batch`] and [`report`]: many futures, and what a game produced.
 //! - [`save`]: saved games (the scenario, the seed and the player's inputs).
@@ -19,6 +20,7 @@ pub mod export;
 pub mod futures;
 #[cfg(feature = "gui")]
 pub mod gui;
+pub mod hint;
 pub mod map;
 pub mod report;
 pub mod rules;

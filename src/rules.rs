@@ -398,24 +398,24 @@ impl Rules {
                 Some(v) if v.is_number() && number.is_finite() => match out_of_range(key, *number) {
                     None => *v = serde_json::json!(number),
                     Some(message) => errors.push(OverrideError {
-                        key: crate::scenario::shown(key),
+                        key: crate::hint::shown(key),
                         message,
                     }),
                 },
                 Some(v) if v.is_number() => errors.push(OverrideError {
-                    key: crate::scenario::shown(key),
+                    key: crate::hint::shown(key),
                     message: format!("rule `{key}` must be a finite number"),
                 }),
                 _ => {
                     let paths = known.get_or_insert_with(|| self.numeric_paths());
-                    let hint = crate::scenario::suggest(key, paths.iter().map(String::as_str))
+                    let hint = crate::hint::suggest(key, paths.iter().map(String::as_str))
                         .map(|s| format!("; did you mean `{s}`?"))
                         .unwrap_or_default();
                     errors.push(OverrideError {
-                        key: crate::scenario::shown(key),
+                        key: crate::hint::shown(key),
                         message: format!(
                             "`{}` is not a numeric rule{hint} (see docs/model.md for the list)",
-                            crate::scenario::shown(key)
+                            crate::hint::shown(key)
                         ),
                     });
                 }
@@ -480,7 +480,7 @@ fn out_of_range(path: &str, v: f64) -> Option<String> {
     (!(v.is_finite() && (lo..=hi).contains(&v))).then(|| {
         format!(
             "rule `{}` is {v}, but must be between {lo} and {hi}",
-            crate::scenario::shown(path)
+            crate::hint::shown(path)
         )
     })
 }

@@ -432,7 +432,7 @@ impl Checker {
         self.duplicates("events", ids.events.iter().copied(), "event");
         self.meta(f, &ids);
         // Agendas name decisions of the catalogue in force.
-        let catalogue = crate::sim::decisions::catalogue_for(&f.decisions);
+        let catalogue = super::catalogue::catalogue_for(&f.decisions);
         for (i, p) in f.powers.iter().enumerate() {
             let at = [Seg::Field("powers"), Seg::Index(i)];
             self.id(&path(&at, &[Seg::Field("id")]), "power id", &p.id);
