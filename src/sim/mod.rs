@@ -4,31 +4,27 @@
 //!
 //! One turn is one month. It runs in [`TurnSchedule`], single-threaded, as
 //! one chain of [`TurnPhase`]s; each mechanism is a plugin in its own file.
+//!
+//! - [`world`]: the world's data, the records a game keeps, setting a game
+//!   up, and the verbs that change the world.
+//! - [`script`]: the scenario's conditions, compiled, and the facts they
+//!   read.
+//! - [`player`]: orders and the log of inputs.
+//! - [`mechanisms`]: one file per mechanism (where coups happen:
+//!   `mechanisms/coups.rs`).
 
-pub mod actions;
-pub mod alignment;
-pub mod blocs;
-pub mod chronicle;
-pub mod components;
-pub mod coups;
-pub mod decisions;
-pub mod diplomacy;
-pub mod economy;
-pub mod events;
-pub mod food;
-pub mod goals;
-pub mod history;
-pub mod inputs;
-pub mod ledger;
-pub mod orders;
-pub mod partnerships;
-pub mod registry;
-pub mod rng;
+pub mod mechanisms;
+pub mod player;
 pub mod script;
-pub mod security;
-pub mod spawn;
-pub mod stability;
-pub mod transitions;
+pub mod world;
+
+// The core's public face: every module by its own name, wherever it lives.
+pub use mechanisms::{
+    alignment, blocs, coups, decisions, diplomacy, economy, events, food, goals, partnerships, security, stability,
+    transitions,
+};
+pub use player::{inputs, orders};
+pub use world::{actions, chronicle, components, history, ledger, registry, rng, spawn};
 
 use bevy::ecs::schedule::{LogLevel, ScheduleBuildSettings, ScheduleLabel, SingleThreadedExecutor};
 use bevy::prelude::*;

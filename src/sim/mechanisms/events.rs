@@ -6,21 +6,21 @@ use std::collections::BTreeMap;
 
 use bevy::prelude::*;
 
-use super::actions::{self, Move};
-use super::chronicle::{Chronicle, NewsBuilder, NewsKind};
-use super::components::*;
-use super::coups::CoupsThisTurn;
-use super::diplomacy::{Borders, Relations};
-use super::inputs::{Input, InputLog};
-use super::ledger::{Actor, Cause, Ledger, Mechanism};
-use super::registry::{Clock, Registry};
-use super::rng::{SimRng, Stream};
-use super::script::{Cond, FactCache, Facts};
-use super::{TurnPhase, TurnSchedule};
 use crate::rules::Rules;
 use crate::scenario::format::{Condition, Effect, EventDef};
+use crate::sim::actions::{self, Move};
+use crate::sim::chronicle::{Chronicle, NewsBuilder, NewsKind};
+use crate::sim::components::*;
+use crate::sim::coups::CoupsThisTurn;
+use crate::sim::diplomacy::{Borders, Relations};
+use crate::sim::inputs::{Input, InputLog};
+use crate::sim::ledger::{Actor, Cause, Ledger, Mechanism};
+use crate::sim::registry::{Clock, Registry};
+use crate::sim::rng::{SimRng, Stream};
+use crate::sim::script::{Cond, FactCache, Facts};
+use crate::sim::{TurnPhase, TurnSchedule};
 
-pub(super) fn plugin(app: &mut App) {
+pub(crate) fn plugin(app: &mut App) {
     app.add_systems(TurnSchedule, run_scripted_events.in_set(TurnPhase::Events));
 }
 
@@ -200,7 +200,7 @@ pub fn take_seat(world: &mut World, seat: StateIdx) {
     world.resource_mut::<InputLog>().0.push(Input::Seat { turn, state });
 }
 
-pub use super::script::{Bindings, Target, Who};
+pub use crate::sim::script::{Bindings, Target, Who};
 
 /// Id look-ups that know `$self` and `$target`.
 pub struct Lookup<'a> {
@@ -489,7 +489,7 @@ pub fn apply_bound(world: &mut World, effect: &Effect, cause: Cause, bind: &Bind
                 // player may, and history may be scripted.
                 let own = matches!(bind.me, Some(Who::State(x)) if x == s);
                 let human = world.resource::<Humans>().plays(s);
-                if own && !human && !super::blocs::may_leave(world, s, b) {
+                if own && !human && !crate::sim::blocs::may_leave(world, s, b) {
                     return;
                 }
                 actions::announce_withdrawal(world, s, b);

@@ -4,12 +4,12 @@
 use bevy::ecs::system::SystemState;
 use bevy::prelude::*;
 
-use super::components::*;
-use super::{TurnPhase, TurnSchedule};
 use crate::rules::{DiplomacyRules, Rules};
 use crate::scenario::format::RegimeKind;
+use crate::sim::components::*;
+use crate::sim::{TurnPhase, TurnSchedule};
 
-pub(super) fn plugin(app: &mut App) {
+pub(crate) fn plugin(app: &mut App) {
     app.add_systems(TurnSchedule, drift_relations.in_set(TurnPhase::Diplomacy));
 }
 
@@ -209,7 +209,7 @@ fn target(rules: &DiplomacyRules, f: &Facts, closed: &[bool], a: usize, b: usize
     t.clamp(-100.0, 100.0)
 }
 
-pub(super) fn drift_relations(
+pub(crate) fn drift_relations(
     queries: FactQueries,
     rules: Res<Rules>,
     borders: Res<Borders>,
@@ -231,7 +231,7 @@ pub(super) fn drift_relations(
 }
 
 /// Sets every relation to its target: the starting point of a new game.
-pub(super) fn settle_relations(world: &mut World) {
+pub(crate) fn settle_relations(world: &mut World) {
     let mut state = SystemState::<FactQueries>::new(world);
     // Plain queries always validate.
     let Ok(queries) = state.get(world) else { return };

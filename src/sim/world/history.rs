@@ -4,14 +4,14 @@
 use bevy::prelude::*;
 use serde::Serialize;
 
-use super::components::*;
-use super::ledger::Ledger;
-use super::registry::Clock;
-use super::{TurnPhase, TurnSchedule};
 use crate::scenario::YearMonth;
 use crate::scenario::format::RegimeKind;
+use crate::sim::components::*;
+use crate::sim::ledger::Ledger;
+use crate::sim::registry::Clock;
+use crate::sim::{TurnPhase, TurnSchedule};
 
-pub(super) fn plugin(app: &mut App) {
+pub(crate) fn plugin(app: &mut App) {
     app.add_systems(TurnSchedule, begin_turn.in_set(TurnPhase::Begin));
     app.add_systems(
         TurnSchedule,
@@ -121,7 +121,7 @@ fn advance_clock(mut clock: ResMut<Clock>) {
 }
 
 /// Records the starting snapshot (turn 0).
-pub(super) fn record_start(world: &mut World) {
+pub(crate) fn record_start(world: &mut World) {
     let keep = world.resource::<History>().keep;
     if !keep {
         return;

@@ -4,15 +4,15 @@
 
 use bevy::prelude::*;
 
-use super::components::*;
-use super::diplomacy::Borders;
-use super::ledger::{Actor, Cause, Ledger, Measure, Mechanism};
-use super::rng::{SimRng, Stream};
-use super::{TurnPhase, TurnSchedule};
 use crate::rules::Rules;
 use crate::scenario::format::{Indicator, PartnershipKind, Stage};
+use crate::sim::components::*;
+use crate::sim::diplomacy::Borders;
+use crate::sim::ledger::{Actor, Cause, Ledger, Measure, Mechanism};
+use crate::sim::rng::{SimRng, Stream};
+use crate::sim::{TurnPhase, TurnSchedule};
 
-pub(super) fn plugin(app: &mut App) {
+pub(crate) fn plugin(app: &mut App) {
     app.init_resource::<TradeExposure>()
         .add_systems(TurnSchedule, run_economies.in_set(TurnPhase::Economy));
 }

@@ -4,13 +4,13 @@
 
 use bevy::prelude::*;
 
-use super::chronicle::{Chronicle, NewsBuilder, NewsKind};
-use super::components::*;
-use super::ledger::{Actor, Cause, Ledger, Measure, Mechanism};
-use super::registry::{Clock, Registry};
 use crate::scenario::YearMonth;
 use crate::scenario::format::{BlocKind, BlocRules, Indicator, PartnershipKind, ProjectKind, RegimeKind, Stage};
 use crate::scenario::limits;
+use crate::sim::chronicle::{Chronicle, NewsBuilder, NewsKind};
+use crate::sim::components::*;
+use crate::sim::ledger::{Actor, Cause, Ledger, Measure, Mechanism};
+use crate::sim::registry::{Clock, Registry};
 
 /// The turn being resolved and its month, for news.
 fn stamp(world: &World) -> (u32, YearMonth) {
@@ -583,7 +583,7 @@ pub fn urge_sanctions(world: &mut World, by: StateIdx, on: StateIdx, impose: boo
 /// The state on the best terms with both `a` and `b` (its worse relation
 /// of the two is the highest), if any is on good terms with both.
 pub fn best_mediator(world: &World, a: StateIdx, b: StateIdx) -> Option<StateIdx> {
-    let rel = world.resource::<super::diplomacy::Relations>();
+    let rel = world.resource::<crate::sim::diplomacy::Relations>();
     let n = world.resource::<Registry>().state_count();
     (0..n)
         .map(|i| StateIdx(i as u16))
@@ -601,7 +601,7 @@ pub fn best_mediator(world: &World, a: StateIdx, b: StateIdx) -> Option<StateIdx
 /// The state (other than `b` and `not`) that `b` is on the worst terms
 /// with, if those terms are bad.
 pub fn worst_relation(world: &World, b: StateIdx, not: StateIdx) -> Option<StateIdx> {
-    let rel = world.resource::<super::diplomacy::Relations>();
+    let rel = world.resource::<crate::sim::diplomacy::Relations>();
     let n = world.resource::<Registry>().state_count();
     (0..n)
         .map(|i| StateIdx(i as u16))
@@ -619,7 +619,7 @@ pub fn worst_relation(world: &World, b: StateIdx, not: StateIdx) -> Option<State
 /// the mediator's with both.
 pub fn mediate(world: &mut World, m: StateIdx, a: StateIdx, b: StateIdx) {
     let r = world.resource::<crate::rules::Rules>().diplomacy.clone();
-    let mut rel = world.resource_mut::<super::diplomacy::Relations>();
+    let mut rel = world.resource_mut::<crate::sim::diplomacy::Relations>();
     rel.add(a, b, r.mediation);
     rel.add(m, a, r.mediator_gain);
     rel.add(m, b, r.mediator_gain);
@@ -642,8 +642,8 @@ pub fn propose_pact(world: &mut World, a: StateIdx, b: StateIdx) {
     let r = world.resource::<crate::rules::Rules>().blocs.clone();
     let reg = world.resource::<Registry>();
     let (an, bn) = (reg.state_name(a).to_string(), reg.state_name(b).to_string());
-    let human = world.resource::<super::events::Humans>().plays(b);
-    let close = world.resource::<super::diplomacy::Relations>().get(a, b) >= r.form_relations;
+    let human = world.resource::<crate::sim::events::Humans>().plays(b);
+    let close = world.resource::<crate::sim::diplomacy::Relations>().get(a, b) >= r.form_relations;
     if human || !close {
         let text = if human {
             format!("{an} proposes a defence pact to {bn}; {bn} has yet to answer.")
@@ -785,7 +785,7 @@ pub fn set_grain_ban(world: &mut World, state: StateIdx, ban: bool) {
     if ban {
         let cost = world.resource::<crate::rules::Rules>().food.ban_relations;
         let neighbours = world.get::<Neighbours>(e).map(|n| n.0.clone()).unwrap_or_default();
-        let mut relations = world.resource_mut::<super::diplomacy::Relations>();
+        let mut relations = world.resource_mut::<crate::sim::diplomacy::Relations>();
         for n in neighbours {
             relations.add(state, n, cost);
         }

@@ -10,21 +10,21 @@
 
 use bevy::prelude::*;
 
-use super::actions::{self, Move};
-use super::chronicle::{Chronicle, NewsBuilder, NewsKind};
-use super::components::*;
-use super::coups::CoupsThisTurn;
-use super::diplomacy::Relations;
-use super::events::Humans;
-use super::ledger::{Actor, Cause, Ledger, Mechanism};
-use super::registry::{Clock, Registry};
-use super::rng::{SimRng, Stream};
-use super::{TurnPhase, TurnSchedule};
 use crate::rules::Rules;
 use crate::scenario::YearMonth;
 use crate::scenario::format::{BlocKind, Indicator, ProjectKind, RegimeKind};
+use crate::sim::actions::{self, Move};
+use crate::sim::chronicle::{Chronicle, NewsBuilder, NewsKind};
+use crate::sim::components::*;
+use crate::sim::coups::CoupsThisTurn;
+use crate::sim::diplomacy::Relations;
+use crate::sim::events::Humans;
+use crate::sim::ledger::{Actor, Cause, Ledger, Mechanism};
+use crate::sim::registry::{Clock, Registry};
+use crate::sim::rng::{SimRng, Stream};
+use crate::sim::{TurnPhase, TurnSchedule};
 
-pub(super) fn plugin(app: &mut App) {
+pub(crate) fn plugin(app: &mut App) {
     app.add_systems(TurnSchedule, run_blocs.in_set(TurnPhase::Blocs));
 }
 
@@ -296,7 +296,7 @@ pub fn may_leave(world: &World, s: StateIdx, b: BlocIdx) -> bool {
 /// play has on relations: the other juntas close ranks with the threatened
 /// one (Mali and Burkina Faso, 31 July 2023: an attack on Niger would be an
 /// attack on them) and it resents the bloc's active members.
-pub(super) fn settle_threats(world: &mut World) {
+pub(crate) fn settle_threats(world: &mut World) {
     let r = world.resource::<Rules>().blocs.clone();
     let mut q = world.query::<&Bloc>();
     let mut threats: Vec<(BlocIdx, StateIdx)> = q

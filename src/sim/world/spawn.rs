@@ -3,18 +3,18 @@
 
 use bevy::prelude::*;
 
-use super::chronicle::Chronicle;
-use super::components::*;
-use super::diplomacy::Relations;
-use super::events::{EventBook, OpenChoices, PlayedBy};
-use super::history::{self, History};
-use super::ledger::Ledger;
-use super::orders::OrderQueue;
-use super::registry::{Clock, Registry};
-use super::rng::SimRng;
-use super::{Detail, coups};
 use crate::scenario::Scenario;
 use crate::scenario::format::{DecisionDef, Priority};
+use crate::sim::chronicle::Chronicle;
+use crate::sim::components::*;
+use crate::sim::diplomacy::Relations;
+use crate::sim::events::{EventBook, OpenChoices, PlayedBy};
+use crate::sim::history::{self, History};
+use crate::sim::ledger::Ledger;
+use crate::sim::orders::OrderQueue;
+use crate::sim::registry::{Clock, Registry};
+use crate::sim::rng::SimRng;
+use crate::sim::{Detail, coups};
 
 /// Replaces whatever game the world held with the scenario's start.
 pub fn spawn_scenario(world: &mut World, scenario: &Scenario, seed: u64, detail: Detail) {
@@ -22,7 +22,7 @@ pub fn spawn_scenario(world: &mut World, scenario: &Scenario, seed: u64, detail:
     let file = &scenario.file;
     let mut registry = Registry::default();
     // A scenario's decisions were validated with the scenario.
-    let catalogue = super::decisions::catalogue_for(&file.decisions);
+    let catalogue = crate::sim::decisions::catalogue_for(&file.decisions);
 
     // Numbered in id order, so that index order is id order.
     let mut powers: Vec<_> = file.powers.iter().collect();
@@ -252,34 +252,37 @@ pub fn spawn_scenario(world: &mut World, scenario: &Scenario, seed: u64, detail:
     world.insert_resource(OrderQueue::default());
     world.insert_resource(EventBook::new(&file.events, world.resource::<Registry>()));
     world.insert_resource(OpenChoices::default());
-    world.insert_resource(super::diplomacy::Borders::default());
+    world.insert_resource(crate::sim::diplomacy::Borders::default());
     // The player (if any) is kept across a reset.
     world.insert_resource(PlayedBy::default());
-    world.insert_resource(super::events::Humans::default());
-    world.insert_resource(super::inputs::InputLog::default());
-    world.insert_resource(super::goals::GoalBook::new(&file.goals, world.resource::<Registry>()));
-    world.insert_resource(super::decisions::DecisionBook::new(
+    world.insert_resource(crate::sim::events::Humans::default());
+    world.insert_resource(crate::sim::inputs::InputLog::default());
+    world.insert_resource(crate::sim::goals::GoalBook::new(
+        &file.goals,
+        world.resource::<Registry>(),
+    ));
+    world.insert_resource(crate::sim::decisions::DecisionBook::new(
         catalogue,
         world.resource::<Registry>(),
     ));
     // Every government and power starts with two months' worth of capital.
     let start = 2.0 * scenario.rules.decisions.capital_per_turn;
-    world.insert_resource(super::decisions::Capital(vec![start; file.states.len()]));
+    world.insert_resource(crate::sim::decisions::Capital(vec![start; file.states.len()]));
     let start = 2.0 * scenario.rules.decisions.influence_per_turn;
-    world.insert_resource(super::decisions::Influence(vec![start; file.powers.len()]));
-    world.insert_resource(super::decisions::DecisionQueue::default());
-    world.insert_resource(super::decisions::PendingEffects::default());
-    world.insert_resource(super::decisions::DecisionLog::default());
+    world.insert_resource(crate::sim::decisions::Influence(vec![start; file.powers.len()]));
+    world.insert_resource(crate::sim::decisions::DecisionQueue::default());
+    world.insert_resource(crate::sim::decisions::PendingEffects::default());
+    world.insert_resource(crate::sim::decisions::DecisionLog::default());
     world.insert_resource(coups::CoupsThisTurn::default());
     world.insert_resource(Relations::new(n_states));
     world.insert_resource(GameInfo {
         name: file.meta.name.clone(),
         seed,
     });
-    super::diplomacy::settle_relations(world);
-    super::blocs::settle_threats(world);
-    super::security::root_insurgencies(world);
-    super::events::run_prologue(world);
+    crate::sim::diplomacy::settle_relations(world);
+    crate::sim::blocs::settle_threats(world);
+    crate::sim::security::root_insurgencies(world);
+    crate::sim::events::run_prologue(world);
     history::record_start(world);
 }
 

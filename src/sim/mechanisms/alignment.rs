@@ -4,14 +4,14 @@
 
 use bevy::prelude::*;
 
-use super::components::*;
-use super::diplomacy::drift_relations;
-use super::ledger::{Actor, Cause, Ledger, Measure, Mechanism};
-use super::{TurnPhase, TurnSchedule};
 use crate::rules::Rules;
 use crate::scenario::format::{RegimeKind, Stage};
+use crate::sim::components::*;
+use crate::sim::diplomacy::drift_relations;
+use crate::sim::ledger::{Actor, Cause, Ledger, Measure, Mechanism};
+use crate::sim::{TurnPhase, TurnSchedule};
 
-pub(super) fn plugin(app: &mut App) {
+pub(crate) fn plugin(app: &mut App) {
     app.add_systems(
         TurnSchedule,
         drift_alignment.in_set(TurnPhase::Diplomacy).after(drift_relations),

@@ -9,16 +9,16 @@
 
 use bevy::prelude::*;
 
-use super::chronicle::{Chronicle, NewsBuilder, NewsKind};
-use super::components::*;
-use super::ledger::{Cause, Ledger, Measure, Mechanism};
-use super::registry::{Clock, Registry};
-use super::rng::{SimRng, Stream};
-use super::{TurnPhase, TurnSchedule, coups};
 use crate::rules::{Rules, TransitionRules};
 use crate::scenario::format::{Indicator, RegimeKind};
+use crate::sim::chronicle::{Chronicle, NewsBuilder, NewsKind};
+use crate::sim::components::*;
+use crate::sim::ledger::{Cause, Ledger, Measure, Mechanism};
+use crate::sim::registry::{Clock, Registry};
+use crate::sim::rng::{SimRng, Stream};
+use crate::sim::{TurnPhase, TurnSchedule, coups};
 
-pub(super) fn plugin(app: &mut App) {
+pub(crate) fn plugin(app: &mut App) {
     app.add_systems(
         TurnSchedule,
         hold_elections.in_set(TurnPhase::Coups).before(coups::consolidate),
@@ -52,7 +52,7 @@ fn hold_elections(
     rules: Res<Rules>,
     clock: Res<Clock>,
     registry: Res<Registry>,
-    humans: Res<super::events::Humans>,
+    humans: Res<crate::sim::events::Humans>,
     mut rng: ResMut<SimRng>,
     mut ledger: ResMut<Ledger>,
     mut chronicle: ResMut<Chronicle>,

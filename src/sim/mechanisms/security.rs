@@ -11,16 +11,16 @@
 use bevy::ecs::system::SystemState;
 use bevy::prelude::*;
 
-use super::chronicle::{Chronicle, NewsBuilder, NewsKind};
-use super::components::*;
-use super::ledger::{Actor, Cause, Ledger, Measure, Mechanism};
-use super::registry::{Clock, Registry};
-use super::rng::{SimRng, Stream};
-use super::{TurnPhase, TurnSchedule};
 use crate::rules::{Rules, SecurityRules};
 use crate::scenario::format::{Indicator, PartnershipKind, Stage};
+use crate::sim::chronicle::{Chronicle, NewsBuilder, NewsKind};
+use crate::sim::components::*;
+use crate::sim::ledger::{Actor, Cause, Ledger, Measure, Mechanism};
+use crate::sim::registry::{Clock, Registry};
+use crate::sim::rng::{SimRng, Stream};
+use crate::sim::{TurnPhase, TurnSchedule};
 
-pub(super) fn plugin(app: &mut App) {
+pub(crate) fn plugin(app: &mut App) {
     app.add_systems(TurnSchedule, fight_insurgencies.in_set(TurnPhase::Security));
 }
 
@@ -278,7 +278,7 @@ fn partner_count(shares: &[(Cause, f64)]) -> usize {
 
 /// At the start of a game, roots each state's insurgency so that its
 /// starting pressure is what its conditions and helpers sustain.
-pub(super) fn root_insurgencies(world: &mut World) {
+pub(crate) fn root_insurgencies(world: &mut World) {
     let rules = world.resource::<Rules>().security.clone();
     let mut state = SystemState::<(Query<&Partnership>, Query<&Membership>, Query<&Bloc>)>::new(world);
     // Plain queries always validate.

@@ -5,8 +5,8 @@
 use bevy::prelude::*;
 use serde::Serialize;
 
-use super::components::{BlocIdx, PowerIdx, StateIdx};
 use crate::scenario::format::Indicator;
+use crate::sim::components::{BlocIdx, PowerIdx, StateIdx};
 
 /// The model mechanism behind a change.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]

@@ -5,13 +5,13 @@
 use bevy::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::events::apply_effect;
-use super::ledger::{Actor, Cause, Mechanism};
-use super::registry::{Clock, Registry};
-use super::{TurnPhase, TurnSchedule};
 use crate::scenario::format::Effect;
+use crate::sim::events::apply_effect;
+use crate::sim::ledger::{Actor, Cause, Mechanism};
+use crate::sim::registry::{Clock, Registry};
+use crate::sim::{TurnPhase, TurnSchedule};
 
-pub(super) fn plugin(app: &mut App) {
+pub(crate) fn plugin(app: &mut App) {
     app.add_systems(TurnSchedule, carry_out_orders.in_set(TurnPhase::Orders));
 }
 
@@ -146,9 +146,9 @@ fn carry_out_orders(world: &mut World) {
     let turn = world.resource::<Clock>().turn + 1;
     for order in pending {
         world
-            .resource_mut::<super::inputs::InputLog>()
+            .resource_mut::<crate::sim::inputs::InputLog>()
             .0
-            .push(super::inputs::Input::Order {
+            .push(crate::sim::inputs::Input::Order {
                 turn,
                 order: order.clone(),
             });

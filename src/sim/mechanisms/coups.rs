@@ -9,19 +9,19 @@
 
 use bevy::prelude::*;
 
-use super::actions::Move;
-use super::chronicle::{Chronicle, NewsBuilder, NewsKind};
-use super::components::*;
-use super::ledger::{Actor, Cause, Ledger, Measure, Mechanism};
-use super::partnerships;
-use super::registry::{Clock, Registry};
-use super::rng::{SimRng, Stream, logistic};
-use super::{TurnPhase, TurnSchedule};
 use crate::rules::{CoupRules, Rules};
 use crate::scenario::YearMonth;
 use crate::scenario::format::{Indicator, PartnershipKind, RegimeKind, Stage};
+use crate::sim::actions::Move;
+use crate::sim::chronicle::{Chronicle, NewsBuilder, NewsKind};
+use crate::sim::components::*;
+use crate::sim::ledger::{Actor, Cause, Ledger, Measure, Mechanism};
+use crate::sim::partnerships;
+use crate::sim::registry::{Clock, Registry};
+use crate::sim::rng::{SimRng, Stream, logistic};
+use crate::sim::{TurnPhase, TurnSchedule};
 
-pub(super) fn plugin(app: &mut App) {
+pub(crate) fn plugin(app: &mut App) {
     app.add_systems(
         TurnSchedule,
         (consolidate, attempt_coups).chain().in_set(TurnPhase::Coups),
@@ -113,7 +113,7 @@ fn months(from: Option<YearMonth>, to: YearMonth) -> Option<f64> {
 /// closes `consolidation_rate` of its gap to `consolidation_ceiling` each
 /// month a junta stays in power, so the coup trap is deepest in a junta's
 /// first years and shallow once it has lasted (Svolik 2012; Sudduth 2017).
-pub(super) fn consolidate(
+pub(crate) fn consolidate(
     mut states: Query<(&Country, &Regime, &mut CoupProofing)>,
     rules: Res<Rules>,
     mut ledger: ResMut<Ledger>,

@@ -8,23 +8,23 @@
 
 use bevy::prelude::*;
 
-use super::chronicle::{Chronicle, NewsBuilder, NewsKind};
-use super::components::*;
-use super::events::{PlayedBy, apply_bound};
-use super::inputs::{Input, InputLog};
-use super::ledger::{Actor, Cause, Ledger, Mechanism};
-use super::registry::{Clock, Registry};
-use super::rng::{SimRng, Stream};
-use super::script::facts::MEMBER;
-use super::script::{Bindings, Cond, FactCache, Facts, Target, Who};
-use super::{TurnPhase, TurnSchedule};
 use crate::rules::Rules;
 pub use crate::scenario::catalogue::{
     SHIPPED_DECISIONS, SHIPPED_POWER_DECISIONS, catalogue_for, parse_catalogue, shipped_catalogue,
 };
 use crate::scenario::format::{Decider, DecisionDef, Effect, TargetKind};
+use crate::sim::chronicle::{Chronicle, NewsBuilder, NewsKind};
+use crate::sim::components::*;
+use crate::sim::events::{PlayedBy, apply_bound};
+use crate::sim::inputs::{Input, InputLog};
+use crate::sim::ledger::{Actor, Cause, Ledger, Mechanism};
+use crate::sim::registry::{Clock, Registry};
+use crate::sim::rng::{SimRng, Stream};
+use crate::sim::script::facts::MEMBER;
+use crate::sim::script::{Bindings, Cond, FactCache, Facts, Target, Who};
+use crate::sim::{TurnPhase, TurnSchedule};
 
-pub(super) fn plugin(app: &mut App) {
+pub(crate) fn plugin(app: &mut App) {
     app.add_systems(
         TurnSchedule,
         (
@@ -263,7 +263,7 @@ fn futile(world: &World, c: &Compiled, who: Who, target: Option<Target>) -> bool
     let (Some(s), Some(Target::Bloc(b))) = (who.state(), target) else {
         return false;
     };
-    c.withdraws && !super::blocs::may_leave(world, s, b)
+    c.withdraws && !crate::sim::blocs::may_leave(world, s, b)
 }
 
 /// The reasons behind a weight: the factors that counted and the agenda's
@@ -512,7 +512,7 @@ fn decide_for_computer_governments(world: &mut World, mut scratch: Local<Weighin
         let s = StateIdx(si as u16);
         // Drawn for every state, so that who plays changes nobody else's luck.
         let roll = world.resource_mut::<SimRng>().uniform(Stream::Decisions);
-        if roll >= act || world.resource::<super::events::Humans>().plays(s) {
+        if roll >= act || world.resource::<crate::sim::events::Humans>().plays(s) {
             continue;
         }
         decide_by_weight(world, Who::State(s), Stream::Decisions, &mut scratch);
@@ -738,7 +738,7 @@ pub fn decide(world: &mut World, id: &str, target: Option<&str>) -> Result<(), S
 
 /// Queues a decision of one of the human-played states.
 pub fn decide_as(world: &mut World, state: StateIdx, id: &str, target: Option<&str>) -> Result<(), String> {
-    if !world.resource::<super::events::Humans>().plays(state) {
+    if !world.resource::<crate::sim::events::Humans>().plays(state) {
         return Err("decisions are for the states people play".into());
     }
     let Some(i) = world.resource::<DecisionBook>().index(id) else {

@@ -6,7 +6,7 @@
 use bevy::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::orders::Order;
+use crate::sim::orders::Order;
 
 /// One input, with the turn it applied in (1-based).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

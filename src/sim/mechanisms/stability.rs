@@ -7,15 +7,15 @@
 
 use bevy::prelude::*;
 
-use super::components::*;
-use super::ledger::{Actor, Cause, Ledger, Measure, Mechanism};
-use super::registry::Clock;
-use super::rng::{SimRng, Stream};
-use super::{TurnPhase, TurnSchedule};
 use crate::rules::Rules;
 use crate::scenario::format::{Indicator, RegimeKind};
+use crate::sim::components::*;
+use crate::sim::ledger::{Actor, Cause, Ledger, Measure, Mechanism};
+use crate::sim::registry::Clock;
+use crate::sim::rng::{SimRng, Stream};
+use crate::sim::{TurnPhase, TurnSchedule};
 
-pub(super) fn plugin(app: &mut App) {
+pub(crate) fn plugin(app: &mut App) {
     app.add_systems(
         TurnSchedule,
         (move_legitimacy, move_stability).chain().in_set(TurnPhase::Stability),

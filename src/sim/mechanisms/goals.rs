@@ -6,14 +6,14 @@
 use bevy::prelude::*;
 use serde::Serialize;
 
-use super::chronicle::{Chronicle, NewsBuilder, NewsKind};
-use super::events::{PlayedBy, holds_static};
-use super::registry::{Clock, Registry};
-use super::script::{Bindings, Cond, FactCache};
-use super::{TurnPhase, TurnSchedule};
 use crate::scenario::format::{Cmp, Condition, GoalDef};
+use crate::sim::chronicle::{Chronicle, NewsBuilder, NewsKind};
+use crate::sim::events::{PlayedBy, holds_static};
+use crate::sim::registry::{Clock, Registry};
+use crate::sim::script::{Bindings, Cond, FactCache};
+use crate::sim::{TurnPhase, TurnSchedule};
 
-pub(super) fn plugin(app: &mut App) {
+pub(crate) fn plugin(app: &mut App) {
     app.add_systems(TurnSchedule, judge_goals.in_set(TurnPhase::Goals));
 }
 
@@ -103,7 +103,7 @@ fn judge_goals(world: &mut World, mut facts: Local<FactCache>) {
         // Only the player hears of goals as news; every goal is in reports.
         let reg = world.resource::<Registry>();
         let Some(s) = reg.state(&def.state) else { continue };
-        if !world.resource::<super::events::Humans>().plays(s) {
+        if !world.resource::<crate::sim::events::Humans>().plays(s) {
             continue;
         }
         let (kind, verdict) = match status {

@@ -8,17 +8,17 @@
 
 use bevy::prelude::*;
 
-use super::actions;
-use super::components::*;
-use super::economy::TradeExposure;
-use super::events::Humans;
-use super::ledger::{Actor, Cause, Ledger, Measure, Mechanism};
-use super::rng::{SimRng, Stream};
-use super::{TurnPhase, TurnSchedule};
 use crate::rules::Rules;
 use crate::scenario::format::Indicator;
+use crate::sim::actions;
+use crate::sim::components::*;
+use crate::sim::economy::TradeExposure;
+use crate::sim::events::Humans;
+use crate::sim::ledger::{Actor, Cause, Ledger, Measure, Mechanism};
+use crate::sim::rng::{SimRng, Stream};
+use crate::sim::{TurnPhase, TurnSchedule};
 
-pub(super) fn plugin(app: &mut App) {
+pub(crate) fn plugin(app: &mut App) {
     app.add_systems(
         TurnSchedule,
         (move_food_insecurity, decide_grain_exports)

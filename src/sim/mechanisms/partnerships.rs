@@ -6,16 +6,16 @@
 
 use bevy::prelude::*;
 
-use super::actions;
-use super::components::*;
-use super::events::Humans;
-use super::registry::Registry;
-use super::rng::{SimRng, Stream};
-use super::{TurnPhase, TurnSchedule};
 use crate::rules::{PartnershipRules, Rules};
 use crate::scenario::format::{Export, PartnershipKind, RegimeKind, Stage};
+use crate::sim::actions;
+use crate::sim::components::*;
+use crate::sim::events::Humans;
+use crate::sim::registry::Registry;
+use crate::sim::rng::{SimRng, Stream};
+use crate::sim::{TurnPhase, TurnSchedule};
 
-pub(super) fn plugin(app: &mut App) {
+pub(crate) fn plugin(app: &mut App) {
     app.add_systems(TurnSchedule, run_partnerships.in_set(TurnPhase::Partnerships));
 }
 

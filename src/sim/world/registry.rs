@@ -4,8 +4,8 @@ use std::collections::BTreeMap;
 
 use bevy::prelude::*;
 
-use super::components::{BlocIdx, PowerIdx, StateIdx};
 use crate::scenario::YearMonth;
+use crate::sim::components::{BlocIdx, PowerIdx, StateIdx};
 
 #[derive(Debug, Clone)]
 pub struct Listing {

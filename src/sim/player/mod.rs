@@ -1,0 +1,5 @@
+//! What people put into a game: orders checked and carried out in the
+//! turn, and the log of every input that saves replay.
+
+pub mod inputs;
+pub mod orders;
