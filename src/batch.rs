@@ -10,8 +10,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::scenario::Scenario;
 use crate::scenario::format::BlocKind;
-use crate::sim::components::*;
-use crate::sim::{Detail, Simulation, actions};
+use crate::sim::world::actions;
+use crate::sim::world::components::*;
+use crate::sim::{Detail, Simulation};
 
 /// The seed of run `i` of a batch started with `seed`.
 pub fn run_seed(seed: u64, i: u64) -> u64 {
@@ -41,7 +42,7 @@ pub struct StateOutcome {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Milestone {
     pub month: crate::scenario::YearMonth,
-    pub kind: crate::sim::chronicle::NewsKind,
+    pub kind: crate::sim::world::chronicle::NewsKind,
     pub bloc: String,
     /// The states concerned, by id.
     pub states: Vec<String>,
@@ -132,7 +133,7 @@ fn outcome(sim: &Simulation, scenario_blocs: usize, run: u64, seed: u64) -> RunO
     let confederation = reg.live_blocs().any(|(b, e)| {
         b.0 as usize >= scenario_blocs && world.get::<Bloc>(e).is_some_and(|x| x.kind == BlocKind::Confederation)
     });
-    use crate::sim::chronicle::NewsKind;
+    use crate::sim::world::chronicle::NewsKind;
     let milestones = sim
         .chronicle()
         .news

@@ -269,7 +269,7 @@ fn describe(c: &Check) -> String {
 /// Whether a pact founded during the run held all of `states` by `by`,
 /// following its founding, joinings and departures month by month.
 fn pact_of(o: &RunOutcome, states: &[String], by: YearMonth) -> bool {
-    use crate::sim::chronicle::NewsKind;
+    use crate::sim::world::chronicle::NewsKind;
     let mut pacts: Vec<(String, Vec<String>)> = Vec::new();
     for m in o.milestones.iter().filter(|m| m.month <= by) {
         match m.kind {
@@ -299,7 +299,7 @@ fn pact_of(o: &RunOutcome, states: &[String], by: YearMonth) -> bool {
 fn withdrawals<'a>(o: &'a RunOutcome, bloc: &'a str) -> impl Iterator<Item = &'a crate::batch::Milestone> + 'a {
     o.milestones
         .iter()
-        .filter(move |m| m.kind == crate::sim::chronicle::NewsKind::WithdrawalAnnounced && m.bloc == bloc)
+        .filter(move |m| m.kind == crate::sim::world::chronicle::NewsKind::WithdrawalAnnounced && m.bloc == bloc)
 }
 
 /// Mean squared error of probabilities against outcomes.

@@ -11,9 +11,9 @@ use serde::Serialize;
 
 use crate::report::{self, RunReport};
 use crate::scenario::format::Indicator;
-use crate::sim::decisions::{DecisionLog, target_code, who_code};
-use crate::sim::history::{History, Snapshot};
-use crate::sim::registry::Registry;
+use crate::sim::mechanisms::decisions::{DecisionLog, target_code, who_code};
+use crate::sim::world::history::{History, Snapshot};
+use crate::sim::world::registry::Registry;
 
 /// One row per state and month: date, turn, state, then every indicator.
 pub fn history_rows(world: &World) -> Vec<Vec<String>> {
@@ -26,7 +26,7 @@ pub fn history_rows(world: &World) -> Vec<Vec<String>> {
     let mut rows = vec![header];
     for snap in &world.resource::<History>().snapshots {
         for (k, st) in snap.states.iter().enumerate() {
-            let s = crate::sim::components::StateIdx(k as u16);
+            let s = crate::sim::world::components::StateIdx(k as u16);
             let mut row = vec![
                 snap.turn.to_string(),
                 snap.date.to_string(),

@@ -17,12 +17,12 @@ use serde::Serialize;
 
 use crate::save::{self, SaveError, SaveFile};
 use crate::scenario::format::{Effect, Indicator};
-use crate::sim::actions;
-use crate::sim::components::*;
-use crate::sim::ledger::{Cause, Mechanism};
-use crate::sim::registry::Registry;
-use crate::sim::rng::SimRng;
-use crate::sim::{Simulation, events};
+use crate::sim::Simulation;
+use crate::sim::world::actions;
+use crate::sim::world::components::*;
+use crate::sim::world::ledger::{Cause, Mechanism};
+use crate::sim::world::registry::Registry;
+use crate::sim::world::rng::SimRng;
 
 /// The indicators drawn as fans.
 pub const FAN_INDICATORS: [Indicator; 3] = [Indicator::Stability, Indicator::Legitimacy, Indicator::Control];
@@ -112,7 +112,7 @@ fn one_future(file: &SaveFile, spec: &FuturesSpec, i: u64) -> Result<Path, SaveE
     let _ = sim.set_player(None);
     sim.world_mut().insert_resource(SimRng::new(future_seed(spec.seed, i)));
     if let Some(change) = &spec.change {
-        events::apply_effect(sim.world_mut(), change, Cause::of(Mechanism::ScriptedEvent));
+        crate::sim::script::effect::apply_effect(sim.world_mut(), change, Cause::of(Mechanism::ScriptedEvent));
     }
     let n = sim.registry().state_count();
     let states: Vec<StateIdx> = (0..n).map(|k| StateIdx(k as u16)).collect();
@@ -188,7 +188,11 @@ pub fn run(file: &SaveFile, spec: &FuturesSpec, progress: &(dyn Fn(u64) + Sync))
         check_change(change, &reg)?;
     }
     let from = probe.date().to_string();
-    let scenario = probe.world().resource::<crate::sim::spawn::GameInfo>().name.clone();
+    let scenario = probe
+        .world()
+        .resource::<crate::sim::world::spawn::GameInfo>()
+        .name
+        .clone();
     drop(probe);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(spec.threads)

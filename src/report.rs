@@ -9,11 +9,11 @@ use serde::Serialize;
 
 use crate::scenario::YearMonth;
 use crate::sim::Simulation;
-use crate::sim::actions;
-use crate::sim::chronicle::NewsKind;
-use crate::sim::components::*;
-use crate::sim::goals::{GoalStatus, GoalView};
-use crate::sim::spawn::GameInfo;
+use crate::sim::mechanisms::goals::{GoalStatus, GoalView};
+use crate::sim::world::actions;
+use crate::sim::world::chronicle::NewsKind;
+use crate::sim::world::components::*;
+use crate::sim::world::spawn::GameInfo;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct RunReport {
@@ -99,7 +99,7 @@ pub fn build(sim: &Simulation) -> RunReport {
 
 /// The report of the game held in a world (the window's, or a replay's).
 pub fn build_world(world: &World) -> RunReport {
-    let reg = world.resource::<crate::sim::registry::Registry>();
+    let reg = world.resource::<crate::sim::world::registry::Registry>();
     let info = world.resource::<GameInfo>();
     let code = |s: StateIdx| reg.state_code(s).to_string();
     let mut states = Vec::new();
@@ -184,7 +184,7 @@ pub fn build_world(world: &World) -> RunReport {
         });
     }
     let events = world
-        .resource::<crate::sim::chronicle::Chronicle>()
+        .resource::<crate::sim::world::chronicle::Chronicle>()
         .news
         .iter()
         .map(|n| EventReport {
@@ -198,7 +198,7 @@ pub fn build_world(world: &World) -> RunReport {
             text: n.text.clone(),
         })
         .collect();
-    let clock = world.resource::<crate::sim::registry::Clock>();
+    let clock = world.resource::<crate::sim::world::registry::Clock>();
     RunReport {
         scenario: info.name.clone(),
         seed: info.seed,
@@ -208,7 +208,7 @@ pub fn build_world(world: &World) -> RunReport {
         states,
         blocs,
         events,
-        goals: crate::sim::goals::goals(world),
+        goals: crate::sim::mechanisms::goals::goals(world),
     }
 }
 
@@ -311,7 +311,7 @@ pub fn digest(sim: &Simulation) -> u64 {
 pub fn digest_world(world: &World) -> u64 {
     let report = build_world(world);
     let mut bytes = serde_json::to_vec(&report).unwrap_or_default();
-    for snap in &world.resource::<crate::sim::history::History>().snapshots {
+    for snap in &world.resource::<crate::sim::world::history::History>().snapshots {
         for s in &snap.states {
             for v in [
                 s.stability,
@@ -331,7 +331,7 @@ pub fn digest_world(world: &World) -> u64 {
             }
         }
     }
-    for e in &world.resource::<crate::sim::ledger::Ledger>().entries {
+    for e in &world.resource::<crate::sim::world::ledger::Ledger>().entries {
         bytes.extend_from_slice(&e.turn.to_le_bytes());
         bytes.extend_from_slice(&e.state.0.to_le_bytes());
         bytes.extend_from_slice(&e.delta.to_bits().to_le_bytes());

@@ -14,11 +14,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::rules::Rules;
 use crate::scenario::{self, Scenario};
-use crate::sim::events::{self, EventBook, OpenChoices};
-use crate::sim::inputs::{Input, InputLog};
-use crate::sim::orders::OrderQueue;
-use crate::sim::registry::Clock;
-use crate::sim::spawn::{self, GameInfo};
+use crate::sim::mechanisms::events::{self, EventBook, OpenChoices};
+use crate::sim::player::inputs::{Input, InputLog};
+use crate::sim::player::orders::OrderQueue;
+use crate::sim::world::registry::Clock;
+use crate::sim::world::spawn::{self, GameInfo};
 use crate::sim::{Detail, TurnSchedule};
 
 /// The save format's version; raise it when the layout changes. Format 2
@@ -138,13 +138,13 @@ fn inputs_with_pending(world: &World) -> Vec<Input> {
             });
         }
     }
-    let reg = world.resource::<crate::sim::registry::Registry>();
-    let decisions = world.resource::<crate::sim::decisions::DecisionBook>();
-    for (s, i, target) in &world.resource::<crate::sim::decisions::DecisionQueue>().0 {
+    let reg = world.resource::<crate::sim::world::registry::Registry>();
+    let decisions = world.resource::<crate::sim::mechanisms::decisions::DecisionBook>();
+    for (s, i, target) in &world.resource::<crate::sim::mechanisms::decisions::DecisionQueue>().0 {
         inputs.push(Input::Decision {
             turn: next,
             decision: decisions.defs[*i].id.clone(),
-            target: target.map(|t| crate::sim::decisions::target_code(reg, t)),
+            target: target.map(|t| crate::sim::mechanisms::decisions::target_code(reg, t)),
             state: Some(reg.state_code(*s).to_string()),
         });
     }
@@ -289,10 +289,12 @@ pub fn replay_into(
     for turn in 1..=save.turns.saturating_add(1) {
         for input in save.inputs.iter().filter(|i| i.turn() == turn) {
             match input {
-                Input::Player { state, .. } => events::set_player(world, state.as_deref()).map_err(replay_err)?,
+                Input::Player { state, .. } => {
+                    crate::sim::player::seats::set_player(world, state.as_deref()).map_err(replay_err)?
+                }
                 Input::Order { order, .. } => {
                     // An order in a save is checked like one typed in.
-                    crate::sim::orders::check(world.resource::<crate::sim::registry::Registry>(), order)
+                    crate::sim::player::orders::check(world.resource::<crate::sim::world::registry::Registry>(), order)
                         .map_err(|e| replay_err(format!("an order in the save is not valid: {e}")))?;
                     world.resource_mut::<OrderQueue>().pending.push(order.clone())
                 }
@@ -304,23 +306,25 @@ pub fn replay_into(
                 } => match state {
                     Some(code) => {
                         let s = world
-                            .resource::<crate::sim::registry::Registry>()
+                            .resource::<crate::sim::world::registry::Registry>()
                             .state(code)
                             .ok_or_else(|| replay_err(format!("`{code}` is not a state of the scenario")))?;
-                        crate::sim::decisions::decide_as(world, s, decision, target.as_deref()).map_err(replay_err)?
+                        crate::sim::mechanisms::decisions::decide_as(world, s, decision, target.as_deref())
+                            .map_err(replay_err)?
                     }
-                    None => crate::sim::decisions::decide(world, decision, target.as_deref()).map_err(replay_err)?,
+                    None => crate::sim::mechanisms::decisions::decide(world, decision, target.as_deref())
+                        .map_err(replay_err)?,
                 },
                 Input::Players { states, .. } => {
                     let codes: Vec<&str> = states.iter().map(String::as_str).collect();
-                    events::set_players(world, &codes).map_err(replay_err)?
+                    crate::sim::player::seats::set_players(world, &codes).map_err(replay_err)?
                 }
                 Input::Seat { state, .. } => {
                     let s = world
-                        .resource::<crate::sim::registry::Registry>()
+                        .resource::<crate::sim::world::registry::Registry>()
                         .state(state)
                         .ok_or_else(|| replay_err(format!("`{state}` is not a state of the scenario")))?;
-                    events::take_seat(world, s)
+                    crate::sim::player::seats::take_seat(world, s)
                 }
                 Input::Choice { event, option, .. } => {
                     // The choice was offered in the turn before.

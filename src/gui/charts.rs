@@ -9,8 +9,8 @@ use egui_plot::{Legend, Line, Plot, PlotPoints};
 use super::{Player, Selection};
 use crate::scenario::YearMonth;
 use crate::scenario::format::Indicator;
-use crate::sim::history::History;
-use crate::sim::registry::{Clock, Registry};
+use crate::sim::world::history::History;
+use crate::sim::world::registry::{Clock, Registry};
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Charts>().add_systems(Update, toggle_with_key);
@@ -74,9 +74,11 @@ pub(super) fn draw_charts(
             .collect();
         charts.states.dedup();
         if charts.states.is_empty() && registry.state_count() > 0 {
-            charts
-                .states
-                .push(registry.state_code(crate::sim::components::StateIdx(0)).to_string());
+            charts.states.push(
+                registry
+                    .state_code(crate::sim::world::components::StateIdx(0))
+                    .to_string(),
+            );
         }
     }
     let ctx = contexts.ctx_mut()?;
@@ -98,7 +100,7 @@ pub(super) fn draw_charts(
                 ui.menu_button("States…", |ui| {
                     egui::ScrollArea::vertical().max_height(300.0).show(ui, |ui| {
                         for s in 0..registry.state_count() {
-                            let idx = crate::sim::components::StateIdx(s as u16);
+                            let idx = crate::sim::world::components::StateIdx(s as u16);
                             let code = registry.state_code(idx).to_string();
                             let mut on = charts.states.contains(&code);
                             if ui.checkbox(&mut on, registry.state_name(idx)).changed() {

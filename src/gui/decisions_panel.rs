@@ -8,9 +8,9 @@ use bevy::prelude::*;
 use bevy_egui::input::EguiWantsInput;
 use bevy_egui::{EguiContexts, egui};
 
-use crate::sim::decisions::{self, Capital, DecisionBook, DecisionQueue, DecisionView};
-use crate::sim::events::PlayedBy;
-use crate::sim::registry::Registry;
+use crate::sim::mechanisms::decisions::{self, Capital, DecisionBook, DecisionQueue, DecisionView};
+use crate::sim::world::players::PlayedBy;
+use crate::sim::world::registry::Registry;
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<DecisionPanel>()

@@ -12,10 +12,10 @@ use super::menu::Menu;
 use super::saves::Current;
 use super::{Player, headlines};
 use crate::scenario::format::Indicator;
-use crate::sim::chronicle::Chronicle;
-use crate::sim::goals::{self, GoalStatus};
-use crate::sim::history::History;
-use crate::sim::registry::Registry;
+use crate::sim::mechanisms::goals::{self, GoalStatus};
+use crate::sim::world::chronicle::Chronicle;
+use crate::sim::world::history::History;
+use crate::sim::world::registry::Registry;
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<GoalsWindow>()
@@ -69,7 +69,7 @@ fn carry_out_observer_request(world: &mut World) {
     if !std::mem::take(&mut world.resource_mut::<EndScreen>().observe) {
         return;
     }
-    let _ = crate::sim::events::set_player(world, None);
+    let _ = crate::sim::player::seats::set_player(world, None);
 }
 
 /// The primary egui context, for the exclusive systems that draw here.

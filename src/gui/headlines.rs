@@ -8,9 +8,9 @@ use bevy_egui::{EguiContexts, egui};
 
 use super::StateFacts;
 use crate::scenario::format::Indicator;
-use crate::sim::chronicle::{Chronicle, News, NewsKind};
-use crate::sim::ledger::{Ledger, Measure};
-use crate::sim::registry::Registry;
+use crate::sim::world::chronicle::{Chronicle, News, NewsKind};
+use crate::sim::world::ledger::{Ledger, Measure};
+use crate::sim::world::registry::Registry;
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Headlines>()

@@ -12,7 +12,7 @@ use bevy_egui::{EguiContexts, egui};
 use super::modes::{self, MapMode};
 use super::{Selection, StateFacts};
 use crate::map::{self, MapFile, Point, Region};
-use crate::sim::registry::Clock;
+use crate::sim::world::registry::Clock;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(Startup, spawn_map).add_systems(
@@ -311,7 +311,7 @@ pub(super) fn draw_labels(
     shapes: Res<MapShapes>,
     window: Single<&Window>,
     camera: Single<(&Camera, &GlobalTransform, &Projection), With<Camera2d>>,
-    registry: Res<crate::sim::registry::Registry>,
+    registry: Res<crate::sim::world::registry::Registry>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let (cam, global, projection) = camera.into_inner();

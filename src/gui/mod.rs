@@ -45,7 +45,7 @@ use bevy_egui::EguiPlugin;
 use crate::map::MapFile;
 use crate::scenario::Scenario;
 use crate::scenario::format::BlocKind;
-use crate::sim::components::*;
+use crate::sim::world::components::*;
 use crate::sim::{SimulationPlugin, TurnSchedule, load_into_app};
 use modes::MapMode;
 
@@ -175,7 +175,7 @@ pub fn run(
 /// this seed and player. `reframe`: point the camera at the scenario's
 /// states (a new game; not for a modder's reload, who keeps the view).
 pub fn start_game(world: &mut World, scenario: Scenario, seed: u64, players: Vec<String>, reframe: bool) {
-    crate::sim::spawn::spawn_scenario(world, &scenario, seed, crate::sim::Detail::Full);
+    crate::sim::world::spawn::spawn_scenario(world, &scenario, seed, crate::sim::Detail::Full);
     seat_players(world, &players);
     let states: Vec<String> = scenario.file.states.iter().map(|s| s.id.clone()).collect();
     let file = world.resource::<map_view::MapShapes>().file.clone();
@@ -203,9 +203,9 @@ pub fn start_game(world: &mut World, scenario: Scenario, seed: u64, players: Vec
 /// (hot-seat). The states are checked by the caller.
 fn seat_players(world: &mut World, players: &[String]) {
     let result = match players {
-        [] => crate::sim::events::set_player(world, None),
-        [one] => crate::sim::events::set_player(world, Some(one)),
-        many => crate::sim::events::set_players(world, &many.iter().map(String::as_str).collect::<Vec<_>>()),
+        [] => crate::sim::player::seats::set_player(world, None),
+        [one] => crate::sim::player::seats::set_player(world, Some(one)),
+        many => crate::sim::player::seats::set_players(world, &many.iter().map(String::as_str).collect::<Vec<_>>()),
     };
     if let Err(e) = result {
         error!("{e}");
@@ -217,9 +217,9 @@ fn seat_players(world: &mut World, players: &[String]) {
 /// new game, a load, hot-seat, observer mode); every frame before egui
 /// draws, and at once where a caller reads it in the same system.
 fn follow_seat(world: &mut World) {
-    let seat = world.resource::<crate::sim::events::PlayedBy>().0.map(|s| {
+    let seat = world.resource::<crate::sim::world::players::PlayedBy>().0.map(|s| {
         world
-            .resource::<crate::sim::registry::Registry>()
+            .resource::<crate::sim::world::registry::Registry>()
             .state_code(s)
             .to_string()
     });
@@ -236,21 +236,21 @@ pub(crate) fn resolve_turn(world: &mut World) {
     if !std::mem::take(&mut world.resource_mut::<EndTurn>().0) {
         return;
     }
-    let seats = world.resource::<crate::sim::events::Humans>().0.len();
+    let seats = world.resource::<crate::sim::world::players::Humans>().0.len();
     if seats > 1 {
         let last = {
-            let humans = &world.resource::<crate::sim::events::Humans>().0;
-            world.resource::<crate::sim::events::PlayedBy>().0 == humans.last().copied()
+            let humans = &world.resource::<crate::sim::world::players::Humans>().0;
+            world.resource::<crate::sim::world::players::PlayedBy>().0 == humans.last().copied()
         };
         if !last {
-            crate::sim::events::pass_seat(world);
+            crate::sim::player::seats::pass_seat(world);
             world.resource_mut::<HandOver>().0 = true;
             return;
         }
     }
     world.run_schedule(TurnSchedule);
     if seats > 1 {
-        crate::sim::events::pass_seat(world);
+        crate::sim::player::seats::pass_seat(world);
         world.resource_mut::<HandOver>().0 = true;
     }
 }

@@ -5,7 +5,7 @@
 use bevy::prelude::*;
 
 use crate::scenario::format::{BlocKind, RegimeKind};
-use crate::sim::components::PowerIdx;
+use crate::sim::world::components::PowerIdx;
 
 /// What the map colours show.
 #[derive(Resource, Debug, Clone, Copy, PartialEq, Eq, Default)]

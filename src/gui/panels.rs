@@ -23,14 +23,14 @@ use super::saves::{SaveRequest, Toast};
 use super::settings::{SettingsWindow, draw_settings};
 use super::{EndTurn, Player, Selection, StateFacts, UiLayout};
 use crate::scenario::format::{Indicator, Stage};
-use crate::sim::chronicle::{Chronicle, NewsKind};
-use crate::sim::components::*;
-use crate::sim::decisions::DecisionBook;
-use crate::sim::diplomacy::Relations;
-use crate::sim::events::{EventBook, OpenChoices};
-use crate::sim::ledger::{Actor, Cause, Ledger, Measure};
-use crate::sim::registry::{Clock, Registry};
-use crate::sim::spawn::GameInfo;
+use crate::sim::mechanisms::decisions::DecisionBook;
+use crate::sim::mechanisms::events::{EventBook, OpenChoices};
+use crate::sim::world::chronicle::{Chronicle, NewsKind};
+use crate::sim::world::components::*;
+use crate::sim::world::ledger::{Actor, Cause, Ledger, Measure};
+use crate::sim::world::registry::{Clock, Registry};
+use crate::sim::world::relations::Relations;
+use crate::sim::world::spawn::GameInfo;
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<NewsFilter>()
@@ -233,7 +233,7 @@ struct GameView<'w> {
     books: Books<'w>,
     info: Res<'w, GameInfo>,
     player: Res<'w, Player>,
-    humans: Res<'w, crate::sim::events::Humans>,
+    humans: Res<'w, crate::sim::world::players::Humans>,
 }
 
 fn color32(c: Color) -> egui::Color32 {

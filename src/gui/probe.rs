@@ -14,7 +14,7 @@ use super::headlines::Headlines;
 use super::map_view::MapShapes;
 use super::modes::MapMode;
 use super::{Selection, UiLayout};
-use crate::sim::registry::{Clock, Registry};
+use crate::sim::world::registry::{Clock, Registry};
 
 pub(super) fn plugin(app: &mut App) {
     if let Some(path) = std::env::var_os("HARMATTAN_UI_REPORT") {
@@ -98,9 +98,9 @@ struct Shown<'w> {
     watch: Res<'w, super::reload::Watch>,
     menu: Res<'w, super::menu::Menu>,
     player: Res<'w, super::Player>,
-    info: Res<'w, crate::sim::spawn::GameInfo>,
+    info: Res<'w, crate::sim::world::spawn::GameInfo>,
     end: Res<'w, super::goals_view::EndScreen>,
-    chronicle: Res<'w, crate::sim::chronicle::Chronicle>,
+    chronicle: Res<'w, crate::sim::world::chronicle::Chronicle>,
     briefing: Res<'w, super::goals_view::Briefing>,
     futures: Res<'w, super::futures_view::FuturesWindow>,
     hand_over: Res<'w, super::HandOver>,

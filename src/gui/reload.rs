@@ -13,7 +13,7 @@ use bevy_egui::{EguiContexts, egui};
 
 use super::saves::{Current, Toast};
 use crate::scenario::mods::Mods;
-use crate::sim::spawn::GameInfo;
+use crate::sim::world::spawn::GameInfo;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(Startup, start_watching)
@@ -107,9 +107,9 @@ fn check_files(world: &mut World) {
 /// Starts the edited scenario afresh, with the same seed and players.
 fn restart(world: &mut World, scenario: crate::scenario::Scenario, _mods: &Mods) {
     let seed = world.resource::<GameInfo>().seed;
-    let reg = world.resource::<crate::sim::registry::Registry>();
+    let reg = world.resource::<crate::sim::world::registry::Registry>();
     let players: Vec<String> = world
-        .resource::<crate::sim::events::Humans>()
+        .resource::<crate::sim::world::players::Humans>()
         .0
         .iter()
         .map(|s| reg.state_code(*s).to_string())

@@ -72,8 +72,8 @@ fn carry_out_requests(world: &mut World) {
         let dir = std::env::var_os("HARMATTAN_EXPORT_DIR")
             .map(PathBuf::from)
             .unwrap_or_else(|| PathBuf::from("exports"));
-        let info = world.resource::<crate::sim::spawn::GameInfo>();
-        let clock = world.resource::<crate::sim::registry::Clock>();
+        let info = world.resource::<crate::sim::world::spawn::GameInfo>();
+        let clock = world.resource::<crate::sim::world::registry::Clock>();
         let stem: String = format!("{}-seed{}-{}", info.name, info.seed, clock.date())
             .chars()
             .map(|c| {
@@ -110,7 +110,7 @@ pub fn load_into(world: &mut World, file: &SaveFile, path: &str) -> Result<(), s
     let scenario = save::replay_into(world, file, path, crate::report::digest_world)?;
     world.insert_resource(Current(scenario));
     *world.resource_mut::<Selection>() = Selection::default();
-    let news = world.resource::<crate::sim::chronicle::Chronicle>().news.len();
+    let news = world.resource::<crate::sim::world::chronicle::Chronicle>().news.len();
     world.resource_mut::<Headlines>().skip_to(news);
     Ok(())
 }

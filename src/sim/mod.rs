@@ -15,8 +15,11 @@
 
 pub mod mechanisms;
 pub mod player;
+pub mod schedule;
 pub mod script;
 pub mod world;
+
+pub use schedule::{Detail, SetUpPhase, SetUpSteps, TurnPhase, TurnSchedule};
 
 // The core's public face: every module by its own name, wherever it lives.
 pub use mechanisms::{
@@ -26,7 +29,7 @@ pub use mechanisms::{
 pub use player::{inputs, orders};
 pub use world::{actions, chronicle, components, history, ledger, registry, rng, spawn};
 
-use bevy::ecs::schedule::{LogLevel, ScheduleBuildSettings, ScheduleLabel, SingleThreadedExecutor};
+use bevy::ecs::schedule::{LogLevel, ScheduleBuildSettings, SingleThreadedExecutor};
 use bevy::prelude::*;
 
 use crate::scenario::{Scenario, YearMonth};
@@ -35,29 +38,6 @@ use history::History;
 use ledger::Ledger;
 use orders::{Order, OrderQueue};
 use registry::{Clock, Registry};
-
-/// The schedule that resolves one turn.
-#[derive(ScheduleLabel, Debug, Clone, PartialEq, Eq, Hash)]
-pub struct TurnSchedule;
-
-/// The phases of a turn, in order.
-#[derive(SystemSet, Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum TurnPhase {
-    Begin,
-    Events,
-    Orders,
-    Decisions,
-    Diplomacy,
-    Partnerships,
-    Security,
-    Economy,
-    Food,
-    Stability,
-    Coups,
-    Blocs,
-    Goals,
-    Record,
-}
 
 /// Adds the turn schedule and every mechanism to an app.
 pub struct SimulationPlugin;
@@ -110,14 +90,6 @@ impl Plugin for SimulationPlugin {
     }
 }
 
-/// How much of the past to keep: everything for play and reports; outcomes
-/// only for batch runs, which are many.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Detail {
-    Full,
-    Outcomes,
-}
-
 /// A running game: a Bevy app holding one world and the turn schedule.
 pub struct Simulation {
     app: App,
@@ -156,19 +128,19 @@ impl Simulation {
     /// Makes `code` the state a person plays: its event choices wait for
     /// [`Simulation::choose`] instead of being drawn.
     pub fn set_player(&mut self, code: Option<&str>) -> Result<(), String> {
-        events::set_player(self.world_mut(), code)
+        player::seats::set_player(self.world_mut(), code)
     }
 
     /// Hot-seat: several people, one state each, taking turns in the order
     /// given; the first has the seat.
     pub fn set_players(&mut self, codes: &[&str]) -> Result<(), String> {
-        events::set_players(self.world_mut(), codes)
+        player::seats::set_players(self.world_mut(), codes)
     }
 
     /// Hot-seat: hands the seat to the next player; true when it is back
     /// with the first (everyone has played this month).
     pub fn pass_seat(&mut self) -> bool {
-        events::pass_seat(self.world_mut())
+        player::seats::pass_seat(self.world_mut())
     }
 
     /// Choices waiting for the player; each is settled when the next turn
@@ -191,7 +163,7 @@ impl Simulation {
     /// The decisions open to the player's government, with their costs and
     /// expected effects (empty in observer mode).
     pub fn decision_options(&self) -> Vec<decisions::DecisionView> {
-        match self.world().resource::<events::PlayedBy>().0 {
+        match self.world().resource::<world::players::PlayedBy>().0 {
             Some(s) => decisions::options_for(self.world(), s),
             None => Vec::new(),
         }

@@ -12,8 +12,8 @@ use harmattan::sim::components::*;
 use harmattan::sim::decisions::{
     DecisionLog, SHIPPED_DECISIONS, SHIPPED_POWER_DECISIONS, parse_catalogue, shipped_catalogue, target_code,
 };
-use harmattan::sim::events::{Target, Who};
 use harmattan::sim::ledger::{Actor, Mechanism};
+use harmattan::sim::script::{Target, Who};
 use harmattan::sim::{Detail, Simulation};
 
 use crate::support::{NO_NOISE, load, shipped, tiny};

@@ -65,8 +65,8 @@ fn an_open_port_next_door_softens_sanctions() {
     // directly: enforcing members close their ports, others keep them open,
     // a member may defy its bloc, and anyone may close its border.
     let rules = harmattan::rules::Rules::shipped().economy;
-    use harmattan::sim::diplomacy::Borders;
     use harmattan::sim::economy::sanctions_multiplier;
+    use harmattan::sim::world::relations::Borders;
     let (a, b) = (StateIdx(0), StateIdx(1));
     let n = [b];
     let coast = [false, true];
@@ -127,7 +127,7 @@ fn a_grain_export_ban_feeds_the_banner_and_starves_its_neighbours() {
     assert!(growth(&banned) < growth(&plain), "lost exports");
     let rel = |sim: &Simulation| {
         sim.world()
-            .resource::<harmattan::sim::diplomacy::Relations>()
+            .resource::<harmattan::sim::world::relations::Relations>()
             .get(state(sim, "AAA").0, state(sim, "BBB").0)
     };
     assert!(rel(&banned) < rel(&plain), "neighbours resent it");
@@ -199,7 +199,7 @@ fn diplomatic_acts_move_relations_and_a_closed_border_costs_trade() {
     acted.step();
     let rel = |sim: &Simulation, x, y| {
         sim.world()
-            .resource::<harmattan::sim::diplomacy::Relations>()
+            .resource::<harmattan::sim::world::relations::Relations>()
             .get(state(sim, x).0, state(sim, y).0)
     };
     assert!(
@@ -518,7 +518,7 @@ fn a_community_may_threaten_a_new_junta_which_rallies_at_home() {
     assert!(legit(&threatened) > legit(&spared) + 4.0, "the rally around the junta");
     let rel = |sim: &Simulation| {
         sim.world()
-            .resource::<harmattan::sim::diplomacy::Relations>()
+            .resource::<harmattan::sim::world::relations::Relations>()
             .get(state(sim, "AAA").0, state(sim, "BBB").0)
     };
     assert!(

@@ -6,10 +6,10 @@ use bevy::prelude::*;
 
 use crate::rules::Rules;
 use crate::scenario::format::{RegimeKind, Stage};
-use crate::sim::components::*;
-use crate::sim::diplomacy::drift_relations;
-use crate::sim::ledger::{Actor, Cause, Ledger, Measure, Mechanism};
-use crate::sim::{TurnPhase, TurnSchedule};
+use crate::sim::mechanisms::diplomacy::drift_relations;
+use crate::sim::schedule::{TurnPhase, TurnSchedule};
+use crate::sim::world::components::*;
+use crate::sim::world::ledger::{Actor, Cause, Ledger, Measure, Mechanism};
 
 pub(crate) fn plugin(app: &mut App) {
     app.add_systems(

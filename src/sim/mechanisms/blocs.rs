@@ -13,18 +13,19 @@ use bevy::prelude::*;
 use crate::rules::Rules;
 use crate::scenario::YearMonth;
 use crate::scenario::format::{BlocKind, Indicator, ProjectKind, RegimeKind};
-use crate::sim::actions::{self, Move};
-use crate::sim::chronicle::{Chronicle, NewsBuilder, NewsKind};
-use crate::sim::components::*;
-use crate::sim::coups::CoupsThisTurn;
-use crate::sim::diplomacy::Relations;
-use crate::sim::events::Humans;
-use crate::sim::ledger::{Actor, Cause, Ledger, Mechanism};
-use crate::sim::registry::{Clock, Registry};
-use crate::sim::rng::{SimRng, Stream};
-use crate::sim::{TurnPhase, TurnSchedule};
+use crate::sim::schedule::{SetUpPhase, SetUpSteps, TurnPhase, TurnSchedule};
+use crate::sim::world::actions::{self, Move};
+use crate::sim::world::chronicle::{Chronicle, NewsBuilder, NewsKind};
+use crate::sim::world::components::*;
+use crate::sim::world::ledger::{Actor, Cause, Ledger, Mechanism};
+use crate::sim::world::players::Humans;
+use crate::sim::world::registry::{Clock, Registry};
+use crate::sim::world::relations::Relations;
+use crate::sim::world::rng::{SimRng, Stream};
+use crate::sim::world::turn::CoupsThisTurn;
 
 pub(crate) fn plugin(app: &mut App) {
+    SetUpSteps::add(app, SetUpPhase::Settle, |world, _| settle_threats(world));
     app.add_systems(TurnSchedule, run_blocs.in_set(TurnPhase::Blocs));
 }
 
@@ -271,26 +272,7 @@ fn threaten_intervention(world: &mut World, view: &View, bloc: BlocIdx, s: State
     }
 }
 
-/// Whether a computer-run government would leave bloc `b`: not a monetary
-/// union unless a pact of juntas it belongs to has its currency ready
-/// (somewhere to go). The one rule for the bloc mechanisms and the AI.
-pub fn may_leave(world: &World, s: StateIdx, b: BlocIdx) -> bool {
-    let ready = world.resource::<Rules>().blocs.currency_ready;
-    let reg = world.resource::<Registry>();
-    let bloc = |x: BlocIdx| reg.bloc_entity(x).and_then(|e| world.get::<Bloc>(e));
-    if bloc(b).is_none_or(|x| x.kind != BlocKind::MonetaryUnion) {
-        return true;
-    }
-    actions::blocs_of(world, s).into_iter().any(|p| {
-        bloc(p).is_some_and(|x| {
-            matches!(x.kind, BlocKind::DefencePact | BlocKind::Confederation)
-                && x.of_juntas
-                && x.projects
-                    .iter()
-                    .any(|pr| pr.kind == ProjectKind::Currency && pr.progress >= ready)
-        })
-    })
-}
+use crate::sim::world::actions::may_leave;
 
 /// At the start, a standing threat has had the effects a threat made in
 /// play has on relations: the other juntas close ranks with the threatened

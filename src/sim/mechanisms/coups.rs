@@ -12,14 +12,14 @@ use bevy::prelude::*;
 use crate::rules::{CoupRules, Rules};
 use crate::scenario::YearMonth;
 use crate::scenario::format::{Indicator, PartnershipKind, RegimeKind, Stage};
-use crate::sim::actions::Move;
-use crate::sim::chronicle::{Chronicle, NewsBuilder, NewsKind};
-use crate::sim::components::*;
-use crate::sim::ledger::{Actor, Cause, Ledger, Measure, Mechanism};
-use crate::sim::partnerships;
-use crate::sim::registry::{Clock, Registry};
-use crate::sim::rng::{SimRng, Stream, logistic};
-use crate::sim::{TurnPhase, TurnSchedule};
+use crate::sim::mechanisms::partnerships;
+use crate::sim::schedule::{TurnPhase, TurnSchedule};
+use crate::sim::world::actions::Move;
+use crate::sim::world::chronicle::{Chronicle, NewsBuilder, NewsKind};
+use crate::sim::world::components::*;
+use crate::sim::world::ledger::{Actor, Cause, Ledger, Measure, Mechanism};
+use crate::sim::world::registry::{Clock, Registry};
+use crate::sim::world::rng::{SimRng, Stream, logistic};
 
 pub(crate) fn plugin(app: &mut App) {
     app.add_systems(
@@ -28,13 +28,7 @@ pub(crate) fn plugin(app: &mut App) {
     );
 }
 
-/// Coups of the turn: attempts forced by scripted events, and the
-/// successful ones the blocs react to.
-#[derive(Debug, Clone, Resource, Default)]
-pub struct CoupsThisTurn {
-    pub forced: Vec<StateIdx>,
-    pub succeeded: Vec<StateIdx>,
-}
+use crate::sim::world::turn::CoupsThisTurn;
 
 /// What the coup hazard of one state depends on.
 #[derive(Debug, Clone, Copy)]

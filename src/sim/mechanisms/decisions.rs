@@ -9,22 +9,25 @@
 use bevy::prelude::*;
 
 use crate::rules::Rules;
+use crate::scenario::Scenario;
 pub use crate::scenario::catalogue::{
     SHIPPED_DECISIONS, SHIPPED_POWER_DECISIONS, catalogue_for, parse_catalogue, shipped_catalogue,
 };
-use crate::scenario::format::{Decider, DecisionDef, Effect, TargetKind};
-use crate::sim::chronicle::{Chronicle, NewsBuilder, NewsKind};
-use crate::sim::components::*;
-use crate::sim::events::{PlayedBy, apply_bound};
-use crate::sim::inputs::{Input, InputLog};
-use crate::sim::ledger::{Actor, Cause, Ledger, Mechanism};
-use crate::sim::registry::{Clock, Registry};
-use crate::sim::rng::{SimRng, Stream};
+use crate::scenario::format::{Decider, DecisionDef, Effect, Priority, TargetKind};
+use crate::sim::player::inputs::{Input, InputLog};
+use crate::sim::schedule::{SetUpPhase, SetUpSteps, TurnPhase, TurnSchedule};
+use crate::sim::script::effect::apply_bound;
 use crate::sim::script::facts::MEMBER;
 use crate::sim::script::{Bindings, Cond, FactCache, Facts, Target, Who};
-use crate::sim::{TurnPhase, TurnSchedule};
+use crate::sim::world::chronicle::{Chronicle, NewsBuilder, NewsKind};
+use crate::sim::world::components::*;
+use crate::sim::world::ledger::{Actor, Cause, Ledger, Mechanism};
+use crate::sim::world::players::PlayedBy;
+use crate::sim::world::registry::{Clock, Registry};
+use crate::sim::world::rng::{SimRng, Stream};
 
 pub(crate) fn plugin(app: &mut App) {
+    SetUpSteps::add(app, SetUpPhase::Resources, set_up);
     app.add_systems(
         TurnSchedule,
         (
@@ -263,7 +266,7 @@ fn futile(world: &World, c: &Compiled, who: Who, target: Option<Target>) -> bool
     let (Some(s), Some(Target::Bloc(b))) = (who.state(), target) else {
         return false;
     };
-    c.withdraws && !crate::sim::blocs::may_leave(world, s, b)
+    c.withdraws && !crate::sim::world::actions::may_leave(world, s, b)
 }
 
 /// The reasons behind a weight: the factors that counted and the agenda's
@@ -512,7 +515,7 @@ fn decide_for_computer_governments(world: &mut World, mut scratch: Local<Weighin
         let s = StateIdx(si as u16);
         // Drawn for every state, so that who plays changes nobody else's luck.
         let roll = world.resource_mut::<SimRng>().uniform(Stream::Decisions);
-        if roll >= act || world.resource::<crate::sim::events::Humans>().plays(s) {
+        if roll >= act || world.resource::<crate::sim::world::players::Humans>().plays(s) {
             continue;
         }
         decide_by_weight(world, Who::State(s), Stream::Decisions, &mut scratch);
@@ -738,7 +741,7 @@ pub fn decide(world: &mut World, id: &str, target: Option<&str>) -> Result<(), S
 
 /// Queues a decision of one of the human-played states.
 pub fn decide_as(world: &mut World, state: StateIdx, id: &str, target: Option<&str>) -> Result<(), String> {
-    if !world.resource::<crate::sim::events::Humans>().plays(state) {
+    if !world.resource::<crate::sim::world::players::Humans>().plays(state) {
         return Err("decisions are for the states people play".into());
     }
     let Some(i) = world.resource::<DecisionBook>().index(id) else {
@@ -833,4 +836,51 @@ fn describe(effect: &Effect, chance: f64, delay: u32, reg: &Registry, me: StateI
     } else {
         format!("{what} ({})", when.join(", "))
     }
+}
+
+/// A new game's catalogue, agendas and purses.
+fn set_up(world: &mut World, scenario: &Scenario) {
+    let file = &scenario.file;
+    // A scenario's decisions were validated with the scenario.
+    let catalogue = catalogue_for(&file.decisions);
+    let reg = world.resource::<Registry>();
+    let mut agendas: Vec<(Entity, Priorities)> = Vec::new();
+    for p in &file.powers {
+        if let Some(idx) = reg.power(&p.id) {
+            agendas.push((reg.power_entity(idx), priorities(&catalogue, &p.agenda.priorities)));
+        }
+    }
+    for s in &file.states {
+        if let Some(idx) = reg.state(&s.id) {
+            agendas.push((reg.state_entity(idx), priorities(&catalogue, &s.agenda.priorities)));
+        }
+    }
+    for (e, p) in agendas {
+        world.entity_mut(e).insert(p);
+    }
+    let book = DecisionBook::new(catalogue, world.resource::<Registry>());
+    world.insert_resource(book);
+    // Every government and power starts with two months' worth of capital.
+    let r = &scenario.rules.decisions;
+    world.insert_resource(Capital(vec![2.0 * r.capital_per_turn; file.states.len()]));
+    world.insert_resource(Influence(vec![2.0 * r.influence_per_turn; file.powers.len()]));
+    world.insert_resource(DecisionQueue::default());
+    world.insert_resource(PendingEffects::default());
+    world.insert_resource(DecisionLog::default());
+}
+
+/// An agenda's priorities resolved to decision indices (validated: every
+/// id is in the catalogue).
+fn priorities(catalogue: &[DecisionDef], list: &[Priority]) -> Priorities {
+    let mut out: Vec<(u16, f64, String)> = list
+        .iter()
+        .filter_map(|p| {
+            let i = catalogue.iter().position(|d| d.id == p.decision)?;
+            Some((i as u16, p.boost, p.why.clone()))
+        })
+        .collect();
+    out.sort_by_key(|p| p.0);
+    // One entry per decision: the first written counts.
+    out.dedup_by_key(|p| p.0);
+    Priorities(out)
 }

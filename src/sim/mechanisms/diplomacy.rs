@@ -6,97 +6,15 @@ use bevy::prelude::*;
 
 use crate::rules::{DiplomacyRules, Rules};
 use crate::scenario::format::RegimeKind;
-use crate::sim::components::*;
-use crate::sim::{TurnPhase, TurnSchedule};
+use crate::sim::schedule::{SetUpPhase, SetUpSteps, TurnPhase, TurnSchedule};
+use crate::sim::world::components::*;
 
 pub(crate) fn plugin(app: &mut App) {
+    SetUpSteps::add(app, SetUpPhase::Settle, |world, _| settle_relations(world));
     app.add_systems(TurnSchedule, drift_relations.in_set(TurnPhase::Diplomacy));
 }
 
-/// Relations between states, -100 (hostile) to 100 (close), symmetric.
-#[derive(Debug, Clone, Resource)]
-pub struct Relations {
-    n: usize,
-    values: Vec<f64>,
-}
-
-impl Relations {
-    pub fn new(n: usize) -> Self {
-        Self {
-            n,
-            values: vec![0.0; n * n],
-        }
-    }
-
-    pub fn get(&self, a: StateIdx, b: StateIdx) -> f64 {
-        self.values[a.0 as usize * self.n + b.0 as usize]
-    }
-
-    pub fn set(&mut self, a: StateIdx, b: StateIdx, v: f64) {
-        let v = v.clamp(-100.0, 100.0);
-        self.values[a.0 as usize * self.n + b.0 as usize] = v;
-        self.values[b.0 as usize * self.n + a.0 as usize] = v;
-    }
-
-    pub fn add(&mut self, a: StateIdx, b: StateIdx, delta: f64) {
-        if a != b {
-            self.set(a, b, self.get(a, b) + delta);
-        }
-    }
-
-    pub fn len(&self) -> usize {
-        self.n
-    }
-
-    /// Every relation, row by row (`a * len + b`).
-    pub fn values(&self) -> &[f64] {
-        &self.values
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.n == 0
-    }
-}
-
-/// Borders and ports states have closed to a neighbour, or hold open
-/// against their bloc's sanctions. Ordered sets: read in a stable order.
-#[derive(Debug, Clone, Resource, Default)]
-pub struct Borders {
-    /// (by, to): `by` keeps its border closed to `to`.
-    closed: std::collections::BTreeSet<(StateIdx, StateIdx)>,
-    /// (by, to): `by` keeps its border open to `to` whatever its blocs decide.
-    defied: std::collections::BTreeSet<(StateIdx, StateIdx)>,
-}
-
-impl Borders {
-    pub fn close(&mut self, by: StateIdx, to: StateIdx) {
-        self.defied.remove(&(by, to));
-        self.closed.insert((by, to));
-    }
-
-    pub fn open(&mut self, by: StateIdx, to: StateIdx) {
-        self.closed.remove(&(by, to));
-        self.defied.insert((by, to));
-    }
-
-    pub fn is_closed(&self, by: StateIdx, to: StateIdx) -> bool {
-        self.closed.contains(&(by, to))
-    }
-
-    /// Whether `by` has chosen to keep its border open to `to`.
-    pub fn held_open(&self, by: StateIdx, to: StateIdx) -> bool {
-        self.defied.contains(&(by, to))
-    }
-
-    /// Who has closed their border to `to`.
-    pub fn closed_to(&self, to: StateIdx) -> impl Iterator<Item = StateIdx> + '_ {
-        self.closed.iter().filter(move |(_, t)| *t == to).map(|(b, _)| *b)
-    }
-
-    pub fn any_closed(&self) -> bool {
-        !self.closed.is_empty()
-    }
-}
+use crate::sim::world::relations::{Borders, Relations};
 
 /// What each state brings to its relations, gathered once per turn. Bloc
 /// sets are bit sets (there are at most 96 blocs, scenario and formed).
@@ -161,7 +79,7 @@ fn gather((states, memberships, blocs): &FactQueries) -> Facts {
 fn closed_pairs(borders: &Borders, n: usize, out: &mut Vec<bool>) {
     out.clear();
     out.resize(n * n, false);
-    for (by, to) in &borders.closed {
+    for (by, to) in borders.all_closed() {
         let (a, b) = (by.0 as usize, to.0 as usize);
         if a < n && b < n {
             out[a * n + b] = true;

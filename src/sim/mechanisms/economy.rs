@@ -6,11 +6,11 @@ use bevy::prelude::*;
 
 use crate::rules::Rules;
 use crate::scenario::format::{Indicator, PartnershipKind, Stage};
-use crate::sim::components::*;
-use crate::sim::diplomacy::Borders;
-use crate::sim::ledger::{Actor, Cause, Ledger, Measure, Mechanism};
-use crate::sim::rng::{SimRng, Stream};
-use crate::sim::{TurnPhase, TurnSchedule};
+use crate::sim::schedule::{TurnPhase, TurnSchedule};
+use crate::sim::world::components::*;
+use crate::sim::world::ledger::{Actor, Cause, Ledger, Measure, Mechanism};
+use crate::sim::world::relations::Borders;
+use crate::sim::world::rng::{SimRng, Stream};
 
 pub(crate) fn plugin(app: &mut App) {
     app.init_resource::<TradeExposure>()

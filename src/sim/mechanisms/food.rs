@@ -10,13 +10,13 @@ use bevy::prelude::*;
 
 use crate::rules::Rules;
 use crate::scenario::format::Indicator;
-use crate::sim::actions;
-use crate::sim::components::*;
-use crate::sim::economy::TradeExposure;
-use crate::sim::events::Humans;
-use crate::sim::ledger::{Actor, Cause, Ledger, Measure, Mechanism};
-use crate::sim::rng::{SimRng, Stream};
-use crate::sim::{TurnPhase, TurnSchedule};
+use crate::sim::mechanisms::economy::TradeExposure;
+use crate::sim::schedule::{TurnPhase, TurnSchedule};
+use crate::sim::world::actions;
+use crate::sim::world::components::*;
+use crate::sim::world::ledger::{Actor, Cause, Ledger, Measure, Mechanism};
+use crate::sim::world::players::Humans;
+use crate::sim::world::rng::{SimRng, Stream};
 
 pub(crate) fn plugin(app: &mut App) {
     app.add_systems(

@@ -7,13 +7,18 @@ use bevy::prelude::*;
 use serde::Serialize;
 
 use crate::scenario::format::{Cmp, Condition, GoalDef};
-use crate::sim::chronicle::{Chronicle, NewsBuilder, NewsKind};
-use crate::sim::events::{PlayedBy, holds_static};
-use crate::sim::registry::{Clock, Registry};
+use crate::sim::mechanisms::events::holds_static;
+use crate::sim::schedule::{SetUpPhase, SetUpSteps, TurnPhase, TurnSchedule};
 use crate::sim::script::{Bindings, Cond, FactCache};
-use crate::sim::{TurnPhase, TurnSchedule};
+use crate::sim::world::chronicle::{Chronicle, NewsBuilder, NewsKind};
+use crate::sim::world::players::PlayedBy;
+use crate::sim::world::registry::{Clock, Registry};
 
 pub(crate) fn plugin(app: &mut App) {
+    SetUpSteps::add(app, SetUpPhase::Resources, |world, scenario| {
+        let book = GoalBook::new(&scenario.file.goals, world.resource::<Registry>());
+        world.insert_resource(book);
+    });
     app.add_systems(TurnSchedule, judge_goals.in_set(TurnPhase::Goals));
 }
 
@@ -103,7 +108,7 @@ fn judge_goals(world: &mut World, mut facts: Local<FactCache>) {
         // Only the player hears of goals as news; every goal is in reports.
         let reg = world.resource::<Registry>();
         let Some(s) = reg.state(&def.state) else { continue };
-        if !world.resource::<crate::sim::events::Humans>().plays(s) {
+        if !world.resource::<crate::sim::world::players::Humans>().plays(s) {
             continue;
         }
         let (kind, verdict) = match status {
@@ -217,7 +222,7 @@ pub fn describe(world: &World, c: &Condition) -> String {
         } => {
             let now = reg
                 .state(state)
-                .map(|s| crate::sim::components::read_indicator(world.entity(reg.state_entity(s)), *indicator))
+                .map(|s| crate::sim::world::components::read_indicator(world.entity(reg.state_entity(s)), *indicator))
                 .unwrap_or(0.0);
             format!(
                 "{} {} {} {value} (now {now:.0})",
@@ -265,7 +270,7 @@ pub fn describe(world: &World, c: &Condition) -> String {
             value,
         } => {
             let now = match (reg.state(state), reg.state(other)) {
-                (Some(a), Some(b)) => world.resource::<crate::sim::diplomacy::Relations>().get(a, b),
+                (Some(a), Some(b)) => world.resource::<crate::sim::world::relations::Relations>().get(a, b),
                 _ => 0.0,
             };
             format!(

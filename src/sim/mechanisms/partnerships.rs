@@ -8,12 +8,12 @@ use bevy::prelude::*;
 
 use crate::rules::{PartnershipRules, Rules};
 use crate::scenario::format::{Export, PartnershipKind, RegimeKind, Stage};
-use crate::sim::actions;
-use crate::sim::components::*;
-use crate::sim::events::Humans;
-use crate::sim::registry::Registry;
-use crate::sim::rng::{SimRng, Stream};
-use crate::sim::{TurnPhase, TurnSchedule};
+use crate::sim::schedule::{TurnPhase, TurnSchedule};
+use crate::sim::world::actions;
+use crate::sim::world::components::*;
+use crate::sim::world::players::Humans;
+use crate::sim::world::registry::Registry;
+use crate::sim::world::rng::{SimRng, Stream};
 
 pub(crate) fn plugin(app: &mut App) {
     app.add_systems(TurnSchedule, run_partnerships.in_set(TurnPhase::Partnerships));

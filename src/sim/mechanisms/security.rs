@@ -13,14 +13,15 @@ use bevy::prelude::*;
 
 use crate::rules::{Rules, SecurityRules};
 use crate::scenario::format::{Indicator, PartnershipKind, Stage};
-use crate::sim::chronicle::{Chronicle, NewsBuilder, NewsKind};
-use crate::sim::components::*;
-use crate::sim::ledger::{Actor, Cause, Ledger, Measure, Mechanism};
-use crate::sim::registry::{Clock, Registry};
-use crate::sim::rng::{SimRng, Stream};
-use crate::sim::{TurnPhase, TurnSchedule};
+use crate::sim::schedule::{SetUpPhase, SetUpSteps, TurnPhase, TurnSchedule};
+use crate::sim::world::chronicle::{Chronicle, NewsBuilder, NewsKind};
+use crate::sim::world::components::*;
+use crate::sim::world::ledger::{Actor, Cause, Ledger, Measure, Mechanism};
+use crate::sim::world::registry::{Clock, Registry};
+use crate::sim::world::rng::{SimRng, Stream};
 
 pub(crate) fn plugin(app: &mut App) {
+    SetUpSteps::add(app, SetUpPhase::Settle, |world, _| root_insurgencies(world));
     app.add_systems(TurnSchedule, fight_insurgencies.in_set(TurnPhase::Security));
 }
 

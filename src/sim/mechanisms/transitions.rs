@@ -11,12 +11,13 @@ use bevy::prelude::*;
 
 use crate::rules::{Rules, TransitionRules};
 use crate::scenario::format::{Indicator, RegimeKind};
-use crate::sim::chronicle::{Chronicle, NewsBuilder, NewsKind};
-use crate::sim::components::*;
-use crate::sim::ledger::{Cause, Ledger, Measure, Mechanism};
-use crate::sim::registry::{Clock, Registry};
-use crate::sim::rng::{SimRng, Stream};
-use crate::sim::{TurnPhase, TurnSchedule, coups};
+use crate::sim::mechanisms::coups;
+use crate::sim::schedule::{TurnPhase, TurnSchedule};
+use crate::sim::world::chronicle::{Chronicle, NewsBuilder, NewsKind};
+use crate::sim::world::components::*;
+use crate::sim::world::ledger::{Cause, Ledger, Measure, Mechanism};
+use crate::sim::world::registry::{Clock, Registry};
+use crate::sim::world::rng::{SimRng, Stream};
 
 pub(crate) fn plugin(app: &mut App) {
     app.add_systems(
@@ -52,7 +53,7 @@ fn hold_elections(
     rules: Res<Rules>,
     clock: Res<Clock>,
     registry: Res<Registry>,
-    humans: Res<crate::sim::events::Humans>,
+    humans: Res<crate::sim::world::players::Humans>,
     mut rng: ResMut<SimRng>,
     mut ledger: ResMut<Ledger>,
     mut chronicle: ResMut<Chronicle>,

@@ -6,7 +6,7 @@
 use bevy::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::sim::orders::Order;
+use crate::scenario::format::Effect;
 
 /// One input, with the turn it applied in (1-based).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -63,3 +63,12 @@ impl Input {
 /// Every input so far, in the order given.
 #[derive(Debug, Clone, Resource, Default)]
 pub struct InputLog(pub Vec<Input>);
+
+/// One government's decision.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Order {
+    /// The state giving the order.
+    pub by: String,
+    pub effect: Effect,
+}

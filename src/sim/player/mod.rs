@@ -3,3 +3,4 @@
 
 pub mod inputs;
 pub mod orders;
+pub mod seats;

@@ -3,25 +3,20 @@
 //! orders; they are checked and carried out in the Orders phase.
 
 use bevy::prelude::*;
-use serde::{Deserialize, Serialize};
 
 use crate::scenario::format::Effect;
-use crate::sim::events::apply_effect;
-use crate::sim::ledger::{Actor, Cause, Mechanism};
-use crate::sim::registry::{Clock, Registry};
-use crate::sim::{TurnPhase, TurnSchedule};
+pub use crate::sim::player::inputs::Order;
+use crate::sim::schedule::{SetUpPhase, SetUpSteps, TurnPhase, TurnSchedule};
+use crate::sim::script::effect::apply_effect;
+use crate::sim::world::ledger::{Actor, Cause, Mechanism};
+use crate::sim::world::registry::{Clock, Registry};
 
 pub(crate) fn plugin(app: &mut App) {
+    SetUpSteps::add(app, SetUpPhase::Resources, |world, _| {
+        world.insert_resource(OrderQueue::default());
+        world.insert_resource(crate::sim::player::inputs::InputLog::default());
+    });
     app.add_systems(TurnSchedule, carry_out_orders.in_set(TurnPhase::Orders));
-}
-
-/// One government's decision.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields)]
-pub struct Order {
-    /// The state giving the order.
-    pub by: String,
-    pub effect: Effect,
 }
 
 /// An order that could not be carried out, and why.
@@ -146,9 +141,9 @@ fn carry_out_orders(world: &mut World) {
     let turn = world.resource::<Clock>().turn + 1;
     for order in pending {
         world
-            .resource_mut::<crate::sim::inputs::InputLog>()
+            .resource_mut::<crate::sim::player::inputs::InputLog>()
             .0
-            .push(crate::sim::inputs::Input::Order {
+            .push(crate::sim::player::inputs::Input::Order {
                 turn,
                 order: order.clone(),
             });

@@ -3,8 +3,8 @@
 //! indices or to one of those two slots.
 
 use super::facts::Facts;
-use crate::sim::components::{BlocIdx, PowerIdx, StateIdx};
-use crate::sim::registry::Registry;
+use crate::sim::world::components::{BlocIdx, PowerIdx, StateIdx};
+use crate::sim::world::registry::Registry;
 
 /// Who takes a decision: a state's government or a foreign power.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

@@ -6,7 +6,7 @@ use super::bindings::{Bindings, BlocRef, PowerRef, StateRef, Target, Who};
 use super::facts::{Facts, MEMBER, SANCTIONED, SUSPENDED};
 use crate::scenario::YearMonth;
 use crate::scenario::format::{Cmp, Condition, Export, Indicator, PartnershipKind, ProjectKind, RegimeKind, Stage};
-use crate::sim::registry::Registry;
+use crate::sim::world::registry::Registry;
 
 /// A condition ready to evaluate. The variants mirror
 /// [`Condition`]'s; docs/scenarios.md says what each means.

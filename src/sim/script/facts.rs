@@ -10,10 +10,10 @@ use bevy::prelude::*;
 
 use crate::scenario::YearMonth;
 use crate::scenario::format::{Indicator, RegimeKind, Stage};
-use crate::sim::components::*;
-use crate::sim::diplomacy::Relations;
-use crate::sim::events::Prologue;
-use crate::sim::registry::{Clock, Registry};
+use crate::sim::world::components::*;
+use crate::sim::world::registry::{Clock, Registry};
+use crate::sim::world::relations::Relations;
+use crate::sim::world::turn::Prologue;
 
 /// Bits of [`Facts::ties`]: how a state stands with a bloc.
 pub const MEMBER: u8 = 1;

@@ -5,6 +5,7 @@
 
 pub mod bindings;
 pub mod condition;
+pub mod effect;
 pub mod facts;
 
 pub use bindings::{Bindings, BlocRef, PowerRef, StateRef, Target, Who};

@@ -4,13 +4,15 @@
 
 use bevy::prelude::*;
 
+use crate::rules::Rules;
+
 use crate::scenario::YearMonth;
 use crate::scenario::format::{BlocKind, BlocRules, Indicator, PartnershipKind, ProjectKind, RegimeKind, Stage};
 use crate::scenario::limits;
-use crate::sim::chronicle::{Chronicle, NewsBuilder, NewsKind};
-use crate::sim::components::*;
-use crate::sim::ledger::{Actor, Cause, Ledger, Measure, Mechanism};
-use crate::sim::registry::{Clock, Registry};
+use crate::sim::world::chronicle::{Chronicle, NewsBuilder, NewsKind};
+use crate::sim::world::components::*;
+use crate::sim::world::ledger::{Actor, Cause, Ledger, Measure, Mechanism};
+use crate::sim::world::registry::{Clock, Registry};
 
 /// The turn being resolved and its month, for news.
 fn stamp(world: &World) -> (u32, YearMonth) {
@@ -583,7 +585,7 @@ pub fn urge_sanctions(world: &mut World, by: StateIdx, on: StateIdx, impose: boo
 /// The state on the best terms with both `a` and `b` (its worse relation
 /// of the two is the highest), if any is on good terms with both.
 pub fn best_mediator(world: &World, a: StateIdx, b: StateIdx) -> Option<StateIdx> {
-    let rel = world.resource::<crate::sim::diplomacy::Relations>();
+    let rel = world.resource::<crate::sim::world::relations::Relations>();
     let n = world.resource::<Registry>().state_count();
     (0..n)
         .map(|i| StateIdx(i as u16))
@@ -601,7 +603,7 @@ pub fn best_mediator(world: &World, a: StateIdx, b: StateIdx) -> Option<StateIdx
 /// The state (other than `b` and `not`) that `b` is on the worst terms
 /// with, if those terms are bad.
 pub fn worst_relation(world: &World, b: StateIdx, not: StateIdx) -> Option<StateIdx> {
-    let rel = world.resource::<crate::sim::diplomacy::Relations>();
+    let rel = world.resource::<crate::sim::world::relations::Relations>();
     let n = world.resource::<Registry>().state_count();
     (0..n)
         .map(|i| StateIdx(i as u16))
@@ -619,7 +621,7 @@ pub fn worst_relation(world: &World, b: StateIdx, not: StateIdx) -> Option<State
 /// the mediator's with both.
 pub fn mediate(world: &mut World, m: StateIdx, a: StateIdx, b: StateIdx) {
     let r = world.resource::<crate::rules::Rules>().diplomacy.clone();
-    let mut rel = world.resource_mut::<crate::sim::diplomacy::Relations>();
+    let mut rel = world.resource_mut::<crate::sim::world::relations::Relations>();
     rel.add(a, b, r.mediation);
     rel.add(m, a, r.mediator_gain);
     rel.add(m, b, r.mediator_gain);
@@ -642,8 +644,8 @@ pub fn propose_pact(world: &mut World, a: StateIdx, b: StateIdx) {
     let r = world.resource::<crate::rules::Rules>().blocs.clone();
     let reg = world.resource::<Registry>();
     let (an, bn) = (reg.state_name(a).to_string(), reg.state_name(b).to_string());
-    let human = world.resource::<crate::sim::events::Humans>().plays(b);
-    let close = world.resource::<crate::sim::diplomacy::Relations>().get(a, b) >= r.form_relations;
+    let human = world.resource::<crate::sim::world::players::Humans>().plays(b);
+    let close = world.resource::<crate::sim::world::relations::Relations>().get(a, b) >= r.form_relations;
     if human || !close {
         let text = if human {
             format!("{an} proposes a defence pact to {bn}; {bn} has yet to answer.")
@@ -785,11 +787,32 @@ pub fn set_grain_ban(world: &mut World, state: StateIdx, ban: bool) {
     if ban {
         let cost = world.resource::<crate::rules::Rules>().food.ban_relations;
         let neighbours = world.get::<Neighbours>(e).map(|n| n.0.clone()).unwrap_or_default();
-        let mut relations = world.resource_mut::<crate::sim::diplomacy::Relations>();
+        let mut relations = world.resource_mut::<crate::sim::world::relations::Relations>();
         for n in neighbours {
             relations.add(state, n, cost);
         }
     }
     let item = news(world, kind, text).state(state);
     post(world, item);
+}
+
+/// Whether a computer-run government would leave bloc `b`: not a monetary
+/// union unless a pact of juntas it belongs to has its currency ready
+/// (somewhere to go). The one rule for the bloc mechanisms and the AI.
+pub fn may_leave(world: &World, s: StateIdx, b: BlocIdx) -> bool {
+    let ready = world.resource::<Rules>().blocs.currency_ready;
+    let reg = world.resource::<Registry>();
+    let bloc = |x: BlocIdx| reg.bloc_entity(x).and_then(|e| world.get::<Bloc>(e));
+    if bloc(b).is_none_or(|x| x.kind != BlocKind::MonetaryUnion) {
+        return true;
+    }
+    blocs_of(world, s).into_iter().any(|p| {
+        bloc(p).is_some_and(|x| {
+            matches!(x.kind, BlocKind::DefencePact | BlocKind::Confederation)
+                && x.of_juntas
+                && x.projects
+                    .iter()
+                    .any(|pr| pr.kind == ProjectKind::Currency && pr.progress >= ready)
+        })
+    })
 }

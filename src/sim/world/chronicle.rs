@@ -5,7 +5,7 @@ use bevy::prelude::*;
 use serde::Serialize;
 
 use crate::scenario::YearMonth;
-use crate::sim::components::{BlocIdx, PowerIdx, StateIdx};
+use crate::sim::world::components::{BlocIdx, PowerIdx, StateIdx};
 
 /// The kinds of news. Their snake_case names are part of the JSON contract.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]

@@ -6,12 +6,13 @@ use serde::Serialize;
 
 use crate::scenario::YearMonth;
 use crate::scenario::format::RegimeKind;
-use crate::sim::components::*;
-use crate::sim::ledger::Ledger;
-use crate::sim::registry::Clock;
-use crate::sim::{TurnPhase, TurnSchedule};
+use crate::sim::schedule::{SetUpPhase, SetUpSteps, TurnPhase, TurnSchedule};
+use crate::sim::world::components::*;
+use crate::sim::world::ledger::Ledger;
+use crate::sim::world::registry::Clock;
 
 pub(crate) fn plugin(app: &mut App) {
+    SetUpSteps::add(app, SetUpPhase::Record, |world, _| record_start(world));
     app.add_systems(TurnSchedule, begin_turn.in_set(TurnPhase::Begin));
     app.add_systems(
         TurnSchedule,

@@ -6,7 +6,7 @@ use bevy::prelude::*;
 use serde::Serialize;
 
 use crate::scenario::format::Indicator;
-use crate::sim::components::{BlocIdx, PowerIdx, StateIdx};
+use crate::sim::world::components::{BlocIdx, PowerIdx, StateIdx};
 
 /// The model mechanism behind a change.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use bevy::prelude::*;
 
 use crate::scenario::YearMonth;
-use crate::sim::components::{BlocIdx, PowerIdx, StateIdx};
+use crate::sim::world::components::{BlocIdx, PowerIdx, StateIdx};
 
 #[derive(Debug, Clone)]
 pub struct Listing {

@@ -4,25 +4,21 @@
 use bevy::prelude::*;
 
 use crate::scenario::Scenario;
-use crate::scenario::format::{DecisionDef, Priority};
-use crate::sim::chronicle::Chronicle;
-use crate::sim::components::*;
-use crate::sim::diplomacy::Relations;
-use crate::sim::events::{EventBook, OpenChoices, PlayedBy};
-use crate::sim::history::{self, History};
-use crate::sim::ledger::Ledger;
-use crate::sim::orders::OrderQueue;
-use crate::sim::registry::{Clock, Registry};
-use crate::sim::rng::SimRng;
-use crate::sim::{Detail, coups};
+use crate::sim::schedule::{Detail, SetUpSteps};
+use crate::sim::world::chronicle::Chronicle;
+use crate::sim::world::components::*;
+use crate::sim::world::history::History;
+use crate::sim::world::ledger::Ledger;
+use crate::sim::world::players::PlayedBy;
+use crate::sim::world::registry::{Clock, Registry};
+use crate::sim::world::relations::Relations;
+use crate::sim::world::rng::SimRng;
 
 /// Replaces whatever game the world held with the scenario's start.
 pub fn spawn_scenario(world: &mut World, scenario: &Scenario, seed: u64, detail: Detail) {
     despawn_game(world);
     let file = &scenario.file;
     let mut registry = Registry::default();
-    // A scenario's decisions were validated with the scenario.
-    let catalogue = crate::sim::decisions::catalogue_for(&file.decisions);
 
     // Numbered in id order, so that index order is id order.
     let mut powers: Vec<_> = file.powers.iter().collect();
@@ -142,21 +138,12 @@ pub fn spawn_scenario(world: &mut World, scenario: &Scenario, seed: u64, detail:
         let mut rivals: Vec<PowerIdx> = p.agenda.rivals.iter().filter_map(|c| registry.power(c)).collect();
         rivals.sort();
         let entity = registry.power_entity(registry.power(&p.id).expect("just added"));
-        world.entity_mut(entity).insert((
-            Agenda {
-                outreach: p.agenda.outreach,
-                wants: p.agenda.wants.clone(),
-                courts,
-                rivals,
-            },
-            priorities(&catalogue, &p.agenda.priorities),
-        ));
-    }
-    for s in &states {
-        let entity = registry.state_entity(registry.state(&s.id).expect("added above"));
-        world
-            .entity_mut(entity)
-            .insert(priorities(&catalogue, &s.agenda.priorities));
+        world.entity_mut(entity).insert(Agenda {
+            outreach: p.agenda.outreach,
+            wants: p.agenda.wants.clone(),
+            courts,
+            rivals,
+        });
     }
 
     let mut blocs: Vec<_> = file.blocs.iter().collect();
@@ -249,57 +236,25 @@ pub fn spawn_scenario(world: &mut World, scenario: &Scenario, seed: u64, detail:
         keep: detail == Detail::Full,
         snapshots: Vec::new(),
     });
-    world.insert_resource(OrderQueue::default());
-    world.insert_resource(EventBook::new(&file.events, world.resource::<Registry>()));
-    world.insert_resource(OpenChoices::default());
-    world.insert_resource(crate::sim::diplomacy::Borders::default());
+    world.insert_resource(crate::sim::world::relations::Borders::default());
     // The player (if any) is kept across a reset.
     world.insert_resource(PlayedBy::default());
-    world.insert_resource(crate::sim::events::Humans::default());
-    world.insert_resource(crate::sim::inputs::InputLog::default());
-    world.insert_resource(crate::sim::goals::GoalBook::new(
-        &file.goals,
-        world.resource::<Registry>(),
-    ));
-    world.insert_resource(crate::sim::decisions::DecisionBook::new(
-        catalogue,
-        world.resource::<Registry>(),
-    ));
-    // Every government and power starts with two months' worth of capital.
-    let start = 2.0 * scenario.rules.decisions.capital_per_turn;
-    world.insert_resource(crate::sim::decisions::Capital(vec![start; file.states.len()]));
-    let start = 2.0 * scenario.rules.decisions.influence_per_turn;
-    world.insert_resource(crate::sim::decisions::Influence(vec![start; file.powers.len()]));
-    world.insert_resource(crate::sim::decisions::DecisionQueue::default());
-    world.insert_resource(crate::sim::decisions::PendingEffects::default());
-    world.insert_resource(crate::sim::decisions::DecisionLog::default());
-    world.insert_resource(coups::CoupsThisTurn::default());
+    world.insert_resource(crate::sim::world::players::Humans::default());
+    world.insert_resource(crate::sim::world::turn::CoupsThisTurn::default());
     world.insert_resource(Relations::new(n_states));
     world.insert_resource(GameInfo {
         name: file.meta.name.clone(),
         seed,
     });
-    crate::sim::diplomacy::settle_relations(world);
-    crate::sim::blocs::settle_threats(world);
-    crate::sim::security::root_insurgencies(world);
-    crate::sim::events::run_prologue(world);
-    history::record_start(world);
-}
-
-/// An agenda's priorities resolved to decision indices (validated: every
-/// id is in the catalogue).
-fn priorities(catalogue: &[DecisionDef], list: &[Priority]) -> Priorities {
-    let mut out: Vec<(u16, f64, String)> = list
-        .iter()
-        .filter_map(|p| {
-            let i = catalogue.iter().position(|d| d.id == p.decision)?;
-            Some((i as u16, p.boost, p.why.clone()))
-        })
-        .collect();
-    out.sort_by_key(|p| p.0);
-    // One entry per decision: the first written counts.
-    out.dedup_by_key(|p| p.0);
-    Priorities(out)
+    // What each mechanism owns, and what settles the start (its plugins'
+    // set-up steps).
+    let steps = world
+        .get_resource::<SetUpSteps>()
+        .map(SetUpSteps::ordered)
+        .unwrap_or_default();
+    for step in steps {
+        step(world, scenario);
+    }
 }
 
 /// What game is loaded.
