@@ -8,6 +8,7 @@ use bevy::prelude::*;
 use serde::Serialize;
 
 use crate::scenario::YearMonth;
+use crate::scenario::format::Indicator;
 use crate::sim::Simulation;
 use crate::sim::mechanisms::goals::{GoalStatus, GoalView};
 use crate::sim::world::actions;
@@ -34,15 +35,9 @@ pub struct RunReport {
 pub struct StateReport {
     pub id: String,
     pub name: String,
-    pub stability: f64,
-    pub legitimacy: f64,
-    pub military_loyalty: f64,
-    pub coup_proofing: f64,
-    pub insurgency: f64,
-    pub control: f64,
-    pub military: f64,
-    pub growth: f64,
-    pub food_insecurity: f64,
+    /// Rounded to two places.
+    #[serde(flatten)]
+    pub indicators: IndicatorValues,
     pub grain_export_ban: bool,
     pub regime: String,
     pub leader: String,
@@ -107,12 +102,7 @@ pub fn build_world(world: &World) -> RunReport {
         let s = StateIdx(i as u16);
         let Some(e) = listing.entity else { continue };
         let e = world.entity(e);
-        let (Some(st), Some(lg), Some(ml), Some(cp), Some(sec), Some(eco), Some(al), Some(regime), Some(rec)) = (
-            e.get::<Stability>(),
-            e.get::<Legitimacy>(),
-            e.get::<MilitaryLoyalty>(),
-            e.get::<CoupProofing>(),
-            e.get::<Security>(),
+        let (Some(eco), Some(al), Some(regime), Some(rec)) = (
             e.get::<Economy>(),
             e.get::<Alignment>(),
             e.get::<Regime>(),
@@ -123,15 +113,7 @@ pub fn build_world(world: &World) -> RunReport {
         states.push(StateReport {
             id: listing.code.clone(),
             name: listing.name.clone(),
-            stability: round(st.0),
-            legitimacy: round(lg.0),
-            military_loyalty: round(ml.0),
-            coup_proofing: round(cp.0),
-            insurgency: round(sec.insurgency),
-            control: round(sec.control),
-            military: round(sec.military),
-            growth: round(eco.growth),
-            food_insecurity: round(eco.food_insecurity),
+            indicators: indicators_of(e).map(round),
             grain_export_ban: eco.grain_ban,
             regime: regime.kind.snake().to_string(),
             leader: regime.leader.clone(),
@@ -245,11 +227,11 @@ pub fn text(report: &RunReport) -> String {
             "  {:<4} {:<26} {:>5.1} {:>5.1} {:>5.1} {:>5.1} {:>5.1}  {:<15} {:<28} {}",
             s.id,
             truncate(&s.name, 26),
-            s.stability,
-            s.legitimacy,
-            s.military_loyalty,
-            s.insurgency,
-            s.control,
+            s.indicators[Indicator::Stability],
+            s.indicators[Indicator::Legitimacy],
+            s.indicators[Indicator::MilitaryLoyalty],
+            s.indicators[Indicator::Insurgency],
+            s.indicators[Indicator::Control],
             s.regime,
             truncate(&s.leader, 28),
             s.blocs.join(", ")
@@ -313,20 +295,7 @@ pub fn digest_world(world: &World) -> u64 {
     let mut bytes = serde_json::to_vec(&report).unwrap_or_default();
     for snap in &world.resource::<crate::sim::world::history::History>().snapshots {
         for s in &snap.states {
-            for v in [
-                s.stability,
-                s.legitimacy,
-                s.military_loyalty,
-                s.coup_proofing,
-                s.insurgency,
-                s.control,
-                s.military,
-                s.growth,
-                s.food_insecurity,
-            ]
-            .iter()
-            .chain(&s.alignment)
-            {
+            for v in s.indicators.0.iter().chain(&s.alignment) {
                 bytes.extend_from_slice(&v.to_bits().to_le_bytes());
             }
         }

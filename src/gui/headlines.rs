@@ -91,14 +91,15 @@ fn why(
     states.dedup();
     for s in states.into_iter().take(4) {
         let name = registry.state_name(s);
-        if let Some((_, _, st, lg, ml, _, sec, _, _, regime, _)) = facts.states.iter().find(|(c, ..)| c.idx == s) {
+        if let Some((_, _, row, _, regime, _)) = facts.states.iter().find(|(c, ..)| c.idx == s) {
+            let v = row.values();
             lines.push(format!(
                 "{name}: {} · stability {:.0}, legitimacy {:.0}, army loyalty {:.0}, insurgency {:.0}",
                 regime.kind.snake().replace('_', " "),
-                st.0,
-                lg.0,
-                ml.0,
-                sec.insurgency
+                v[Indicator::Stability],
+                v[Indicator::Legitimacy],
+                v[Indicator::MilitaryLoyalty],
+                v[Indicator::Insurgency]
             ));
         }
         let from = news.turn.saturating_sub(WHY_MONTHS - 1).max(1);

@@ -264,12 +264,7 @@ pub struct HandOver(pub bool);
 pub type StateRow = (
     &'static Country,
     &'static Code,
-    &'static Stability,
-    &'static Legitimacy,
-    &'static MilitaryLoyalty,
-    &'static CoupProofing,
-    &'static Security,
-    &'static Economy,
+    IndicatorsRead,
     &'static Alignment,
     &'static Regime,
     &'static Neighbours,
@@ -306,7 +301,8 @@ impl StateFacts<'_, '_> {
         let memberships: Vec<&Membership> = self.memberships.iter().collect();
         self.states
             .iter()
-            .map(|(c, code, st, _, _, _, sec, eco, al, regime, neighbours)| {
+            .map(|(c, code, row, al, regime, neighbours)| {
+                let (st, sec, eco) = (row.stability, row.security, row.economy);
                 let colour = match mode {
                     MapMode::Political => {
                         let n: Vec<usize> = neighbours.0.iter().map(|s| s.0 as usize).collect();

@@ -532,10 +532,10 @@ fn draw_screen(
 fn state_panel(ui: &mut egui::Ui, id: &str, game: &GameView, facts: &StateFacts) -> bool {
     let reg = &game.registry;
     let Some(s) = reg.state(id) else { return false };
-    let Some((_, _, st, lg, ml, cp, sec, eco, al, regime, neighbours)) = facts.states.iter().find(|(c, ..)| c.idx == s)
-    else {
+    let Some((_, _, row, al, regime, neighbours)) = facts.states.iter().find(|(c, ..)| c.idx == s) else {
         return false;
     };
+    let (eco, values) = (row.economy, row.values());
     ui.horizontal(|ui| {
         ui.heading(reg.state_name(s));
         if game.player.state.as_deref() == Some(id) {
@@ -555,17 +555,7 @@ fn state_panel(ui: &mut egui::Ui, id: &str, game: &GameView, facts: &StateFacts)
     ui.strong("Indicators (last month's change, by cause)");
     let last_turn = game.clock.turn;
     for ind in Indicator::ALL {
-        let value = match ind {
-            Indicator::Stability => st.0,
-            Indicator::Legitimacy => lg.0,
-            Indicator::MilitaryLoyalty => ml.0,
-            Indicator::CoupProofing => cp.0,
-            Indicator::Insurgency => sec.insurgency,
-            Indicator::Control => sec.control,
-            Indicator::Military => sec.military,
-            Indicator::Growth => eco.growth,
-            Indicator::FoodInsecurity => eco.food_insecurity,
-        };
+        let value = values[ind];
         let causes = if last_turn > 0 {
             game.ledger.breakdown(last_turn, s, Measure::Indicator(ind))
         } else {
@@ -759,9 +749,10 @@ fn draw_tooltip(
     let ctx = contexts.ctx_mut()?;
     let ui_scale = ctx.pixels_per_point() / window.scale_factor();
     let Some(s) = registry.state(id) else { return Ok(()) };
-    let Some((_, _, st, lg, _, _, sec, eco, _, regime, _)) = facts.states.iter().find(|(c, ..)| c.idx == s) else {
+    let Some((_, _, row, _, regime, _)) = facts.states.iter().find(|(c, ..)| c.idx == s) else {
         return Ok(());
     };
+    let (st, lg, sec, eco) = (row.stability, row.legitimacy, row.security, row.economy);
     let name = registry.state_name(s).to_string();
     egui::Area::new(egui::Id::new("map_tooltip"))
         .order(egui::Order::Tooltip)

@@ -73,7 +73,7 @@ fn a_batch_run_replays_with_run() {
             let r = rep.states.iter().find(|x| x.id == st.state).unwrap();
             assert_eq!(r.coups, st.coups, "run {} state {}", o.run, st.state);
             assert!(
-                (r.stability - st.stability).abs() < 0.006,
+                (r.indicators[harmattan::scenario::format::Indicator::Stability] - st.stability).abs() < 0.006,
                 "run {} state {}",
                 o.run,
                 st.state

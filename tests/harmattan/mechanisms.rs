@@ -1,7 +1,7 @@
 //! Mechanisms on small hand-built worlds, and invariants of the turn.
 
 use bevy::prelude::*;
-use harmattan::scenario::format::{RegimeKind, Stage};
+use harmattan::scenario::format::{Indicator, RegimeKind, Stage};
 use harmattan::sim::actions;
 use harmattan::sim::chronicle::NewsKind;
 use harmattan::sim::components::*;
@@ -381,8 +381,8 @@ fn the_ledger_accounts_for_every_change() {
     let stab = harmattan::sim::ledger::Measure::Indicator(harmattan::scenario::format::Indicator::Stability);
     for s in 0..sim.registry().state_count() {
         let s = StateIdx(s as u16);
-        let first = history.snapshots[0].states[s.0 as usize].stability;
-        let last = history.snapshots[12].states[s.0 as usize].stability;
+        let first = history.snapshots[0].states[s.0 as usize].get(Indicator::Stability);
+        let last = history.snapshots[12].states[s.0 as usize].get(Indicator::Stability);
         let booked: f64 = ledger
             .entries
             .iter()

@@ -3,6 +3,7 @@
 //! goals that are not already lost at the start.
 
 use harmattan::scenario::format::Condition;
+use harmattan::scenario::format::Indicator;
 use harmattan::scenario::{self, Scenario, shipped};
 use harmattan::sim::chronicle::NewsKind;
 use harmattan::sim::goals::GoalStatus;
@@ -34,7 +35,10 @@ fn every_shipped_scenario_runs_its_length_under_several_seeds() {
             assert_eq!(sim.turn(), s.file.meta.turns, "{}", s.file.meta.name);
             let last = sim.history().snapshots.last().expect("history kept");
             for st in &last.states {
-                assert!((0.0..=100.0).contains(&st.stability) && (0.0..=100.0).contains(&st.food_insecurity));
+                assert!(
+                    (0.0..=100.0).contains(&st.get(Indicator::Stability))
+                        && (0.0..=100.0).contains(&st.get(Indicator::FoodInsecurity))
+                );
             }
         }
     }

@@ -83,33 +83,6 @@ type StateRow = (
     &'static Neighbours,
 );
 
-/// Read access to every indicator of a state.
-#[derive(bevy::ecs::query::QueryData)]
-pub struct IndicatorsRead {
-    pub stability: &'static Stability,
-    pub legitimacy: &'static Legitimacy,
-    pub loyalty: &'static MilitaryLoyalty,
-    pub proofing: &'static CoupProofing,
-    pub security: &'static Security,
-    pub economy: &'static Economy,
-}
-
-impl IndicatorsReadItem<'_, '_> {
-    pub fn get(&self, indicator: Indicator) -> f64 {
-        match indicator {
-            Indicator::Stability => self.stability.0,
-            Indicator::Legitimacy => self.legitimacy.0,
-            Indicator::MilitaryLoyalty => self.loyalty.0,
-            Indicator::CoupProofing => self.proofing.0,
-            Indicator::Insurgency => self.security.insurgency,
-            Indicator::Control => self.security.control,
-            Indicator::Military => self.security.military,
-            Indicator::Growth => self.economy.growth,
-            Indicator::FoodInsecurity => self.economy.food_insecurity,
-        }
-    }
-}
-
 /// The queries [`Facts`] are gathered through, kept between gatherings
 /// (building a query state costs more than using one).
 pub struct FactQueries {
@@ -216,18 +189,7 @@ impl Facts {
             if s >= n {
                 continue;
             }
-            // In `Indicator::ALL` order.
-            self.indicators[s] = [
-                ind.stability.0,
-                ind.legitimacy.0,
-                ind.loyalty.0,
-                ind.proofing.0,
-                ind.security.insurgency,
-                ind.security.control,
-                ind.security.military,
-                ind.economy.growth,
-                ind.economy.food_insecurity,
-            ];
+            self.indicators[s] = ind.values().0;
             self.regime[s] = regime.kind;
             if self.leader[s] != regime.leader {
                 self.leader[s].clear();

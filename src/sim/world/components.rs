@@ -362,6 +362,93 @@ impl IndicatorsItem<'_, '_> {
     }
 }
 
+/// Every indicator of a state, by [`Indicator`]: the one list of the nine,
+/// which reports, snapshots, charts and scripts all read through. Written
+/// out (JSON) under the indicators' names.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct IndicatorValues(pub [f64; 9]);
+
+impl std::ops::Index<Indicator> for IndicatorValues {
+    type Output = f64;
+    fn index(&self, i: Indicator) -> &f64 {
+        &self.0[i as usize]
+    }
+}
+
+impl IndicatorValues {
+    /// Each value with its indicator, in [`Indicator::ALL`] order.
+    pub fn iter(&self) -> impl Iterator<Item = (Indicator, f64)> + '_ {
+        Indicator::ALL.iter().map(|i| (*i, self[*i]))
+    }
+
+    pub fn map(self, f: impl Fn(f64) -> f64) -> Self {
+        Self(self.0.map(f))
+    }
+}
+
+impl serde::Serialize for IndicatorValues {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(Some(9))?;
+        for (i, v) in self.iter() {
+            m.serialize_entry(i.snake(), &v)?;
+        }
+        m.end()
+    }
+}
+
+/// Read access to every indicator of a state.
+#[derive(QueryData)]
+pub struct IndicatorsRead {
+    pub stability: &'static Stability,
+    pub legitimacy: &'static Legitimacy,
+    pub loyalty: &'static MilitaryLoyalty,
+    pub proofing: &'static CoupProofing,
+    pub security: &'static Security,
+    pub economy: &'static Economy,
+}
+
+impl IndicatorsReadItem<'_, '_> {
+    /// Every indicator, in [`Indicator::ALL`] order.
+    pub fn values(&self) -> IndicatorValues {
+        IndicatorValues([
+            self.stability.0,
+            self.legitimacy.0,
+            self.loyalty.0,
+            self.proofing.0,
+            self.security.insurgency,
+            self.security.control,
+            self.security.military,
+            self.economy.growth,
+            self.economy.food_insecurity,
+        ])
+    }
+}
+
+/// Every indicator of a state entity (zeros for an entity that is not a
+/// state).
+pub fn indicators_of(entity: EntityRef) -> IndicatorValues {
+    let (Some(st), Some(lg), Some(ml), Some(cp), Some(sec), Some(eco)) = (
+        entity.get::<Stability>(),
+        entity.get::<Legitimacy>(),
+        entity.get::<MilitaryLoyalty>(),
+        entity.get::<CoupProofing>(),
+        entity.get::<Security>(),
+        entity.get::<Economy>(),
+    ) else {
+        return IndicatorValues::default();
+    };
+    IndicatorsReadItem {
+        stability: st,
+        legitimacy: lg,
+        loyalty: ml,
+        proofing: cp,
+        security: sec,
+        economy: eco,
+    }
+    .values()
+}
+
 /// Query items in state order. (Bevy's `sort::<&Country>()` builds a new
 /// query state on every call, which costs more than a whole mechanism;
 /// sorting moves large query items around: each is put straight into its
@@ -383,16 +470,5 @@ pub fn in_state_order<T>(
 
 /// Reads one indicator of a state entity.
 pub fn read_indicator(entity: EntityRef, indicator: Indicator) -> f64 {
-    let f = |v: Option<f64>| v.unwrap_or(0.0);
-    match indicator {
-        Indicator::Stability => f(entity.get::<Stability>().map(|c| c.0)),
-        Indicator::Legitimacy => f(entity.get::<Legitimacy>().map(|c| c.0)),
-        Indicator::MilitaryLoyalty => f(entity.get::<MilitaryLoyalty>().map(|c| c.0)),
-        Indicator::CoupProofing => f(entity.get::<CoupProofing>().map(|c| c.0)),
-        Indicator::Insurgency => f(entity.get::<Security>().map(|c| c.insurgency)),
-        Indicator::Control => f(entity.get::<Security>().map(|c| c.control)),
-        Indicator::Military => f(entity.get::<Security>().map(|c| c.military)),
-        Indicator::Growth => f(entity.get::<Economy>().map(|c| c.growth)),
-        Indicator::FoodInsecurity => f(entity.get::<Economy>().map(|c| c.food_insecurity)),
-    }
+    indicators_of(entity)[indicator]
 }

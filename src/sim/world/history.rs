@@ -23,15 +23,8 @@ pub(crate) fn plugin(app: &mut App) {
 /// One state at the end of a turn.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct StateSnapshot {
-    pub stability: f64,
-    pub legitimacy: f64,
-    pub military_loyalty: f64,
-    pub coup_proofing: f64,
-    pub insurgency: f64,
-    pub control: f64,
-    pub military: f64,
-    pub growth: f64,
-    pub food_insecurity: f64,
+    #[serde(flatten)]
+    pub indicators: IndicatorValues,
     /// By power index.
     pub alignment: Vec<f64>,
     pub regime: RegimeKind,
@@ -39,18 +32,7 @@ pub struct StateSnapshot {
 
 impl StateSnapshot {
     pub fn get(&self, indicator: crate::scenario::format::Indicator) -> f64 {
-        use crate::scenario::format::Indicator as I;
-        match indicator {
-            I::Stability => self.stability,
-            I::Legitimacy => self.legitimacy,
-            I::MilitaryLoyalty => self.military_loyalty,
-            I::CoupProofing => self.coup_proofing,
-            I::Insurgency => self.insurgency,
-            I::Control => self.control,
-            I::Military => self.military,
-            I::Growth => self.growth,
-            I::FoodInsecurity => self.food_insecurity,
-        }
+        self.indicators[indicator]
     }
 }
 
@@ -74,35 +56,13 @@ fn begin_turn(clock: Res<Clock>, mut ledger: ResMut<Ledger>) {
     ledger.turn = clock.turn + 1;
 }
 
-type SnapshotQuery<'w, 's> = Query<
-    'w,
-    's,
-    (
-        &'static Country,
-        &'static Stability,
-        &'static Legitimacy,
-        &'static MilitaryLoyalty,
-        &'static CoupProofing,
-        &'static Security,
-        &'static Economy,
-        &'static Alignment,
-        &'static Regime,
-    ),
->;
+type SnapshotQuery<'w, 's> = Query<'w, 's, (&'static Country, IndicatorsRead, &'static Alignment, &'static Regime)>;
 
 /// Takes a snapshot of every state, in state order.
 pub fn snapshot(query: &SnapshotQuery, turn: u32, date: YearMonth) -> Snapshot {
     let states = in_state_order(query.iter(), |x| x.0.idx)
-        .map(|(_, st, lg, ml, cp, sec, eco, al, reg)| StateSnapshot {
-            stability: st.0,
-            legitimacy: lg.0,
-            military_loyalty: ml.0,
-            coup_proofing: cp.0,
-            insurgency: sec.insurgency,
-            control: sec.control,
-            military: sec.military,
-            growth: eco.growth,
-            food_insecurity: eco.food_insecurity,
+        .map(|(_, ind, al, reg)| StateSnapshot {
+            indicators: ind.values(),
             alignment: al.0.clone(),
             regime: reg.kind,
         })
