@@ -15,7 +15,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::save::{self, SaveError, SaveFile};
+use crate::save::{self, SaveFile};
 use crate::scenario::format::{Effect, Indicator};
 use crate::sim::Simulation;
 use crate::sim::world::actions;
@@ -23,6 +23,7 @@ use crate::sim::world::components::*;
 use crate::sim::world::ledger::{Cause, Mechanism};
 use crate::sim::world::registry::Registry;
 use crate::sim::world::rng::SimRng;
+use crate::sim::world::snapshot::Snapshot;
 
 /// The indicators drawn as fans.
 pub const FAN_INDICATORS: [Indicator; 3] = [Indicator::Stability, Indicator::Legitimacy, Indicator::Control];
@@ -106,8 +107,10 @@ pub fn future_seed(seed: u64, i: u64) -> u64 {
     seed.wrapping_mul(0x9E37_79B9_7F4A_7C15).wrapping_add(i)
 }
 
-fn one_future(file: &SaveFile, spec: &FuturesSpec, i: u64) -> Result<Path, SaveError> {
-    let mut sim = save::load_simulation(file, "the game")?;
+/// Future `i`, from the present restored into `sim` (an app kept by the
+/// worker running it).
+fn one_future(sim: &mut Simulation, present: &Snapshot, spec: &FuturesSpec, i: u64) -> Path {
+    sim.restore(present);
     // Every government computer-run from here on, on a stream of its own.
     let _ = sim.set_player(None);
     sim.world_mut().insert_resource(SimRng::new(future_seed(spec.seed, i)));
@@ -125,18 +128,18 @@ fn one_future(file: &SaveFile, spec: &FuturesSpec, i: u64) -> Result<Path, SaveE
                 .unwrap_or(0)
         })
         .collect();
-    let blocs_before: Vec<BTreeSet<String>> = states.iter().map(|s| blocs(&sim, *s)).collect();
-    let control_before: Vec<f64> = states.iter().map(|s| read(&sim, *s, Indicator::Control)).collect();
+    let blocs_before: Vec<BTreeSet<String>> = states.iter().map(|s| blocs(sim, *s)).collect();
+    let control_before: Vec<f64> = states.iter().map(|s| read(sim, *s, Indicator::Control)).collect();
     let mut series = vec![vec![Vec::with_capacity(spec.months as usize); FAN_INDICATORS.len()]; n];
     for _ in 0..spec.months {
         sim.step();
         for (k, s) in states.iter().enumerate() {
             for (j, ind) in FAN_INDICATORS.iter().enumerate() {
-                series[k][j].push(read(&sim, *s, *ind));
+                series[k][j].push(read(sim, *s, *ind));
             }
         }
     }
-    Ok(Path {
+    Path {
         coup: states
             .iter()
             .zip(&coups_before)
@@ -149,15 +152,15 @@ fn one_future(file: &SaveFile, spec: &FuturesSpec, i: u64) -> Result<Path, SaveE
         blocs_changed: states
             .iter()
             .zip(&blocs_before)
-            .map(|(s, before)| blocs(&sim, *s) != *before)
+            .map(|(s, before)| blocs(sim, *s) != *before)
             .collect(),
         lost_ground: states
             .iter()
             .zip(&control_before)
-            .map(|(s, before)| read(&sim, *s, Indicator::Control) < before - TERRITORY_LOSS)
+            .map(|(s, before)| read(sim, *s, Indicator::Control) < before - TERRITORY_LOSS)
             .collect(),
         series,
-    })
+    }
 }
 
 fn band(values: &mut [f64]) -> Band {
@@ -181,8 +184,10 @@ pub fn run(file: &SaveFile, spec: &FuturesSpec, progress: &(dyn Fn(u64) + Sync))
     if spec.runs == 0 || spec.months == 0 {
         return Err("futures need at least one run of at least one month".into());
     }
-    // The save must replay here before hundreds of futures try to.
-    let probe = save::load_simulation(file, "the game").map_err(|e| e.to_string())?;
+    // The present is set up once (the save replayed and checked) and
+    // restored for every future.
+    let mut probe = save::load_simulation(file, "the game").map_err(|e| e.to_string())?;
+    let present = probe.snapshot();
     let reg: Registry = probe.registry().clone();
     if let Some(change) = &spec.change {
         check_change(change, &reg)?;
@@ -199,18 +204,21 @@ pub fn run(file: &SaveFile, spec: &FuturesSpec, progress: &(dyn Fn(u64) + Sync))
         .build()
         .map_err(|e| format!("cannot start {} worker threads: {e}", spec.threads))?;
     let done = AtomicU64::new(0);
-    let paths: Vec<Path> = pool
-        .install(|| {
-            (0..spec.runs)
-                .into_par_iter()
-                .map(|i| {
-                    let p = one_future(file, spec, i);
+    let paths: Vec<Path> = pool.install(|| {
+        (0..spec.runs)
+            .into_par_iter()
+            .map_init(
+                // One app per worker: building the schedule costs more than
+                // a future's months.
+                || Simulation::restored(&present),
+                |sim, i| {
+                    let p = one_future(sim, &present, spec, i);
                     progress(done.fetch_add(1, Ordering::Relaxed) + 1);
                     p
-                })
-                .collect::<Result<Vec<Path>, SaveError>>()
-        })
-        .map_err(|e| e.to_string())?;
+                },
+            )
+            .collect()
+    });
     let runs = paths.len() as f64;
     let share = |f: &dyn Fn(&Path) -> bool| paths.iter().filter(|p| f(p)).count() as f64 / runs;
     let states = (0..reg.state_count())

@@ -38,6 +38,7 @@ use history::History;
 use ledger::Ledger;
 use orders::{Order, OrderQueue};
 use registry::{Clock, Registry};
+use world::snapshot::{Kept, Snapshot};
 
 /// Adds the turn schedule and every mechanism to an app.
 pub struct SimulationPlugin;
@@ -70,6 +71,22 @@ impl Plugin for SimulationPlugin {
                 .chain(),
         );
         app.add_schedule(schedule);
+        // The world's own resources, kept by snapshots (each plugin keeps
+        // its own).
+        Kept::resource::<world::registry::Registry>(app);
+        Kept::resource::<world::registry::Clock>(app);
+        Kept::resource::<crate::rules::Rules>(app);
+        Kept::resource::<world::rng::SimRng>(app);
+        Kept::resource::<world::ledger::Ledger>(app);
+        Kept::resource::<world::chronicle::Chronicle>(app);
+        Kept::resource::<world::history::History>(app);
+        Kept::resource::<world::relations::Relations>(app);
+        Kept::resource::<world::relations::Borders>(app);
+        Kept::resource::<world::players::PlayedBy>(app);
+        Kept::resource::<world::players::Humans>(app);
+        Kept::resource::<world::turn::CoupsThisTurn>(app);
+        Kept::resource::<world::turn::Prologue>(app);
+        Kept::resource::<world::spawn::GameInfo>(app);
         app.add_plugins((
             history::plugin,
             events::plugin,
@@ -101,6 +118,24 @@ impl Simulation {
         app.add_plugins(SimulationPlugin);
         spawn::spawn_scenario(app.world_mut(), scenario, seed, detail);
         Self { app }
+    }
+
+    /// A game restored from a snapshot (see [`Simulation::snapshot`]).
+    pub fn restored(snapshot: &Snapshot) -> Self {
+        let mut app = App::new();
+        app.add_plugins(SimulationPlugin);
+        snapshot.restore(app.world_mut());
+        Self { app }
+    }
+
+    /// The game as it stands, as plain data to restore later.
+    pub fn snapshot(&mut self) -> Snapshot {
+        Snapshot::capture(self.app.world_mut())
+    }
+
+    /// Goes back to a snapshot's moment, keeping the built schedule.
+    pub fn restore(&mut self, snapshot: &Snapshot) {
+        snapshot.restore(self.app.world_mut());
     }
 
     /// Starts again from the scenario's start, keeping the built schedule

@@ -96,3 +96,29 @@ fn reset_is_the_same_as_new() {
     b.run(12);
     assert_eq!(report::digest(&a), report::digest(&b));
 }
+
+/// A snapshot restored goes on exactly as the game it was taken from,
+/// whether restored into a new app or into the one that ran on meanwhile:
+/// blocs founded, memberships and partnerships made and ended before the
+/// snapshot included.
+#[test]
+fn a_restored_snapshot_goes_on_as_the_game_did() {
+    let s = shipped();
+    for seed in [2, 7] {
+        let mut sim = Simulation::new(&s, seed, Detail::Full);
+        sim.run(30);
+        let snap = sim.snapshot();
+        let at_snapshot = report::digest(&sim);
+        sim.run(24);
+        let original = report::digest(&sim);
+
+        let mut fresh = Simulation::restored(&snap);
+        assert_eq!(report::digest(&fresh), at_snapshot, "seed {seed}: restored as it stood");
+        fresh.run(24);
+        assert_eq!(report::digest(&fresh), original, "seed {seed}: a new app");
+
+        sim.restore(&snap);
+        sim.run(24);
+        assert_eq!(report::digest(&sim), original, "seed {seed}: the same app, restored");
+    }
+}

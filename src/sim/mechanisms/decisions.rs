@@ -27,6 +27,12 @@ use crate::sim::world::registry::{Clock, Registry};
 use crate::sim::world::rng::{SimRng, Stream};
 
 pub(crate) fn plugin(app: &mut App) {
+    crate::sim::world::snapshot::Kept::resource::<DecisionBook>(app);
+    crate::sim::world::snapshot::Kept::resource::<Capital>(app);
+    crate::sim::world::snapshot::Kept::resource::<Influence>(app);
+    crate::sim::world::snapshot::Kept::resource::<DecisionQueue>(app);
+    crate::sim::world::snapshot::Kept::resource::<PendingEffects>(app);
+    crate::sim::world::snapshot::Kept::resource::<DecisionLog>(app);
     SetUpSteps::add(app, SetUpPhase::Resources, set_up);
     app.add_systems(
         TurnSchedule,

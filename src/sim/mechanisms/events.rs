@@ -21,6 +21,8 @@ use crate::sim::world::rng::{SimRng, Stream};
 use crate::sim::world::turn::Prologue;
 
 pub(crate) fn plugin(app: &mut App) {
+    crate::sim::world::snapshot::Kept::resource::<EventBook>(app);
+    crate::sim::world::snapshot::Kept::resource::<OpenChoices>(app);
     SetUpSteps::add(app, SetUpPhase::Resources, |world, scenario| {
         let book = EventBook::new(&scenario.file.events, world.resource::<Registry>());
         world.insert_resource(book);

@@ -15,6 +15,7 @@ use crate::sim::world::players::PlayedBy;
 use crate::sim::world::registry::{Clock, Registry};
 
 pub(crate) fn plugin(app: &mut App) {
+    crate::sim::world::snapshot::Kept::resource::<GoalBook>(app);
     SetUpSteps::add(app, SetUpPhase::Resources, |world, scenario| {
         let book = GoalBook::new(&scenario.file.goals, world.resource::<Registry>());
         world.insert_resource(book);

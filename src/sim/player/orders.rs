@@ -12,6 +12,8 @@ use crate::sim::world::ledger::{Actor, Cause, Mechanism};
 use crate::sim::world::registry::{Clock, Registry};
 
 pub(crate) fn plugin(app: &mut App) {
+    crate::sim::world::snapshot::Kept::resource::<OrderQueue>(app);
+    crate::sim::world::snapshot::Kept::resource::<crate::sim::player::inputs::InputLog>(app);
     SetUpSteps::add(app, SetUpPhase::Resources, |world, _| {
         world.insert_resource(OrderQueue::default());
         world.insert_resource(crate::sim::player::inputs::InputLog::default());

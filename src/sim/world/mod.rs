@@ -14,5 +14,6 @@ pub mod players;
 pub mod registry;
 pub mod relations;
 pub mod rng;
+pub mod snapshot;
 pub mod spawn;
 pub mod turn;

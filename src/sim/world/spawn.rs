@@ -264,7 +264,7 @@ pub struct GameInfo {
     pub seed: u64,
 }
 
-fn despawn_game(world: &mut World) {
+pub(crate) fn despawn_game(world: &mut World) {
     let mut query = world.query_filtered::<Entity, With<FromScenario>>();
     let entities: Vec<Entity> = query.iter(world).collect();
     for e in entities {
