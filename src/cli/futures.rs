@@ -1,0 +1,167 @@
+//! `harmattan futures`: what happens next, from a save or a scenario's
+//! start, with and without one thing changed.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Args;
+use std::path::Path;
+
+use super::{Failure, ThreadsArg, check_writable, print_out, progress_bar};
+use crate::scenario::mods::Mods;
+use crate::sim::{Detail, Simulation};
+
+/// What happens next: many futures from a saved game (or a scenario's
+/// start), with every government computer-run; with --change, the same
+/// futures with one thing changed, side by side.
+#[derive(Debug, Args)]
+pub struct FuturesArgs {
+    /// A save (F5 in the window writes saves/quicksave.ron) or a scenario.
+    pub from: String,
+    #[arg(long, default_value_t = 200, value_parser = super::runs_parser())]
+    pub runs: u64,
+    /// Months ahead.
+    #[arg(long, default_value_t = 24, value_parser = super::months_parser())]
+    pub months: u32,
+    /// Seed of the futures (default: the game's).
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// An effect applied at the start of every future, e.g.
+    /// 'LiftSanctions(bloc: "ECOWAS", state: "NER")'.
+    #[arg(long, value_name = "EFFECT")]
+    pub change: Option<String>,
+    #[command(flatten)]
+    pub threads: ThreadsArg,
+    #[arg(long)]
+    pub json: bool,
+    /// Also write one row per state to this CSV file.
+    #[arg(long, value_name = "FILE")]
+    pub csv: Option<PathBuf>,
+}
+
+pub fn run(args: FuturesArgs, mods: &Mods) -> Result<ExitCode, Failure> {
+    let FuturesArgs {
+        from,
+        runs,
+        months,
+        seed,
+        change,
+        threads: ThreadsArg { threads },
+        json,
+        csv,
+    } = args;
+    let change = change.as_deref();
+    let from = from.as_str();
+    let change = change.map(crate::futures::parse_change).transpose().map_err(Failure)?;
+    if let Some(path) = &csv {
+        check_writable(path)?;
+    }
+    let file = futures_start(mods, from)?;
+    let spec = crate::futures::FuturesSpec {
+        runs,
+        months,
+        seed: seed.unwrap_or(file.seed),
+        change: None,
+        threads,
+    };
+    let sets = if change.is_some() { 2 } else { 1 };
+    let bar = progress_bar(runs * sets);
+    let base = crate::futures::run(&file, &spec, &|d| bar.set_position(d)).map_err(Failure)?;
+    let changed = match change {
+        Some(c) => {
+            let spec = crate::futures::FuturesSpec {
+                change: Some(c),
+                ..spec.clone()
+            };
+            Some(crate::futures::run(&file, &spec, &|d| bar.set_position(runs + d)).map_err(Failure)?)
+        }
+        None => None,
+    };
+    bar.finish_and_clear();
+    let comparison = crate::futures::Comparison {
+        changed: changed.clone().unwrap_or_else(|| base.clone()),
+        base: base.clone(),
+    };
+    if let Some(path) = &csv {
+        let rows = crate::futures::csv_rows(&comparison);
+        crate::export::write_csv(path, &rows).map_err(Failure)?;
+    }
+    let out = if json {
+        let value = match &changed {
+            Some(_) => serde_json::to_string_pretty(&comparison),
+            None => serde_json::to_string_pretty(&base),
+        };
+        value.map_err(|e| Failure(e.to_string()))? + "\n"
+    } else {
+        futures_text(&base, changed.as_ref())
+    };
+    print_out(&out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The game the futures start from: a save, or a scenario's start.
+fn futures_start(mods: &Mods, from: &str) -> Result<crate::save::SaveFile, Failure> {
+    let path = Path::new(from);
+    if path.is_file() {
+        match crate::save::read(path) {
+            Ok(file) => return Ok(file),
+            // A damaged save gets its own message, not a scenario's.
+            Err(e) if crate::save::looks_like_save(path) => return Err(Failure(e.to_string())),
+            Err(_) => {}
+        }
+    }
+    let s = mods.resolve(from)?;
+    let sim = Simulation::new(&s, s.file.meta.seed, Detail::Full);
+    Ok(crate::save::capture_simulation(&sim, &s))
+}
+
+fn futures_text(base: &crate::futures::FuturesReport, changed: Option<&crate::futures::FuturesReport>) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} — {} futures of {} months from {}, seeds from {}",
+        base.scenario, base.runs, base.months, base.from, base.seed
+    );
+    if let Some(c) = changed {
+        let _ = writeln!(out, "Change: {}", c.change.as_deref().unwrap_or(""));
+        let _ = writeln!(
+            out,
+            "\n  {:<4} {:<26} {:>15} {:>15} {:>15}",
+            "id", "name", "P(coup)", "P(new blocs)", "P(lose ground)"
+        );
+        for (a, b) in base.states.iter().zip(&c.states) {
+            let pair = |x: f64, y: f64| format!("{:>5.1}→{:>5.1}%", x * 100.0, y * 100.0);
+            let _ = writeln!(
+                out,
+                "  {:<4} {:<26} {:>15} {:>15} {:>15}",
+                a.id,
+                a.name,
+                pair(a.p_coup, b.p_coup),
+                pair(a.p_bloc_change, b.p_bloc_change),
+                pair(a.p_territory_loss, b.p_territory_loss)
+            );
+        }
+    } else {
+        let _ = writeln!(
+            out,
+            "\n  {:<4} {:<26} {:>8} {:>12} {:>14} {:>18}",
+            "id", "name", "P(coup)", "P(new blocs)", "P(lose ground)", "stability p10–p90"
+        );
+        for s in &base.states {
+            let end = s.fans[0].months.last().copied();
+            let band = end.map(|b| format!("{:.0}–{:.0}", b.p10, b.p90)).unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "  {:<4} {:<26} {:>7.1}% {:>11.1}% {:>13.1}% {:>18}",
+                s.id,
+                s.name,
+                s.p_coup * 100.0,
+                s.p_bloc_change * 100.0,
+                s.p_territory_loss * 100.0,
+                band
+            );
+        }
+    }
+    out
+}

@@ -1,0 +1,44 @@
+//! `harmattan merge`: a batch's shards added up.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Args;
+
+use super::batch::summary_text;
+use super::{Failure, print_out};
+use crate::batch;
+use crate::scenario;
+
+/// Add up the partial results of a batch's shards (`batch --shard`)
+/// into the summary one process running every run prints.
+#[derive(Debug, Args)]
+pub struct MergeArgs {
+    /// Every shard's partial result.
+    #[arg(required = true)]
+    pub parts: Vec<PathBuf>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+pub fn run(args: MergeArgs) -> Result<ExitCode, Failure> {
+    let MergeArgs { parts, json } = args;
+    let mut all = Vec::with_capacity(parts.len());
+    for path in &parts {
+        let (origin, text) = scenario::read_text(path).map_err(|e| Failure(e.to_string()))?;
+        let part: batch::Partial = serde_json::from_str(&text).map_err(|e| {
+            Failure(format!(
+                "{origin}: not a shard's partial result ({e}); write them with `harmattan batch --shard I/N`"
+            ))
+        })?;
+        all.push(part);
+    }
+    let summary = batch::merge(all).map_err(Failure)?;
+    let out = if json {
+        serde_json::to_string_pretty(&summary).map_err(|e| Failure(e.to_string()))? + "\n"
+    } else {
+        summary_text(&summary)
+    };
+    print_out(&out)?;
+    Ok(ExitCode::SUCCESS)
+}
