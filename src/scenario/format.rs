@@ -1054,7 +1054,88 @@ pub enum Effect {
     Fire(String),
 }
 
+/// What an id in an effect names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RefKind {
+    State,
+    Power,
+    Bloc,
+    Event,
+}
+
+impl RefKind {
+    /// The word for it in messages.
+    pub fn noun(self) -> &'static str {
+        match self {
+            RefKind::State => "state",
+            RefKind::Power => "power",
+            RefKind::Bloc => "bloc",
+            RefKind::Event => "event",
+        }
+    }
+}
+
+/// One id in an effect: the field it is written in (empty for an effect
+/// that is only an id), what it names, and the id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ref<'a> {
+    pub field: &'static str,
+    pub kind: RefKind,
+    pub id: &'a str,
+}
+
 impl Effect {
+    /// Every id the effect names, the acting state first: the one list
+    /// that validation and the check of a player's order both read, so
+    /// that a new effect's ids are declared once.
+    pub fn refs(&self) -> Vec<Ref<'_>> {
+        use RefKind::*;
+        fn r<'a>(field: &'static str, kind: RefKind, id: &'a str) -> Ref<'a> {
+            Ref { field, kind, id }
+        }
+        match self {
+            Effect::Change { state, .. }
+            | Effect::Set { state, .. }
+            | Effect::BanGrainExports { state }
+            | Effect::LiftGrainExportBan { state }
+            | Effect::CoupAttempt { state }
+            | Effect::SetLeader { state, .. } => vec![r("state", State, state)],
+            Effect::Align { state, power, .. }
+            | Effect::VisitPower { state, power }
+            | Effect::StartPartnership { state, power, .. }
+            | Effect::EndPartnership { state, power, .. }
+            | Effect::ExpelForces { state, power }
+            | Effect::AdvancePartnership { state, power }
+            | Effect::DiscreditRivals { state, power, .. } => {
+                vec![r("state", State, state), r("power", Power, power)]
+            }
+            Effect::Relate { state, other, .. }
+            | Effect::VisitState { state, other }
+            | Effect::JointStatement { state, other }
+            | Effect::RecallAmbassador { state, other }
+            | Effect::CloseBorder { state, other }
+            | Effect::OpenBorder { state, other }
+            | Effect::UrgeSanctions { state, other }
+            | Effect::UrgeLifting { state, other }
+            | Effect::AskMediation { state, other }
+            | Effect::OfferMediation { state, other }
+            | Effect::ProposePact { state, other } => vec![r("state", State, state), r("other", State, other)],
+            Effect::Mediate { state, first, second } => vec![
+                r("state", State, state),
+                r("first", State, first),
+                r("second", State, second),
+            ],
+            Effect::JoinBloc { state, bloc }
+            | Effect::AnnounceWithdrawal { state, bloc }
+            | Effect::LeaveBloc { state, bloc }
+            | Effect::ImposeSanctions { state, bloc }
+            | Effect::LiftSanctions { state, bloc } => vec![r("state", State, state), r("bloc", Bloc, bloc)],
+            Effect::AdvanceProject { bloc, .. } => vec![r("bloc", Bloc, bloc)],
+            Effect::Fire(id) => vec![r("", Event, id)],
+            Effect::News(_) => Vec::new(),
+        }
+    }
+
     /// The variant's name as written in files.
     pub fn name(&self) -> &'static str {
         match self {

@@ -1100,42 +1100,31 @@ impl Checker {
 
     fn effect(&mut self, at: &[Seg], e: &Effect, ids: &Ids) {
         let f = |name: &'static str| path(at, &[Seg::Field(name)]);
-        let state = |c: &mut Self, s: &str| c.reference(&f("state"), "state", s, &ids.states);
+        // Every id, from the one list of them.
+        for r in e.refs() {
+            let known = match r.kind {
+                RefKind::State => &ids.states,
+                RefKind::Power => &ids.powers,
+                RefKind::Bloc => &ids.blocs,
+                RefKind::Event => &ids.events,
+            };
+            let p = if r.field.is_empty() { at.to_vec() } else { f(r.field) };
+            self.reference(&p, r.kind.noun(), r.id, known);
+        }
+        // What each effect asks beyond its ids.
         match e {
-            Effect::Change {
-                state: s,
-                indicator,
-                delta,
-            } => {
-                state(self, s);
+            Effect::Change { indicator, delta, .. } => {
                 let (lo, hi) = indicator.range();
                 let span = hi - lo;
                 self.range(&f("delta"), "delta", *delta, -span, span);
             }
-            Effect::Set {
-                state: s,
-                indicator,
-                value,
-            } => {
-                state(self, s);
+            Effect::Set { indicator, value, .. } => {
                 let (lo, hi) = indicator.range();
                 self.range(&f("value"), "value", *value, lo, hi);
             }
-            Effect::Align { state: s, power, delta } => {
-                state(self, s);
-                self.reference(&f("power"), "power", power, &ids.powers);
+            Effect::Align { delta, .. } | Effect::Relate { delta, .. } | Effect::DiscreditRivals { delta, .. } => {
                 self.range(&f("delta"), "delta", *delta, -200.0, 200.0);
             }
-            Effect::Relate { state: s, other, delta } => {
-                state(self, s);
-                self.reference(&f("other"), "state", other, &ids.states);
-                self.range(&f("delta"), "delta", *delta, -200.0, 200.0);
-            }
-            Effect::VisitPower { state: s, power } => {
-                state(self, s);
-                self.reference(&f("power"), "power", power, &ids.powers);
-            }
-            Effect::BanGrainExports { state: s } | Effect::LiftGrainExportBan { state: s } => state(self, s),
             Effect::VisitState { state: s, other }
             | Effect::JointStatement { state: s, other }
             | Effect::RecallAmbassador { state: s, other }
@@ -1145,61 +1134,26 @@ impl Checker {
             | Effect::UrgeLifting { state: s, other }
             | Effect::AskMediation { state: s, other }
             | Effect::OfferMediation { state: s, other }
-            | Effect::ProposePact { state: s, other } => {
-                state(self, s);
-                self.reference(&f("other"), "state", other, &ids.states);
-                if s == other {
-                    self.at(&f("other"), format!("`{}` needs two different states", e.name()));
-                }
+            | Effect::ProposePact { state: s, other }
+                if s == other =>
+            {
+                self.at(&f("other"), format!("`{}` needs two different states", e.name()));
             }
             Effect::Mediate {
                 state: s,
                 first,
                 second,
-            } => {
-                state(self, s);
-                self.reference(&f("first"), "state", first, &ids.states);
-                self.reference(&f("second"), "state", second, &ids.states);
-                if first == second || s == first || s == second {
-                    self.at(at, "a mediator brings together two other states".into());
-                }
+            } if first == second || s == first || s == second => {
+                self.at(at, "a mediator brings together two other states".into());
             }
-            Effect::StartPartnership {
-                state: s, power, stage, ..
-            } => {
-                state(self, s);
-                self.reference(&f("power"), "power", power, &ids.powers);
-                if *stage == Stage::Ended {
-                    self.at(&f("stage"), "a partnership cannot start as `Ended`".into());
-                }
+            Effect::StartPartnership { stage, .. } if *stage == Stage::Ended => {
+                self.at(&f("stage"), "a partnership cannot start as `Ended`".into());
             }
-            Effect::DiscreditRivals { state: s, power, delta } => {
-                state(self, s);
-                self.reference(&f("power"), "power", power, &ids.powers);
-                self.range(&f("delta"), "delta", *delta, -200.0, 200.0);
-            }
-            Effect::EndPartnership { state: s, power, .. }
-            | Effect::ExpelForces { state: s, power }
-            | Effect::AdvancePartnership { state: s, power } => {
-                state(self, s);
-                self.reference(&f("power"), "power", power, &ids.powers);
-            }
-            Effect::JoinBloc { state: s, bloc }
-            | Effect::AnnounceWithdrawal { state: s, bloc }
-            | Effect::LeaveBloc { state: s, bloc }
-            | Effect::ImposeSanctions { state: s, bloc }
-            | Effect::LiftSanctions { state: s, bloc } => {
-                state(self, s);
-                self.reference(&f("bloc"), "bloc", bloc, &ids.blocs);
-            }
-            Effect::CoupAttempt { state: s } => state(self, s),
-            Effect::AdvanceProject { bloc, .. } => self.reference(&f("bloc"), "bloc", bloc, &ids.blocs),
-            Effect::SetLeader { state: s, leader, .. } => {
-                state(self, s);
+            Effect::SetLeader { leader, .. } => {
                 self.text(&f("leader"), "the leader's name", leader, limits::NAME_CHARS);
             }
             Effect::News(text) => self.text(at, "the news text", text, limits::TEXT_CHARS),
-            Effect::Fire(id) => self.reference(at, "event", id, &ids.events),
+            _ => {}
         }
     }
 }

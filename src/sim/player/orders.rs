@@ -4,7 +4,7 @@
 
 use bevy::prelude::*;
 
-use crate::scenario::format::Effect;
+use crate::scenario::format::{Effect, RefKind};
 pub use crate::sim::player::inputs::Order;
 use crate::sim::schedule::{SetUpPhase, SetUpSteps, TurnPhase, TurnSchedule};
 use crate::sim::script::effect::apply_effect;
@@ -83,59 +83,54 @@ pub fn check(registry: &Registry, order: &Order) -> Result<(), String> {
         Effect::Align { delta, .. } | Effect::Relate { delta, .. } => amount(*delta)?,
         _ => {}
     }
-    match &order.effect {
-        Effect::StartPartnership { state, power, .. }
-        | Effect::EndPartnership { state, power, .. }
-        | Effect::ExpelForces { state, power }
-        | Effect::AdvancePartnership { state, power }
-        | Effect::Align { state, power, .. } => {
-            own(state)?;
-            known_power(power)
-        }
-        Effect::JoinBloc { state, bloc }
-        | Effect::AnnounceWithdrawal { state, bloc }
-        | Effect::LeaveBloc { state, bloc } => {
-            own(state)?;
-            known_bloc(bloc)
-        }
-        Effect::VisitPower { state, power } => {
-            own(state)?;
-            known_power(power)
-        }
-        Effect::BanGrainExports { state } | Effect::LiftGrainExportBan { state } => own(state),
-        Effect::Mediate { state, first, second } => {
-            own(state)?;
-            known_state(first)?;
-            known_state(second)
-        }
-        Effect::VisitState { state, other }
-        | Effect::JointStatement { state, other }
-        | Effect::RecallAmbassador { state, other }
-        | Effect::CloseBorder { state, other }
-        | Effect::OpenBorder { state, other }
-        | Effect::UrgeSanctions { state, other }
-        | Effect::UrgeLifting { state, other }
-        | Effect::AskMediation { state, other }
-        | Effect::OfferMediation { state, other }
-        | Effect::ProposePact { state, other } => {
-            own(state)?;
-            known_state(other)
-        }
-        Effect::Relate { state, other, .. } => {
-            own(state)?;
-            registry
-                .state(other)
-                .map(|_| ())
-                .ok_or_else(|| format!("`{other}` is not a state of this scenario"))
-        }
-        other => Err(format!(
+    // What a government may order at all.
+    let allowed = matches!(
+        order.effect,
+        Effect::StartPartnership { .. }
+            | Effect::EndPartnership { .. }
+            | Effect::ExpelForces { .. }
+            | Effect::AdvancePartnership { .. }
+            | Effect::Align { .. }
+            | Effect::JoinBloc { .. }
+            | Effect::AnnounceWithdrawal { .. }
+            | Effect::LeaveBloc { .. }
+            | Effect::VisitPower { .. }
+            | Effect::BanGrainExports { .. }
+            | Effect::LiftGrainExportBan { .. }
+            | Effect::Mediate { .. }
+            | Effect::VisitState { .. }
+            | Effect::JointStatement { .. }
+            | Effect::RecallAmbassador { .. }
+            | Effect::CloseBorder { .. }
+            | Effect::OpenBorder { .. }
+            | Effect::UrgeSanctions { .. }
+            | Effect::UrgeLifting { .. }
+            | Effect::AskMediation { .. }
+            | Effect::OfferMediation { .. }
+            | Effect::ProposePact { .. }
+            | Effect::Relate { .. }
+    );
+    if !allowed {
+        return Err(format!(
             "`{}` is not an order a government can give; orders start, advance, end or \
              expel partnerships, align, relate, visit, mediate or ask for mediation, recall \
              ambassadors, close or open borders, press for or against sanctions, propose \
              pacts, ban or allow grain exports, and join, withdraw from or leave blocs",
-            other.name()
-        )),
+            order.effect.name()
+        ));
     }
+    // The acting state is the one giving the order; every other id must
+    // name something in the game.
+    for r in order.effect.refs() {
+        match (r.field, r.kind) {
+            ("state", _) => own(r.id)?,
+            (_, RefKind::Power) => known_power(r.id)?,
+            (_, RefKind::Bloc) => known_bloc(r.id)?,
+            (_, RefKind::State) => known_state(r.id)?,
+            (_, RefKind::Event) => return Err(format!("`{}` is not a state, power or bloc", r.id)),
+        }
+    }
+    Ok(())
 }
 
 fn carry_out_orders(world: &mut World) {
