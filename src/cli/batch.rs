@@ -103,17 +103,21 @@ pub fn run(args: BatchArgs, mods: &Mods) -> Result<ExitCode, Failure> {
         print_out(&out)?;
         return Ok(ExitCode::SUCCESS);
     }
-    let summary = summary.finish(turns, seed);
+    print_summary(&summary.finish(turns, seed), json)
+}
+
+/// A batch's summary on standard output, as text or one JSON document.
+pub(super) fn print_summary(summary: &batch::Summary, json: bool) -> Result<ExitCode, Failure> {
     let out = if json {
-        serde_json::to_string_pretty(&summary).map_err(|e| Failure(e.to_string()))? + "\n"
+        serde_json::to_string_pretty(summary).map_err(|e| Failure(e.to_string()))? + "\n"
     } else {
-        summary_text(&summary)
+        summary_text(summary)
     };
     print_out(&out)?;
     Ok(ExitCode::SUCCESS)
 }
 
-pub(super) fn summary_text(s: &batch::Summary) -> String {
+fn summary_text(s: &batch::Summary) -> String {
     use std::fmt::Write as _;
     let mut out = String::new();
     let _ = writeln!(

@@ -5,8 +5,8 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use super::batch::summary_text;
-use super::{Failure, print_out};
+use super::Failure;
+use super::batch::print_summary;
 use crate::batch;
 use crate::scenario;
 
@@ -33,12 +33,5 @@ pub fn run(args: MergeArgs) -> Result<ExitCode, Failure> {
         })?;
         all.push(part);
     }
-    let summary = batch::merge(all).map_err(Failure)?;
-    let out = if json {
-        serde_json::to_string_pretty(&summary).map_err(|e| Failure(e.to_string()))? + "\n"
-    } else {
-        summary_text(&summary)
-    };
-    print_out(&out)?;
-    Ok(ExitCode::SUCCESS)
+    print_summary(&batch::merge(all).map_err(Failure)?, json)
 }
