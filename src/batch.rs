@@ -476,6 +476,15 @@ pub fn merge(parts: Vec<Partial>) -> Result<Summary, String> {
         return Err("nothing to merge: give the partial results of every shard".into());
     };
     let count = first.shard.count;
+    // A part is read from a file: its shard is checked as `--shard` is.
+    for p in &parts {
+        if p.shard.count == 0 || p.shard.index >= p.shard.count {
+            return Err(format!(
+                "a part says it is shard {}/{}, which no batch has (I from 0 to N-1)",
+                p.shard.index, p.shard.count
+            ));
+        }
+    }
     let mut seen = vec![false; usize::try_from(count).unwrap_or(usize::MAX).min(1 << 24)];
     if seen.len() as u64 != count {
         return Err(format!(

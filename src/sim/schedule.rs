@@ -40,8 +40,8 @@ pub enum Detail {
 
 /// When a set-up step runs, after the world's entities exist: the
 /// mechanisms' own resources first, then what settles the start (relations,
-/// standing threats, rooted insurgencies), then the events that greet the
-/// player, then the record of the start.
+/// rooted insurgencies, standing threats: independent of each other), then
+/// the events that greet the player, then the record of the start.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum SetUpPhase {
     Resources,

@@ -84,6 +84,20 @@ fn four_shards_merge_to_the_single_process_summary_byte_for_byte() {
         "of another batch",
     );
     refused(vec!["merge", &names[0], "Cargo.toml"], "not a shard's partial result");
+    // A part whose shard no batch has (edited by hand, or damaged) is
+    // refused, not a panic.
+    let forged = dir.join("forged.json");
+    let text = std::fs::read_to_string(&parts[3]).unwrap();
+    std::fs::write(&forged, text.replace("\"index\":3", "\"index\":7")).unwrap();
+    let forged = forged.display().to_string();
+    refused(
+        vec!["merge", &names[0], &names[1], &names[2], &forged],
+        "which no batch has",
+    );
+    let zero = dir.join("zero.json");
+    std::fs::write(&zero, text.replace("\"count\":4", "\"count\":0")).unwrap();
+    let zero = zero.display().to_string();
+    refused(vec!["merge", &zero], "which no batch has");
     let bad = harmattan(&["batch", "sahel_2023", "--runs", "4", "--shard", "4/4"]);
     assert!(!bad.status.success());
     assert!(String::from_utf8_lossy(&bad.stderr).contains("I from 0 to N-1"));

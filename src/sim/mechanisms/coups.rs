@@ -156,10 +156,18 @@ fn attempt_coups(
         in_state_order(states.iter_mut(), |(i, ..)| i.country.idx)
     {
         let s = ind.country.idx;
-        let protection: f64 = partnerships
+        // Summed kind by kind, whatever order the world holds them in.
+        let mut count = [0u32; PartnershipKind::ALL.len()];
+        for p in partnerships
             .iter()
             .filter(|p| p.state == s && p.stage == Stage::InForce)
-            .map(|p| protection_of[p.kind as usize])
+        {
+            count[p.kind as usize] += 1;
+        }
+        let protection: f64 = count
+            .iter()
+            .zip(protection_of)
+            .flat_map(|(n, x)| std::iter::repeat_n(x, *n as usize))
             .sum();
         let factors = CoupFactors {
             stability: ind.stability.0,

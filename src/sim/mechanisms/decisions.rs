@@ -580,11 +580,14 @@ fn decide_by_weight(world: &mut World, who: Who, stream: Stream, scratch: &mut W
             // What does not depend on the target, judged once.
             let bind = Bindings::new(who, first);
             scratch.fixed.clear();
-            let mut ceiling = def.ai.base;
+            // The most the factors can add for any target, summed in their
+            // order as a weight is, then added to the base as a weight is:
+            // floating-point addition is monotone, so no weight exceeds it.
+            let mut most = 0.0;
             for ((when, on_target), f) in c.factors.iter().zip(&def.ai.factors) {
                 let held = !on_target && when.holds(facts, &bind);
                 scratch.fixed.push(held);
-                ceiling += if *on_target {
+                most += if *on_target {
                     f.add.max(0.0)
                 } else if held {
                     f.add
@@ -592,7 +595,7 @@ fn decide_by_weight(world: &mut World, who: Who, stream: Stream, scratch: &mut W
                     0.0
                 };
             }
-            if ceiling <= 0.0 {
+            if def.ai.base + most <= 0.0 {
                 continue;
             }
             // What does, judged for every target at once.

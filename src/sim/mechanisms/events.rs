@@ -152,18 +152,25 @@ fn run_scripted_events(world: &mut World, mut facts: Local<FactCache>) {
             };
             choose(world, &mut book, c.event, option, c.answer.is_some());
         }
-        check_events(world, &mut book, &mut facts, |_| true);
+        check_events(world, &mut book, &mut facts, |_| true, true);
     });
 }
 
 /// Fires the events whose `when` holds (among those `eligible`). The
 /// world is gathered for their conditions only when one needs more than
 /// the calendar, and again after an event has changed it.
-fn check_events(world: &mut World, book: &mut EventBook, facts: &mut FactCache, eligible: impl Fn(&EventDef) -> bool) {
+/// (`skip_fired`: a `once` event already fired is not judged again.)
+fn check_events(
+    world: &mut World,
+    book: &mut EventBook,
+    facts: &mut FactCache,
+    eligible: impl Fn(&EventDef) -> bool,
+    skip_fired: bool,
+) {
     facts.facts.calendar(world);
     let mut fresh = false;
     for i in 0..book.defs.len() {
-        if (book.defs[i].once && book.fired[i]) || !eligible(&book.defs[i]) {
+        if (skip_fired && book.defs[i].once && book.fired[i]) || !eligible(&book.defs[i]) {
             continue;
         }
         if !book.calendar[i] && !fresh {
@@ -278,9 +285,9 @@ pub fn run_prologue(world: &mut World) {
     world.insert_resource(Prologue(true));
     world.resource_scope(|world, mut book: Mut<EventBook>| {
         book.this_turn.fill(false);
-        check_events(world, &mut book, &mut FactCache::default(), |def| {
-            def.when.mentions_start()
-        });
+        // Every greeting is judged, even one another has just fired.
+        let greets = |def: &EventDef| def.when.mentions_start();
+        check_events(world, &mut book, &mut FactCache::default(), greets, false);
     });
     world.insert_resource(Prologue(false));
 }

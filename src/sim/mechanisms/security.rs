@@ -47,15 +47,18 @@ impl Helpers {
     ) -> Self {
         // The support of each kind, looked up once rather than per partnership.
         let support = PartnershipKind::ALL.map(|k| r.partner_support.get(k.snake()).copied().unwrap_or(0.0));
-        let mut partners: Vec<(StateIdx, PowerIdx, f64)> = partnerships
+        // In a fixed order (state, power, kind), whatever order the world
+        // holds them in: a restored snapshot holds them in another.
+        let mut partners: Vec<(StateIdx, PowerIdx, PartnershipKind, f64)> = partnerships
             .iter()
             .filter(|p| p.stage == Stage::InForce)
             .filter_map(|p| {
                 let share = support[p.kind as usize];
-                (share > 0.0).then_some((p.state, p.power, share))
+                (share > 0.0).then_some((p.state, p.power, p.kind, share))
             })
             .collect();
-        partners.sort_by_key(|a| (a.0, a.1));
+        partners.sort_by_key(|a| (a.0, a.1, a.2));
+        let partners: Vec<(StateIdx, PowerIdx, f64)> = partners.into_iter().map(|(s, p, _, x)| (s, p, x)).collect();
         let mut mutual: Vec<BlocIdx> = blocs.iter().filter(|b| b.rules.mutual_defence).map(|b| b.idx).collect();
         mutual.sort();
         let mut members: Vec<(BlocIdx, StateIdx)> = memberships

@@ -182,8 +182,6 @@ impl Facts {
         reset(&mut self.alignment, n * p, f64::NAN);
         reset(&mut self.exports, n, 0);
         reset(&mut self.neighbours_of, n + 1, 0);
-        // Neighbours never change during a game: filled on the first pass.
-        let fill_neighbours = self.neighbours.is_empty();
         for (country, ind, regime, alignment, neighbours) in q.states.iter(world) {
             let s = country.idx.0 as usize;
             if s >= n {
@@ -204,7 +202,9 @@ impl Facts {
         for s in 0..n {
             self.neighbours_of[s + 1] += self.neighbours_of[s];
         }
-        if fill_neighbours || self.neighbours.len() != self.neighbours_of[n] as usize {
+        // Refilled every time (a few dozen entries): the same app may hold
+        // another game since the last gathering.
+        {
             reset(&mut self.neighbours, self.neighbours_of[n] as usize, StateIdx(0));
             for (country, _, _, _, neighbours) in q.states.iter(world) {
                 let s = country.idx.0 as usize;
