@@ -13,6 +13,7 @@ use crate::scenario::format::{Indicator, RegimeKind, Stage};
 use crate::sim::world::components::*;
 use crate::sim::world::registry::{Clock, Registry};
 use crate::sim::world::relations::Relations;
+use crate::sim::world::spawn::GameInfo;
 use crate::sim::world::turn::Prologue;
 
 /// Bits of [`Facts::ties`]: how a state stands with a bloc.
@@ -52,6 +53,8 @@ pub struct Facts {
     /// Neighbours grouped by state, as partnerships.
     pub neighbours: Vec<StateIdx>,
     pub neighbours_of: Vec<u32>,
+    /// The game the neighbour lists were read from.
+    borders_of: Option<u64>,
     /// By bloc: it exists now; its code; its projects; members not leaving.
     pub live: Vec<bool>,
     pub bloc_codes: Vec<String>,
@@ -202,9 +205,11 @@ impl Facts {
         for s in 0..n {
             self.neighbours_of[s + 1] += self.neighbours_of[s];
         }
-        // Refilled every time (a few dozen entries): the same app may hold
-        // another game since the last gathering.
-        {
+        // Borders do not change during a game: read again only for another
+        // game loaded into the same app.
+        let generation = world.get_resource::<GameInfo>().map(|g| g.generation);
+        if generation.is_none() || generation != self.borders_of {
+            self.borders_of = generation;
             reset(&mut self.neighbours, self.neighbours_of[n] as usize, StateIdx(0));
             for (country, _, _, _, neighbours) in q.states.iter(world) {
                 let s = country.idx.0 as usize;

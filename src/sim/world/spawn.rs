@@ -245,6 +245,7 @@ pub fn spawn_scenario(world: &mut World, scenario: &Scenario, seed: u64, detail:
     world.insert_resource(GameInfo {
         name: file.meta.name.clone(),
         seed,
+        generation: NEXT_GENERATION.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
     });
     // What each mechanism owns, and what settles the start (its plugins'
     // set-up steps).
@@ -262,7 +263,13 @@ pub fn spawn_scenario(world: &mut World, scenario: &Scenario, seed: u64, detail:
 pub struct GameInfo {
     pub name: String,
     pub seed: u64,
+    /// Different for every game set up in this process (the same for a
+    /// game restored from a snapshot): what was read once of a game, such
+    /// as its borders, is read again when it changes.
+    pub generation: u64,
 }
+
+static NEXT_GENERATION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
 
 pub(crate) fn despawn_game(world: &mut World) {
     let mut query = world.query_filtered::<Entity, With<FromScenario>>();
