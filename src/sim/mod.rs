@@ -85,6 +85,7 @@ impl Plugin for SimulationPlugin {
         Kept::resource::<world::players::PlayedBy>(app);
         Kept::resource::<world::players::Humans>(app);
         Kept::resource::<world::turn::CoupsThisTurn>(app);
+        Kept::resource::<world::actions::BlocsVersion>(app);
         Kept::resource::<world::turn::Prologue>(app);
         Kept::resource::<world::spawn::GameInfo>(app);
         app.add_plugins((

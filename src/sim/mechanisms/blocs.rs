@@ -200,10 +200,10 @@ fn run_blocs(world: &mut World, memberships: &mut QueryState<&Membership>) {
     ];
     let mut view = View::gather(world, memberships);
     for step in steps {
-        let before = world.resource::<Chronicle>().news.len();
+        let before = world.resource::<BlocsVersion>().0;
         step(world, &view);
-        // Every change to the blocs makes the news: look again only then.
-        if world.resource::<Chronicle>().news.len() != before {
+        // Look again only when a step has changed the blocs.
+        if world.resource::<BlocsVersion>().0 != before {
             view = View::gather(world, memberships);
         }
     }
@@ -272,7 +272,7 @@ fn threaten_intervention(world: &mut World, view: &View, bloc: BlocIdx, s: State
     }
 }
 
-use crate::sim::world::actions::may_leave;
+use crate::sim::world::actions::{BlocsVersion, may_leave};
 
 /// At the start, a standing threat has had the effects a threat made in
 /// play has on relations: the other juntas close ranks with the threatened
@@ -559,6 +559,7 @@ fn deepen_pacts(world: &mut World, view: &View) {
                     && roll(world) < r.deepen_chance =>
             {
                 let name = world.resource::<Registry>().bloc_name(b).to_string();
+                actions::touch_blocs(world);
                 if let Some(mut x) = world.get_mut::<Bloc>(entity) {
                     x.kind = BlocKind::Confederation;
                     if x.projects.is_empty() {

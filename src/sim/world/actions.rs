@@ -78,6 +78,7 @@ pub fn join_bloc(world: &mut World, state: StateIdx, bloc: BlocIdx) {
     let state_e = reg.state_entity(state);
     let text = format!("{} joins {}.", reg.state_name(state), reg.bloc_name(bloc));
     world.spawn(membership_bundle(state, state_e, bloc, bloc_e, false));
+    touch_blocs(world);
     let count = members(world, bloc).len() as u16;
     if let Some(mut b) = world.get_mut::<Bloc>(bloc_e) {
         b.peak_members = b.peak_members.max(count);
@@ -112,6 +113,7 @@ pub fn announce_withdrawal(world: &mut World, state: StateIdx, bloc: BlocIdx) {
     if let Some(mut ms) = world.get_mut::<Membership>(m) {
         ms.leaving = Some(effective);
     }
+    touch_blocs(world);
     let item = news(world, NewsKind::WithdrawalAnnounced, text)
         .state(state)
         .bloc(bloc)
@@ -127,6 +129,7 @@ pub fn leave_bloc(world: &mut World, state: StateIdx, bloc: BlocIdx) {
         return;
     };
     world.despawn(m);
+    touch_blocs(world);
     let reg = world.resource::<Registry>();
     let text = format!("{} leaves {}.", reg.state_name(state), reg.bloc_name(bloc));
     let item = news(world, NewsKind::BlocLeft, text)
@@ -149,9 +152,23 @@ pub fn leave_bloc(world: &mut World, state: StateIdx, bloc: BlocIdx) {
     }
 }
 
+/// A bloc to change (counted as a change to the blocs).
 fn reg_bloc_mut(world: &mut World, bloc: BlocIdx) -> Option<Mut<'_, Bloc>> {
     let e = world.resource::<Registry>().bloc_entity(bloc)?;
+    touch_blocs(world);
     world.get_mut::<Bloc>(e)
+}
+
+/// Counts every change to the blocs and their memberships, so that a
+/// mechanism holding a view of them knows when to look again.
+#[derive(Debug, Clone, Copy, Resource, Default)]
+pub struct BlocsVersion(pub u64);
+
+/// Marks the blocs as changed.
+pub fn touch_blocs(world: &mut World) {
+    if let Some(mut v) = world.get_resource_mut::<BlocsVersion>() {
+        v.0 += 1;
+    }
 }
 
 /// Records a bloc's threat of military intervention against a state.
@@ -171,6 +188,7 @@ pub fn dissolve_bloc(world: &mut World, bloc: BlocIdx) {
     let remaining = members(world, bloc);
     // Memberships go with the bloc (linked spawn).
     world.despawn(e);
+    touch_blocs(world);
     let mut reg = world.resource_mut::<Registry>();
     reg.blocs[bloc.0 as usize].entity = None;
     let text = format!("{} is dissolved.", reg.bloc_name(bloc));
@@ -189,6 +207,7 @@ pub fn set_suspended(world: &mut World, state: StateIdx, bloc: BlocIdx, suspende
         return;
     }
     ms.suspended = suspended;
+    touch_blocs(world);
     let reg = world.resource::<Registry>();
     let (kind, text) = if suspended {
         (
@@ -224,6 +243,7 @@ pub fn impose_sanctions(world: &mut World, bloc: BlocIdx, state: StateIdx) {
     }
     b.sanctioned.push((state, date));
     b.sanctioned.sort();
+    touch_blocs(world);
     let item = news(world, NewsKind::SanctionsImposed, text).state(state).bloc(bloc);
     post(world, item);
 }
@@ -242,6 +262,7 @@ pub fn lift_sanctions(world: &mut World, bloc: BlocIdx, state: StateIdx) {
     }
     b.sanctioned.retain(|(s, _)| *s != state);
     b.threatened.retain(|(s, _)| *s != state);
+    touch_blocs(world);
     let item = news(world, NewsKind::SanctionsLifted, text).state(state).bloc(bloc);
     post(world, item);
 }
@@ -292,6 +313,7 @@ pub fn form_bloc(world: &mut World, kind: BlocKind, founders: &[StateIdx], notic
     for (s, se) in spawns {
         world.spawn(membership_bundle(s, se, idx, entity, false));
     }
+    touch_blocs(world);
     let text = format!(
         "{} sign a mutual defence pact: the {name} ({code}).",
         join_names(&names)
@@ -502,6 +524,7 @@ pub fn expel_forces(world: &mut World, state: StateIdx, power: PowerIdx, alignme
 pub fn advance_project(world: &mut World, bloc: BlocIdx, which: Option<ProjectKind>) -> Option<ProjectKind> {
     let step = world.resource::<crate::rules::Rules>().blocs.project_step;
     let entity = world.resource::<Registry>().bloc_entity(bloc)?;
+    touch_blocs(world);
     let mut x = world.get_mut::<Bloc>(entity)?;
     let others_done = x
         .projects

@@ -241,6 +241,7 @@ pub fn spawn_scenario(world: &mut World, scenario: &Scenario, seed: u64, detail:
     world.insert_resource(PlayedBy::default());
     world.insert_resource(crate::sim::world::players::Humans::default());
     world.insert_resource(crate::sim::world::turn::CoupsThisTurn::default());
+    world.insert_resource(crate::sim::world::actions::BlocsVersion::default());
     world.insert_resource(Relations::new(n_states));
     world.insert_resource(GameInfo {
         name: file.meta.name.clone(),
