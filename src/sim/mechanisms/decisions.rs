@@ -16,7 +16,7 @@ pub use crate::scenario::catalogue::{
 use crate::scenario::format::{Decider, DecisionDef, Effect, Priority, TargetKind};
 use crate::sim::player::inputs::{Input, InputLog};
 use crate::sim::schedule::{SetUpPhase, SetUpSteps, TurnPhase, TurnSchedule};
-use crate::sim::script::effect::apply_bound;
+use crate::sim::script::effect::{Eff, apply};
 use crate::sim::script::facts::MEMBER;
 use crate::sim::script::{Bindings, Cond, FactCache, Facts, Target, Who};
 use crate::sim::world::chronicle::{Chronicle, NewsBuilder, NewsKind};
@@ -25,6 +25,7 @@ use crate::sim::world::ledger::{Actor, Cause, Ledger, Mechanism};
 use crate::sim::world::players::PlayedBy;
 use crate::sim::world::registry::{Clock, Registry};
 use crate::sim::world::rng::{SimRng, Stream};
+use std::sync::Arc;
 
 pub(crate) fn plugin(app: &mut App) {
     crate::sim::world::snapshot::Kept::resource::<DecisionBook>(app);
@@ -70,6 +71,9 @@ struct Compiled {
     max_weight: f64,
     /// It announces a withdrawal from a bloc (see [`futile`]).
     withdraws: bool,
+    /// Each outcome's effect, compiled (shared, so that applying one does
+    /// not copy it).
+    effects: Vec<Arc<Eff>>,
 }
 
 impl DecisionBook {
@@ -96,6 +100,11 @@ impl DecisionBook {
                         .effects
                         .iter()
                         .any(|e| matches!(e.effect, Effect::AnnounceWithdrawal { .. })),
+                    effects: d
+                        .effects
+                        .iter()
+                        .map(|o| Arc::new(Eff::compile(&o.effect, reg)))
+                        .collect(),
                 }
             })
             .collect();
@@ -398,10 +407,8 @@ fn apply_outcome(world: &mut World, who: Who, i: usize, target: Option<Target>, 
         return;
     }
     let cause = Cause::by(Mechanism::Order, Actor::Decision(i as u16));
-    // Cloned (one effect, a few strings): taking the book out of the world
-    // while it runs costs more.
-    let effect = world.resource::<DecisionBook>().defs[i].effects[k].effect.clone();
-    apply_bound(world, &effect, cause, &Bindings::new(who, target));
+    let eff = world.resource::<DecisionBook>().compiled[i].effects[k].clone();
+    apply(world, &eff, cause, &Bindings::new(who, target));
 }
 
 /// Why a decision cannot be taken now, if it cannot.

@@ -3,6 +3,7 @@
 //! orders (and, later, decisions and AI weights).
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use bevy::prelude::*;
 
@@ -10,7 +11,7 @@ use crate::scenario::format::{Condition, Effect, EventDef};
 use crate::sim::player::inputs::{Input, InputLog};
 use crate::sim::schedule::{SetUpPhase, SetUpSteps, TurnPhase, TurnSchedule};
 use crate::sim::script::Bindings;
-use crate::sim::script::effect::apply_effect;
+use crate::sim::script::effect::{Eff, apply};
 use crate::sim::script::{Cond, FactCache, Facts};
 use crate::sim::world::chronicle::{Chronicle, NewsBuilder, NewsKind};
 use crate::sim::world::components::*;
@@ -46,6 +47,10 @@ pub struct EventBook {
     when: Vec<Cond>,
     /// Whether it reads only the calendar (and chance).
     calendar: Vec<bool>,
+    /// Each event's effects, and each of its choices' effects, compiled
+    /// (shared, so that firing one does not copy them).
+    effects: Vec<Arc<[Eff]>>,
+    choice_effects: Vec<Vec<Arc<[Eff]>>>,
 }
 
 impl EventBook {
@@ -59,6 +64,11 @@ impl EventBook {
             calendar: defs
                 .iter()
                 .map(|d| Cond::compile(&d.when, reg).calendar_only())
+                .collect(),
+            effects: defs.iter().map(|d| compile_all(&d.effects, reg)).collect(),
+            choice_effects: defs
+                .iter()
+                .map(|d| d.choices.iter().map(|c| compile_all(&c.effects, reg)).collect())
                 .collect(),
         }
     }
@@ -202,7 +212,7 @@ fn fire(world: &mut World, book: &mut EventBook, i: usize, depth: usize) {
         NewsKind::Scripted
     };
     NewsBuilder::new(turn, date, kind, title).post(&mut world.resource_mut::<Chronicle>());
-    let effects = book.defs[i].effects.clone();
+    let effects = book.effects[i].clone();
     apply_effects(world, book, i, &effects, depth);
     let Some(chooser) = book.defs[i]
         .chooser
@@ -227,15 +237,19 @@ fn fire(world: &mut World, book: &mut EventBook, i: usize, depth: usize) {
     }
 }
 
-fn apply_effects(world: &mut World, book: &mut EventBook, i: usize, effects: &[Effect], depth: usize) {
+fn compile_all(effects: &[Effect], reg: &Registry) -> Arc<[Eff]> {
+    effects.iter().map(|e| Eff::compile(e, reg)).collect()
+}
+
+fn apply_effects(world: &mut World, book: &mut EventBook, i: usize, effects: &[Eff], depth: usize) {
     let cause = Cause::by(Mechanism::ScriptedEvent, Actor::Event(i as u16));
-    for effect in effects {
-        if let Effect::Fire(id) = effect {
+    for eff in effects {
+        if let Effect::Fire(id) = &eff.effect {
             if let Some(j) = book.by_id.get(id).copied() {
                 fire(world, book, j, depth + 1);
             }
         } else {
-            apply_effect(world, effect, cause);
+            apply(world, eff, cause, &Bindings::NONE);
         }
     }
 }
@@ -256,7 +270,7 @@ fn ai_pick(world: &mut World, def: &EventDef) -> usize {
 /// Carries out option `k` of event `i`'s choice, with a news item saying who
 /// chose what.
 fn choose(world: &mut World, book: &mut EventBook, i: usize, k: usize, by_player: bool) {
-    let Some(choice) = book.defs[i].choices.get(k).cloned() else {
+    let Some(label) = book.defs[i].choices.get(k).map(|c| c.label.clone()) else {
         return;
     };
     let turn = world.resource::<Ledger>().turn;
@@ -272,10 +286,11 @@ fn choose(world: &mut World, book: &mut EventBook, i: usize, k: usize, by_player
         turn,
         date,
         NewsKind::Scripted,
-        format!("{who}: {how} chose \"{}\"", choice.label),
+        format!("{who}: {how} chose \"{label}\""),
     )
     .post(&mut world.resource_mut::<Chronicle>());
-    apply_effects(world, book, i, &choice.effects, 0);
+    let effects = book.choice_effects[i][k].clone();
+    apply_effects(world, book, i, &effects, 0);
 }
 
 /// Fires the events that greet a new game (`Start` in their `when`),

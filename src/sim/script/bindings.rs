@@ -153,6 +153,27 @@ impl BlocRef {
         }
     }
 
+    /// The same, resolving an id that was not a bloc's when compiled
+    /// against the registry (effects run outside gathered facts).
+    #[inline]
+    pub fn get_in(&self, bind: &Bindings, reg: &Registry) -> Option<BlocIdx> {
+        match self {
+            BlocRef::Later(code) => reg.bloc(code),
+            other => other.get_fixed(bind),
+        }
+    }
+
+    fn get_fixed(&self, bind: &Bindings) -> Option<BlocIdx> {
+        match self {
+            BlocRef::Fixed(b) => Some(*b),
+            BlocRef::Target => match bind.target {
+                Some(Target::Bloc(b)) => Some(b),
+                _ => None,
+            },
+            BlocRef::Later(_) => None,
+        }
+    }
+
     pub fn on_target(&self) -> bool {
         *self == BlocRef::Target
     }

@@ -6,8 +6,8 @@
 use bevy::prelude::*;
 
 use crate::rules::Rules;
-use crate::scenario::format::Effect;
-use crate::sim::script::{Bindings, Target, Who};
+use crate::scenario::format::{Effect, RefKind};
+use crate::sim::script::{Bindings, BlocRef, PowerRef, StateRef, Who};
 use crate::sim::world::actions::{self, Move};
 use crate::sim::world::chronicle::{Chronicle, NewsBuilder, NewsKind};
 use crate::sim::world::components::*;
@@ -17,119 +17,73 @@ use crate::sim::world::registry::{Clock, Registry};
 use crate::sim::world::relations::{Borders, Relations};
 use crate::sim::world::turn::CoupsThisTurn;
 
-/// Id look-ups that know `$self` and `$target`.
-pub struct Lookup<'a> {
-    pub reg: &'a Registry,
-    pub bind: &'a Bindings,
-}
-
-impl Lookup<'_> {
-    pub fn state(&self, code: &str) -> Option<StateIdx> {
-        match code {
-            "$self" => self.bind.me.and_then(Who::state),
-            "$target" => match self.bind.target {
-                Some(Target::State(s)) => Some(s),
-                _ => None,
-            },
-            _ => self.reg.state(code),
-        }
-    }
-
-    pub fn power(&self, code: &str) -> Option<PowerIdx> {
-        match (code, self.bind.target) {
-            ("$self", _) => match self.bind.me {
-                Some(Who::Power(p)) => Some(p),
-                _ => None,
-            },
-            ("$target", Some(Target::Power(p))) => Some(p),
-            ("$target", _) => None,
-            _ => self.reg.power(code),
-        }
-    }
-
-    pub fn bloc(&self, code: &str) -> Option<BlocIdx> {
-        match (code, self.bind.target) {
-            ("$target", Some(Target::Bloc(b))) => Some(b),
-            ("$target", _) => None,
-            _ => self.reg.bloc(code),
-        }
-    }
-}
-
 fn agenda<'w>(world: &'w World, reg: &Registry, p: PowerIdx) -> Option<&'w Agenda> {
     world.get::<Agenda>(reg.power_entity(p))
 }
 
-/// Applies one effect. References that no longer resolve (a dissolved bloc)
+/// Applies one effect of the file format, compiled on the spot (orders, a
+/// future's change). References that no longer resolve (a dissolved bloc)
 /// make the effect do nothing.
 pub fn apply_effect(world: &mut World, effect: &Effect, cause: Cause) {
-    apply_bound(world, effect, cause, &Bindings::NONE);
+    let compiled = Eff::compile(effect, world.resource::<Registry>());
+    apply(world, &compiled, cause, &Bindings::NONE);
 }
 
-/// Applies an effect in which `$self` and `$target` stand for the deciding
-/// state and what it decides about.
-pub fn apply_bound(world: &mut World, effect: &Effect, cause: Cause, bind: &Bindings) {
+/// Applies a compiled effect in which `$self` and `$target` stand for the
+/// decider and what it decides about.
+pub fn apply(world: &mut World, eff: &Eff, cause: Cause, bind: &Bindings) {
     let reg = world.resource::<Registry>();
-    let look = Lookup { reg, bind };
-    let st = |code: &str| look.state(code);
+    // The ids in the order `Effect::refs` lists them: the acting state
+    // first.
+    let rs = |k: usize| eff.state(k, bind);
+    let rp = |k: usize| eff.power(k, bind);
+    let rb = |k: usize| eff.bloc(k, bind, reg);
+    let effect = &eff.effect;
     match effect {
-        Effect::Change {
-            state,
-            indicator,
-            delta,
-        } => {
-            if let Some(s) = st(state) {
+        Effect::Change { indicator, delta, .. } => {
+            if let Some(s) = rs(0) {
                 actions::change_indicator(world, s, *indicator, Move::By(*delta), cause);
             }
         }
-        Effect::Set {
-            state,
-            indicator,
-            value,
-        } => {
-            if let Some(s) = st(state) {
+        Effect::Set { indicator, value, .. } => {
+            if let Some(s) = rs(0) {
                 actions::change_indicator(world, s, *indicator, Move::To(*value), cause);
             }
         }
-        Effect::Align { state, power, delta } => {
-            if let (Some(s), Some(p)) = (st(state), look.power(power)) {
+        Effect::Align { delta, .. } => {
+            if let (Some(s), Some(p)) = (rs(0), rp(1)) {
                 let e = reg.state_entity(s);
                 actions::change_alignment(world, e, s, p, *delta, cause);
             }
         }
-        Effect::Relate { state, other, delta } => {
-            if let (Some(a), Some(b)) = (st(state), st(other)) {
+        Effect::Relate { delta, .. } => {
+            if let (Some(a), Some(b)) = (rs(0), rs(1)) {
                 world.resource_mut::<Relations>().add(a, b, *delta);
             }
         }
-        Effect::StartPartnership {
-            state,
-            power,
-            kind,
-            stage,
-        } => {
-            if let (Some(s), Some(p)) = (st(state), look.power(power)) {
+        Effect::StartPartnership { kind, stage, .. } => {
+            if let (Some(s), Some(p)) = (rs(0), rp(1)) {
                 let offered = matches!(bind.me, Some(Who::Power(_)));
                 actions::start_partnership(world, s, p, *kind, *stage, offered);
             }
         }
-        Effect::EndPartnership { state, power, kind } => {
-            if let (Some(s), Some(p)) = (st(state), look.power(power)) {
+        Effect::EndPartnership { kind, .. } => {
+            if let (Some(s), Some(p)) = (rs(0), rp(1)) {
                 actions::end_partnership(world, s, p, *kind);
             }
         }
-        Effect::ExpelForces { state, power } => {
-            if let (Some(s), Some(p)) = (st(state), look.power(power)) {
+        Effect::ExpelForces { .. } => {
+            if let (Some(s), Some(p)) = (rs(0), rp(1)) {
                 actions::expel_forces(world, s, p, -15.0);
             }
         }
-        Effect::JoinBloc { state, bloc } => {
-            if let (Some(s), Some(b)) = (st(state), look.bloc(bloc)) {
+        Effect::JoinBloc { .. } => {
+            if let (Some(s), Some(b)) = (rs(0), rb(1)) {
                 actions::join_bloc(world, s, b);
             }
         }
-        Effect::AnnounceWithdrawal { state, bloc } => {
-            if let (Some(s), Some(b)) = (st(state), look.bloc(bloc)) {
+        Effect::AnnounceWithdrawal { .. } => {
+            if let (Some(s), Some(b)) = (rs(0), rb(1)) {
                 // A computer-run government does not leave a monetary union
                 // with no currency to go to (docs/model.md, "Blocs"); a
                 // player may, and history may be scripted.
@@ -141,42 +95,40 @@ pub fn apply_bound(world: &mut World, effect: &Effect, cause: Cause, bind: &Bind
                 actions::announce_withdrawal(world, s, b);
             }
         }
-        Effect::LeaveBloc { state, bloc } => {
-            if let (Some(s), Some(b)) = (st(state), look.bloc(bloc)) {
+        Effect::LeaveBloc { .. } => {
+            if let (Some(s), Some(b)) = (rs(0), rb(1)) {
                 actions::leave_bloc(world, s, b);
             }
         }
-        Effect::ImposeSanctions { bloc, state } => {
-            if let (Some(s), Some(b)) = (st(state), look.bloc(bloc)) {
+        Effect::ImposeSanctions { .. } => {
+            if let (Some(s), Some(b)) = (rs(0), rb(1)) {
                 actions::impose_sanctions(world, b, s);
             }
         }
-        Effect::LiftSanctions { bloc, state } => {
-            if let (Some(s), Some(b)) = (st(state), look.bloc(bloc)) {
+        Effect::LiftSanctions { .. } => {
+            if let (Some(s), Some(b)) = (rs(0), rb(1)) {
                 actions::lift_sanctions(world, b, s);
             }
         }
-        Effect::CoupAttempt { state } => {
-            if let Some(s) = st(state) {
+        Effect::CoupAttempt { .. } => {
+            if let Some(s) = rs(0) {
                 world.resource_mut::<CoupsThisTurn>().forced.push(s);
             }
         }
-        Effect::SetLeader { state, leader, regime } => {
-            if let Some(s) = st(state) {
+        Effect::SetLeader { leader, regime, .. } => {
+            if let Some(s) = rs(0) {
                 actions::set_leader(world, s, leader, *regime);
             }
         }
-        Effect::VisitPower { state, power } => {
-            if let (Some(s), Some(p)) = (st(state), look.power(power)) {
+        Effect::VisitPower { .. } => {
+            if let (Some(s), Some(p)) = (rs(0), rp(1)) {
                 let e = reg.state_entity(s);
                 let delta = world.resource::<Rules>().diplomacy.visit_alignment;
                 actions::change_alignment(world, e, s, p, delta, cause);
             }
         }
-        Effect::VisitState { state, other }
-        | Effect::JointStatement { state, other }
-        | Effect::RecallAmbassador { state, other } => {
-            if let (Some(a), Some(b)) = (st(state), st(other)) {
+        Effect::VisitState { .. } | Effect::JointStatement { .. } | Effect::RecallAmbassador { .. } => {
+            if let (Some(a), Some(b)) = (rs(0), rs(1)) {
                 let r = &world.resource::<Rules>().diplomacy;
                 let delta = match effect {
                     Effect::VisitState { .. } => r.visit_relations,
@@ -186,35 +138,35 @@ pub fn apply_bound(world: &mut World, effect: &Effect, cause: Cause, bind: &Bind
                 world.resource_mut::<Relations>().add(a, b, delta);
             }
         }
-        Effect::Mediate { state, first, second } => {
-            if let (Some(m), Some(a), Some(b)) = (st(state), st(first), st(second)) {
+        Effect::Mediate { .. } => {
+            if let (Some(m), Some(a), Some(b)) = (rs(0), rs(1), rs(2)) {
                 actions::mediate(world, m, a, b);
             }
         }
-        Effect::CloseBorder { state, other } => {
-            if let (Some(a), Some(b)) = (st(state), st(other)) {
+        Effect::CloseBorder { .. } => {
+            if let (Some(a), Some(b)) = (rs(0), rs(1)) {
                 let penalty = world.resource::<Rules>().diplomacy.close_border;
                 world.resource_mut::<Borders>().close(a, b);
                 world.resource_mut::<Relations>().add(a, b, penalty);
             }
         }
-        Effect::OpenBorder { state, other } => {
-            if let (Some(a), Some(b)) = (st(state), st(other)) {
+        Effect::OpenBorder { .. } => {
+            if let (Some(a), Some(b)) = (rs(0), rs(1)) {
                 world.resource_mut::<Borders>().open(a, b);
             }
         }
-        Effect::BanGrainExports { state } | Effect::LiftGrainExportBan { state } => {
-            if let Some(s) = st(state) {
+        Effect::BanGrainExports { .. } | Effect::LiftGrainExportBan { .. } => {
+            if let Some(s) = rs(0) {
                 actions::set_grain_ban(world, s, matches!(effect, Effect::BanGrainExports { .. }));
             }
         }
-        Effect::AdvanceProject { bloc, project } => {
-            if let Some(b) = look.bloc(bloc) {
+        Effect::AdvanceProject { project, .. } => {
+            if let Some(b) = rb(0) {
                 actions::advance_project(world, b, *project);
             }
         }
-        Effect::DiscreditRivals { state, power, delta } => {
-            if let (Some(s), Some(p)) = (st(state), look.power(power)) {
+        Effect::DiscreditRivals { delta, .. } => {
+            if let (Some(s), Some(p)) = (rs(0), rp(1)) {
                 let rivals = agenda(world, reg, p).map(|a| a.rivals.clone()).unwrap_or_default();
                 let e = reg.state_entity(s);
                 for r in rivals {
@@ -222,18 +174,18 @@ pub fn apply_bound(world: &mut World, effect: &Effect, cause: Cause, bind: &Bind
                 }
             }
         }
-        Effect::AdvancePartnership { state, power } => {
-            if let (Some(s), Some(p)) = (st(state), look.power(power)) {
+        Effect::AdvancePartnership { .. } => {
+            if let (Some(s), Some(p)) = (rs(0), rp(1)) {
                 actions::advance_talks(world, s, p);
             }
         }
-        Effect::UrgeSanctions { state, other } | Effect::UrgeLifting { state, other } => {
-            if let (Some(a), Some(b)) = (st(state), st(other)) {
+        Effect::UrgeSanctions { .. } | Effect::UrgeLifting { .. } => {
+            if let (Some(a), Some(b)) = (rs(0), rs(1)) {
                 actions::urge_sanctions(world, a, b, matches!(effect, Effect::UrgeSanctions { .. }));
             }
         }
-        Effect::AskMediation { state, other } | Effect::OfferMediation { state, other } => {
-            if let (Some(a), Some(b)) = (st(state), st(other)) {
+        Effect::AskMediation { .. } | Effect::OfferMediation { .. } => {
+            if let (Some(a), Some(b)) = (rs(0), rs(1)) {
                 let (mediator, first, second) = if matches!(effect, Effect::AskMediation { .. }) {
                     (actions::best_mediator(world, a, b), a, Some(b))
                 } else {
@@ -244,8 +196,8 @@ pub fn apply_bound(world: &mut World, effect: &Effect, cause: Cause, bind: &Bind
                 }
             }
         }
-        Effect::ProposePact { state, other } => {
-            if let (Some(a), Some(b)) = (st(state), st(other)) {
+        Effect::ProposePact { .. } => {
+            if let (Some(a), Some(b)) = (rs(0), rs(1)) {
                 actions::propose_pact(world, a, b);
             }
         }
@@ -256,5 +208,65 @@ pub fn apply_bound(world: &mut World, effect: &Effect, cause: Cause, bind: &Bind
         }
         // Chains are followed by `fire`, which knows the depth.
         Effect::Fire(_) => {}
+    }
+}
+
+/// One slot of a compiled effect: an id resolved once.
+#[derive(Debug, Clone, PartialEq)]
+enum Slot {
+    State(StateRef),
+    Power(PowerRef),
+    Bloc(BlocRef),
+    /// Events are followed by the event book, by id.
+    Event,
+}
+
+/// An effect with its ids resolved, in the order `Effect::refs` lists
+/// them: what the turn applies, with no string looked up. (A new effect is
+/// its variant and ids in the format, and its arm in [`apply`]; compiling
+/// it needs nothing new.)
+#[derive(Debug, Clone, PartialEq)]
+pub struct Eff {
+    pub effect: Effect,
+    slots: Vec<Slot>,
+}
+
+impl Eff {
+    pub fn compile(effect: &Effect, reg: &Registry) -> Eff {
+        let slots = effect
+            .refs()
+            .iter()
+            .map(|r| match r.kind {
+                RefKind::State => Slot::State(StateRef::compile(r.id, reg)),
+                RefKind::Power => Slot::Power(PowerRef::compile(r.id, reg)),
+                RefKind::Bloc => Slot::Bloc(BlocRef::compile(r.id, reg)),
+                RefKind::Event => Slot::Event,
+            })
+            .collect();
+        Eff {
+            effect: effect.clone(),
+            slots,
+        }
+    }
+
+    fn state(&self, k: usize, bind: &Bindings) -> Option<StateIdx> {
+        match self.slots.get(k)? {
+            Slot::State(r) => r.get(bind),
+            _ => None,
+        }
+    }
+
+    fn power(&self, k: usize, bind: &Bindings) -> Option<PowerIdx> {
+        match self.slots.get(k)? {
+            Slot::Power(r) => r.get(bind),
+            _ => None,
+        }
+    }
+
+    fn bloc(&self, k: usize, bind: &Bindings, reg: &Registry) -> Option<BlocIdx> {
+        match self.slots.get(k)? {
+            Slot::Bloc(r) => r.get_in(bind, reg),
+            _ => None,
+        }
     }
 }
