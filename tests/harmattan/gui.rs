@@ -20,6 +20,17 @@ struct Killed(Child);
 
 impl Drop for Killed {
     fn drop(&mut self) {
+        // Asked to end first, so that an X server removes its lock and
+        // socket (a killed one leaves them, and a later test that draws the
+        // same display would wait on a server that is not there); killed
+        // if it does not.
+        let _ = Command::new("kill").arg(self.0.id().to_string()).status();
+        for _ in 0..150 {
+            if matches!(self.0.try_wait(), Ok(Some(_))) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
         let _ = self.0.kill();
         let _ = self.0.wait();
     }
@@ -139,7 +150,13 @@ impl Session {
         std::fs::create_dir_all(&shots).unwrap();
         let report = target.join("report.json");
         let saves = target.join("saves");
-        let n = 90 + (std::process::id() % 50) * 4 + slot;
+        // A display of this test's own (tests run in parallel, four
+        // slots each) whose lock no earlier server has left behind.
+        let base = 90 + (std::process::id() % 50) * 4 + slot;
+        let n = (0..20)
+            .map(|k| base + k * 200)
+            .find(|n| !Path::new(&format!("/tmp/.X{n}-lock")).exists())
+            .unwrap_or(base);
         let display = format!(":{n}");
         let xvfb = Killed(
             Command::new("Xvfb")
