@@ -97,9 +97,10 @@ fn blocs(sim: &Simulation, s: StateIdx) -> BTreeSet<String> {
         .collect()
 }
 
-fn read(sim: &Simulation, s: StateIdx, i: Indicator) -> f64 {
+/// Every indicator of a state, read once.
+fn read(sim: &Simulation, s: StateIdx) -> IndicatorValues {
     let e = sim.registry().state_entity(s);
-    read_indicator(sim.world().entity(e), i)
+    indicators_of(sim.world().entity(e))
 }
 
 /// The seed of future `i`: far from the game's own seeds.
@@ -129,13 +130,14 @@ fn one_future(sim: &mut Simulation, present: &Snapshot, spec: &FuturesSpec, i: u
         })
         .collect();
     let blocs_before: Vec<BTreeSet<String>> = states.iter().map(|s| blocs(sim, *s)).collect();
-    let control_before: Vec<f64> = states.iter().map(|s| read(sim, *s, Indicator::Control)).collect();
+    let control_before: Vec<f64> = states.iter().map(|s| read(sim, *s)[Indicator::Control]).collect();
     let mut series = vec![vec![Vec::with_capacity(spec.months as usize); FAN_INDICATORS.len()]; n];
     for _ in 0..spec.months {
         sim.step();
         for (k, s) in states.iter().enumerate() {
+            let now = read(sim, *s);
             for (j, ind) in FAN_INDICATORS.iter().enumerate() {
-                series[k][j].push(read(sim, *s, *ind));
+                series[k][j].push(now[*ind]);
             }
         }
     }
@@ -157,7 +159,7 @@ fn one_future(sim: &mut Simulation, present: &Snapshot, spec: &FuturesSpec, i: u
         lost_ground: states
             .iter()
             .zip(&control_before)
-            .map(|(s, before)| read(sim, *s, Indicator::Control) < before - TERRITORY_LOSS)
+            .map(|(s, before)| read(sim, *s)[Indicator::Control] < before - TERRITORY_LOSS)
             .collect(),
         series,
     }

@@ -72,5 +72,7 @@ fn a_century_from_every_shipped_scenario_stays_like_the_record() {
             ));
         }
     }
+    // The figures, for the notes (`cargo test long_run -- --nocapture`).
+    eprintln!("{report}");
     assert!(bad.is_empty(), "{}\n{report}", bad.join("\n"));
 }

@@ -191,14 +191,7 @@ pub fn who_name(reg: &Registry, who: Who) -> String {
 }
 
 /// Everything a decider could aim a decision of this kind at, in index
-/// order.
-pub fn targets(world: &World, who: Who, kind: TargetKind) -> Vec<Option<Target>> {
-    let mut out = Vec::new();
-    targets_into(&Facts::of(world), who, kind, &mut out);
-    out
-}
-
-/// [`targets`] into a buffer the caller keeps.
+/// order, into a buffer the caller keeps.
 fn targets_into(f: &Facts, who: Who, kind: TargetKind, out: &mut Vec<Option<Target>>) {
     out.clear();
     let states = (0..f.states).map(|i| StateIdx(i as u16));
@@ -243,7 +236,7 @@ fn fits(def: &DecisionDef, who: Who) -> bool {
 /// Whether decision `i` is open to a decider about a target now.
 /// Conditions in a decision never draw random numbers (`Chance` is
 /// refused there).
-pub fn available(world: &World, f: &Facts, i: usize, who: Who, target: Option<Target>) -> bool {
+fn available(world: &World, f: &Facts, i: usize, who: Who, target: Option<Target>) -> bool {
     let book = world.resource::<DecisionBook>();
     fits(&book.defs[i], who) && book.compiled[i].available.holds(f, &Bindings::new(who, target))
 }
@@ -258,22 +251,6 @@ fn agenda_of(world: &World, who: Who) -> Option<&Priorities> {
     world.get::<Priorities>(e)
 }
 
-/// The weight the situation gives a decision: its base and the factors
-/// that hold (`fixed`: the factors that do not read `$target`, already
-/// judged for this decider; the others are judged here).
-fn situational(f: &Facts, def: &DecisionDef, c: &Compiled, fixed: &[bool], bind: &Bindings) -> f64 {
-    def.ai.base
-        + def
-            .ai
-            .factors
-            .iter()
-            .zip(&c.factors)
-            .zip(fixed)
-            .filter(|((_, (when, on_target)), held)| if *on_target { when.holds(f, bind) } else { **held })
-            .map(|((f, _), _)| f.add)
-            .sum::<f64>()
-}
-
 /// A decision a computer-run government would not pay for because its
 /// government would not carry it out: leaving a monetary union with no
 /// currency to go to (docs/model.md, "Blocs").
@@ -286,20 +263,20 @@ fn futile(world: &World, c: &Compiled, who: Who, target: Option<Target>) -> bool
 
 /// The reasons behind a weight: the factors that counted and the agenda's
 /// part, largest first.
-pub fn reasons(world: &World, f: &Facts, i: usize, who: Who, target: Option<Target>) -> Vec<(String, f64)> {
+fn reasons(world: &World, f: &Facts, i: usize, who: Who, target: Option<Target>) -> Vec<(String, f64)> {
     let book = world.resource::<DecisionBook>();
-    let (def, c) = (&book.defs[i], &book.compiled[i]);
+    let def = &book.defs[i];
     let bind = Bindings::new(who, target);
-    let held: Vec<bool> = c.factors.iter().map(|(when, _)| when.holds(f, &bind)).collect();
     let mut out: Vec<(String, f64)> = def
         .ai
         .factors
         .iter()
-        .zip(&held)
-        .filter(|(_, h)| **h)
+        .zip(&book.compiled[i].factors)
+        .filter(|(_, (when, _))| when.holds(f, &bind))
         .map(|(f, _)| (f.why.clone(), f.add))
         .collect();
-    let w = situational(f, def, c, &held, &bind);
+    // The weight, summed as it was weighed.
+    let w = def.ai.base + out.iter().map(|(_, add)| add).sum::<f64>();
     if let Some((boost, why)) = agenda_of(world, who).and_then(|a| a.of(i))
         && w > 0.0
     {
@@ -620,12 +597,12 @@ fn decide_by_weight(world: &mut World, who: Who, stream: Stream, scratch: &mut W
                     );
                 }
             }
-            // Judged only for targets it is wanted for, and once if it does
-            // not read the target.
+            // `available`, judged only for targets it is wanted for, and
+            // once if it does not read the target.
             let mut open_to_all = None;
             // The factors' sum for every target, added in the factors' order
-            // as `situational` adds them (a sum that is only a zero of
-            // either sign leaves the base as it is).
+            // as `reasons` adds them (a sum that is only a zero of either
+            // sign leaves the base as it is).
             scratch.sums.clear();
             scratch.sums.resize(n, 0.0);
             for (k, (f, (_, on_target))) in def.ai.factors.iter().zip(&c.factors).enumerate() {

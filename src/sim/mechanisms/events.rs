@@ -7,12 +7,12 @@ use std::sync::Arc;
 
 use bevy::prelude::*;
 
-use crate::scenario::format::{Condition, Effect, EventDef};
+use crate::scenario::format::{Effect, EventDef};
 use crate::sim::player::inputs::{Input, InputLog};
 use crate::sim::schedule::{SetUpPhase, SetUpSteps, TurnPhase, TurnSchedule};
 use crate::sim::script::Bindings;
 use crate::sim::script::effect::{Eff, apply};
-use crate::sim::script::{Cond, FactCache, Facts};
+use crate::sim::script::{Cond, FactCache};
 use crate::sim::world::chronicle::{Chronicle, NewsBuilder, NewsKind};
 use crate::sim::world::components::*;
 use crate::sim::world::ledger::{Actor, Cause, Ledger, Mechanism};
@@ -305,11 +305,4 @@ pub fn run_prologue(world: &mut World) {
         check_events(world, &mut book, &mut FactCache::default(), greets, false);
     });
     world.insert_resource(Prologue(false));
-}
-
-/// Evaluates a condition of the file format against the world as it
-/// stands, without drawing (for interfaces; a turn evaluates the compiled
-/// script).
-pub fn holds_static(world: &World, c: &Condition, bind: &Bindings) -> bool {
-    Cond::compile(c, world.resource::<Registry>()).holds(&Facts::of(world), bind)
 }

@@ -7,9 +7,8 @@ use bevy::prelude::*;
 use serde::Serialize;
 
 use crate::scenario::format::{Cmp, Condition, GoalDef};
-use crate::sim::mechanisms::events::holds_static;
 use crate::sim::schedule::{SetUpPhase, SetUpSteps, TurnPhase, TurnSchedule};
-use crate::sim::script::{Bindings, Cond, FactCache};
+use crate::sim::script::{Bindings, Cond, FactCache, Facts};
 use crate::sim::world::chronicle::{Chronicle, NewsBuilder, NewsKind};
 use crate::sim::world::players::PlayedBy;
 use crate::sim::world::registry::{Clock, Registry};
@@ -155,6 +154,8 @@ pub struct GoalProgress {
 /// The goals of one state, with their progress.
 pub fn progress(world: &World, state: &str) -> Vec<GoalProgress> {
     let book = world.resource::<GoalBook>();
+    // Gathered once for every condition shown (the window asks each frame).
+    let facts = Facts::of(world);
     book.defs
         .iter()
         .zip(&book.status)
@@ -162,8 +163,8 @@ pub fn progress(world: &World, state: &str) -> Vec<GoalProgress> {
         .map(|(d, st)| {
             let mut victory = Vec::new();
             let mut defeat = Vec::new();
-            leaves(world, &d.victory, false, &mut victory);
-            leaves(world, &d.defeat, false, &mut defeat);
+            leaves(world, &facts, &d.victory, false, &mut victory);
+            leaves(world, &facts, &d.defeat, false, &mut defeat);
             GoalProgress {
                 name: d.name.clone(),
                 description: d.description.clone(),
@@ -177,16 +178,16 @@ pub fn progress(world: &World, state: &str) -> Vec<GoalProgress> {
 
 /// The simple conditions inside a combination, in words, each with
 /// whether it holds (negated ones said as such).
-fn leaves(world: &World, c: &Condition, negated: bool, out: &mut Vec<(String, bool)>) {
+fn leaves(world: &World, facts: &Facts, c: &Condition, negated: bool, out: &mut Vec<(String, bool)>) {
     match c {
         Condition::All(list) | Condition::Any(list) => {
             for inner in list {
-                leaves(world, inner, negated, out);
+                leaves(world, facts, inner, negated, out);
             }
         }
-        Condition::Not(inner) => leaves(world, inner, !negated, out),
+        Condition::Not(inner) => leaves(world, facts, inner, !negated, out),
         leaf => {
-            let holds = holds_static(world, leaf, &Bindings::NONE);
+            let holds = Cond::compile(leaf, world.resource::<Registry>()).holds(facts, &Bindings::NONE);
             let text = describe(world, leaf);
             if negated {
                 out.push((format!("not: {text}"), !holds));

@@ -3,7 +3,7 @@
 //! without strings or maps.
 
 use super::bindings::{Bindings, BlocRef, PowerRef, StateRef, Target, Who};
-use super::facts::{Facts, MEMBER, SANCTIONED, SUSPENDED};
+use super::facts::{Facts, MEMBER, SANCTIONED, SUSPENDED, export_bit};
 use crate::scenario::YearMonth;
 use crate::scenario::format::{Cmp, Condition, Export, Indicator, PartnershipKind, ProjectKind, RegimeKind, Stage};
 use crate::sim::world::registry::Registry;
@@ -499,7 +499,7 @@ impl Cond {
             },
             Cond::Exports { state, export } => state
                 .get(bind)
-                .is_some_and(|s| f.exports[s.0 as usize] & Facts::export_bit(*export) != 0),
+                .is_some_and(|s| f.exports[s.0 as usize] & export_bit(*export) != 0),
             Cond::TowardRivals {
                 state,
                 power,
@@ -549,16 +549,6 @@ impl Cond {
             Cond::Date(_) | Cond::From(_) | Cond::Before(_) | Cond::Elapsed(_) | Cond::Start | Cond::Chance(_) => true,
             Cond::All(list) | Cond::Any(list) => list.iter().all(Cond::calendar_only),
             Cond::Not(inner) => inner.calendar_only(),
-            _ => false,
-        }
-    }
-
-    /// Whether evaluating this can draw a random number.
-    pub fn draws(&self) -> bool {
-        match self {
-            Cond::Chance(_) => true,
-            Cond::All(list) | Cond::Any(list) => list.iter().any(Cond::draws),
-            Cond::Not(inner) => inner.draws(),
             _ => false,
         }
     }

@@ -149,7 +149,8 @@ fn reset<T: Copy>(v: &mut Vec<T>, len: usize, value: T) {
     }
 }
 
-fn export_bit(x: crate::scenario::format::Export) -> u64 {
+/// An export as a bit of a set.
+pub fn export_bit(x: crate::scenario::format::Export) -> u64 {
     1u64 << (x as u32).min(63)
 }
 
@@ -412,9 +413,5 @@ impl Facts {
             .iter()
             .rposition(|c| c == code)
             .map(|b| BlocIdx(b as u16))
-    }
-
-    pub fn export_bit(x: crate::scenario::format::Export) -> u64 {
-        export_bit(x)
     }
 }

@@ -144,9 +144,13 @@ pub fn leave_bloc(world: &mut World, state: StateIdx, bloc: BlocIdx) {
     let left = members(world, bloc).len();
     // A pact that has lost half its members has lost its purpose: the
     // rest wind it up (Chad and Mauritania, G5 Sahel, December 2023).
-    let pact_gone = reg_bloc_mut(world, bloc).is_some_and(|b| {
-        matches!(b.kind, BlocKind::DefencePact | BlocKind::Confederation) && left * 2 <= b.peak_members as usize
-    });
+    let reg = world.resource::<Registry>();
+    let pact_gone = reg
+        .bloc_entity(bloc)
+        .and_then(|e| world.get::<Bloc>(e))
+        .is_some_and(|b| {
+            matches!(b.kind, BlocKind::DefencePact | BlocKind::Confederation) && left * 2 <= b.peak_members as usize
+        });
     if left < 2 || pact_gone {
         dissolve_bloc(world, bloc);
     }
