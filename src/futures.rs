@@ -39,6 +39,20 @@ pub struct FuturesSpec {
     /// One thing changed at the start of every future.
     pub change: Option<Effect>,
     pub threads: usize,
+    /// The workers yield to an interactive window: they run at a lower
+    /// priority (Linux; elsewhere at the normal one).
+    pub background: bool,
+}
+
+/// Lowers the calling thread's scheduling priority (a higher nice value),
+/// so that a window drawing on the same cores stays responsive.
+fn yield_to_foreground() {
+    // On Linux, PRIO_PROCESS with 0 is the calling thread alone.
+    #[cfg(target_os = "linux")]
+    // SAFETY: setpriority reads no memory; a failure leaves the priority as is.
+    unsafe {
+        libc::setpriority(libc::PRIO_PROCESS, 0, 10);
+    }
 }
 
 /// 10th, 50th and 90th percentiles.
@@ -201,8 +215,14 @@ pub fn run(file: &SaveFile, spec: &FuturesSpec, progress: &(dyn Fn(u64) + Sync))
         .name
         .clone();
     drop(probe);
+    let background = spec.background;
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(spec.threads)
+        .start_handler(move |_| {
+            if background {
+                yield_to_foreground();
+            }
+        })
         .build()
         .map_err(|e| format!("cannot start {} worker threads: {e}", spec.threads))?;
     let done = AtomicU64::new(0);

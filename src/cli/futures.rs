@@ -63,6 +63,7 @@ pub fn run(args: FuturesArgs, mods: &Mods) -> Result<ExitCode, Failure> {
         seed: seed.unwrap_or(file.seed),
         change: None,
         threads,
+        background: false,
     };
     let sets = if change.is_some() { 2 } else { 1 };
     let bar = progress_bar(runs * sets);

@@ -12,7 +12,10 @@ use super::map_view::MapShapes;
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Drag>()
         .add_systems(Startup, spawn_camera)
-        .add_systems(Update, (pan_with_keys, pan_with_drag, zoom_with_wheel));
+        .add_systems(
+            Update,
+            (pan_with_keys, pan_with_drag, zoom_with_wheel).run_if(in_state(super::screen::Screen::Playing)),
+        );
 }
 
 /// The most and least a screen pixel may cover, in map units (100 per
@@ -94,6 +97,7 @@ fn pan_with_keys(
     keys: Res<ButtonInput<KeyCode>>,
     time: Res<Time>,
     wants: Res<EguiWantsInput>,
+    mut wake: ResMut<super::redraw::Wake>,
     camera: Single<(&mut Transform, &Projection), With<Camera2d>>,
 ) {
     if wants.wants_any_keyboard_input() {
@@ -112,9 +116,13 @@ fn pan_with_keys(
         }
     }
     if dir != Vec2::ZERO {
-        // 600 screen pixels a second, whatever the zoom.
-        let step = dir.normalize() * 600.0 * scale_of(projection) * time.delta_secs();
+        // 600 screen pixels a second, whatever the zoom. The first frame
+        // after the window slept would otherwise count the whole sleep.
+        let dt = time.delta_secs().min(0.1);
+        let step = dir.normalize() * 600.0 * scale_of(projection) * dt;
         transform.translation += step.extend(0.0);
+        // A held key moves the map every frame, not only when keys change.
+        wake.now();
     }
 }
 

@@ -16,8 +16,18 @@ use super::saves::Current;
 use crate::futures::{self, Comparison, FuturesReport, FuturesSpec};
 
 pub(super) fn plugin(app: &mut App) {
-    app.init_resource::<FuturesWindow>()
-        .add_systems(Update, (toggle_with_key, start_job, export_comparison));
+    app.init_resource::<FuturesWindow>().add_systems(
+        Update,
+        (toggle_with_key, start_job, export_comparison, wake_while_running),
+    );
+}
+
+/// The progress bar moves, and the result shows, while the window would
+/// otherwise sleep: ten frames a second while futures run.
+fn wake_while_running(window: Res<FuturesWindow>, mut wake: ResMut<super::redraw::Wake>) {
+    if window.job.is_some() {
+        wake.within(std::time::Duration::from_millis(100));
+    }
 }
 
 type Outcome = Result<(FuturesReport, Option<FuturesReport>), String>;
@@ -101,7 +111,10 @@ fn start_job(world: &mut World) {
         months,
         seed: file.seed,
         change: None,
+        // Every core, at a lower priority: the futures take what the
+        // window leaves.
         threads: 0,
+        background: true,
     };
     std::thread::spawn(move || {
         let progress = |n: u64| d.store(n, Ordering::Relaxed);

@@ -10,6 +10,7 @@ use egui_plot::{Legend, Line, Plot, PlotPoints};
 
 use super::menu::Menu;
 use super::saves::Current;
+use super::screen::Screen;
 use super::{Player, headlines};
 use crate::scenario::format::Indicator;
 use crate::sim::mechanisms::goals::{self, GoalStatus};
@@ -19,19 +20,24 @@ use crate::sim::world::registry::Registry;
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<GoalsWindow>()
-        .init_resource::<Briefing>()
         .init_resource::<EndScreen>()
-        .add_systems(Update, (toggle_with_key, watch_for_the_end, carry_out_observer_request));
+        .add_systems(
+            Update,
+            (
+                toggle_with_key,
+                watch_for_the_end.run_if(in_state(Screen::Playing)),
+                carry_out_observer_request,
+            ),
+        );
 }
 
 #[derive(Resource, Default)]
 pub struct GoalsWindow(pub bool);
 
-/// The end screen: open once per game, when the player's goals are all
-/// decided.
+/// The end screen (`Screen::Ended`): shown once per game, when the
+/// player's goals are all decided.
 #[derive(Resource, Default)]
 pub struct EndScreen {
-    pub open: bool,
     shown: bool,
     /// Continue as observer, asked for from the screen.
     observe: bool,
@@ -43,22 +49,14 @@ fn toggle_with_key(keys: Res<ButtonInput<KeyCode>>, wants: Res<EguiWantsInput>, 
     }
 }
 
-/// The briefing at the start of a new game (not a loaded one, nor a
-/// modder's reload): the situation and the player's goals.
-#[derive(Resource, Default)]
-pub struct Briefing {
-    pub open: bool,
-}
-
 fn watch_for_the_end(world: &mut World) {
     // A new game on screen: its end is still to come.
     if world.resource_ref::<Current>().is_changed() {
         *world.resource_mut::<EndScreen>() = EndScreen::default();
     }
     if !world.resource::<EndScreen>().shown && goals::player_done(world) {
-        let mut end = world.resource_mut::<EndScreen>();
-        end.open = true;
-        end.shown = true;
+        world.resource_mut::<EndScreen>().shown = true;
+        world.resource_mut::<NextState<Screen>>().set(Screen::Ended);
         // The end screen says it all: no dialogs on top of it.
         let news = world.resource::<Chronicle>().news.len();
         world.resource_mut::<headlines::Headlines>().skip_to(news);
@@ -129,12 +127,11 @@ pub(super) fn draw_goals(world: &mut World) {
     world.resource_mut::<GoalsWindow>().0 = still;
 }
 
+/// The briefing at the start of a new game (not a loaded one, nor a
+/// modder's reload): the situation and the player's goals.
 pub(super) fn draw_briefing(world: &mut World) {
-    if !world.resource::<Briefing>().open {
-        return;
-    }
     let Some(code) = world.resource::<Player>().state.clone() else {
-        world.resource_mut::<Briefing>().open = false;
+        world.resource_mut::<NextState<Screen>>().set(Screen::Playing);
         return;
     };
     let scenario = world.resource::<Current>().0.file.meta.clone();
@@ -165,16 +162,13 @@ pub(super) fn draw_briefing(world: &mut World) {
             }
         });
     if done {
-        world.resource_mut::<Briefing>().open = false;
+        world.resource_mut::<NextState<Screen>>().set(Screen::Playing);
     }
 }
 
 pub(super) fn draw_end_screen(world: &mut World) {
-    if !world.resource::<EndScreen>().open {
-        return;
-    }
     let Some(code) = world.resource::<Player>().state.clone() else {
-        world.resource_mut::<EndScreen>().open = false;
+        world.resource_mut::<NextState<Screen>>().set(Screen::Playing);
         return;
     };
     let progress = goals::progress(world, &code);
@@ -257,12 +251,12 @@ pub(super) fn draw_end_screen(world: &mut World) {
                 }
             });
         });
-    if observe || menu || close {
-        let mut end = world.resource_mut::<EndScreen>();
-        end.open = false;
-        end.observe = observe;
-    }
+    world.resource_mut::<EndScreen>().observe = observe;
     if menu {
-        world.resource_mut::<Menu>().open = true;
+        world.resource_scope(|world, mut next: Mut<NextState<Screen>>| {
+            super::menu::open_over_game(&mut world.resource_mut::<Menu>(), &mut next);
+        });
+    } else if observe || close {
+        world.resource_mut::<NextState<Screen>>().set(Screen::Playing);
     }
 }

@@ -18,7 +18,9 @@ pub(super) fn plugin(app: &mut App) {
     app.add_systems(Startup, spawn_map).add_systems(
         Update,
         (
-            hover_and_select.after(super::camera::pan_with_drag),
+            hover_and_select
+                .after(super::camera::pan_with_drag)
+                .run_if(in_state(super::screen::Screen::Playing)),
             rebuild_outlines,
             colour_states,
         )

@@ -8,6 +8,7 @@ use bevy_egui::{EguiContexts, egui};
 
 use super::reload::ModsDir;
 use super::saves::{Toast, load_into, quicksave_path};
+use super::screen::Screen;
 use super::settings::SettingsWindow;
 use crate::scenario::Scenario;
 use crate::scenario::mods::Listing;
@@ -21,7 +22,8 @@ pub(super) fn plugin(app: &mut App) {
 /// The menu's state.
 #[derive(Resource, Default)]
 pub struct Menu {
-    pub open: bool,
+    /// A game is on behind the menu, to go back to.
+    pub over_game: bool,
     listings: Vec<Listing>,
     /// Each listing's title, or why it does not load.
     titles: Vec<String>,
@@ -37,14 +39,11 @@ pub struct Menu {
     error: Option<String>,
 }
 
-impl Menu {
-    /// A menu open on the scenarios of the mods folder and the game.
-    pub fn opened() -> Self {
-        Self {
-            open: true,
-            ..default()
-        }
-    }
+/// Opens the menu over the game on screen (the top bar's Menu, the end
+/// screen's Main menu): the player may go back to it.
+pub fn open_over_game(menu: &mut Menu, next: &mut NextState<Screen>) {
+    menu.over_game = true;
+    next.set(Screen::Menu);
 }
 
 /// What the menu asked for, carried out with the whole world at hand.
@@ -54,6 +53,8 @@ pub(super) enum MenuRequest {
     Nothing,
     Start(Box<Scenario>, u64, Vec<String>),
     Load(String),
+    /// Close the menu on the game it was opened over.
+    Back,
 }
 
 pub(super) fn draw_menu(
@@ -67,9 +68,6 @@ pub(super) fn draw_menu(
 ) -> Result {
     layout.menu_items.clear();
     layout.menu_start = None;
-    if !menu.open {
-        return Ok(());
-    }
     if menu.listings.is_empty() {
         menu.listings = mods.0.list();
         menu.titles = menu
@@ -219,6 +217,9 @@ pub(super) fn draw_menu(
             }
             ui.separator();
             ui.horizontal(|ui| {
+                if menu.over_game && ui.button("Back to the game").clicked() {
+                    *request = MenuRequest::Back;
+                }
                 if ui.button("Settings").clicked() {
                     settings.0 = true;
                 }
@@ -234,19 +235,26 @@ fn carry_out_menu_request(world: &mut World) {
     let request = std::mem::take(&mut *world.resource_mut::<MenuRequest>());
     let outcome = match request {
         MenuRequest::Nothing => return,
+        MenuRequest::Back => {
+            world.resource_mut::<NextState<Screen>>().set(Screen::Playing);
+            return;
+        }
         MenuRequest::Start(scenario, seed, player) => {
             super::start_game(world, *scenario, seed, player, true);
             Ok(())
         }
         MenuRequest::Load(path) => crate::save::read(std::path::Path::new(&path))
             .and_then(|file| load_into(world, &file, &path))
-            .map(|()| super::camera::reframe(world))
+            .map(|()| {
+                super::camera::reframe(world);
+                world.resource_mut::<NextState<Screen>>().set(Screen::Playing);
+            })
             .map_err(|e| e.to_string()),
     };
     match outcome {
         Ok(()) => {
             let mut menu = world.resource_mut::<Menu>();
-            menu.open = false;
+            menu.over_game = true;
             menu.error = None;
             let now = world.resource::<Time<Real>>().elapsed_secs();
             *world.resource_mut::<Toast>() = Toast {

@@ -18,7 +18,10 @@
 //! - `screenshot.rs`: screenshots (F12, or on request for tests).
 //! - `settings.rs`: the settings window (UI scale), kept between sessions.
 //! - `probe.rs`: what the window shows, as JSON, for tests driving it.
+//! - `redraw.rs`: a window that sleeps, and what wakes it.
 //! - `saves.rs`: quick save and load (F5, F9), `play --load`.
+//! - `screen.rs`: the screens (menu, briefing, playing, hand-over, end) as
+//!   Bevy states.
 //! - `reload.rs`: hot reload of the scenario and the mods' rules.
 
 mod camera;
@@ -33,8 +36,10 @@ pub mod modes;
 mod observer;
 mod panels;
 mod probe;
+mod redraw;
 mod reload;
 mod saves;
+pub mod screen;
 mod screenshot;
 mod settings;
 
@@ -125,7 +130,6 @@ pub fn run(
     .add_plugins(EguiPlugin::default())
     .add_plugins(SimulationPlugin)
     .init_resource::<Player>()
-    .init_resource::<HandOver>()
     .insert_resource(map_view::MapShapes::new(
         MapFile::shipped(),
         &scenario.file.states.iter().map(|s| s.id.clone()).collect::<Vec<_>>(),
@@ -143,8 +147,11 @@ pub fn run(
         map_view::plugin,
         menu::plugin,
         observer::plugin,
+    ))
+    .add_plugins((
         panels::plugin,
         probe::plugin,
+        redraw::plugin,
         reload::plugin,
         saves::plugin,
         screenshot::plugin,
@@ -153,15 +160,16 @@ pub fn run(
     .init_resource::<UiLayout>()
     .add_systems(Update, resolve_turn)
     .add_systems(PostUpdate, follow_seat.before(bevy_egui::EguiPostUpdateSet::EndPass));
-    if open_menu {
-        app.insert_resource(menu::Menu::opened());
-    }
     app.insert_resource(saves::Current(scenario.clone()))
         .insert_resource(reload::ModsDir(mods));
     load_into_app(&mut app, &scenario, seed);
     // `play` has checked that the states are playable.
     seat_players(app.world_mut(), &play_as);
-    app.world_mut().resource_mut::<goals_view::Briefing>().open = !play_as.is_empty() && load.is_none();
+    app.insert_state(if open_menu {
+        screen::Screen::Menu
+    } else {
+        screen::Screen::start_of_game(play_as.len(), load.is_none())
+    });
     if let Some((file, path)) = load {
         // `play` has replayed it once already, so this cannot fail either.
         if let Err(e) = saves::load_into(app.world_mut(), &file, &path) {
@@ -195,7 +203,22 @@ pub fn start_game(world: &mut World, scenario: Scenario, seed: u64, players: Vec
     if reframe {
         camera::reframe(world);
         // A new game from the menu: brief its player.
-        world.resource_mut::<goals_view::Briefing>().open = !players.is_empty();
+        world
+            .resource_mut::<NextState<screen::Screen>>()
+            .set(screen::Screen::start_of_game(players.len(), true));
+    } else {
+        leave_for_the_game(world);
+    }
+}
+
+/// Back to the game from a screen that belonged to the one replaced (its
+/// hand-over, its end), unless the menu is open over it.
+pub(crate) fn leave_for_the_game(world: &mut World) {
+    let now = *world.resource::<State<screen::Screen>>().get();
+    if matches!(now, screen::Screen::HandOver | screen::Screen::Ended) {
+        world
+            .resource_mut::<NextState<screen::Screen>>()
+            .set(screen::Screen::Playing);
     }
 }
 
@@ -244,21 +267,23 @@ pub(crate) fn resolve_turn(world: &mut World) {
         };
         if !last {
             crate::sim::player::seats::pass_seat(world);
-            world.resource_mut::<HandOver>().0 = true;
+            world
+                .resource_mut::<NextState<screen::Screen>>()
+                .set(screen::Screen::HandOver);
             return;
         }
     }
     world.run_schedule(TurnSchedule);
+    // The month's news and colours are drawn next frame, even if nothing
+    // else wakes the window (an observer's months, a test's key).
+    world.resource_mut::<redraw::Wake>().now();
     if seats > 1 {
         crate::sim::player::seats::pass_seat(world);
-        world.resource_mut::<HandOver>().0 = true;
+        world
+            .resource_mut::<NextState<screen::Screen>>()
+            .set(screen::Screen::HandOver);
     }
 }
-
-/// Hot-seat: the seat has changed hands; the next player is asked to take
-/// the mouse.
-#[derive(Resource, Default)]
-pub struct HandOver(pub bool);
 
 /// Everything the window shows of one state.
 pub type StateRow = (

@@ -56,6 +56,7 @@ fn run_months(
     mut autoplay: ResMut<Autoplay>,
     mut headlines: ResMut<Headlines>,
     mut end_turn: ResMut<EndTurn>,
+    mut wake: ResMut<super::redraw::Wake>,
 ) {
     // Only an observer's game runs by itself.
     if player.state.is_some() {
@@ -75,8 +76,11 @@ fn run_months(
         headlines.skip_to(seen);
     }
     autoplay.since += time.delta_secs();
-    if autoplay.since >= 1.0 / autoplay.speed.max(0.1) {
+    let every = 1.0 / autoplay.speed.max(0.1);
+    if autoplay.since >= every {
         autoplay.since = 0.0;
         end_turn.0 = true;
     }
+    // The window sleeps between months; it wakes for the next one.
+    wake.within_secs(every - autoplay.since);
 }

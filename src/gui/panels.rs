@@ -20,6 +20,7 @@ use super::modes::{self, MapMode};
 use super::observer::{Autoplay, SPEEDS};
 use super::reload::draw_reload_error;
 use super::saves::{SaveRequest, Toast};
+use super::screen::{Screen, game_shown};
 use super::settings::{SettingsWindow, draw_settings};
 use super::{EndTurn, Player, Selection, StateFacts, UiLayout};
 use crate::scenario::format::{Indicator, Stage};
@@ -39,40 +40,49 @@ pub(super) fn plugin(app: &mut App) {
             EguiPrimaryContextPass,
             (
                 draw_labels,
-                draw_screen.run_if(menu_closed),
-                draw_legend.run_if(menu_closed),
-                draw_charts.run_if(menu_closed),
-                draw_decisions.run_if(menu_closed),
-                draw_futures.run_if(menu_closed),
-                draw_tooltip.run_if(menu_closed),
-                draw_choices.run_if(menu_closed),
-                // The briefing comes first; a greeting at `Start` follows.
-                draw_headline.run_if(menu_closed.and_then(briefing_closed)),
-                draw_goals.run_if(menu_closed),
-                draw_end_screen.run_if(menu_closed),
-                draw_briefing.run_if(menu_closed),
+                draw_screen.run_if(game_shown),
+                draw_legend.run_if(game_shown),
+                draw_charts.run_if(game_shown),
+                draw_decisions.run_if(game_shown),
+                draw_futures.run_if(game_shown),
+                draw_tooltip.run_if(game_shown),
+                // A player's questions and turning points wait for the
+                // briefing to be read and the seat to be taken.
+                draw_choices.run_if(in_state(Screen::Playing)),
+                draw_headline.run_if(in_state(Screen::Playing)),
+                draw_goals.run_if(game_shown),
+                draw_end_screen.run_if(in_state(Screen::Ended)),
+                draw_briefing.run_if(in_state(Screen::Briefing)),
                 draw_reload_error,
-                draw_hand_over.run_if(menu_closed),
-                draw_menu,
+                draw_hand_over.run_if(in_state(Screen::HandOver)),
+                draw_menu.run_if(in_state(Screen::Menu)),
                 draw_settings,
             )
                 .chain(),
-        );
+        )
+        .add_systems(OnExit(Screen::Menu), forget_menu_controls)
+        .add_systems(OnExit(Screen::HandOver), forget_hand_over_controls);
+}
+
+/// Controls of a screen no longer shown are not there to click.
+fn forget_menu_controls(mut layout: ResMut<UiLayout>) {
+    layout.menu_items.clear();
+    layout.menu_start = None;
+}
+
+fn forget_hand_over_controls(mut layout: ResMut<UiLayout>) {
+    layout.hand_over_ready = None;
 }
 
 /// Hot-seat: asks the next player to take the mouse, so that no one acts
 /// in another's name by mistake.
 fn draw_hand_over(
     mut contexts: EguiContexts,
-    mut hand_over: ResMut<super::HandOver>,
+    mut next: ResMut<NextState<Screen>>,
     player: Res<Player>,
     registry: Res<Registry>,
     mut layout: ResMut<super::UiLayout>,
 ) -> Result {
-    layout.hand_over_ready = None;
-    if !hand_over.0 {
-        return Ok(());
-    }
     let name = player
         .state
         .as_deref()
@@ -92,18 +102,10 @@ fn draw_hand_over(
             let r = ready.rect;
             layout.hand_over_ready = Some([r.min.x * k, r.min.y * k, r.width() * k, r.height() * k]);
             if ready.clicked() {
-                hand_over.0 = false;
+                next.set(Screen::Playing);
             }
         });
     Ok(())
-}
-
-fn menu_closed(menu: Res<Menu>) -> bool {
-    !menu.open
-}
-
-fn briefing_closed(briefing: Res<super::goals_view::Briefing>) -> bool {
-    !briefing.open
 }
 
 /// What the news feed shows.
@@ -307,7 +309,7 @@ fn draw_screen(
     mut selection: ResMut<Selection>,
     mut filter: ResMut<NewsFilter>,
     mut charts: ResMut<Charts>,
-    (headlines, hand_over, briefing): (Res<Headlines>, Res<super::HandOver>, Res<super::goals_view::Briefing>),
+    (headlines, screen, mut next): (Res<Headlines>, Res<State<Screen>>, ResMut<NextState<Screen>>),
     mut layout: ResMut<UiLayout>,
     window: Single<&Window>,
     (mut requests, toast, time): (ResMut<SaveRequest>, Res<Toast>, Res<Time<Real>>),
@@ -339,7 +341,7 @@ fn draw_screen(
             // The turn's headlines come first.
             // Nor while the next player has not taken the seat, or the
             // briefing is unread.
-            let ready = !headlines.pending() && !hand_over.0 && !briefing.open;
+            let ready = !headlines.pending() && *screen.get() == Screen::Playing;
             // Hot-seat: the seat passes until the last player ends the month.
             let seats = &game.humans.0;
             let mine = game.player.state.as_deref().and_then(|c| reg.state(c));
@@ -444,7 +446,7 @@ fn draw_screen(
                 settings.0 = true;
             }
             if ui.button("Menu").clicked() {
-                menu.open = true;
+                super::menu::open_over_game(&mut menu, &mut next);
             }
         });
     });

@@ -1,9 +1,11 @@
 //! What the window shows, written as JSON for tests that drive the game
 //! from outside (under Xvfb, clicking with xdotool): set
-//! `HARMATTAN_UI_REPORT=path.json`. Every few frames it says the date and
+//! `HARMATTAN_UI_REPORT=path.json`. Whenever it changes it says the date and
 //! turn, the selection and the side panel's title, the map mode, where
 //! each state's label and the End Turn button are on screen, and frame
 //! times, so a test can click on Burkina Faso and check what happened.
+//! The window sleeps when idle, so a test waits for what the report says,
+//! never for a number of frames.
 
 use std::path::PathBuf;
 
@@ -13,6 +15,7 @@ use serde::Serialize;
 use super::headlines::Headlines;
 use super::map_view::MapShapes;
 use super::modes::MapMode;
+use super::screen::Screen;
 use super::{Selection, UiLayout};
 use crate::sim::world::registry::{Clock, Registry};
 
@@ -24,8 +27,9 @@ pub(super) fn plugin(app: &mut App) {
             frame_times: Vec::new(),
             last_turn: 0,
             turn_frames: Vec::new(),
+            last_written: String::new(),
         })
-        .add_systems(Last, write_report);
+        .add_systems(Last, write_report.before(super::redraw::plan_next_frame));
     }
 }
 
@@ -38,11 +42,14 @@ struct Probe {
     last_turn: u32,
     /// Seconds, the frames in which a turn was resolved.
     turn_frames: Vec<f32>,
+    last_written: String,
 }
 
 #[derive(Serialize)]
 struct Report {
     frame: u64,
+    /// The window has drawn its start-up frames (after which it may sleep).
+    settled: bool,
     date: String,
     turn: u32,
     selected: Option<String>,
@@ -55,6 +62,8 @@ struct Report {
     /// Window coordinates of each state's label (where a click selects it).
     labels: Vec<(String, [f32; 2])>,
     end_turn: Option<[f32; 4]>,
+    /// The screen shown (`Screen`, by name).
+    screen: String,
     menu_open: bool,
     /// The end screen is showing.
     game_over: bool,
@@ -76,9 +85,10 @@ struct Report {
     /// The last few news items.
     news: Vec<String>,
     scenario: String,
-    /// Frame times in milliseconds: median and worst, over all frames
-    /// (the first few include start-up), and the worst frame in which a
-    /// turn ended.
+    /// Frame times in milliseconds: median and worst over the frames drawn
+    /// straight after another (panning, a progress bar: the time a frame
+    /// takes, not how long the window slept before it; the first include
+    /// start-up), and the worst frame in which a turn ended.
     median_frame_ms: f32,
     worst_frame_ms: f32,
     worst_turn_frame_ms: f32,
@@ -96,14 +106,12 @@ struct Shown<'w> {
     layout: Res<'w, UiLayout>,
     shapes: Res<'w, MapShapes>,
     watch: Res<'w, super::reload::Watch>,
-    menu: Res<'w, super::menu::Menu>,
+    screen: Res<'w, State<super::screen::Screen>>,
     player: Res<'w, super::Player>,
     info: Res<'w, crate::sim::world::spawn::GameInfo>,
-    end: Res<'w, super::goals_view::EndScreen>,
     chronicle: Res<'w, crate::sim::world::chronicle::Chronicle>,
-    briefing: Res<'w, super::goals_view::Briefing>,
     futures: Res<'w, super::futures_view::FuturesWindow>,
-    hand_over: Res<'w, super::HandOver>,
+    pace: Res<'w, super::redraw::Pace>,
 }
 
 fn write_report(
@@ -121,28 +129,25 @@ fn write_report(
         layout,
         shapes,
         watch,
-        menu,
+        screen,
         player,
         info,
-        end,
         chronicle,
-        briefing,
         futures,
-        hand_over,
+        pace,
     } = shown;
     probe.frame += 1;
     let dt = time.delta_secs();
-    if probe.frame > 1 {
+    if probe.frame > 1 && pace.busy {
         probe.frame_times.push(dt);
     }
     // `Time` measures the frame before this one; a turn resolved then
-    // shows in this frame's delta.
+    // shows in this frame's delta (and that frame asked for this one).
     if clock.turn != probe.last_turn {
         probe.last_turn = clock.turn;
-        probe.turn_frames.push(dt);
-    }
-    if !probe.frame.is_multiple_of(5) {
-        return;
+        if pace.busy {
+            probe.turn_frames.push(dt);
+        }
     }
     let (cam, global) = camera.into_inner();
     let labels = shapes
@@ -162,6 +167,7 @@ fn write_report(
     let worst = sorted.last().copied().unwrap_or(0.0);
     let report = Report {
         frame: probe.frame,
+        settled: pace.settled(),
         date: clock.date().to_string(),
         turn: clock.turn,
         selected: selection.selected.clone(),
@@ -175,15 +181,16 @@ fn write_report(
         reload_error: watch.error.clone(),
         labels,
         end_turn: layout.end_turn,
-        menu_open: menu.open,
-        game_over: end.open,
-        briefing: briefing.open,
+        screen: format!("{:?}", screen.get()),
+        menu_open: *screen.get() == Screen::Menu,
+        game_over: *screen.get() == Screen::Ended,
+        briefing: *screen.get() == Screen::Briefing,
         decision_buttons: layout.decision_buttons.clone(),
         decision_filter: layout.decision_filter.clone(),
         decision_find_focused: layout.decision_find_focused,
         futures_controls: layout.futures_controls.clone(),
         futures: futures.summary(),
-        hand_over: hand_over.0,
+        hand_over: *screen.get() == Screen::HandOver,
         hand_over_ready: layout.hand_over_ready,
         menu_items: layout.menu_items.clone(),
         menu_start: layout.menu_start,
@@ -195,11 +202,26 @@ fn write_report(
         worst_turn_frame_ms: probe.turn_frames.iter().copied().fold(0.0, f32::max) * 1000.0,
         frames_timed: probe.frame_times.len(),
     };
+    let Ok(text) = serde_json::to_string(&report) else {
+        return;
+    };
+    // Frame numbers and times change every frame: the file is written when
+    // something else has, or every tenth frame.
+    let key = serde_json::to_string(&Report {
+        frame: 0,
+        median_frame_ms: 0.0,
+        worst_frame_ms: 0.0,
+        frames_timed: 0,
+        ..report
+    })
+    .unwrap_or_default();
+    if key == probe.last_written && !probe.frame.is_multiple_of(10) {
+        return;
+    }
+    probe.last_written = key;
     // Written beside and renamed, so a reader never sees half a file.
     let tmp = probe.path.with_extension("tmp");
-    if let Ok(text) = serde_json::to_string(&report)
-        && std::fs::write(&tmp, text).is_ok()
-    {
+    if std::fs::write(&tmp, text).is_ok() {
         let _ = std::fs::rename(&tmp, &probe.path);
     }
 }

@@ -1,12 +1,15 @@
 //! Hot reload, for a modder's edit-and-look loop: the scenario file the
-//! game was started from and the mods' rule files are checked every second;
+//! game was started from and the mods' rule files are checked every second
+//! (by a thread, so that the window may sleep);
 //! when one changes the scenario is loaded again and the game restarts
 //! from its start with the same seed and player. A file that no longer
 //! validates does not stop the game: its problems (file:line:col) show in
 //! a window until the next good save of the file.
 
 use std::path::PathBuf;
-use std::time::SystemTime;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, SystemTime};
 
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, egui};
@@ -24,13 +27,46 @@ pub(super) fn plugin(app: &mut App) {
 #[derive(Resource, Clone, Default)]
 pub struct ModsDir(pub Mods);
 
-/// Files watched, with what they looked like when last read.
+type Stamped = Vec<(PathBuf, Option<(SystemTime, u64)>)>;
+
+/// Files watched, with what they looked like when last read. A thread of
+/// its own looks at them every second and wakes the window when one has
+/// changed, so that a sleeping window does not wake every second to look.
 #[derive(Resource, Default)]
 pub struct Watch {
-    files: Vec<(PathBuf, Option<(SystemTime, u64)>)>,
-    next_check: f32,
+    files: Arc<Mutex<Stamped>>,
+    changed: Arc<AtomicBool>,
     /// The problems of the last reload that failed, until one succeeds.
     pub error: Option<String>,
+}
+
+/// Looks at the files every second while the game lives (the thread ends
+/// with the last owner of the list) and calls `wake` when one has changed.
+fn spawn_watcher(files: &Arc<Mutex<Stamped>>, changed: Arc<AtomicBool>, wake: impl Fn() + Send + 'static) {
+    let files = Arc::downgrade(files);
+    let spawned = std::thread::Builder::new().name("hot reload".into()).spawn(move || {
+        loop {
+            std::thread::sleep(Duration::from_secs(1));
+            let Some(files) = files.upgrade() else { return };
+            let mut any = false;
+            if let Ok(mut list) = files.lock() {
+                for (path, seen) in list.iter_mut() {
+                    let now = stamp(path);
+                    if now != *seen {
+                        *seen = now;
+                        any = true;
+                    }
+                }
+            }
+            if any {
+                changed.store(true, Ordering::Release);
+                wake();
+            }
+        }
+    });
+    if let Err(e) = spawned {
+        warn!("hot reload is off: no thread to watch the files ({e})");
+    }
 }
 
 fn stamp(path: &PathBuf) -> Option<(SystemTime, u64)> {
@@ -40,7 +76,7 @@ fn stamp(path: &PathBuf) -> Option<(SystemTime, u64)> {
 
 /// The files behind the game on screen: its scenario file (if it came from
 /// one on disk) and the mods' rule files.
-fn watched(current: &Current, mods: &Mods) -> Vec<(PathBuf, Option<(SystemTime, u64)>)> {
+fn watched(current: &Current, mods: &Mods) -> Stamped {
     let mut files: Vec<PathBuf> = Vec::new();
     let origin = PathBuf::from(&current.0.origin);
     if origin.is_file() {
@@ -56,39 +92,32 @@ fn watched(current: &Current, mods: &Mods) -> Vec<(PathBuf, Option<(SystemTime, 
         .collect()
 }
 
-fn start_watching(mut commands: Commands, current: Res<Current>, mods: Option<Res<ModsDir>>) {
+fn start_watching(
+    mut commands: Commands,
+    current: Res<Current>,
+    mods: Option<Res<ModsDir>>,
+    event_loop: Option<Res<bevy::winit::EventLoopProxyWrapper>>,
+) {
     let mods = mods.map(|m| m.0.clone()).unwrap_or_default();
-    commands.insert_resource(Watch {
-        files: watched(&current, &mods),
-        next_check: 1.0,
+    let watch = Watch {
+        files: Arc::new(Mutex::new(watched(&current, &mods))),
+        changed: Arc::default(),
         error: None,
+    };
+    let proxy = event_loop.map(|p| (**p).clone());
+    spawn_watcher(&watch.files, watch.changed.clone(), move || {
+        if let Some(p) = &proxy {
+            let _ = p.send_event(bevy::winit::WinitUserEvent::WakeUp);
+        }
     });
+    commands.insert_resource(watch);
 }
 
 fn check_files(world: &mut World) {
-    let now = world.resource::<Time<Real>>().elapsed_secs();
-    {
-        let mut watch = world.resource_mut::<Watch>();
-        if now < watch.next_check {
-            return;
-        }
-        watch.next_check = now + 1.0;
-    }
-    let changed = {
-        let mut watch = world.resource_mut::<Watch>();
-        let mut changed = false;
-        for (path, seen) in &mut watch.files {
-            let s = stamp(path);
-            if s != *seen {
-                *seen = s;
-                changed = true;
-            }
-        }
-        changed
-    };
-    if !changed {
+    if !world.resource::<Watch>().changed.swap(false, Ordering::AcqRel) {
         return;
     }
+    let now = world.resource::<Time<Real>>().elapsed_secs();
     let mods = world.get_resource::<ModsDir>().map(|m| m.0.clone()).unwrap_or_default();
     let origin = world.resource::<Current>().0.origin.clone();
     match mods.load_path(std::path::Path::new(&origin)) {
@@ -124,7 +153,9 @@ pub fn rewatch(world: &mut World) {
     let mods = world.get_resource::<ModsDir>().map(|m| m.0.clone()).unwrap_or_default();
     let files = watched(world.resource::<Current>(), &mods);
     if let Some(mut watch) = world.get_resource_mut::<Watch>() {
-        watch.files = files;
+        if let Ok(mut list) = watch.files.lock() {
+            *list = files;
+        }
         watch.error = None;
     }
 }

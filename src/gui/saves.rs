@@ -15,9 +15,21 @@ use crate::save::{self, SaveFile};
 use crate::scenario::Scenario;
 
 pub(super) fn plugin(app: &mut App) {
-    app.init_resource::<Toast>()
-        .init_resource::<SaveRequest>()
-        .add_systems(Update, (keys_to_requests, carry_out_requests).chain());
+    app.init_resource::<Toast>().init_resource::<SaveRequest>().add_systems(
+        Update,
+        (
+            (keys_to_requests.run_if(super::screen::game_shown), carry_out_requests).chain(),
+            wake_to_hide_toast,
+        ),
+    );
+}
+
+/// A sleeping window wakes to take a message away when its time is up.
+fn wake_to_hide_toast(toast: Res<Toast>, time: Res<Time<Real>>, mut wake: ResMut<super::redraw::Wake>) {
+    let left = toast.until - time.elapsed_secs();
+    if left > 0.0 {
+        wake.within_secs(left);
+    }
 }
 
 /// The scenario the game on screen started from (its text and rules go
@@ -112,5 +124,6 @@ pub fn load_into(world: &mut World, file: &SaveFile, path: &str) -> Result<(), s
     *world.resource_mut::<Selection>() = Selection::default();
     let news = world.resource::<crate::sim::world::chronicle::Chronicle>().news.len();
     world.resource_mut::<Headlines>().skip_to(news);
+    super::leave_for_the_game(world);
     Ok(())
 }

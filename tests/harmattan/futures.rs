@@ -22,6 +22,7 @@ fn spec(change: Option<&str>, threads: usize) -> FuturesSpec {
         seed: 77,
         change: change.map(|c| futures::parse_change(c).unwrap()),
         threads,
+        background: false,
     }
 }
 

@@ -199,7 +199,7 @@ impl Session {
     /// Waits for the map to be drawn and gives the window the keyboard.
     fn wait_for_map(&self) -> Value {
         let first = wait_for("the map", patience(120), || {
-            report(&self.report).filter(|r| r["frame"].as_u64().unwrap_or(0) >= 40)
+            report(&self.report).filter(|r| r["settled"] == true)
         });
         let window = wait_for("the window", patience(10), || {
             let out = Command::new("xdotool")
