@@ -14,9 +14,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::rules::Rules;
 use crate::scenario::{self, Scenario};
-use crate::sim::mechanisms::events::{self, EventBook, OpenChoices};
+use crate::sim::mechanisms::events::{EventBook, OpenChoices};
 use crate::sim::player::inputs::{Input, InputLog};
-use crate::sim::player::orders::OrderQueue;
 use crate::sim::world::registry::Clock;
 use crate::sim::world::spawn::{self, GameInfo};
 use crate::sim::{Detail, TurnSchedule};
@@ -115,46 +114,14 @@ pub fn capture(world: &World, origin: &str, scenario_text: &str, rules: &Rules, 
         rules: rules.clone(),
         seed: world.resource::<GameInfo>().seed,
         turns: world.resource::<Clock>().turn,
-        inputs: inputs_with_pending(world),
+        // Everything given so far, the coming turn's inputs included: each
+        // was logged when given.
+        inputs: world.resource::<InputLog>().0.clone(),
         digest,
         seal: None,
     };
     save.seal = Some(save.compute_seal());
     save
-}
-
-/// The inputs so far, and those given for the coming turn but not yet
-/// carried out (orders waiting, answers to open choices).
-fn inputs_with_pending(world: &World) -> Vec<Input> {
-    let mut inputs = world.resource::<InputLog>().0.clone();
-    let next = world.resource::<Clock>().turn + 1;
-    let book = world.resource::<EventBook>();
-    for c in &world.resource::<OpenChoices>().0 {
-        if let Some(option) = c.answer {
-            inputs.push(Input::Choice {
-                turn: next,
-                event: book.defs[c.event].id.clone(),
-                option,
-            });
-        }
-    }
-    let reg = world.resource::<crate::sim::world::registry::Registry>();
-    let decisions = world.resource::<crate::sim::mechanisms::decisions::DecisionBook>();
-    for (s, i, target) in &world.resource::<crate::sim::mechanisms::decisions::DecisionQueue>().0 {
-        inputs.push(Input::Decision {
-            turn: next,
-            decision: decisions.defs[*i].id.clone(),
-            target: target.map(|t| crate::sim::mechanisms::decisions::target_code(reg, t)),
-            state: Some(reg.state_code(*s).to_string()),
-        });
-    }
-    for order in &world.resource::<OrderQueue>().pending {
-        inputs.push(Input::Order {
-            turn: next,
-            order: order.clone(),
-        });
-    }
-    inputs
 }
 
 /// Writes a save beside its destination and renames it into place, so a
@@ -288,56 +255,28 @@ pub fn replay_into(
     // `turns` was checked against the limit in `scenario_of`.
     for turn in 1..=save.turns.saturating_add(1) {
         for input in save.inputs.iter().filter(|i| i.turn() == turn) {
+            // A file from elsewhere: its orders are checked before they are
+            // queued, and its answers name events of the scenario.
             match input {
-                Input::Player { state, .. } => {
-                    crate::sim::player::seats::set_player(world, state.as_deref()).map_err(replay_err)?
-                }
                 Input::Order { order, .. } => {
-                    // An order in a save is checked like one typed in.
                     crate::sim::player::orders::check(world.resource::<crate::sim::world::registry::Registry>(), order)
                         .map_err(|e| replay_err(format!("an order in the save is not valid: {e}")))?;
-                    world.resource_mut::<OrderQueue>().pending.push(order.clone())
                 }
-                Input::Decision {
-                    decision,
-                    target,
-                    state,
-                    ..
-                } => match state {
-                    Some(code) => {
-                        let s = world
-                            .resource::<crate::sim::world::registry::Registry>()
-                            .state(code)
-                            .ok_or_else(|| replay_err(format!("`{code}` is not a state of the scenario")))?;
-                        crate::sim::mechanisms::decisions::decide_as(world, s, decision, target.as_deref())
-                            .map_err(replay_err)?
-                    }
-                    None => crate::sim::mechanisms::decisions::decide(world, decision, target.as_deref())
-                        .map_err(replay_err)?,
-                },
-                Input::Players { states, .. } => {
-                    let codes: Vec<&str> = states.iter().map(String::as_str).collect();
-                    crate::sim::player::seats::set_players(world, &codes).map_err(replay_err)?
-                }
-                Input::Seat { state, .. } => {
-                    let s = world
-                        .resource::<crate::sim::world::registry::Registry>()
-                        .state(state)
-                        .ok_or_else(|| replay_err(format!("`{state}` is not a state of the scenario")))?;
-                    crate::sim::player::seats::take_seat(world, s)
-                }
-                Input::Choice { event, option, .. } => {
-                    // The choice was offered in the turn before.
+                Input::Choice { event, .. } => {
                     if !world.resource::<EventBook>().defs.iter().any(|d| d.id == *event) {
                         return Err(replay_err(format!(
                             "the save answers `{event}`, which the scenario lacks"
                         )));
                     }
-                    if !world.resource::<OpenChoices>().0.is_empty() {
-                        events::answer_choice(world, event, *option).map_err(replay_err)?;
+                    // Offered in the turn before; none is waiting if that
+                    // turn's events were settled without the player.
+                    if world.resource::<OpenChoices>().0.is_empty() {
+                        continue;
                     }
                 }
+                _ => {}
             }
+            crate::sim::player::inputs::apply(world, input.as_sent()).map_err(replay_err)?;
         }
         if turn <= save.turns {
             world.run_schedule(TurnSchedule);

@@ -4,6 +4,7 @@
 //! is queued and carried out when the turn ends; the ledger then shows
 //! what it actually did.
 
+use crate::sim::player::inputs::{InputRefused, PlayerInput};
 use bevy::prelude::*;
 use bevy_egui::input::EguiWantsInput;
 use bevy_egui::{EguiContexts, egui};
@@ -13,8 +14,12 @@ use crate::sim::world::players::PlayedBy;
 use crate::sim::world::registry::Registry;
 
 pub(super) fn plugin(app: &mut App) {
-    app.init_resource::<DecisionPanel>()
-        .add_systems(Update, (toggle_with_key, carry_out_pick, refresh).chain());
+    app.init_resource::<DecisionPanel>().add_systems(
+        Update,
+        (toggle_with_key, show_refusals, refresh)
+            .chain()
+            .after(crate::sim::player::inputs::InputsApplied),
+    );
 }
 
 /// What the panel shows, refreshed from the world while it is open.
@@ -25,8 +30,7 @@ pub struct DecisionPanel {
     capital: f64,
     /// Names of the decisions queued for this turn.
     queued: Vec<String>,
-    /// The pick to carry out, and the answer to the last one.
-    pick: Option<(String, Option<String>)>,
+    /// Why the last pick was refused, if it was.
     message: Option<String>,
     filter: String,
     show_closed: bool,
@@ -38,12 +42,14 @@ fn toggle_with_key(keys: Res<ButtonInput<KeyCode>>, wants: Res<EguiWantsInput>, 
     }
 }
 
-fn carry_out_pick(world: &mut World) {
-    let Some((id, target)) = world.resource_mut::<DecisionPanel>().pick.take() else {
-        return;
-    };
-    let answer = decisions::decide(world, &id, target.as_deref()).err();
-    world.resource_mut::<DecisionPanel>().message = answer;
+/// A decision the simulation refused (the capital spent meanwhile, a
+/// target gone) says why in the panel.
+fn show_refusals(mut refused: MessageReader<InputRefused>, mut panel: ResMut<DecisionPanel>) {
+    for r in refused.read() {
+        if matches!(r.input, PlayerInput::Decide { .. }) {
+            panel.message = Some(r.reason.clone());
+        }
+    }
 }
 
 fn refresh(world: &mut World) {
@@ -83,6 +89,7 @@ pub(super) fn draw_decisions(
     mut panel: ResMut<DecisionPanel>,
     played: Res<PlayedBy>,
     mut layout: ResMut<super::UiLayout>,
+    mut inputs: MessageWriter<PlayerInput>,
 ) -> Result {
     layout.decision_buttons.clear();
     if !panel.open {
@@ -196,8 +203,13 @@ pub(super) fn draw_decisions(
             ui.small(
                 "Chosen decisions are carried out when the turn ends; the side panel's causes then show what they did.",
             );
-            if pick.is_some() {
-                panel.pick = pick;
+            if let Some((decision, target)) = pick {
+                panel.message = None;
+                inputs.write(PlayerInput::Decide {
+                    decision,
+                    target,
+                    state: None,
+                });
             }
         });
     panel.open = open;

@@ -67,7 +67,8 @@ fn carry_out_observer_request(world: &mut World) {
     if !std::mem::take(&mut world.resource_mut::<EndScreen>().observe) {
         return;
     }
-    let _ = crate::sim::player::seats::set_player(world, None);
+    // Observer mode is always open to a game: this cannot be refused.
+    let _ = crate::sim::player::inputs::apply(world, crate::sim::player::inputs::PlayerInput::Play(None));
 }
 
 /// The primary egui context, for the exclusive systems that draw here.

@@ -158,7 +158,8 @@ pub fn run(
         settings::plugin,
     ))
     .init_resource::<UiLayout>()
-    .add_systems(Update, resolve_turn)
+    // What the player gave this frame comes before the month it is for.
+    .add_systems(Update, resolve_turn.after(crate::sim::player::inputs::InputsApplied))
     .add_systems(PostUpdate, follow_seat.before(bevy_egui::EguiPostUpdateSet::EndPass));
     app.insert_resource(saves::Current(scenario.clone()))
         .insert_resource(reload::ModsDir(mods));
@@ -225,12 +226,13 @@ pub(crate) fn leave_for_the_game(world: &mut World) {
 /// Seats the players: none (observer), one, or several taking turns
 /// (hot-seat). The states are checked by the caller.
 fn seat_players(world: &mut World, players: &[String]) {
-    let result = match players {
-        [] => crate::sim::player::seats::set_player(world, None),
-        [one] => crate::sim::player::seats::set_player(world, Some(one)),
-        many => crate::sim::player::seats::set_players(world, &many.iter().map(String::as_str).collect::<Vec<_>>()),
+    use crate::sim::player::inputs::{PlayerInput, apply};
+    let input = match players {
+        [] => PlayerInput::Play(None),
+        [one] => PlayerInput::Play(Some(one.clone())),
+        many => PlayerInput::PlayTogether(many.to_vec()),
     };
-    if let Err(e) = result {
+    if let Err(e) = apply(world, input) {
         error!("{e}");
     }
     follow_seat(world);
@@ -266,10 +268,8 @@ pub(crate) fn resolve_turn(world: &mut World) {
             world.resource::<crate::sim::world::players::PlayedBy>().0 == humans.last().copied()
         };
         if !last {
-            crate::sim::player::seats::pass_seat(world);
-            world
-                .resource_mut::<NextState<screen::Screen>>()
-                .set(screen::Screen::HandOver);
+            crate::sim::player::inputs::pass_seat(world);
+            hand_over(world);
             return;
         }
     }
@@ -278,11 +278,18 @@ pub(crate) fn resolve_turn(world: &mut World) {
     // else wakes the window (an observer's months, a test's key).
     world.resource_mut::<redraw::Wake>().now();
     if seats > 1 {
-        crate::sim::player::seats::pass_seat(world);
-        world
-            .resource_mut::<NextState<screen::Screen>>()
-            .set(screen::Screen::HandOver);
+        crate::sim::player::inputs::pass_seat(world);
+        hand_over(world);
     }
+}
+
+/// Hot seat: the next player is asked to take the mouse. At once, not next
+/// frame, so that no frame shows the new seat's panels before they have it.
+fn hand_over(world: &mut World) {
+    world
+        .resource_mut::<NextState<screen::Screen>>()
+        .set(screen::Screen::HandOver);
+    world.run_schedule(bevy::state::state::StateTransition);
 }
 
 /// Everything the window shows of one state.

@@ -26,6 +26,7 @@ use super::{EndTurn, Player, Selection, StateFacts, UiLayout};
 use crate::scenario::format::{Indicator, Stage};
 use crate::sim::mechanisms::decisions::DecisionBook;
 use crate::sim::mechanisms::events::{EventBook, OpenChoices};
+use crate::sim::player::inputs::PlayerInput;
 use crate::sim::world::chronicle::{Chronicle, NewsKind};
 use crate::sim::world::components::*;
 use crate::sim::world::ledger::{Actor, Cause, Ledger, Measure};
@@ -100,7 +101,11 @@ fn draw_hand_over(
             ui.label(format!("Pass the mouse to the player of {name}."));
             let ready = ui.button("I am ready");
             let r = ready.rect;
-            layout.hand_over_ready = Some([r.min.x * k, r.min.y * k, r.width() * k, r.height() * k]);
+            // A new window's first pass only measures it, off where it
+            // will be: its button is reported once it is drawn in place.
+            if !ui.is_sizing_pass() {
+                layout.hand_over_ready = Some([r.min.x * k, r.min.y * k, r.width() * k, r.height() * k]);
+            }
             if ready.clicked() {
                 next.set(Screen::Playing);
             }
@@ -781,12 +786,17 @@ fn draw_tooltip(
 
 /// A scripted event's choice for the player's government: a window with one
 /// button per option; the pick is carried out when the turn ends.
-fn draw_choices(mut contexts: EguiContexts, book: Res<EventBook>, mut open: ResMut<OpenChoices>) -> Result {
+fn draw_choices(
+    mut contexts: EguiContexts,
+    book: Res<EventBook>,
+    open: Res<OpenChoices>,
+    mut inputs: MessageWriter<PlayerInput>,
+) -> Result {
     if open.0.is_empty() {
         return Ok(());
     }
     let ctx = contexts.ctx_mut()?;
-    for (n, choice) in open.0.iter_mut().enumerate() {
+    for (n, choice) in open.0.iter().enumerate() {
         let def = &book.defs[choice.event];
         let title = def.title.clone().unwrap_or_else(|| def.id.clone());
         egui::Window::new("Decision")
@@ -800,8 +810,11 @@ fn draw_choices(mut contexts: EguiContexts, book: Res<EventBook>, mut open: ResM
                 ui.add_space(6.0);
                 for (k, option) in def.choices.iter().enumerate() {
                     let picked = choice.answer == Some(k);
-                    if ui.selectable_label(picked, &option.label).clicked() {
-                        choice.answer = Some(k);
+                    if ui.selectable_label(picked, &option.label).clicked() && !picked {
+                        inputs.write(PlayerInput::Answer {
+                            event: def.id.clone(),
+                            option: k,
+                        });
                     }
                 }
                 ui.add_space(6.0);

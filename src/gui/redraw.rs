@@ -40,7 +40,19 @@ pub(super) fn plugin(app: &mut App) {
                 .after(EguiPostUpdateSet::EndPass)
                 .before(EguiPostUpdateSet::ProcessOutput),
         )
-        .add_systems(Last, plan_next_frame);
+        .add_systems(Last, (wake_for_pending_work, plan_next_frame).chain());
+}
+
+/// A screen change or a player's input asked for in this frame is carried
+/// out at the start of the next: that frame must come.
+fn wake_for_pending_work(
+    next: Res<NextState<super::screen::Screen>>,
+    inputs: Res<Messages<crate::sim::player::inputs::PlayerInput>>,
+    mut wake: ResMut<Wake>,
+) {
+    if matches!(*next, NextState::Pending(_) | NextState::PendingIfNeq(_)) || !inputs.is_empty() {
+        wake.now();
+    }
 }
 
 fn wait_up_to(wait: Duration) -> WinitSettings {

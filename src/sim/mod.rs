@@ -36,7 +36,7 @@ use crate::scenario::{Scenario, YearMonth};
 use chronicle::Chronicle;
 use history::History;
 use ledger::Ledger;
-use orders::{Order, OrderQueue};
+use orders::Order;
 use registry::{Clock, Registry};
 use world::snapshot::{Kept, Snapshot};
 
@@ -91,7 +91,7 @@ impl Plugin for SimulationPlugin {
         app.add_plugins((
             history::plugin,
             events::plugin,
-            orders::plugin,
+            player::plugin,
             decisions::plugin,
             diplomacy::plugin,
             alignment::plugin,
@@ -150,6 +150,11 @@ impl Simulation {
         self.app.world_mut().run_schedule(TurnSchedule);
     }
 
+    /// Checks, applies and logs one of a person's inputs.
+    pub fn input(&mut self, input: player::inputs::PlayerInput) -> Result<(), String> {
+        player::inputs::apply(self.world_mut(), input)
+    }
+
     pub fn run(&mut self, turns: u32) {
         for _ in 0..turns {
             self.step();
@@ -158,25 +163,28 @@ impl Simulation {
 
     /// Queues an order for the next turn; it is checked when the turn runs.
     pub fn submit(&mut self, order: Order) {
-        self.app.world_mut().resource_mut::<OrderQueue>().pending.push(order);
+        // Queuing an order cannot be refused: it is checked when the turn runs.
+        let _ = self.input(player::inputs::PlayerInput::Order(order));
     }
 
     /// Makes `code` the state a person plays: its event choices wait for
     /// [`Simulation::choose`] instead of being drawn.
     pub fn set_player(&mut self, code: Option<&str>) -> Result<(), String> {
-        player::seats::set_player(self.world_mut(), code)
+        self.input(player::inputs::PlayerInput::Play(code.map(str::to_string)))
     }
 
     /// Hot-seat: several people, one state each, taking turns in the order
     /// given; the first has the seat.
     pub fn set_players(&mut self, codes: &[&str]) -> Result<(), String> {
-        player::seats::set_players(self.world_mut(), codes)
+        self.input(player::inputs::PlayerInput::PlayTogether(
+            codes.iter().map(|c| c.to_string()).collect(),
+        ))
     }
 
     /// Hot-seat: hands the seat to the next player; true when it is back
     /// with the first (everyone has played this month).
     pub fn pass_seat(&mut self) -> bool {
-        player::seats::pass_seat(self.world_mut())
+        player::inputs::pass_seat(self.world_mut())
     }
 
     /// Choices waiting for the player; each is settled when the next turn
@@ -187,13 +195,20 @@ impl Simulation {
 
     /// Answers a waiting choice with option `option` (from 0).
     pub fn choose(&mut self, event: &str, option: usize) -> Result<(), String> {
-        events::answer_choice(self.world_mut(), event, option)
+        self.input(player::inputs::PlayerInput::Answer {
+            event: event.to_string(),
+            option,
+        })
     }
 
     /// Queues a decision of the player's government for the coming turn
     /// (`target`: a state, power or bloc id, as the decision needs).
     pub fn decide(&mut self, id: &str, target: Option<&str>) -> Result<(), String> {
-        decisions::decide(self.world_mut(), id, target)
+        self.input(player::inputs::PlayerInput::Decide {
+            decision: id.to_string(),
+            target: target.map(str::to_string),
+            state: None,
+        })
     }
 
     /// The decisions open to the player's government, with their costs and

@@ -14,7 +14,6 @@ pub use crate::scenario::catalogue::{
     SHIPPED_DECISIONS, SHIPPED_POWER_DECISIONS, catalogue_for, parse_catalogue, shipped_catalogue,
 };
 use crate::scenario::format::{Decider, DecisionDef, Effect, Priority, TargetKind};
-use crate::sim::player::inputs::{Input, InputLog};
 use crate::sim::schedule::{SetUpPhase, SetUpSteps, TurnPhase, TurnSchedule};
 use crate::sim::script::effect::{Eff, apply};
 use crate::sim::script::facts::MEMBER;
@@ -22,7 +21,6 @@ use crate::sim::script::{Bindings, Cond, FactCache, Facts, Target, Who};
 use crate::sim::world::chronicle::{Chronicle, NewsBuilder, NewsKind};
 use crate::sim::world::components::*;
 use crate::sim::world::ledger::{Actor, Cause, Ledger, Mechanism};
-use crate::sim::world::players::PlayedBy;
 use crate::sim::world::registry::{Clock, Registry};
 use crate::sim::world::rng::{SimRng, Stream};
 use std::sync::Arc;
@@ -438,14 +436,6 @@ fn carry_out_player_decisions(world: &mut World) {
             continue;
         }
         let id = world.resource::<DecisionBook>().defs[i].id.clone();
-        let target_id = target.map(|t| target_code(world.resource::<Registry>(), t));
-        let by = world.resource::<Registry>().state_code(state).to_string();
-        world.resource_mut::<InputLog>().0.push(Input::Decision {
-            turn,
-            decision: id.clone(),
-            target: target_id,
-            state: Some(by),
-        });
         let taken = Taken {
             turn,
             by: Who::State(state),
@@ -724,15 +714,8 @@ pub fn options_for(world: &World, state: StateIdx) -> Vec<DecisionView> {
     out
 }
 
-/// Queues the decision of the player with the seat for the coming turn.
-pub fn decide(world: &mut World, id: &str, target: Option<&str>) -> Result<(), String> {
-    let Some(state) = world.resource::<PlayedBy>().0 else {
-        return Err("no government is played: decisions need a player (play --as ID)".into());
-    };
-    decide_as(world, state, id, target)
-}
-
-/// Queues a decision of one of the human-played states.
+/// Queues a decision of one of the human-played states (a person's comes
+/// through `inputs::apply`, which logs it).
 pub fn decide_as(world: &mut World, state: StateIdx, id: &str, target: Option<&str>) -> Result<(), String> {
     if !world.resource::<crate::sim::world::players::Humans>().plays(state) {
         return Err("decisions are for the states people play".into());

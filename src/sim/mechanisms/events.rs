@@ -8,7 +8,6 @@ use std::sync::Arc;
 use bevy::prelude::*;
 
 use crate::scenario::format::{Effect, EventDef};
-use crate::sim::player::inputs::{Input, InputLog};
 use crate::sim::schedule::{SetUpPhase, SetUpSteps, TurnPhase, TurnSchedule};
 use crate::sim::script::Bindings;
 use crate::sim::script::effect::{Eff, apply};
@@ -148,16 +147,9 @@ fn run_scripted_events(world: &mut World, mut facts: Local<FactCache>) {
         book.this_turn.fill(false);
         let open = std::mem::take(&mut world.resource_mut::<OpenChoices>().0);
         for c in open {
+            // A person's answer was logged when given (`inputs::apply`).
             let option = match c.answer {
-                Some(k) => {
-                    let turn = world.resource::<Ledger>().turn;
-                    let event = book.defs[c.event].id.clone();
-                    world
-                        .resource_mut::<InputLog>()
-                        .0
-                        .push(Input::Choice { turn, event, option: k });
-                    k
-                }
+                Some(k) => k,
                 None => ai_pick(world, &book.defs[c.event]),
             };
             choose(world, &mut book, c.event, option, c.answer.is_some());

@@ -1,12 +1,152 @@
-//! The player's inputs, turn by turn: who plays, the orders given and the
+//! The player's inputs: who plays, the orders and decisions given and the
 //! answers to the scenario's questions. With the scenario, the rules and
 //! the seed they determine the whole game, which is what a saved game
 //! stores (see `crate::save`).
+//!
+//! One channel carries them from every front end: the window sends
+//! [`PlayerInput`] messages, the command line and save replay call
+//! [`apply`]; either way each input is checked, applied and logged here,
+//! in the order given, with the turn it comes before.
 
 use bevy::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::scenario::format::Effect;
+use crate::sim::world::registry::{Clock, Registry};
+
+pub(crate) fn plugin(app: &mut App) {
+    app.add_message::<PlayerInput>()
+        .add_message::<InputRefused>()
+        .add_systems(Update, apply_sent_inputs.in_set(InputsApplied));
+}
+
+/// Where the window's inputs are taken in `Update`: a front end that reads
+/// refusals runs after it.
+#[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
+pub struct InputsApplied;
+
+/// Something a person does to the game, from whichever front end.
+#[derive(Message, Debug, Clone, PartialEq)]
+pub enum PlayerInput {
+    /// The state a person plays from now on (`None`: observer).
+    Play(Option<String>),
+    /// Hot seat: the states people play, in seat order; the first has the
+    /// seat.
+    PlayTogether(Vec<String>),
+    /// Hot seat: the seat passes to this state.
+    TakeSeat(String),
+    /// An order for the coming turn (checked when the turn runs).
+    Order(Order),
+    /// A decision from the catalogue for the coming turn, by the state with
+    /// the seat unless one is named.
+    Decide {
+        decision: String,
+        target: Option<String>,
+        state: Option<String>,
+    },
+    /// An answer (option from 0) to a choice waiting for the player.
+    Answer { event: String, option: usize },
+}
+
+/// An input sent by the window that could not be taken, and why.
+#[derive(Message, Debug, Clone, PartialEq)]
+pub struct InputRefused {
+    pub input: PlayerInput,
+    pub reason: String,
+}
+
+/// Checks, applies and logs one input. Nothing is logged or changed if it
+/// is refused.
+pub fn apply(world: &mut World, input: PlayerInput) -> Result<(), String> {
+    use crate::sim::mechanisms::{decisions, events};
+    use crate::sim::player::seats;
+    let turn = world.resource::<Clock>().turn + 1;
+    let logged = match input {
+        PlayerInput::Play(state) => {
+            seats::set_player(world, state.as_deref())?;
+            Input::Player { turn, state }
+        }
+        PlayerInput::PlayTogether(states) => {
+            seats::set_players(world, &states.iter().map(String::as_str).collect::<Vec<_>>())?;
+            Input::Players { turn, states }
+        }
+        PlayerInput::TakeSeat(state) => {
+            let s = state_of(world, &state)?;
+            if !world.resource::<crate::sim::world::players::Humans>().plays(s) {
+                return Err(format!("`{state}` is not played by a person in this game"));
+            }
+            seats::take_seat(world, s);
+            Input::Seat { turn, state }
+        }
+        PlayerInput::Order(order) => {
+            world
+                .resource_mut::<crate::sim::player::orders::OrderQueue>()
+                .pending
+                .push(order.clone());
+            Input::Order { turn, order }
+        }
+        PlayerInput::Decide {
+            decision,
+            target,
+            state,
+        } => {
+            let s = match &state {
+                Some(code) => state_of(world, code)?,
+                None => world
+                    .resource::<crate::sim::world::players::PlayedBy>()
+                    .0
+                    .ok_or_else(|| "no government is played: decisions need a player (play --as ID)".to_string())?,
+            };
+            decisions::decide_as(world, s, &decision, target.as_deref())?;
+            // Logged with the state that decided, so that a replay needs no
+            // seat to know it.
+            let state = Some(world.resource::<Registry>().state_code(s).to_string());
+            Input::Decision {
+                turn,
+                decision,
+                target,
+                state,
+            }
+        }
+        PlayerInput::Answer { event, option } => {
+            events::answer_choice(world, &event, option)?;
+            Input::Choice { turn, event, option }
+        }
+    };
+    world.resource_mut::<InputLog>().0.push(logged);
+    Ok(())
+}
+
+/// Hot seat: hands the seat to the next person, as an input; true when the
+/// round is complete (everyone has had the seat this month and it is back
+/// with the first).
+pub fn pass_seat(world: &mut World) -> bool {
+    let Some((next, round_done)) = crate::sim::player::seats::next_seat(world) else {
+        return true;
+    };
+    let code = world.resource::<Registry>().state_code(next).to_string();
+    // The next seat is one of the human-played states: it cannot be refused.
+    let _ = apply(world, PlayerInput::TakeSeat(code));
+    round_done
+}
+
+fn state_of(world: &World, code: &str) -> Result<crate::sim::world::components::StateIdx, String> {
+    world
+        .resource::<Registry>()
+        .state(code)
+        .ok_or_else(|| format!("`{code}` is not a state of this scenario"))
+}
+
+/// The window's inputs, taken in the order sent; a refusal goes back as an
+/// `InputRefused` for the window to show.
+fn apply_sent_inputs(world: &mut World) {
+    let sent: Vec<PlayerInput> = world.resource_mut::<Messages<PlayerInput>>().drain().collect();
+    for input in sent {
+        if let Err(reason) = apply(world, input.clone()) {
+            world.write_message(InputRefused { input, reason });
+        }
+    }
+}
 
 /// One input, with the turn it applied in (1-based).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -48,6 +188,27 @@ pub enum Input {
 }
 
 impl Input {
+    /// The input as it was given, to give again (a save replayed).
+    pub fn as_sent(&self) -> PlayerInput {
+        match self.clone() {
+            Input::Player { state, .. } => PlayerInput::Play(state),
+            Input::Players { states, .. } => PlayerInput::PlayTogether(states),
+            Input::Seat { state, .. } => PlayerInput::TakeSeat(state),
+            Input::Order { order, .. } => PlayerInput::Order(order),
+            Input::Decision {
+                decision,
+                target,
+                state,
+                ..
+            } => PlayerInput::Decide {
+                decision,
+                target,
+                state,
+            },
+            Input::Choice { event, option, .. } => PlayerInput::Answer { event, option },
+        }
+    }
+
     pub fn turn(&self) -> u32 {
         match self {
             Input::Player { turn, .. }

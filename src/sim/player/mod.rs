@@ -4,3 +4,7 @@
 pub mod inputs;
 pub mod orders;
 pub mod seats;
+
+pub(crate) fn plugin(app: &mut bevy::prelude::App) {
+    app.add_plugins((orders::plugin, inputs::plugin));
+}

@@ -136,14 +136,8 @@ pub fn check(registry: &Registry, order: &Order) -> Result<(), String> {
 fn carry_out_orders(world: &mut World) {
     let pending = std::mem::take(&mut world.resource_mut::<OrderQueue>().pending);
     let turn = world.resource::<Clock>().turn + 1;
+    // Each was logged when given (`inputs::apply`).
     for order in pending {
-        world
-            .resource_mut::<crate::sim::player::inputs::InputLog>()
-            .0
-            .push(crate::sim::player::inputs::Input::Order {
-                turn,
-                order: order.clone(),
-            });
         let verdict = check(world.resource::<Registry>(), &order);
         match verdict {
             Ok(()) => {

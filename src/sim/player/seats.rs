@@ -1,13 +1,12 @@
 //! Choosing who plays, and hot-seat: several people, one state each,
-//! taking turns at one computer. Each change is logged as an input, so
-//! that a save replays it.
+//! taking turns at one computer. These are the verbs; a person's change
+//! comes through `inputs::apply`, which logs it so that a save replays it.
 
 use bevy::prelude::*;
 
-use crate::sim::player::inputs::{Input, InputLog};
 use crate::sim::world::components::StateIdx;
 use crate::sim::world::players::{Humans, PlayedBy};
-use crate::sim::world::registry::{Clock, Registry};
+use crate::sim::world::registry::Registry;
 
 /// Makes `code` the state a person plays (None: every government is
 /// computer-run, as in observer mode and batch runs).
@@ -18,9 +17,6 @@ pub fn set_player(world: &mut World, code: Option<&str>) -> Result<(), String> {
     };
     world.insert_resource(PlayedBy(s));
     world.insert_resource(Humans(s.into_iter().collect()));
-    let turn = world.resource::<Clock>().turn + 1;
-    let state = code.map(str::to_string);
-    world.resource_mut::<InputLog>().0.push(Input::Player { turn, state });
     Ok(())
 }
 
@@ -44,32 +40,20 @@ pub fn set_players(world: &mut World, codes: &[&str]) -> Result<(), String> {
     }
     world.insert_resource(PlayedBy(seats.first().copied()));
     world.insert_resource(Humans(seats));
-    let turn = world.resource::<Clock>().turn + 1;
-    let states = codes.iter().map(|c| c.to_string()).collect();
-    world.resource_mut::<InputLog>().0.push(Input::Players { turn, states });
     Ok(())
 }
 
-/// Hands the seat to the next person; true when the round is complete
-/// (everyone has had the seat this month and it is back with the first).
-pub fn pass_seat(world: &mut World) -> bool {
-    let humans = world.resource::<Humans>().0.clone();
-    let Some(current) = world.resource::<PlayedBy>().0 else {
-        return true;
-    };
+/// Who has the seat after the one who has it now, and whether the round
+/// is then complete (the seat back with the first); `None` with no seat.
+pub fn next_seat(world: &World) -> Option<(StateIdx, bool)> {
+    let humans = &world.resource::<Humans>().0;
+    let current = world.resource::<PlayedBy>().0?;
     let i = humans.iter().position(|s| *s == current).unwrap_or(0);
     let next = (i + 1) % humans.len().max(1);
-    let Some(&seat) = humans.get(next) else {
-        return true;
-    };
-    take_seat(world, seat);
-    next == 0
+    humans.get(next).map(|&seat| (seat, next == 0))
 }
 
 /// Gives the seat to one of the human-played states.
 pub fn take_seat(world: &mut World, seat: StateIdx) {
     world.insert_resource(PlayedBy(Some(seat)));
-    let turn = world.resource::<Clock>().turn + 1;
-    let state = world.resource::<Registry>().state_code(seat).to_string();
-    world.resource_mut::<InputLog>().0.push(Input::Seat { turn, state });
 }
