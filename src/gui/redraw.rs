@@ -43,14 +43,16 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(Last, (wake_for_pending_work, plan_next_frame).chain());
 }
 
-/// A screen change or a player's input asked for in this frame is carried
-/// out at the start of the next: that frame must come.
+/// A screen change, a player's input or End Turn asked for in this frame
+/// is carried out in the next: that frame must come.
 fn wake_for_pending_work(
     next: Res<NextState<super::screen::Screen>>,
     inputs: Res<Messages<crate::sim::player::inputs::PlayerInput>>,
+    end_turn: Res<super::EndTurn>,
     mut wake: ResMut<Wake>,
 ) {
-    if matches!(*next, NextState::Pending(_) | NextState::PendingIfNeq(_)) || !inputs.is_empty() {
+    let screen_changes = matches!(*next, NextState::Pending(_) | NextState::PendingIfNeq(_));
+    if screen_changes || !inputs.is_empty() || end_turn.0 {
         wake.now();
     }
 }

@@ -56,7 +56,15 @@ struct ScreenshotRequest {
     frame: u32,
 }
 
-fn take_screenshot(mut commands: Commands, mut request: ResMut<ScreenshotRequest>, mut exit: MessageWriter<AppExit>) {
+fn take_screenshot(
+    mut commands: Commands,
+    mut request: ResMut<ScreenshotRequest>,
+    mut exit: MessageWriter<AppExit>,
+    mut wake: ResMut<super::redraw::Wake>,
+) {
+    // Screenshots are counted in frames: the window draws them one after
+    // another rather than sleep.
+    wake.now();
     request.frame += 1;
     let frame = request.frame;
     if request.every > 0 {

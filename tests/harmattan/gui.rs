@@ -458,19 +458,23 @@ fn three_turns_as_burkina_faso_with_decisions_reach_the_tutorial_end_screen() {
     xdotool(display, &["key", "d"]);
 
     for turn in 1..=3 {
-        // Turning points first, then End Turn.
         game.report_when("a ready turn", |r| r["turn"] == turn - 1);
-        game.acknowledge_headlines();
-        let ready = game.report_when("End Turn", |r| r["headlines_pending"] == 0 && !r["end_turn"].is_null());
-        let (x, y) = {
-            let b = ready["end_turn"].as_array().unwrap();
-            (
-                b[0].as_f64().unwrap() + b[2].as_f64().unwrap() / 2.0,
-                b[1].as_f64().unwrap() + b[3].as_f64().unwrap() / 2.0,
-            )
-        };
-        click_at(display, x, y);
-        let after = game.report_when("the turn", |r| r["turn"] == turn);
+        // Turning points first, then End Turn; a click lost on a loaded
+        // machine (or a turning point arriving meanwhile) is dealt with and
+        // the click given again.
+        let after = (0..3)
+            .find_map(|_| {
+                game.acknowledge_headlines();
+                let ready = game.report_when("End Turn", |r| r["headlines_pending"] == 0 && !r["end_turn"].is_null());
+                let b = ready["end_turn"].as_array().unwrap();
+                click_at(
+                    display,
+                    b[0].as_f64().unwrap() + b[2].as_f64().unwrap() / 2.0,
+                    b[1].as_f64().unwrap() + b[3].as_f64().unwrap() / 2.0,
+                );
+                wait_maybe(patience(15), || report(&game.report).filter(|r| r["turn"] == turn))
+            })
+            .expect("timed out waiting for the turn");
         if turn == 1 {
             let news: Vec<&str> = after["news"]
                 .as_array()
