@@ -43,16 +43,24 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(Last, (wake_for_pending_work, plan_next_frame).chain());
 }
 
-/// A screen change, a player's input or End Turn asked for in this frame
-/// is carried out in the next: that frame must come.
+/// A screen change, a player's input, End Turn or anything else a click or
+/// a key asked for in this frame is carried out in the next: that frame
+/// must come.
 fn wake_for_pending_work(
     next: Res<NextState<super::screen::Screen>>,
     inputs: Res<Messages<crate::sim::player::inputs::PlayerInput>>,
     end_turn: Res<super::EndTurn>,
+    mouse: Res<ButtonInput<MouseButton>>,
+    keys: Res<ButtonInput<KeyCode>>,
     mut wake: ResMut<Wake>,
 ) {
     let screen_changes = matches!(*next, NextState::Pending(_) | NextState::PendingIfNeq(_));
-    if screen_changes || !inputs.is_empty() || end_turn.0 {
+    // A click or key read by egui's pass (a menu's Start, Save, Run) is
+    // acted on in the next frame's `Update`.
+    let acted = mouse.get_just_pressed().next().is_some()
+        || mouse.get_just_released().next().is_some()
+        || keys.get_just_pressed().next().is_some();
+    if screen_changes || acted || !inputs.is_empty() || end_turn.0 {
         wake.now();
     }
 }
