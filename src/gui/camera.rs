@@ -7,30 +7,21 @@ use bevy::input::mouse::{AccumulatedMouseScroll, MouseScrollUnit};
 use bevy::prelude::*;
 use bevy_egui::input::EguiWantsInput;
 
-use super::map_view::MapShapes;
+use super::map_view::{Drag, MapShapes};
 
 pub(super) fn plugin(app: &mut App) {
-    app.init_resource::<Drag>()
-        .add_systems(Startup, spawn_camera)
-        .add_systems(
-            Update,
-            (pan_with_keys, pan_with_drag, zoom_with_wheel).run_if(in_state(super::screen::Screen::Playing)),
-        );
+    app.add_systems(Startup, spawn_camera).add_systems(
+        Update,
+        (pan_with_keys, pan_with_drag, zoom_with_wheel)
+            .in_set(super::phases::MapInput::Move)
+            .run_if(in_state(super::screen::Screen::Playing)),
+    );
 }
 
 /// The most and least a screen pixel may cover, in map units (100 per
 /// degree): from a whole continent down to a few kilometres.
 const MIN_SCALE: f32 = 0.08;
 const MAX_SCALE: f32 = 12.0;
-
-/// Where a drag started (in window pixels) and whether it has moved far
-/// enough to be a drag rather than a click.
-#[derive(Resource, Default)]
-pub struct Drag {
-    pub start: Option<Vec2>,
-    pub last: Option<Vec2>,
-    pub dragged: bool,
-}
 
 /// The part of the window the map shows through: panels cover the rest.
 /// The camera frames the map in it.
@@ -126,10 +117,10 @@ fn pan_with_keys(
     }
 }
 
-pub(super) fn pan_with_drag(
+fn pan_with_drag(
     buttons: Res<ButtonInput<MouseButton>>,
     wants: Res<EguiWantsInput>,
-    layout: Res<super::UiLayout>,
+    layout: Res<super::shared::UiLayout>,
     window: Single<&Window>,
     mut drag: ResMut<Drag>,
     camera: Single<(&mut Transform, &Projection), With<Camera2d>>,
@@ -171,7 +162,7 @@ pub(super) fn pan_with_drag(
 fn zoom_with_wheel(
     scroll: Res<AccumulatedMouseScroll>,
     wants: Res<EguiWantsInput>,
-    layout: Res<super::UiLayout>,
+    layout: Res<super::shared::UiLayout>,
     window: Single<&Window>,
     camera: Single<(&Camera, &GlobalTransform, &mut Transform, &mut Projection), With<Camera2d>>,
 ) {

@@ -6,14 +6,21 @@ use bevy_egui::input::EguiWantsInput;
 use bevy_egui::{EguiContexts, egui};
 use egui_plot::{Legend, Line, Plot, PlotPoints};
 
-use super::{Player, Selection};
+use super::shared::{Player, Selection};
 use crate::scenario::YearMonth;
 use crate::scenario::format::Indicator;
 use crate::sim::world::history::History;
 use crate::sim::world::registry::{Clock, Registry};
 
 pub(super) fn plugin(app: &mut App) {
-    app.init_resource::<Charts>().add_systems(Update, toggle_with_key);
+    app.init_resource::<Charts>()
+        .add_systems(Update, toggle_with_key)
+        .add_systems(
+            bevy_egui::EguiPrimaryContextPass,
+            draw_charts
+                .run_if(super::screen::game_shown)
+                .in_set(super::phases::UiPhase::Windows),
+        );
 }
 
 /// What the chart window shows.

@@ -14,12 +14,19 @@ use crate::sim::world::players::PlayedBy;
 use crate::sim::world::registry::Registry;
 
 pub(super) fn plugin(app: &mut App) {
-    app.init_resource::<DecisionPanel>().add_systems(
-        Update,
-        (toggle_with_key, show_refusals, refresh)
-            .chain()
-            .after(crate::sim::player::inputs::InputsApplied),
-    );
+    app.init_resource::<DecisionPanel>()
+        .add_systems(
+            Update,
+            (toggle_with_key, show_refusals, refresh)
+                .chain()
+                .after(crate::sim::player::inputs::InputsApplied),
+        )
+        .add_systems(
+            bevy_egui::EguiPrimaryContextPass,
+            draw_decisions
+                .run_if(super::screen::game_shown)
+                .in_set(super::phases::UiPhase::Windows),
+        );
 }
 
 /// What the panel shows, refreshed from the world while it is open.
@@ -88,7 +95,7 @@ pub(super) fn draw_decisions(
     mut contexts: EguiContexts,
     mut panel: ResMut<DecisionPanel>,
     played: Res<PlayedBy>,
-    mut layout: ResMut<super::UiLayout>,
+    mut layout: ResMut<super::shared::UiLayout>,
     mut inputs: MessageWriter<PlayerInput>,
 ) -> Result {
     layout.decision_buttons.clear();

@@ -12,14 +12,21 @@ use bevy_egui::input::EguiWantsInput;
 use bevy_egui::{EguiContexts, egui};
 use egui_plot::{Legend, Line, LineStyle, Plot, PlotPoints};
 
-use super::saves::Current;
+use super::shared::Current;
 use crate::futures::{self, Comparison, FuturesReport, FuturesSpec};
 
 pub(super) fn plugin(app: &mut App) {
-    app.init_resource::<FuturesWindow>().add_systems(
-        Update,
-        (toggle_with_key, start_job, export_comparison, wake_while_running),
-    );
+    app.init_resource::<FuturesWindow>()
+        .add_systems(
+            Update,
+            (toggle_with_key, start_job, export_comparison, wake_while_running),
+        )
+        .add_systems(
+            bevy_egui::EguiPrimaryContextPass,
+            draw_futures
+                .run_if(super::screen::game_shown)
+                .in_set(super::phases::UiPhase::Windows),
+        );
 }
 
 /// The progress bar moves, and the result shows, while the window would
@@ -221,7 +228,7 @@ fn pct(x: f64) -> String {
 pub(super) fn draw_futures(
     mut contexts: EguiContexts,
     mut window: ResMut<FuturesWindow>,
-    mut layout: ResMut<super::UiLayout>,
+    mut layout: ResMut<super::shared::UiLayout>,
 ) -> Result {
     layout.futures_controls.clear();
     if !window.open {

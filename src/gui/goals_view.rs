@@ -8,10 +8,10 @@ use bevy_egui::input::EguiWantsInput;
 use bevy_egui::{EguiContexts, egui};
 use egui_plot::{Legend, Line, Plot, PlotPoints};
 
-use super::menu::Menu;
-use super::saves::Current;
+use super::headlines;
 use super::screen::Screen;
-use super::{Player, headlines};
+use super::shared::Current;
+use super::shared::Player;
 use crate::scenario::format::Indicator;
 use crate::sim::mechanisms::goals::{self, GoalStatus};
 use crate::sim::world::chronicle::Chronicle;
@@ -27,6 +27,20 @@ pub(super) fn plugin(app: &mut App) {
                 toggle_with_key,
                 watch_for_the_end.run_if(in_state(Screen::Playing)),
                 carry_out_observer_request,
+            ),
+        )
+        .add_systems(
+            bevy_egui::EguiPrimaryContextPass,
+            (
+                draw_goals
+                    .run_if(super::screen::game_shown)
+                    .in_set(super::phases::UiPhase::Windows),
+                draw_briefing
+                    .run_if(in_state(Screen::Briefing))
+                    .in_set(super::phases::UiPhase::Screens),
+                draw_end_screen
+                    .run_if(in_state(Screen::Ended))
+                    .in_set(super::phases::UiPhase::Screens),
             ),
         );
 }
@@ -255,7 +269,7 @@ pub(super) fn draw_end_screen(world: &mut World) {
     world.resource_mut::<EndScreen>().observe = observe;
     if menu {
         world.resource_scope(|world, mut next: Mut<NextState<Screen>>| {
-            super::menu::open_over_game(&mut world.resource_mut::<Menu>(), &mut next);
+            super::screen::open_menu_over_game(&mut world.resource_mut::<super::screen::MenuOverGame>(), &mut next);
         });
     } else if observe || close {
         world.resource_mut::<NextState<Screen>>().set(Screen::Playing);

@@ -6,7 +6,7 @@
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, egui};
 
-use super::StateFacts;
+use super::shared::StateFacts;
 use crate::scenario::format::Indicator;
 use crate::sim::world::chronicle::{Chronicle, News, NewsKind};
 use crate::sim::world::ledger::{Ledger, Measure};
@@ -14,7 +14,15 @@ use crate::sim::world::registry::Registry;
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Headlines>()
-        .add_systems(Update, collect_headlines.after(super::resolve_turn));
+        .add_systems(Update, collect_headlines.after(super::phases::MonthEnds))
+        // Turning points wait for the briefing to be read and the seat to
+        // be taken.
+        .add_systems(
+            bevy_egui::EguiPrimaryContextPass,
+            draw_headline
+                .run_if(in_state(super::screen::Screen::Playing))
+                .in_set(super::phases::UiPhase::Dialogs),
+        );
 }
 
 /// News waiting to be acknowledged (indices into the chronicle), and how
@@ -82,7 +90,7 @@ fn why(
     news: &News,
     ledger: &Ledger,
     registry: &Registry,
-    books: &super::panels::Books,
+    books: &super::causes::Books,
     facts: &StateFacts,
 ) -> Vec<String> {
     let mut lines = Vec::new();
@@ -108,7 +116,7 @@ fn why(
             .iter()
             .filter(|(_, d)| *d < -0.5)
             .take(3)
-            .map(|(c, d)| format!("{} {d:+.1}", super::panels::cause_label(*c, registry, books)))
+            .map(|(c, d)| format!("{} {d:+.1}", super::causes::cause_label(*c, registry, books)))
             .collect();
         if !worst.is_empty() {
             lines.push(format!("  stability over {WHY_MONTHS} months: {}", worst.join(", ")));
@@ -123,7 +131,7 @@ pub(super) fn draw_headline(
     chronicle: Res<Chronicle>,
     ledger: Res<Ledger>,
     registry: Res<Registry>,
-    books: super::panels::Books,
+    books: super::causes::Books,
     facts: StateFacts,
 ) -> Result {
     let Some(&i) = headlines.queue.first() else {

@@ -10,22 +10,37 @@ use bevy_egui::input::EguiWantsInput;
 use bevy_egui::{EguiContexts, egui};
 
 use super::modes::{self, MapMode};
-use super::{Selection, StateFacts};
+use super::shared::{Selection, StateFacts};
 use crate::map::{self, MapFile, Point, Region};
 use crate::sim::world::registry::Clock;
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(Startup, spawn_map).add_systems(
-        Update,
-        (
-            hover_and_select
-                .after(super::camera::pan_with_drag)
-                .run_if(in_state(super::screen::Screen::Playing)),
-            rebuild_outlines,
-            colour_states,
+    app.init_resource::<Drag>()
+        .add_systems(Startup, spawn_map)
+        .add_systems(
+            bevy_egui::EguiPrimaryContextPass,
+            draw_labels.in_set(super::phases::UiPhase::Map),
         )
-            .chain(),
-    );
+        .add_systems(
+            Update,
+            (
+                hover_and_select
+                    .in_set(super::phases::MapInput::Pick)
+                    .run_if(in_state(super::screen::Screen::Playing)),
+                rebuild_outlines,
+                colour_states,
+            )
+                .chain(),
+        );
+}
+
+/// Where a drag started (in window pixels) and whether it has moved far
+/// enough to be a drag rather than a click.
+#[derive(Resource, Default)]
+pub struct Drag {
+    pub start: Option<Vec2>,
+    pub last: Option<Vec2>,
+    pub dragged: bool,
 }
 
 /// The shapes, and what part of them the scenario is about.
@@ -239,9 +254,9 @@ fn hover_and_select(
     camera: Single<(&Camera, &GlobalTransform, &Projection), With<Camera2d>>,
     shapes: Res<MapShapes>,
     buttons: Res<ButtonInput<MouseButton>>,
-    drag: Res<super::camera::Drag>,
+    drag: Res<Drag>,
     wants: Res<EguiWantsInput>,
-    layout: Res<super::UiLayout>,
+    layout: Res<super::shared::UiLayout>,
     mut selection: ResMut<Selection>,
 ) {
     let (cam, global, projection) = camera.into_inner();
@@ -273,7 +288,7 @@ fn colour_states(
     clock: Res<Clock>,
     facts: StateFacts,
     fills: Query<&RegionFill>,
-    current: Res<super::saves::Current>,
+    current: Res<super::shared::Current>,
     mut materials: ResMut<Assets<ColorMaterial>>,
     mut last: Local<Option<(MapMode, u32, Option<String>)>>,
 ) {

@@ -8,22 +8,28 @@ use bevy_egui::{EguiContexts, egui};
 
 use super::reload::ModsDir;
 use super::saves::{Toast, load_into, quicksave_path};
-use super::screen::Screen;
+use super::screen::{MenuOverGame, Screen};
 use super::settings::SettingsWindow;
 use crate::scenario::Scenario;
 use crate::scenario::mods::Listing;
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Menu>()
-        .init_resource::<MenuRequest>()
-        .add_systems(Update, carry_out_menu_request);
+        .init_resource::<MenuOverGame>()
+        .add_message::<MenuChoice>()
+        .add_systems(Update, carry_out_menu_choices)
+        .add_systems(
+            bevy_egui::EguiPrimaryContextPass,
+            draw_menu
+                .run_if(in_state(Screen::Menu))
+                .in_set(super::phases::UiPhase::Screens),
+        )
+        .add_systems(OnExit(Screen::Menu), forget_menu_controls);
 }
 
 /// The menu's state.
 #[derive(Resource, Default)]
 pub struct Menu {
-    /// A game is on behind the menu, to go back to.
-    pub over_game: bool,
     listings: Vec<Listing>,
     /// Each listing's title, or why it does not load.
     titles: Vec<String>,
@@ -39,18 +45,15 @@ pub struct Menu {
     error: Option<String>,
 }
 
-/// Opens the menu over the game on screen (the top bar's Menu, the end
-/// screen's Main menu): the player may go back to it.
-pub fn open_over_game(menu: &mut Menu, next: &mut NextState<Screen>) {
-    menu.over_game = true;
-    next.set(Screen::Menu);
+/// Controls of the menu, once it has gone, are not there to click.
+fn forget_menu_controls(mut layout: ResMut<super::shared::UiLayout>) {
+    layout.menu_items.clear();
+    layout.menu_start = None;
 }
 
 /// What the menu asked for, carried out with the whole world at hand.
-#[derive(Resource, Default)]
-pub(super) enum MenuRequest {
-    #[default]
-    Nothing,
+#[derive(Message, Debug)]
+pub(super) enum MenuChoice {
     Start(Box<Scenario>, u64, Vec<String>),
     Load(String),
     /// Close the menu on the game it was opened over.
@@ -61,10 +64,11 @@ pub(super) fn draw_menu(
     mut contexts: EguiContexts,
     mut menu: ResMut<Menu>,
     mods: Res<ModsDir>,
-    mut request: ResMut<MenuRequest>,
+    mut choice: MessageWriter<MenuChoice>,
+    over_game: Res<MenuOverGame>,
     mut settings: ResMut<SettingsWindow>,
     mut exit: MessageWriter<AppExit>,
-    mut layout: ResMut<super::UiLayout>,
+    mut layout: ResMut<super::shared::UiLayout>,
 ) -> Result {
     layout.menu_items.clear();
     layout.menu_start = None;
@@ -186,7 +190,7 @@ pub(super) fn draw_menu(
                                     } else {
                                         menu.play_as.clone().into_iter().collect()
                                     };
-                                    *request = MenuRequest::Start(Box::new(s.clone()), seed, players);
+                                    choice.write(MenuChoice::Start(Box::new(s.clone()), seed, players));
                                 }
                                 Err(_) => menu.error = Some("The seed must be a whole number, 0 or more.".into()),
                             }
@@ -201,7 +205,7 @@ pub(super) fn draw_menu(
                     .add_enabled(quick.is_file(), egui::Button::new("Continue (quick save)"))
                     .clicked()
                 {
-                    *request = MenuRequest::Load(quick.display().to_string());
+                    choice.write(MenuChoice::Load(quick.display().to_string()));
                 }
                 ui.label("or load");
                 ui.add(egui::TextEdit::singleline(&mut menu.load_path).hint_text("saves/my-game.ron"));
@@ -209,7 +213,7 @@ pub(super) fn draw_menu(
                     .add_enabled(!menu.load_path.trim().is_empty(), egui::Button::new("Load"))
                     .clicked()
                 {
-                    *request = MenuRequest::Load(menu.load_path.trim().to_string());
+                    choice.write(MenuChoice::Load(menu.load_path.trim().to_string()));
                 }
             });
             if let Some(e) = &menu.error {
@@ -217,8 +221,8 @@ pub(super) fn draw_menu(
             }
             ui.separator();
             ui.horizontal(|ui| {
-                if menu.over_game && ui.button("Back to the game").clicked() {
-                    *request = MenuRequest::Back;
+                if over_game.0 && ui.button("Back to the game").clicked() {
+                    choice.write(MenuChoice::Back);
                 }
                 if ui.button("Settings").clicked() {
                     settings.0 = true;
@@ -231,19 +235,24 @@ pub(super) fn draw_menu(
     Ok(())
 }
 
-fn carry_out_menu_request(world: &mut World) {
-    let request = std::mem::take(&mut *world.resource_mut::<MenuRequest>());
-    let outcome = match request {
-        MenuRequest::Nothing => return,
-        MenuRequest::Back => {
+fn carry_out_menu_choices(world: &mut World) {
+    let choices: Vec<MenuChoice> = world.resource_mut::<Messages<MenuChoice>>().drain().collect();
+    for choice in choices {
+        carry_out(world, choice);
+    }
+}
+
+fn carry_out(world: &mut World, choice: MenuChoice) {
+    let outcome = match choice {
+        MenuChoice::Back => {
             world.resource_mut::<NextState<Screen>>().set(Screen::Playing);
             return;
         }
-        MenuRequest::Start(scenario, seed, player) => {
-            super::start_game(world, *scenario, seed, player, true);
+        MenuChoice::Start(scenario, seed, player) => {
+            super::game::start_game(world, *scenario, seed, player, true);
             Ok(())
         }
-        MenuRequest::Load(path) => crate::save::read(std::path::Path::new(&path))
+        MenuChoice::Load(path) => crate::save::read(std::path::Path::new(&path))
             .and_then(|file| load_into(world, &file, &path))
             .map(|()| {
                 super::camera::reframe(world);
@@ -253,9 +262,8 @@ fn carry_out_menu_request(world: &mut World) {
     };
     match outcome {
         Ok(()) => {
-            let mut menu = world.resource_mut::<Menu>();
-            menu.over_game = true;
-            menu.error = None;
+            world.resource_mut::<MenuOverGame>().0 = true;
+            world.resource_mut::<Menu>().error = None;
             let now = world.resource::<Time<Real>>().elapsed_secs();
             *world.resource_mut::<Toast>() = Toast {
                 text: "A new game begins.".into(),

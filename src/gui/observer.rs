@@ -6,12 +6,12 @@ use bevy::prelude::*;
 use bevy_egui::input::EguiWantsInput;
 
 use super::headlines::Headlines;
-use super::{EndTurn, Player};
+use super::shared::{EndTurn, Player};
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Autoplay>().add_systems(
         Update,
-        (toggle_with_key, run_months).chain().before(super::resolve_turn),
+        (toggle_with_key, run_months).chain().before(super::phases::MonthEnds),
     );
 }
 

@@ -9,27 +9,25 @@ use bevy::prelude::*;
 use bevy_egui::input::EguiWantsInput;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
-use super::charts::{Charts, draw_charts};
-use super::decisions_panel::{DecisionPanel, draw_decisions};
-use super::futures_view::{FuturesWindow, draw_futures};
-use super::goals_view::{GoalsWindow, draw_briefing, draw_end_screen, draw_goals};
-use super::headlines::{Headlines, draw_headline};
-use super::map_view::draw_labels;
-use super::menu::{Menu, draw_menu};
+use super::causes::{Books, cause_label};
+use super::charts::Charts;
+use super::decisions_panel::DecisionPanel;
+use super::futures_view::FuturesWindow;
+use super::goals_view::GoalsWindow;
+use super::headlines::Headlines;
 use super::modes::{self, MapMode};
 use super::observer::{Autoplay, SPEEDS};
-use super::reload::draw_reload_error;
+use super::phases::UiPhase;
 use super::saves::{SaveRequest, Toast};
-use super::screen::{Screen, game_shown};
-use super::settings::{SettingsWindow, draw_settings};
-use super::{EndTurn, Player, Selection, StateFacts, UiLayout};
+use super::screen::{MenuOverGame, Screen, game_shown};
+use super::settings::SettingsWindow;
+use super::shared::{EndTurn, Player, Selection, StateFacts, UiLayout};
 use crate::scenario::format::{Indicator, Stage};
-use crate::sim::mechanisms::decisions::DecisionBook;
 use crate::sim::mechanisms::events::{EventBook, OpenChoices};
 use crate::sim::player::inputs::PlayerInput;
 use crate::sim::world::chronicle::{Chronicle, NewsKind};
 use crate::sim::world::components::*;
-use crate::sim::world::ledger::{Actor, Cause, Ledger, Measure};
+use crate::sim::world::ledger::{Ledger, Measure};
 use crate::sim::world::registry::{Clock, Registry};
 use crate::sim::world::relations::Relations;
 use crate::sim::world::spawn::GameInfo;
@@ -40,37 +38,26 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(
             EguiPrimaryContextPass,
             (
-                draw_labels,
-                draw_screen.run_if(game_shown),
-                draw_legend.run_if(game_shown),
-                draw_charts.run_if(game_shown),
-                draw_decisions.run_if(game_shown),
-                draw_futures.run_if(game_shown),
-                draw_tooltip.run_if(game_shown),
-                // A player's questions and turning points wait for the
-                // briefing to be read and the seat to be taken.
-                draw_choices.run_if(in_state(Screen::Playing)),
-                draw_headline.run_if(in_state(Screen::Playing)),
-                draw_goals.run_if(game_shown),
-                draw_end_screen.run_if(in_state(Screen::Ended)),
-                draw_briefing.run_if(in_state(Screen::Briefing)),
-                draw_reload_error,
-                draw_hand_over.run_if(in_state(Screen::HandOver)),
-                draw_menu.run_if(in_state(Screen::Menu)),
-                draw_settings,
+                (draw_screen, draw_legend).chain().in_set(UiPhase::Frame),
+                draw_tooltip.in_set(UiPhase::Tooltip),
             )
-                .chain(),
+                .run_if(game_shown),
         )
-        .add_systems(OnExit(Screen::Menu), forget_menu_controls)
+        .add_systems(
+            EguiPrimaryContextPass,
+            (
+                // A player's questions wait for the briefing to be read and
+                // the seat to be taken.
+                draw_choices.run_if(in_state(Screen::Playing)).in_set(UiPhase::Dialogs),
+                draw_hand_over
+                    .run_if(in_state(Screen::HandOver))
+                    .in_set(UiPhase::Screens),
+            ),
+        )
         .add_systems(OnExit(Screen::HandOver), forget_hand_over_controls);
 }
 
 /// Controls of a screen no longer shown are not there to click.
-fn forget_menu_controls(mut layout: ResMut<UiLayout>) {
-    layout.menu_items.clear();
-    layout.menu_start = None;
-}
-
 fn forget_hand_over_controls(mut layout: ResMut<UiLayout>) {
     layout.hand_over_ready = None;
 }
@@ -82,7 +69,7 @@ fn draw_hand_over(
     mut next: ResMut<NextState<Screen>>,
     player: Res<Player>,
     registry: Res<Registry>,
-    mut layout: ResMut<super::UiLayout>,
+    mut layout: ResMut<super::shared::UiLayout>,
 ) -> Result {
     let name = player
         .state
@@ -262,40 +249,6 @@ fn indicator_label(i: Indicator) -> &'static str {
     }
 }
 
-/// The scenario's events and the decision catalogue, for naming causes.
-#[derive(SystemParam)]
-pub(super) struct Books<'w> {
-    pub events: Res<'w, EventBook>,
-    pub decisions: Res<'w, DecisionBook>,
-}
-
-fn actor_name(actor: Actor, registry: &Registry, books: &Books) -> String {
-    let book = &books.events;
-    match actor {
-        Actor::State(s) => registry.state_name(s).to_string(),
-        Actor::Power(p) => registry.power_name(p).to_string(),
-        Actor::Bloc(b) => registry.bloc_code(b).to_string(),
-        Actor::Event(i) => book
-            .defs
-            .get(i as usize)
-            .map(|d| d.id.clone())
-            .unwrap_or_else(|| "an event".into()),
-        Actor::Decision(i) => books
-            .decisions
-            .defs
-            .get(i as usize)
-            .map(|d| d.name.clone())
-            .unwrap_or_else(|| "a decision".into()),
-    }
-}
-
-pub(super) fn cause_label(cause: Cause, registry: &Registry, books: &Books) -> String {
-    match cause.actor {
-        Some(a) => format!("{} ({})", cause.mechanism.label(), actor_name(a, registry, books)),
-        None => cause.mechanism.label().to_string(),
-    }
-}
-
 fn signed(v: f64) -> String {
     if v.abs() < 0.05 {
         "±0".into()
@@ -319,7 +272,7 @@ fn draw_screen(
     window: Single<&Window>,
     (mut requests, toast, time): (ResMut<SaveRequest>, Res<Toast>, Res<Time<Real>>),
     (mut menu, mut settings, mut decision_panel, mut goals_window): (
-        ResMut<Menu>,
+        ResMut<MenuOverGame>,
         ResMut<SettingsWindow>,
         ResMut<DecisionPanel>,
         ResMut<GoalsWindow>,
@@ -451,7 +404,7 @@ fn draw_screen(
                 settings.0 = true;
             }
             if ui.button("Menu").clicked() {
-                super::menu::open_over_game(&mut menu, &mut next);
+                super::screen::open_menu_over_game(&mut menu, &mut next);
             }
         });
     });

@@ -16,7 +16,7 @@ use super::headlines::Headlines;
 use super::map_view::MapShapes;
 use super::modes::MapMode;
 use super::screen::Screen;
-use super::{Selection, UiLayout};
+use super::shared::{Selection, UiLayout};
 use crate::sim::world::registry::{Clock, Registry};
 
 pub(super) fn plugin(app: &mut App) {
@@ -107,7 +107,7 @@ struct Shown<'w> {
     shapes: Res<'w, MapShapes>,
     watch: Res<'w, super::reload::Watch>,
     screen: Res<'w, State<super::screen::Screen>>,
-    player: Res<'w, super::Player>,
+    player: Res<'w, super::shared::Player>,
     info: Res<'w, crate::sim::world::spawn::GameInfo>,
     chronicle: Res<'w, crate::sim::world::chronicle::Chronicle>,
     futures: Res<'w, super::futures_view::FuturesWindow>,

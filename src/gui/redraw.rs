@@ -49,7 +49,7 @@ pub(super) fn plugin(app: &mut App) {
 fn wake_for_pending_work(
     next: Res<NextState<super::screen::Screen>>,
     inputs: Res<Messages<crate::sim::player::inputs::PlayerInput>>,
-    end_turn: Res<super::EndTurn>,
+    end_turn: Res<super::shared::EndTurn>,
     mouse: Res<ButtonInput<MouseButton>>,
     keys: Res<ButtonInput<KeyCode>>,
     mut wake: ResMut<Wake>,

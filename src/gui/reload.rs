@@ -14,13 +14,21 @@ use std::time::{Duration, SystemTime};
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, egui};
 
-use super::saves::{Current, Toast};
+use super::saves::Toast;
+use super::shared::Current;
 use crate::scenario::mods::Mods;
 use crate::sim::world::spawn::GameInfo;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(Startup, start_watching)
-        .add_systems(Update, check_files);
+        .add_systems(
+            Update,
+            (check_files, rewatch.run_if(resource_changed::<Current>)).chain(),
+        )
+        .add_systems(
+            bevy_egui::EguiPrimaryContextPass,
+            draw_reload_error.in_set(super::phases::UiPhase::Overlays),
+        );
 }
 
 /// The mods folder the game was started with.
@@ -145,19 +153,19 @@ fn restart(world: &mut World, scenario: crate::scenario::Scenario, _mods: &Mods)
         // A player's state may have been renamed or removed in the edit.
         .filter(|p| scenario.file.meta.playable.contains(p))
         .collect();
-    super::start_game(world, scenario, seed, players, false);
+    super::game::start_game(world, scenario, seed, players, false);
 }
 
-/// Watches the files behind the game now on screen.
-pub fn rewatch(world: &mut World) {
-    let mods = world.get_resource::<ModsDir>().map(|m| m.0.clone()).unwrap_or_default();
-    let files = watched(world.resource::<Current>(), &mods);
-    if let Some(mut watch) = world.get_resource_mut::<Watch>() {
-        if let Ok(mut list) = watch.files.lock() {
-            *list = files;
-        }
-        watch.error = None;
+/// Watches the files behind the game now on screen, whenever a new one
+/// comes (the menu, a load, a reload).
+fn rewatch(current: Res<Current>, mods: Option<Res<ModsDir>>, watch: Option<ResMut<Watch>>) {
+    let Some(mut watch) = watch else { return };
+    let mods = mods.map(|m| m.0.clone()).unwrap_or_default();
+    let files = watched(&current, &mods);
+    if let Ok(mut list) = watch.files.lock() {
+        *list = files;
     }
+    watch.error = None;
 }
 
 /// The problems of a scenario edit that did not load.

@@ -9,10 +9,9 @@ use std::path::PathBuf;
 use bevy::prelude::*;
 use bevy_egui::input::EguiWantsInput;
 
-use super::Selection;
 use super::headlines::Headlines;
+use super::shared::{Current, Selection};
 use crate::save::{self, SaveFile};
-use crate::scenario::Scenario;
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Toast>().init_resource::<SaveRequest>().add_systems(
@@ -31,11 +30,6 @@ fn wake_to_hide_toast(toast: Res<Toast>, time: Res<Time<Real>>, mut wake: ResMut
         wake.within_secs(left);
     }
 }
-
-/// The scenario the game on screen started from (its text and rules go
-/// into saves).
-#[derive(Resource, Clone)]
-pub struct Current(pub Scenario);
 
 /// A message in the top bar until a moment (seconds since start-up).
 #[derive(Resource, Default)]
@@ -124,6 +118,6 @@ pub fn load_into(world: &mut World, file: &SaveFile, path: &str) -> Result<(), s
     *world.resource_mut::<Selection>() = Selection::default();
     let news = world.resource::<crate::sim::world::chronicle::Chronicle>().news.len();
     world.resource_mut::<Headlines>().skip_to(news);
-    super::leave_for_the_game(world);
+    super::game::leave_for_the_game(world);
     Ok(())
 }

@@ -36,6 +36,17 @@ impl Screen {
     }
 }
 
+/// The menu was opened over a game, which it can go back to.
+#[derive(Resource, Debug, Default)]
+pub struct MenuOverGame(pub bool);
+
+/// Opens the menu over the game on screen (the top bar's Menu, the end
+/// screen's Main menu): the player may go back to it.
+pub fn open_menu_over_game(over: &mut MenuOverGame, next: &mut NextState<Screen>) {
+    over.0 = true;
+    next.set(Screen::Menu);
+}
+
 /// A run condition: the map and the game's windows are on screen (every
 /// screen but the menu).
 pub fn game_shown(screen: Res<State<Screen>>) -> bool {

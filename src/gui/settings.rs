@@ -11,7 +11,15 @@ use bevy_egui::{EguiContexts, egui};
 use serde::{Deserialize, Serialize};
 
 pub(super) fn plugin(app: &mut App) {
-    app.insert_resource(Settings::load()).init_resource::<SettingsWindow>();
+    app.insert_resource(Settings::load())
+        .init_resource::<SettingsWindow>()
+        // After the reload error, as before: on top of everything.
+        .add_systems(
+            bevy_egui::EguiPrimaryContextPass,
+            draw_settings
+                .in_set(super::phases::UiPhase::Overlays)
+                .after(super::reload::draw_reload_error),
+        );
 }
 
 #[derive(Resource, Debug, Clone, PartialEq, Serialize, Deserialize)]

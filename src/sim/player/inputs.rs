@@ -11,10 +11,16 @@
 use bevy::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::scenario::format::Effect;
+pub use crate::sim::player::orders::Order;
+use crate::sim::player::orders::OrderQueue;
+use crate::sim::schedule::{SetUpPhase, SetUpSteps};
 use crate::sim::world::registry::{Clock, Registry};
 
 pub(crate) fn plugin(app: &mut App) {
+    crate::sim::world::snapshot::Kept::resource::<InputLog>(app);
+    SetUpSteps::add(app, SetUpPhase::Resources, |world, _| {
+        world.insert_resource(InputLog::default());
+    });
     app.add_message::<PlayerInput>()
         .add_message::<InputRefused>()
         .add_systems(Update, apply_sent_inputs.in_set(InputsApplied));
@@ -79,10 +85,7 @@ pub fn apply(world: &mut World, input: PlayerInput) -> Result<(), String> {
             Input::Seat { turn, state }
         }
         PlayerInput::Order(order) => {
-            world
-                .resource_mut::<crate::sim::player::orders::OrderQueue>()
-                .pending
-                .push(order.clone());
+            world.resource_mut::<OrderQueue>().pending.push(order.clone());
             Input::Order { turn, order }
         }
         PlayerInput::Decide {
@@ -224,12 +227,3 @@ impl Input {
 /// Every input so far, in the order given.
 #[derive(Debug, Clone, Resource, Default)]
 pub struct InputLog(pub Vec<Input>);
-
-/// One government's decision.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields)]
-pub struct Order {
-    /// The state giving the order.
-    pub by: String,
-    pub effect: Effect,
-}

@@ -4,8 +4,9 @@
 
 use bevy::prelude::*;
 
+use serde::{Deserialize, Serialize};
+
 use crate::scenario::format::{Effect, RefKind};
-pub use crate::sim::player::inputs::Order;
 use crate::sim::schedule::{SetUpPhase, SetUpSteps, TurnPhase, TurnSchedule};
 use crate::sim::script::effect::apply_effect;
 use crate::sim::world::ledger::{Actor, Cause, Mechanism};
@@ -13,12 +14,19 @@ use crate::sim::world::registry::{Clock, Registry};
 
 pub(crate) fn plugin(app: &mut App) {
     crate::sim::world::snapshot::Kept::resource::<OrderQueue>(app);
-    crate::sim::world::snapshot::Kept::resource::<crate::sim::player::inputs::InputLog>(app);
     SetUpSteps::add(app, SetUpPhase::Resources, |world, _| {
         world.insert_resource(OrderQueue::default());
-        world.insert_resource(crate::sim::player::inputs::InputLog::default());
     });
     app.add_systems(TurnSchedule, carry_out_orders.in_set(TurnPhase::Orders));
+}
+
+/// One government's decision.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Order {
+    /// The state giving the order.
+    pub by: String,
+    pub effect: Effect,
 }
 
 /// An order that could not be carried out, and why.
