@@ -62,10 +62,9 @@ pub(super) enum MenuChoice {
 
 pub(super) fn draw_menu(
     mut contexts: EguiContexts,
-    mut menu: ResMut<Menu>,
+    (mut menu, over_game): (ResMut<Menu>, Res<MenuOverGame>),
     mods: Res<ModsDir>,
     mut choice: MessageWriter<MenuChoice>,
-    over_game: Res<MenuOverGame>,
     mut settings: ResMut<SettingsWindow>,
     mut exit: MessageWriter<AppExit>,
     mut layout: ResMut<super::shared::UiLayout>,
