@@ -18,7 +18,7 @@ use super::headlines::Headlines;
 use super::modes::{self, MapMode};
 use super::observer::{Autoplay, SPEEDS};
 use super::phases::UiPhase;
-use super::saves::{SaveRequest, Toast};
+use super::saves::{SaveAction, Toast};
 use super::screen::{MenuOverGame, Screen, game_shown};
 use super::settings::SettingsWindow;
 use super::shared::{EndTurn, Player, Selection, StateFacts, UiLayout};
@@ -270,7 +270,7 @@ fn draw_screen(
     (headlines, screen, mut next): (Res<Headlines>, Res<State<Screen>>, ResMut<NextState<Screen>>),
     mut layout: ResMut<UiLayout>,
     window: Single<&Window>,
-    (mut requests, toast, time): (ResMut<SaveRequest>, Res<Toast>, Res<Time<Real>>),
+    (mut actions, toast, time): (MessageWriter<SaveAction>, Res<Toast>, Res<Time<Real>>),
     (mut menu, mut settings, mut decision_panel, mut goals_window): (
         ResMut<MenuOverGame>,
         ResMut<SettingsWindow>,
@@ -388,17 +388,17 @@ fn draw_screen(
                 charts.open = !charts.open;
             }
             if ui.button("Save").on_hover_text("Quick save (F5)").clicked() {
-                requests.save = true;
+                actions.write(SaveAction::QuickSave);
             }
             if ui.button("Load").on_hover_text("Quick load (F9)").clicked() {
-                requests.load = true;
+                actions.write(SaveAction::QuickLoad);
             }
             if ui
                 .button("Export")
                 .on_hover_text("The game's history (CSV) and everything (JSON), in exports/")
                 .clicked()
             {
-                requests.export = true;
+                actions.write(SaveAction::Export);
             }
             if ui.button("Settings").clicked() {
                 settings.0 = true;

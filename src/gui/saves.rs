@@ -14,10 +14,10 @@ use super::shared::{Current, Selection};
 use crate::save::{self, SaveFile};
 
 pub(super) fn plugin(app: &mut App) {
-    app.init_resource::<Toast>().init_resource::<SaveRequest>().add_systems(
+    app.init_resource::<Toast>().add_message::<SaveAction>().add_systems(
         Update,
         (
-            (keys_to_requests.run_if(super::screen::game_shown), carry_out_requests).chain(),
+            (keys_to_actions.run_if(super::screen::game_shown), carry_out_actions).chain(),
             wake_to_hide_toast,
         ),
     );
@@ -38,13 +38,13 @@ pub struct Toast {
     pub until: f32,
 }
 
-/// What the player asked for this frame (keys or buttons).
-#[derive(Resource, Default)]
-pub struct SaveRequest {
-    pub save: bool,
-    pub load: bool,
-    /// Export the game's history (CSV) and the whole game (JSON).
-    pub export: bool,
+/// What the player asked for (keys or the top bar's buttons).
+#[derive(Message, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SaveAction {
+    QuickSave,
+    QuickLoad,
+    /// The game's history (CSV) and the whole game (JSON).
+    Export,
 }
 
 /// `saves/` beside where the game runs, or `$HARMATTAN_SAVE_DIR`.
@@ -55,52 +55,68 @@ pub fn quicksave_path() -> PathBuf {
         .join("quicksave.ron")
 }
 
-fn keys_to_requests(keys: Res<ButtonInput<KeyCode>>, wants: Res<EguiWantsInput>, mut request: ResMut<SaveRequest>) {
+fn keys_to_actions(
+    keys: Res<ButtonInput<KeyCode>>,
+    wants: Res<EguiWantsInput>,
+    mut actions: MessageWriter<SaveAction>,
+) {
     if wants.wants_any_keyboard_input() {
         return;
     }
-    request.save |= keys.just_pressed(KeyCode::F5);
-    request.load |= keys.just_pressed(KeyCode::F9);
+    if keys.just_pressed(KeyCode::F5) {
+        actions.write(SaveAction::QuickSave);
+    }
+    if keys.just_pressed(KeyCode::F9) {
+        actions.write(SaveAction::QuickLoad);
+    }
 }
 
-fn carry_out_requests(world: &mut World) {
-    let request = std::mem::take(&mut *world.resource_mut::<SaveRequest>());
+fn carry_out_actions(world: &mut World) {
+    let actions: Vec<SaveAction> = world.resource_mut::<Messages<SaveAction>>().drain().collect();
+    for action in actions {
+        carry_out(world, action);
+    }
+}
+
+fn carry_out(world: &mut World, action: SaveAction) {
     let path = quicksave_path();
-    let message = if request.save {
-        let scenario = world.resource::<Current>().0.clone();
-        let digest = crate::report::digest_world(world);
-        let file = save::capture(world, &scenario.origin, &scenario.text, &scenario.rules, digest);
-        match save::write(&path, &file) {
-            Ok(()) => format!("Saved to {}.", path.display()),
-            Err(e) => e.to_string(),
+    let message = match action {
+        SaveAction::QuickSave => {
+            let scenario = world.resource::<Current>().0.clone();
+            let digest = crate::report::digest_world(world);
+            let file = save::capture(world, &scenario.origin, &scenario.text, &scenario.rules, digest);
+            match save::write(&path, &file) {
+                Ok(()) => format!("Saved to {}.", path.display()),
+                Err(e) => e.to_string(),
+            }
         }
-    } else if request.export {
-        let dir = std::env::var_os("HARMATTAN_EXPORT_DIR")
-            .map(PathBuf::from)
-            .unwrap_or_else(|| PathBuf::from("exports"));
-        let info = world.resource::<crate::sim::world::spawn::GameInfo>();
-        let clock = world.resource::<crate::sim::world::registry::Clock>();
-        let stem: String = format!("{}-seed{}-{}", info.name, info.seed, clock.date())
-            .chars()
-            .map(|c| {
-                if c.is_alphanumeric() || c == '-' {
-                    c.to_ascii_lowercase()
-                } else {
-                    '_'
-                }
-            })
-            .collect();
-        match crate::export::export_game(world, &dir, &stem) {
-            Ok((csv, json)) => format!("Exported {} and {}.", csv.display(), json.display()),
-            Err(e) => e,
+        SaveAction::Export => {
+            let dir = std::env::var_os("HARMATTAN_EXPORT_DIR")
+                .map(PathBuf::from)
+                .unwrap_or_else(|| PathBuf::from("exports"));
+            let info = world.resource::<crate::sim::world::spawn::GameInfo>();
+            let clock = world.resource::<crate::sim::world::registry::Clock>();
+            let stem: String = format!("{}-seed{}-{}", info.name, info.seed, clock.date())
+                .chars()
+                .map(|c| {
+                    if c.is_alphanumeric() || c == '-' {
+                        c.to_ascii_lowercase()
+                    } else {
+                        '_'
+                    }
+                })
+                .collect();
+            match crate::export::export_game(world, &dir, &stem) {
+                Ok((csv, json)) => format!("Exported {} and {}.", csv.display(), json.display()),
+                Err(e) => e,
+            }
         }
-    } else if request.load {
-        match save::read(&path).and_then(|file| load_into(world, &file, &path.display().to_string())) {
-            Ok(()) => format!("Loaded {}.", path.display()),
-            Err(e) => e.to_string(),
+        SaveAction::QuickLoad => {
+            match save::read(&path).and_then(|file| load_into(world, &file, &path.display().to_string())) {
+                Ok(()) => format!("Loaded {}.", path.display()),
+                Err(e) => e.to_string(),
+            }
         }
-    } else {
-        return;
     };
     let now = world.resource::<Time<Real>>().elapsed_secs();
     *world.resource_mut::<Toast>() = Toast {
