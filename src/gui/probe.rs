@@ -27,6 +27,8 @@ pub(super) fn plugin(app: &mut App) {
             frame_times: Vec::new(),
             last_turn: 0,
             turn_frames: Vec::new(),
+            pan_frames: Vec::new(),
+            last_camera: None,
             last_written: String::new(),
         })
         .add_systems(Last, write_report.before(super::redraw::plan_next_frame));
@@ -42,6 +44,9 @@ struct Probe {
     last_turn: u32,
     /// Seconds, the frames in which a turn was resolved.
     turn_frames: Vec<f32>,
+    /// Seconds, frames drawn back to back while the map moved.
+    pan_frames: Vec<f32>,
+    last_camera: Option<Vec3>,
     last_written: String,
 }
 
@@ -93,6 +98,15 @@ struct Report {
     worst_frame_ms: f32,
     worst_turn_frame_ms: f32,
     frames_timed: usize,
+    /// The median frame while the map pans, and how many were timed.
+    median_pan_frame_ms: f32,
+    pan_frames_timed: usize,
+}
+
+fn median_of(times: &[f32]) -> f32 {
+    let mut sorted = times.to_vec();
+    sorted.sort_by(f32::total_cmp);
+    sorted.get(sorted.len() / 2).copied().unwrap_or(0.0)
 }
 
 /// Everything the report reads.
@@ -150,6 +164,11 @@ fn write_report(
         }
     }
     let (cam, global) = camera.into_inner();
+    let at = global.translation();
+    if probe.last_camera.is_some_and(|l| l != at) && pace.busy {
+        probe.pan_frames.push(dt);
+    }
+    probe.last_camera = Some(at);
     let labels = shapes
         .file
         .regions
@@ -161,10 +180,8 @@ fn write_report(
                 .map(|p| (r.id.clone(), [p.x, p.y]))
         })
         .collect();
-    let mut sorted = probe.frame_times.clone();
-    sorted.sort_by(f32::total_cmp);
-    let median = sorted.get(sorted.len() / 2).copied().unwrap_or(0.0);
-    let worst = sorted.last().copied().unwrap_or(0.0);
+    let median = median_of(&probe.frame_times);
+    let worst = probe.frame_times.iter().copied().fold(0.0, f32::max);
     let report = Report {
         frame: probe.frame,
         settled: pace.settled(),
@@ -201,6 +218,8 @@ fn write_report(
         worst_frame_ms: worst * 1000.0,
         worst_turn_frame_ms: probe.turn_frames.iter().copied().fold(0.0, f32::max) * 1000.0,
         frames_timed: probe.frame_times.len(),
+        median_pan_frame_ms: median_of(&probe.pan_frames) * 1000.0,
+        pan_frames_timed: probe.pan_frames.len(),
     };
     let Ok(text) = serde_json::to_string(&report) else {
         return;
@@ -212,6 +231,8 @@ fn write_report(
         median_frame_ms: 0.0,
         worst_frame_ms: 0.0,
         frames_timed: 0,
+        median_pan_frame_ms: 0.0,
+        pan_frames_timed: 0,
         ..report
     })
     .unwrap_or_default();

@@ -330,12 +330,21 @@ fn a_player_selects_a_state_and_ends_a_turn_in_the_window() {
     let loaded = game.report_when("the quick load", |r| r["turn"] == 1);
     assert_eq!(loaded["date"], "2023-10");
 
+    // Pan the map with a key held, as a player looking around would.
+    xdotool(display, &["keydown", "Right"]);
+    std::thread::sleep(Duration::from_millis(1500));
+    xdotool(display, &["keyup", "Right"]);
+    let panned = game.report_when("the map panned", |r| r["pan_frames_timed"].as_u64().unwrap_or(0) >= 5);
+
     // Reported, not asserted: speed is measured, not tested (README).
     eprintln!(
-        "frames: median {:.1} ms, worst {:.1} ms, worst with a turn ending {:.1} ms; screenshots in {}",
+        "frames: median {:.1} ms, worst {:.1} ms, worst with a turn ending {:.1} ms; \
+         while panning: median {:.1} ms over {} frames; screenshots in {}",
         after["median_frame_ms"].as_f64().unwrap_or(0.0),
         after["worst_frame_ms"].as_f64().unwrap_or(0.0),
         after["worst_turn_frame_ms"].as_f64().unwrap_or(0.0),
+        panned["median_pan_frame_ms"].as_f64().unwrap_or(0.0),
+        panned["pan_frames_timed"].as_u64().unwrap_or(0),
         game.shots.display()
     );
 }

@@ -457,7 +457,9 @@ pub fn in_state_order<T>(
     items: impl Iterator<Item = T>,
     key: impl Fn(&T) -> StateIdx,
 ) -> std::iter::Flatten<std::vec::IntoIter<Option<T>>> {
-    let mut slots: Vec<Option<T>> = Vec::new();
+    // A query knows how many items it has: one allocation, not one per
+    // doubling.
+    let mut slots: Vec<Option<T>> = Vec::with_capacity(items.size_hint().0);
     for item in items {
         let k = key(&item).0 as usize;
         if slots.len() <= k {
