@@ -4,55 +4,25 @@
 //! drives. The player's actions reach the simulation as they do from the
 //! command line: End Turn runs the turn schedule; choices are answers.
 //!
-//! - `camera.rs`: pan and zoom.
-//! - `causes.rs`: the ledger's causes in words.
-//! - `charts.rs`: indicators over time (egui_plot).
-//! - `decisions_panel.rs`: the player's decisions, costs and expected effects.
-//! - `futures_view.rs`: "what happens next?", futures compared with one change.
-//! - `game.rs`: the game on screen: a new one started, players seated, End
-//!   Turn carried out.
-//! - `goals_view.rs`: the player's goals, their progress, and the end screen.
-//! - `headlines.rs`: turning points the player acknowledges, with their causes.
-//! - `map_view.rs`: country meshes, borders, labels, hover and selection.
-//! - `menu.rs`: the main menu (scenario, state or observer, seed, saves).
-//! - `modes.rs`: what the colours mean in each map mode.
-//! - `observer.rs`: observer mode's months running by themselves.
-//! - `panels.rs`: top bar, side panel, tooltip, legend, news, choices,
-//!   hot-seat hand-over.
-//! - `phases.rs`: the order of a frame: map input, then egui's layers.
-//! - `screenshot.rs`: screenshots (F12, or on request for tests).
-//! - `settings.rs`: the settings window (UI scale), kept between sessions.
-//! - `shared.rs`: what the parts share: player, selection, controls' places,
-//!   the scenario on screen, every state's facts.
-//! - `probe.rs`: what the window shows, as JSON, for tests driving it.
-//! - `redraw.rs`: a window that sleeps, and what wakes it.
-//! - `saves.rs`: quick save and load (F5, F9), `play --load`.
-//! - `screen.rs`: the screens (menu, briefing, playing, hand-over, end) as
-//!   Bevy states.
-//! - `reload.rs`: hot reload of the scenario and the mods' rules.
+//! - `window/`: how the window works under every screen: the order of a
+//!   frame, sleeping when idle, what the parts share, the game on screen,
+//!   saves, hot reload, settings, screenshots, the probe for tests.
+//! - `map/`: the map, its colours by mode, and the camera.
+//! - `panels/`: the frame around the map and the windows the player opens.
+//! - `screens/`: the screens as Bevy states, and the main menu.
+//!
+//! Each part adds its own systems (see `window/phases.rs` for their order);
+//! this file only opens the window and lists the parts.
 
-mod camera;
-mod causes;
-mod charts;
-mod decisions_panel;
-mod futures_view;
-mod game;
-mod goals_view;
-mod headlines;
-mod map_view;
-mod menu;
-pub mod modes;
-mod observer;
+mod map;
 mod panels;
-mod phases;
-mod probe;
-mod redraw;
-mod reload;
-mod saves;
-pub mod screen;
-mod screenshot;
-mod settings;
-mod shared;
+mod screens;
+mod window;
+
+use map::{camera, modes, view as map_view};
+use panels::{charts, decisions as decisions_panel, futures as futures_view, goals as goals_view, headlines, observer};
+use screens::{menu, screen};
+use window::{game, phases, probe, redraw, reload, saves, screenshot, settings, shared};
 
 use bevy::prelude::*;
 use bevy_egui::EguiPlugin;
@@ -99,7 +69,7 @@ pub fn run(
         phases::plugin,
     ))
     .add_plugins((
-        panels::plugin,
+        panels::frame::plugin,
         probe::plugin,
         redraw::plugin,
         reload::plugin,

@@ -5,7 +5,7 @@
 use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
 
-use super::modes::{self, MapMode};
+use crate::gui::map::modes::{self, MapMode};
 use crate::scenario::Scenario;
 use crate::scenario::format::BlocKind;
 use crate::sim::world::components::*;

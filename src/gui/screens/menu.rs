@@ -6,14 +6,14 @@
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, egui};
 
-use super::reload::ModsDir;
-use super::saves::{Toast, load_into, quicksave_path};
 use super::screen::{MenuOverGame, Screen};
-use super::settings::SettingsWindow;
+use crate::gui::window::reload::ModsDir;
+use crate::gui::window::saves::{Toast, load_into, quicksave_path};
+use crate::gui::window::settings::SettingsWindow;
 use crate::scenario::Scenario;
 use crate::scenario::mods::Listing;
 
-pub(super) fn plugin(app: &mut App) {
+pub(in crate::gui) fn plugin(app: &mut App) {
     app.init_resource::<Menu>()
         .init_resource::<MenuOverGame>()
         .add_message::<MenuChoice>()
@@ -22,7 +22,7 @@ pub(super) fn plugin(app: &mut App) {
             bevy_egui::EguiPrimaryContextPass,
             draw_menu
                 .run_if(in_state(Screen::Menu))
-                .in_set(super::phases::UiPhase::Screens),
+                .in_set(crate::gui::window::phases::UiPhase::Screens),
         )
         .add_systems(OnExit(Screen::Menu), forget_menu_controls);
 }
@@ -46,28 +46,28 @@ pub struct Menu {
 }
 
 /// Controls of the menu, once it has gone, are not there to click.
-fn forget_menu_controls(mut layout: ResMut<super::shared::UiLayout>) {
+fn forget_menu_controls(mut layout: ResMut<crate::gui::window::shared::UiLayout>) {
     layout.menu_items.clear();
     layout.menu_start = None;
 }
 
 /// What the menu asked for, carried out with the whole world at hand.
 #[derive(Message, Debug)]
-pub(super) enum MenuChoice {
+pub(in crate::gui) enum MenuChoice {
     Start(Box<Scenario>, u64, Vec<String>),
     Load(String),
     /// Close the menu on the game it was opened over.
     Back,
 }
 
-pub(super) fn draw_menu(
+pub(in crate::gui) fn draw_menu(
     mut contexts: EguiContexts,
     (mut menu, over_game): (ResMut<Menu>, Res<MenuOverGame>),
     mods: Res<ModsDir>,
     mut choice: MessageWriter<MenuChoice>,
     mut settings: ResMut<SettingsWindow>,
     mut exit: MessageWriter<AppExit>,
-    mut layout: ResMut<super::shared::UiLayout>,
+    mut layout: ResMut<crate::gui::window::shared::UiLayout>,
 ) -> Result {
     layout.menu_items.clear();
     layout.menu_start = None;
@@ -248,13 +248,13 @@ fn carry_out(world: &mut World, choice: MenuChoice) {
             return;
         }
         MenuChoice::Start(scenario, seed, player) => {
-            super::game::start_game(world, *scenario, seed, player, true);
+            crate::gui::window::game::start_game(world, *scenario, seed, player, true);
             Ok(())
         }
         MenuChoice::Load(path) => crate::save::read(std::path::Path::new(&path))
             .and_then(|file| load_into(world, &file, &path))
             .map(|()| {
-                super::camera::reframe(world);
+                crate::gui::map::camera::reframe(world);
                 world.resource_mut::<NextState<Screen>>().set(Screen::Playing);
             })
             .map_err(|e| e.to_string()),

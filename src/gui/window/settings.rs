@@ -10,7 +10,7 @@ use bevy::prelude::*;
 use bevy_egui::{EguiContexts, egui};
 use serde::{Deserialize, Serialize};
 
-pub(super) fn plugin(app: &mut App) {
+pub(in crate::gui) fn plugin(app: &mut App) {
     app.insert_resource(Settings::load())
         .init_resource::<SettingsWindow>()
         // After the reload error, as before: on top of everything.
@@ -83,7 +83,7 @@ impl Settings {
 }
 
 /// Applies the UI scale, and draws the settings window when open.
-pub(super) fn draw_settings(
+pub(in crate::gui) fn draw_settings(
     mut contexts: EguiContexts,
     mut settings: ResMut<Settings>,
     mut open: ResMut<SettingsWindow>,

@@ -24,7 +24,7 @@ const IDLE: Duration = Duration::from_secs(5);
 /// size, fonts, the first layout of egui's panels).
 const SETTLING_FRAMES: u32 = 30;
 
-pub(super) fn plugin(app: &mut App) {
+pub(in crate::gui) fn plugin(app: &mut App) {
     app.insert_resource(wait_up_to(IDLE))
         .init_resource::<Wake>()
         .init_resource::<Pace>()
@@ -47,7 +47,7 @@ pub(super) fn plugin(app: &mut App) {
 /// a key asked for in this frame is carried out in the next: that frame
 /// must come.
 fn wake_for_pending_work(
-    next: Res<NextState<super::screen::Screen>>,
+    next: Res<NextState<crate::gui::screens::screen::Screen>>,
     inputs: Res<Messages<crate::sim::player::inputs::PlayerInput>>,
     end_turn: Res<super::shared::EndTurn>,
     mouse: Res<ButtonInput<MouseButton>>,
@@ -145,7 +145,7 @@ fn follow_egui(outputs: Query<&EguiFullOutput>, mut wake: ResMut<Wake>) {
     }
 }
 
-pub(super) fn plan_next_frame(
+pub(in crate::gui) fn plan_next_frame(
     mut wake: ResMut<Wake>,
     mut pace: ResMut<Pace>,
     mut settings: ResMut<WinitSettings>,

@@ -9,15 +9,19 @@ use std::path::PathBuf;
 use bevy::prelude::*;
 use bevy_egui::input::EguiWantsInput;
 
-use super::headlines::Headlines;
 use super::shared::{Current, Selection};
+use crate::gui::panels::headlines::Headlines;
 use crate::save::{self, SaveFile};
 
-pub(super) fn plugin(app: &mut App) {
+pub(in crate::gui) fn plugin(app: &mut App) {
     app.init_resource::<Toast>().add_message::<SaveAction>().add_systems(
         Update,
         (
-            (keys_to_actions.run_if(super::screen::game_shown), carry_out_actions).chain(),
+            (
+                keys_to_actions.run_if(crate::gui::screens::screen::game_shown),
+                carry_out_actions,
+            )
+                .chain(),
             wake_to_hide_toast,
         ),
     );

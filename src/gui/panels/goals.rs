@@ -9,16 +9,16 @@ use bevy_egui::{EguiContexts, egui};
 use egui_plot::{Legend, Line, Plot, PlotPoints};
 
 use super::headlines;
-use super::screen::Screen;
-use super::shared::Current;
-use super::shared::Player;
+use crate::gui::screens::screen::Screen;
+use crate::gui::window::shared::Current;
+use crate::gui::window::shared::Player;
 use crate::scenario::format::Indicator;
 use crate::sim::mechanisms::goals::{self, GoalStatus};
 use crate::sim::world::chronicle::Chronicle;
 use crate::sim::world::history::History;
 use crate::sim::world::registry::Registry;
 
-pub(super) fn plugin(app: &mut App) {
+pub(in crate::gui) fn plugin(app: &mut App) {
     app.init_resource::<GoalsWindow>()
         .init_resource::<EndScreen>()
         .add_systems(
@@ -33,14 +33,14 @@ pub(super) fn plugin(app: &mut App) {
             bevy_egui::EguiPrimaryContextPass,
             (
                 draw_goals
-                    .run_if(super::screen::game_shown)
-                    .in_set(super::phases::UiPhase::Windows),
+                    .run_if(crate::gui::screens::screen::game_shown)
+                    .in_set(crate::gui::window::phases::UiPhase::Windows),
                 draw_briefing
                     .run_if(in_state(Screen::Briefing))
-                    .in_set(super::phases::UiPhase::Screens),
+                    .in_set(crate::gui::window::phases::UiPhase::Screens),
                 draw_end_screen
                     .run_if(in_state(Screen::Ended))
-                    .in_set(super::phases::UiPhase::Screens),
+                    .in_set(crate::gui::window::phases::UiPhase::Screens),
             ),
         );
 }
@@ -100,7 +100,7 @@ fn status_text(s: GoalStatus) -> (String, egui::Color32) {
     }
 }
 
-pub(super) fn draw_goals(world: &mut World) {
+pub(in crate::gui) fn draw_goals(world: &mut World) {
     let open = world.resource::<GoalsWindow>().0;
     let Some(code) = world.resource::<Player>().state.clone() else {
         return;
@@ -144,7 +144,7 @@ pub(super) fn draw_goals(world: &mut World) {
 
 /// The briefing at the start of a new game (not a loaded one, nor a
 /// modder's reload): the situation and the player's goals.
-pub(super) fn draw_briefing(world: &mut World) {
+pub(in crate::gui) fn draw_briefing(world: &mut World) {
     let Some(code) = world.resource::<Player>().state.clone() else {
         world.resource_mut::<NextState<Screen>>().set(Screen::Playing);
         return;
@@ -181,7 +181,7 @@ pub(super) fn draw_briefing(world: &mut World) {
     }
 }
 
-pub(super) fn draw_end_screen(world: &mut World) {
+pub(in crate::gui) fn draw_end_screen(world: &mut World) {
     let Some(code) = world.resource::<Player>().state.clone() else {
         world.resource_mut::<NextState<Screen>>().set(Screen::Playing);
         return;
@@ -269,7 +269,10 @@ pub(super) fn draw_end_screen(world: &mut World) {
     world.resource_mut::<EndScreen>().observe = observe;
     if menu {
         world.resource_scope(|world, mut next: Mut<NextState<Screen>>| {
-            super::screen::open_menu_over_game(&mut world.resource_mut::<super::screen::MenuOverGame>(), &mut next);
+            crate::gui::screens::screen::open_menu_over_game(
+                &mut world.resource_mut::<crate::gui::screens::screen::MenuOverGame>(),
+                &mut next,
+            );
         });
     } else if observe || close {
         world.resource_mut::<NextState<Screen>>().set(Screen::Playing);

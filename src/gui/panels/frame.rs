@@ -11,17 +11,17 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
 use super::causes::{Books, cause_label};
 use super::charts::Charts;
-use super::decisions_panel::DecisionPanel;
-use super::futures_view::FuturesWindow;
-use super::goals_view::GoalsWindow;
+use super::decisions::DecisionPanel;
+use super::futures::FuturesWindow;
+use super::goals::GoalsWindow;
 use super::headlines::Headlines;
-use super::modes::{self, MapMode};
 use super::observer::{Autoplay, SPEEDS};
-use super::phases::UiPhase;
-use super::saves::{SaveAction, Toast};
-use super::screen::{MenuOverGame, Screen, game_shown};
-use super::settings::SettingsWindow;
-use super::shared::{EndTurn, Player, Selection, StateFacts, UiLayout};
+use crate::gui::map::modes::{self, MapMode};
+use crate::gui::screens::screen::{MenuOverGame, Screen, game_shown};
+use crate::gui::window::phases::UiPhase;
+use crate::gui::window::saves::{SaveAction, Toast};
+use crate::gui::window::settings::SettingsWindow;
+use crate::gui::window::shared::{EndTurn, Player, Selection, StateFacts, UiLayout};
 use crate::scenario::format::{Indicator, Stage};
 use crate::sim::mechanisms::events::{EventBook, OpenChoices};
 use crate::sim::player::inputs::PlayerInput;
@@ -32,7 +32,7 @@ use crate::sim::world::registry::{Clock, Registry};
 use crate::sim::world::relations::Relations;
 use crate::sim::world::spawn::GameInfo;
 
-pub(super) fn plugin(app: &mut App) {
+pub(in crate::gui) fn plugin(app: &mut App) {
     app.init_resource::<NewsFilter>()
         .add_systems(Update, switch_with_keys)
         .add_systems(
@@ -69,7 +69,7 @@ fn draw_hand_over(
     mut next: ResMut<NextState<Screen>>,
     player: Res<Player>,
     registry: Res<Registry>,
-    mut layout: ResMut<super::shared::UiLayout>,
+    mut layout: ResMut<crate::gui::window::shared::UiLayout>,
 ) -> Result {
     let name = player
         .state
@@ -404,7 +404,7 @@ fn draw_screen(
                 settings.0 = true;
             }
             if ui.button("Menu").clicked() {
-                super::screen::open_menu_over_game(&mut menu, &mut next);
+                crate::gui::screens::screen::open_menu_over_game(&mut menu, &mut next);
             }
         });
     });

@@ -7,7 +7,7 @@
 use bevy::prelude::*;
 use bevy_egui::EguiPrimaryContextPass;
 
-pub(super) fn plugin(app: &mut App) {
+pub(in crate::gui) fn plugin(app: &mut App) {
     app.configure_sets(Update, (MapInput::Move, MapInput::Pick).chain())
         .configure_sets(
             EguiPrimaryContextPass,

@@ -6,22 +6,22 @@
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, egui};
 
-use super::shared::StateFacts;
+use crate::gui::window::shared::StateFacts;
 use crate::scenario::format::Indicator;
 use crate::sim::world::chronicle::{Chronicle, News, NewsKind};
 use crate::sim::world::ledger::{Ledger, Measure};
 use crate::sim::world::registry::Registry;
 
-pub(super) fn plugin(app: &mut App) {
+pub(in crate::gui) fn plugin(app: &mut App) {
     app.init_resource::<Headlines>()
-        .add_systems(Update, collect_headlines.after(super::phases::MonthEnds))
+        .add_systems(Update, collect_headlines.after(crate::gui::window::phases::MonthEnds))
         // Turning points wait for the briefing to be read and the seat to
         // be taken.
         .add_systems(
             bevy_egui::EguiPrimaryContextPass,
             draw_headline
-                .run_if(in_state(super::screen::Screen::Playing))
-                .in_set(super::phases::UiPhase::Dialogs),
+                .run_if(in_state(crate::gui::screens::screen::Screen::Playing))
+                .in_set(crate::gui::window::phases::UiPhase::Dialogs),
         );
 }
 
@@ -125,7 +125,7 @@ fn why(
     lines
 }
 
-pub(super) fn draw_headline(
+pub(in crate::gui) fn draw_headline(
     mut contexts: EguiContexts,
     mut headlines: ResMut<Headlines>,
     chronicle: Res<Chronicle>,

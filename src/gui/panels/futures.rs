@@ -12,10 +12,10 @@ use bevy_egui::input::EguiWantsInput;
 use bevy_egui::{EguiContexts, egui};
 use egui_plot::{Legend, Line, LineStyle, Plot, PlotPoints};
 
-use super::shared::Current;
 use crate::futures::{self, Comparison, FuturesReport, FuturesSpec};
+use crate::gui::window::shared::Current;
 
-pub(super) fn plugin(app: &mut App) {
+pub(in crate::gui) fn plugin(app: &mut App) {
     app.init_resource::<FuturesWindow>()
         .add_systems(
             Update,
@@ -24,14 +24,14 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(
             bevy_egui::EguiPrimaryContextPass,
             draw_futures
-                .run_if(super::screen::game_shown)
-                .in_set(super::phases::UiPhase::Windows),
+                .run_if(crate::gui::screens::screen::game_shown)
+                .in_set(crate::gui::window::phases::UiPhase::Windows),
         );
 }
 
 /// The progress bar moves, and the result shows, while the window would
 /// otherwise sleep: ten frames a second while futures run.
-fn wake_while_running(window: Res<FuturesWindow>, mut wake: ResMut<super::redraw::Wake>) {
+fn wake_while_running(window: Res<FuturesWindow>, mut wake: ResMut<crate::gui::window::redraw::Wake>) {
     if window.job.is_some() {
         wake.within(std::time::Duration::from_millis(100));
     }
@@ -225,10 +225,10 @@ fn pct(x: f64) -> String {
     format!("{:.0}%", x * 100.0)
 }
 
-pub(super) fn draw_futures(
+pub(in crate::gui) fn draw_futures(
     mut contexts: EguiContexts,
     mut window: ResMut<FuturesWindow>,
-    mut layout: ResMut<super::shared::UiLayout>,
+    mut layout: ResMut<crate::gui::window::shared::UiLayout>,
 ) -> Result {
     layout.futures_controls.clear();
     if !window.open {

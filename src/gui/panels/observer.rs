@@ -6,12 +6,14 @@ use bevy::prelude::*;
 use bevy_egui::input::EguiWantsInput;
 
 use super::headlines::Headlines;
-use super::shared::{EndTurn, Player};
+use crate::gui::window::shared::{EndTurn, Player};
 
-pub(super) fn plugin(app: &mut App) {
+pub(in crate::gui) fn plugin(app: &mut App) {
     app.init_resource::<Autoplay>().add_systems(
         Update,
-        (toggle_with_key, run_months).chain().before(super::phases::MonthEnds),
+        (toggle_with_key, run_months)
+            .chain()
+            .before(crate::gui::window::phases::MonthEnds),
     );
 }
 
@@ -56,7 +58,7 @@ fn run_months(
     mut autoplay: ResMut<Autoplay>,
     mut headlines: ResMut<Headlines>,
     mut end_turn: ResMut<EndTurn>,
-    mut wake: ResMut<super::redraw::Wake>,
+    mut wake: ResMut<crate::gui::window::redraw::Wake>,
 ) {
     // Only an observer's game runs by itself.
     if player.state.is_some() {

@@ -13,7 +13,7 @@ use crate::sim::mechanisms::decisions::{self, Capital, DecisionBook, DecisionQue
 use crate::sim::world::players::PlayedBy;
 use crate::sim::world::registry::Registry;
 
-pub(super) fn plugin(app: &mut App) {
+pub(in crate::gui) fn plugin(app: &mut App) {
     app.init_resource::<DecisionPanel>()
         .add_systems(
             Update,
@@ -24,8 +24,8 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(
             bevy_egui::EguiPrimaryContextPass,
             draw_decisions
-                .run_if(super::screen::game_shown)
-                .in_set(super::phases::UiPhase::Windows),
+                .run_if(crate::gui::screens::screen::game_shown)
+                .in_set(crate::gui::window::phases::UiPhase::Windows),
         );
 }
 
@@ -91,11 +91,11 @@ fn refresh(world: &mut World) {
     panel.queued = queued;
 }
 
-pub(super) fn draw_decisions(
+pub(in crate::gui) fn draw_decisions(
     mut contexts: EguiContexts,
     mut panel: ResMut<DecisionPanel>,
     played: Res<PlayedBy>,
-    mut layout: ResMut<super::shared::UiLayout>,
+    mut layout: ResMut<crate::gui::window::shared::UiLayout>,
     mut inputs: MessageWriter<PlayerInput>,
 ) -> Result {
     layout.decision_buttons.clear();

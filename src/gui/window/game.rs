@@ -5,13 +5,16 @@
 use bevy::prelude::*;
 
 use super::phases::MonthEnds;
-use super::screen::Screen;
+use super::redraw;
 use super::shared::{Current, EndTurn, Player, Selection};
-use super::{camera, headlines, map_view, redraw};
+use crate::gui::map::camera;
+use crate::gui::map::view;
+use crate::gui::panels::headlines;
+use crate::gui::screens::screen::Screen;
 use crate::scenario::Scenario;
 use crate::sim::TurnSchedule;
 
-pub(super) fn plugin(app: &mut App) {
+pub(in crate::gui) fn plugin(app: &mut App) {
     app.init_resource::<Player>()
         .init_resource::<EndTurn>()
         .init_resource::<Selection>()
@@ -33,8 +36,8 @@ pub fn start_game(world: &mut World, scenario: Scenario, seed: u64, players: Vec
     crate::sim::world::spawn::spawn_scenario(world, &scenario, seed, crate::sim::Detail::Full);
     seat_players(world, &players);
     let states: Vec<String> = scenario.file.states.iter().map(|s| s.id.clone()).collect();
-    let file = world.resource::<map_view::MapShapes>().file.clone();
-    world.insert_resource(map_view::MapShapes::new(file, &states));
+    let file = world.resource::<view::MapShapes>().file.clone();
+    world.insert_resource(view::MapShapes::new(file, &states));
     let keep = world
         .resource::<Selection>()
         .selected
@@ -69,7 +72,7 @@ pub(crate) fn leave_for_the_game(world: &mut World) {
 
 /// Seats the players: none (observer), one, or several taking turns
 /// (hot-seat). The states are checked by the caller.
-pub(super) fn seat_players(world: &mut World, players: &[String]) {
+pub(in crate::gui) fn seat_players(world: &mut World, players: &[String]) {
     use crate::sim::player::inputs::{PlayerInput, apply};
     let input = match players {
         [] => PlayerInput::Play(None),

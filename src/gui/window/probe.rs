@@ -12,14 +12,14 @@ use std::path::PathBuf;
 use bevy::prelude::*;
 use serde::Serialize;
 
-use super::headlines::Headlines;
-use super::map_view::MapShapes;
-use super::modes::MapMode;
-use super::screen::Screen;
 use super::shared::{Selection, UiLayout};
+use crate::gui::map::modes::MapMode;
+use crate::gui::map::view::MapShapes;
+use crate::gui::panels::headlines::Headlines;
+use crate::gui::screens::screen::Screen;
 use crate::sim::world::registry::{Clock, Registry};
 
-pub(super) fn plugin(app: &mut App) {
+pub(in crate::gui) fn plugin(app: &mut App) {
     if let Some(path) = std::env::var_os("HARMATTAN_UI_REPORT") {
         app.insert_resource(Probe {
             path: PathBuf::from(path),
@@ -79,7 +79,7 @@ struct Report {
     decision_filter: String,
     decision_find_focused: bool,
     futures_controls: Vec<(String, [f32; 4])>,
-    futures: super::futures_view::FuturesSummary,
+    futures: crate::gui::panels::futures::FuturesSummary,
     /// The hot-seat hand-over dialog is showing, and its button.
     hand_over: bool,
     hand_over_ready: Option<[f32; 4]>,
@@ -120,11 +120,11 @@ struct Shown<'w> {
     layout: Res<'w, UiLayout>,
     shapes: Res<'w, MapShapes>,
     watch: Res<'w, super::reload::Watch>,
-    screen: Res<'w, State<super::screen::Screen>>,
+    screen: Res<'w, State<crate::gui::screens::screen::Screen>>,
     player: Res<'w, super::shared::Player>,
     info: Res<'w, crate::sim::world::spawn::GameInfo>,
     chronicle: Res<'w, crate::sim::world::chronicle::Chronicle>,
-    futures: Res<'w, super::futures_view::FuturesWindow>,
+    futures: Res<'w, crate::gui::panels::futures::FuturesWindow>,
     pace: Res<'w, super::redraw::Pace>,
 }
 

@@ -7,14 +7,14 @@ use bevy::input::mouse::{AccumulatedMouseScroll, MouseScrollUnit};
 use bevy::prelude::*;
 use bevy_egui::input::EguiWantsInput;
 
-use super::map_view::{Drag, MapShapes};
+use super::view::{Drag, MapShapes};
 
-pub(super) fn plugin(app: &mut App) {
+pub(in crate::gui) fn plugin(app: &mut App) {
     app.add_systems(Startup, spawn_camera).add_systems(
         Update,
         (pan_with_keys, pan_with_drag, zoom_with_wheel)
-            .in_set(super::phases::MapInput::Move)
-            .run_if(in_state(super::screen::Screen::Playing)),
+            .in_set(crate::gui::window::phases::MapInput::Move)
+            .run_if(in_state(crate::gui::screens::screen::Screen::Playing)),
     );
 }
 
@@ -88,7 +88,7 @@ fn pan_with_keys(
     keys: Res<ButtonInput<KeyCode>>,
     time: Res<Time>,
     wants: Res<EguiWantsInput>,
-    mut wake: ResMut<super::redraw::Wake>,
+    mut wake: ResMut<crate::gui::window::redraw::Wake>,
     camera: Single<(&mut Transform, &Projection), With<Camera2d>>,
 ) {
     if wants.wants_any_keyboard_input() {
@@ -120,7 +120,7 @@ fn pan_with_keys(
 fn pan_with_drag(
     buttons: Res<ButtonInput<MouseButton>>,
     wants: Res<EguiWantsInput>,
-    layout: Res<super::shared::UiLayout>,
+    layout: Res<crate::gui::window::shared::UiLayout>,
     window: Single<&Window>,
     mut drag: ResMut<Drag>,
     camera: Single<(&mut Transform, &Projection), With<Camera2d>>,
@@ -162,7 +162,7 @@ fn pan_with_drag(
 fn zoom_with_wheel(
     scroll: Res<AccumulatedMouseScroll>,
     wants: Res<EguiWantsInput>,
-    layout: Res<super::shared::UiLayout>,
+    layout: Res<crate::gui::window::shared::UiLayout>,
     window: Single<&Window>,
     camera: Single<(&Camera, &GlobalTransform, &mut Transform, &mut Projection), With<Camera2d>>,
 ) {

@@ -6,20 +6,20 @@ use bevy_egui::input::EguiWantsInput;
 use bevy_egui::{EguiContexts, egui};
 use egui_plot::{Legend, Line, Plot, PlotPoints};
 
-use super::shared::{Player, Selection};
+use crate::gui::window::shared::{Player, Selection};
 use crate::scenario::YearMonth;
 use crate::scenario::format::Indicator;
 use crate::sim::world::history::History;
 use crate::sim::world::registry::{Clock, Registry};
 
-pub(super) fn plugin(app: &mut App) {
+pub(in crate::gui) fn plugin(app: &mut App) {
     app.init_resource::<Charts>()
         .add_systems(Update, toggle_with_key)
         .add_systems(
             bevy_egui::EguiPrimaryContextPass,
             draw_charts
-                .run_if(super::screen::game_shown)
-                .in_set(super::phases::UiPhase::Windows),
+                .run_if(crate::gui::screens::screen::game_shown)
+                .in_set(crate::gui::window::phases::UiPhase::Windows),
         );
 }
 
@@ -61,7 +61,7 @@ const LINES: [egui::Color32; 8] = [
 ];
 
 #[allow(clippy::too_many_arguments)]
-pub(super) fn draw_charts(
+pub(in crate::gui) fn draw_charts(
     mut contexts: EguiContexts,
     mut charts: ResMut<Charts>,
     history: Res<History>,

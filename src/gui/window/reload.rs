@@ -19,7 +19,7 @@ use super::shared::Current;
 use crate::scenario::mods::Mods;
 use crate::sim::world::spawn::GameInfo;
 
-pub(super) fn plugin(app: &mut App) {
+pub(in crate::gui) fn plugin(app: &mut App) {
     app.add_systems(Startup, start_watching)
         .add_systems(
             Update,
@@ -169,7 +169,7 @@ fn rewatch(current: Res<Current>, mods: Option<Res<ModsDir>>, watch: Option<ResM
 }
 
 /// The problems of a scenario edit that did not load.
-pub(super) fn draw_reload_error(mut contexts: EguiContexts, mut watch: ResMut<Watch>) -> Result {
+pub(in crate::gui) fn draw_reload_error(mut contexts: EguiContexts, mut watch: ResMut<Watch>) -> Result {
     let Some(error) = watch.error.clone() else {
         return Ok(());
     };

@@ -10,23 +10,23 @@ use bevy_egui::input::EguiWantsInput;
 use bevy_egui::{EguiContexts, egui};
 
 use super::modes::{self, MapMode};
-use super::shared::{Selection, StateFacts};
+use crate::gui::window::shared::{Selection, StateFacts};
 use crate::map::{self, MapFile, Point, Region};
 use crate::sim::world::registry::Clock;
 
-pub(super) fn plugin(app: &mut App) {
+pub(in crate::gui) fn plugin(app: &mut App) {
     app.init_resource::<Drag>()
         .add_systems(Startup, spawn_map)
         .add_systems(
             bevy_egui::EguiPrimaryContextPass,
-            draw_labels.in_set(super::phases::UiPhase::Map),
+            draw_labels.in_set(crate::gui::window::phases::UiPhase::Map),
         )
         .add_systems(
             Update,
             (
                 hover_and_select
-                    .in_set(super::phases::MapInput::Pick)
-                    .run_if(in_state(super::screen::Screen::Playing)),
+                    .in_set(crate::gui::window::phases::MapInput::Pick)
+                    .run_if(in_state(crate::gui::screens::screen::Screen::Playing)),
                 rebuild_outlines,
                 colour_states,
             )
@@ -256,7 +256,7 @@ fn hover_and_select(
     buttons: Res<ButtonInput<MouseButton>>,
     drag: Res<Drag>,
     wants: Res<EguiWantsInput>,
-    layout: Res<super::shared::UiLayout>,
+    layout: Res<crate::gui::window::shared::UiLayout>,
     mut selection: ResMut<Selection>,
 ) {
     let (cam, global, projection) = camera.into_inner();
@@ -288,7 +288,7 @@ fn colour_states(
     clock: Res<Clock>,
     facts: StateFacts,
     fills: Query<&RegionFill>,
-    current: Res<super::shared::Current>,
+    current: Res<crate::gui::window::shared::Current>,
     mut materials: ResMut<Assets<ColorMaterial>>,
     mut last: Local<Option<(MapMode, u32, Option<String>)>>,
 ) {
@@ -323,7 +323,7 @@ fn colour_states(
 
 /// Names of the states, drawn by egui under every panel so they stay sharp
 /// and the same size at every zoom; context countries in grey, smaller.
-pub(super) fn draw_labels(
+pub(in crate::gui) fn draw_labels(
     mut contexts: EguiContexts,
     shapes: Res<MapShapes>,
     window: Single<&Window>,

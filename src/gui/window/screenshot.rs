@@ -8,7 +8,7 @@
 use bevy::prelude::*;
 use bevy::render::view::screenshot::{Screenshot, save_to_disk};
 
-pub(super) fn plugin(app: &mut App) {
+pub(in crate::gui) fn plugin(app: &mut App) {
     app.add_systems(Update, screenshot_on_f12);
     if let Ok(path) = std::env::var("HARMATTAN_SCREENSHOT") {
         let number =

@@ -1,0 +1,21 @@
+//! What is drawn over the map while a game is on: the frame around it and
+//! the windows the player opens.
+//!
+//! - `frame.rs`: top bar, side panel, news, legend, tooltip, choices, the
+//!   hot-seat hand-over.
+//! - `causes.rs`: the ledger's causes in words.
+//! - `charts.rs`: indicators over time (egui_plot).
+//! - `decisions.rs`: the player's decisions, costs and expected effects.
+//! - `futures.rs`: "what happens next?", futures compared with one change.
+//! - `goals.rs`: the player's goals, the briefing and the end screen.
+//! - `headlines.rs`: turning points the player acknowledges, with causes.
+//! - `observer.rs`: observer mode's months running by themselves.
+
+pub(in crate::gui) mod causes;
+pub(in crate::gui) mod charts;
+pub(in crate::gui) mod decisions;
+pub(in crate::gui) mod frame;
+pub(in crate::gui) mod futures;
+pub(in crate::gui) mod goals;
+pub(in crate::gui) mod headlines;
+pub(in crate::gui) mod observer;
