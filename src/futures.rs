@@ -46,7 +46,7 @@ pub struct FuturesSpec {
 
 /// Lowers the calling thread's scheduling priority (a higher nice value),
 /// so that a window drawing on the same cores stays responsive.
-fn yield_to_foreground() {
+pub fn yield_to_foreground() {
     // On Linux, PRIO_PROCESS with 0 is the calling thread alone.
     #[cfg(target_os = "linux")]
     // SAFETY: setpriority reads no memory; a failure leaves the priority as is.

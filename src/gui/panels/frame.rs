@@ -404,7 +404,7 @@ fn draw_screen(
                 settings.0 = true;
             }
             if ui.button("Menu").clicked() {
-                crate::gui::screens::screen::open_menu_over_game(&mut menu, &mut next);
+                crate::gui::screens::screen::open_menu_over_game(&mut menu, &mut next, *screen.get());
             }
         });
     });

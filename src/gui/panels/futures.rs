@@ -30,8 +30,22 @@ pub(in crate::gui) fn plugin(app: &mut App) {
 }
 
 /// The progress bar moves, and the result shows, while the window would
-/// otherwise sleep: ten frames a second while futures run.
-fn wake_while_running(window: Res<FuturesWindow>, mut wake: ResMut<crate::gui::window::redraw::Wake>) {
+/// otherwise sleep: ten frames a second while futures run, and none after,
+/// whether the window is open or not.
+fn wake_while_running(mut window: ResMut<FuturesWindow>, mut wake: ResMut<crate::gui::window::redraw::Wake>) {
+    // A finished job hands over its result.
+    let finished = window
+        .job
+        .as_ref()
+        .and_then(|job| job.result.lock().ok().and_then(|mut r| r.take()));
+    if let Some(outcome) = finished {
+        window.job = None;
+        match outcome {
+            Ok(r) => window.result = Some(r),
+            Err(e) => window.message = Some(e),
+        }
+        wake.now();
+    }
     if window.job.is_some() {
         wake.within(std::time::Duration::from_millis(100));
     }
@@ -124,6 +138,8 @@ fn start_job(world: &mut World) {
         background: true,
     };
     std::thread::spawn(move || {
+        // Replaying the save and writing the report yield to the window too.
+        futures::yield_to_foreground();
         let progress = |n: u64| d.store(n, Ordering::Relaxed);
         let base = futures::run(&file, &spec, &progress);
         let outcome = base.and_then(|base| match change {
@@ -233,18 +249,6 @@ pub(in crate::gui) fn draw_futures(
     layout.futures_controls.clear();
     if !window.open {
         return Ok(());
-    }
-    // A finished job hands over its result.
-    let finished = window
-        .job
-        .as_ref()
-        .and_then(|job| job.result.lock().ok().and_then(|mut r| r.take()));
-    if let Some(outcome) = finished {
-        window.job = None;
-        match outcome {
-            Ok(r) => window.result = Some(r),
-            Err(e) => window.message = Some(e),
-        }
     }
     let ctx = contexts.ctx_mut()?;
     let k = ctx.zoom_factor();

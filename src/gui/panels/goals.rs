@@ -272,6 +272,7 @@ pub(in crate::gui) fn draw_end_screen(world: &mut World) {
             crate::gui::screens::screen::open_menu_over_game(
                 &mut world.resource_mut::<crate::gui::screens::screen::MenuOverGame>(),
                 &mut next,
+                Screen::Ended,
             );
         });
     } else if observe || close {

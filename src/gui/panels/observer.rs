@@ -13,6 +13,8 @@ pub(in crate::gui) fn plugin(app: &mut App) {
         Update,
         (toggle_with_key, run_months)
             .chain()
+            // The months stop under the menu and over a hand-over or end.
+            .run_if(in_state(crate::gui::screens::screen::Screen::Playing))
             .before(crate::gui::window::phases::MonthEnds),
     );
 }

@@ -220,7 +220,7 @@ pub(in crate::gui) fn draw_menu(
             }
             ui.separator();
             ui.horizontal(|ui| {
-                if over_game.0 && ui.button("Back to the game").clicked() {
+                if over_game.0.is_some() && ui.button("Back to the game").clicked() {
                     choice.write(MenuChoice::Back);
                 }
                 if ui.button("Settings").clicked() {
@@ -244,7 +244,8 @@ fn carry_out_menu_choices(world: &mut World) {
 fn carry_out(world: &mut World, choice: MenuChoice) {
     let outcome = match choice {
         MenuChoice::Back => {
-            world.resource_mut::<NextState<Screen>>().set(Screen::Playing);
+            let back = world.resource::<MenuOverGame>().0.unwrap_or(Screen::Playing);
+            world.resource_mut::<NextState<Screen>>().set(back);
             return;
         }
         MenuChoice::Start(scenario, seed, player) => {
@@ -255,13 +256,15 @@ fn carry_out(world: &mut World, choice: MenuChoice) {
             .and_then(|file| load_into(world, &file, &path))
             .map(|()| {
                 crate::gui::map::camera::reframe(world);
-                world.resource_mut::<NextState<Screen>>().set(Screen::Playing);
+                let next = crate::gui::window::game::resume_screen(world);
+                world.resource_mut::<NextState<Screen>>().set(next);
             })
             .map_err(|e| e.to_string()),
     };
     match outcome {
         Ok(()) => {
-            world.resource_mut::<MenuOverGame>().0 = true;
+            // The game the menu was over has gone.
+            world.resource_mut::<MenuOverGame>().0 = None;
             world.resource_mut::<Menu>().error = None;
             let now = world.resource::<Time<Real>>().elapsed_secs();
             *world.resource_mut::<Toast>() = Toast {

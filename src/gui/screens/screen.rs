@@ -36,14 +36,15 @@ impl Screen {
     }
 }
 
-/// The menu was opened over a game, which it can go back to.
+/// The screen of the game the menu was opened over, to go back to (a
+/// hand-over or an unread briefing stays one).
 #[derive(Resource, Debug, Default)]
-pub struct MenuOverGame(pub bool);
+pub struct MenuOverGame(pub Option<Screen>);
 
 /// Opens the menu over the game on screen (the top bar's Menu, the end
-/// screen's Main menu): the player may go back to it.
-pub fn open_menu_over_game(over: &mut MenuOverGame, next: &mut NextState<Screen>) {
-    over.0 = true;
+/// screen's Main menu): the player may go back to it, on the same screen.
+pub fn open_menu_over_game(over: &mut MenuOverGame, next: &mut NextState<Screen>, from: Screen) {
+    over.0 = Some(from);
     next.set(Screen::Menu);
 }
 

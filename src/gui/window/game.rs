@@ -61,13 +61,26 @@ pub fn start_game(world: &mut World, scenario: Scenario, seed: u64, players: Vec
     }
 }
 
-/// Back to the game from a screen that belonged to the one replaced (its
-/// hand-over, its end), unless the menu is open over it.
+/// Back to the game after it was replaced by a load or a reload, from
+/// whatever screen belonged to the one replaced (its hand-over, its end),
+/// unless the menu is open over it.
+/// In hot seat, the replaced game's seat may be another person's: the
+/// hand-over asks them to take the mouse first.
 pub(crate) fn leave_for_the_game(world: &mut World) {
-    let now = *world.resource::<State<Screen>>().get();
-    if matches!(now, Screen::HandOver | Screen::Ended) {
-        world.resource_mut::<NextState<Screen>>().set(Screen::Playing);
+    // The new game is drawn at once, map colours included.
+    world.resource_mut::<redraw::Wake>().now();
+    if *world.resource::<State<Screen>>().get() == Screen::Menu {
+        return;
     }
+    let next = resume_screen(world);
+    world.resource_mut::<NextState<Screen>>().set(next);
+}
+
+/// The screen a game loaded or reloaded opens on: its hand-over in hot
+/// seat, else the game.
+pub(crate) fn resume_screen(world: &World) -> Screen {
+    let seats = world.resource::<crate::sim::world::players::Humans>().0.len();
+    if seats > 1 { Screen::HandOver } else { Screen::Playing }
 }
 
 /// Seats the players: none (observer), one, or several taking turns

@@ -40,7 +40,16 @@ pub(in crate::gui) fn plugin(app: &mut App) {
                 .after(EguiPostUpdateSet::EndPass)
                 .before(EguiPostUpdateSet::ProcessOutput),
         )
-        .add_systems(Last, (wake_for_pending_work, plan_next_frame).chain());
+        .add_systems(Last, (wake_for_pending_work, plan_next_frame).chain())
+        .add_systems(bevy_egui::EguiPrimaryContextPass, steady_text_cursor.run_if(run_once));
+}
+
+/// A focused text field's blinking cursor asks egui for a repaint every
+/// half second, which bevy_egui turns into a frame at once: a window with
+/// the Find box focused would never sleep. The cursor stays lit instead.
+fn steady_text_cursor(mut contexts: bevy_egui::EguiContexts) -> Result {
+    contexts.ctx_mut()?.all_styles_mut(|s| s.visuals.text_cursor.blink = false);
+    Ok(())
 }
 
 /// A screen change, a player's input, End Turn or anything else a click or

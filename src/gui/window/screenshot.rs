@@ -19,7 +19,7 @@ pub(in crate::gui) fn plugin(app: &mut App) {
             every: number("HARMATTAN_SCREENSHOT_EVERY", 0),
             frame: 0,
         })
-        .add_systems(Last, take_screenshot);
+        .add_systems(Last, take_screenshot.before(super::redraw::plan_next_frame));
     }
 }
 
