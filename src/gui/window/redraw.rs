@@ -48,7 +48,9 @@ pub(in crate::gui) fn plugin(app: &mut App) {
 /// half second, which bevy_egui turns into a frame at once: a window with
 /// the Find box focused would never sleep. The cursor stays lit instead.
 fn steady_text_cursor(mut contexts: bevy_egui::EguiContexts) -> Result {
-    contexts.ctx_mut()?.all_styles_mut(|s| s.visuals.text_cursor.blink = false);
+    contexts
+        .ctx_mut()?
+        .all_styles_mut(|s| s.visuals.text_cursor.blink = false);
     Ok(())
 }
 
