@@ -19,8 +19,8 @@ mod panels;
 mod screens;
 mod window;
 
-use map::{camera, modes, view as map_view};
-use panels::{charts, decisions as decisions_panel, futures as futures_view, goals as goals_view, headlines, observer};
+use map::{camera, modes, view};
+use panels::{charts, decisions, futures, goals, headlines, observer};
 use screens::{menu, screen};
 use window::{game, phases, probe, redraw, reload, saves, screenshot, settings, shared};
 
@@ -51,7 +51,7 @@ pub fn run(
     }))
     .add_plugins(EguiPlugin::default())
     .add_plugins(SimulationPlugin)
-    .insert_resource(map_view::MapShapes::new(
+    .insert_resource(view::MapShapes::new(
         MapFile::shipped(),
         &scenario.file.states.iter().map(|s| s.id.clone()).collect::<Vec<_>>(),
     ))
@@ -59,11 +59,11 @@ pub fn run(
     .add_plugins((
         camera::plugin,
         charts::plugin,
-        decisions_panel::plugin,
-        futures_view::plugin,
-        goals_view::plugin,
+        decisions::plugin,
+        futures::plugin,
+        goals::plugin,
         headlines::plugin,
-        map_view::plugin,
+        view::plugin,
         menu::plugin,
         observer::plugin,
         phases::plugin,
