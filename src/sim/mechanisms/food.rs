@@ -36,11 +36,20 @@ fn move_food_insecurity(
     exposure: Res<TradeExposure>,
     mut rng: ResMut<SimRng>,
     mut ledger: ResMut<Ledger>,
+    // Buffers kept between turns: a turn allocates nothing here.
+    mut scratch: Local<(Vec<bool>, Vec<(f64, Cause)>)>,
 ) {
     let (r, eco_rules) = (&rules.food, &rules.economy);
-    let mut banning: Vec<(StateIdx, bool)> = states.iter().map(|(c, e, ..)| (c.idx, e.grain_ban)).collect();
-    banning.sort_by_key(|(s, _)| *s);
-    let banning: Vec<bool> = banning.into_iter().map(|(_, b)| b).collect();
+    let (banning, terms) = &mut *scratch;
+    // Who bans grain exports, by state.
+    banning.clear();
+    for (c, e, ..) in &states {
+        let i = c.idx.0 as usize;
+        if banning.len() <= i {
+            banning.resize(i + 1, false);
+        }
+        banning[i] = e.grain_ban;
+    }
 
     for (country, mut eco, security, neighbours, base) in in_state_order(states.iter_mut(), |(c, ..)| c.idx) {
         let s = country.idx;
@@ -49,7 +58,8 @@ fn move_food_insecurity(
         } else {
             eco_rules.landlocked_multiplier
         };
-        let mut terms: Vec<(f64, Cause)> = vec![
+        terms.clear();
+        terms.extend([
             (base.food_insecurity - eco.food_insecurity, Cause::of(Mechanism::Drift)),
             (
                 r.insurgency_weight * (security.insurgency - base.insurgency),
@@ -59,7 +69,7 @@ fn move_food_insecurity(
                 -r.growth_weight * (eco.growth - eco.trend_growth),
                 Cause::of(Mechanism::Economy),
             ),
-        ];
+        ]);
         // The same multipliers as the economy's, worked out by it this turn.
         let i = s.0 as usize;
         for (bloc, mult) in exposure.sanctions.get(i).into_iter().flatten() {
@@ -88,7 +98,7 @@ fn move_food_insecurity(
             let cost = eco_rules.rate * r.ban_growth_cost;
             ledger.change(s, GROWTH, &mut eco.growth, -cost, Cause::of(Mechanism::GrainExports));
         }
-        for (term, cause) in terms {
+        for (term, cause) in terms.drain(..) {
             ledger.change(s, FOOD, &mut eco.food_insecurity, r.rate * term, cause);
         }
         // Rains and harvests.
