@@ -30,17 +30,25 @@ pub(crate) fn plugin(app: &mut App) {
 const FOOD: Measure = Measure::Indicator(Indicator::FoodInsecurity);
 const GROWTH: Measure = Measure::Indicator(Indicator::Growth);
 
+/// Buffers kept between turns: a turn allocates nothing for them.
+#[derive(Default)]
+struct FoodScratch {
+    /// Who bans grain exports, by state.
+    banning: Vec<bool>,
+    /// One state's terms of change, with their causes.
+    terms: Vec<(f64, Cause)>,
+}
+
 fn move_food_insecurity(
     mut states: Query<(&Country, &mut Economy, &Security, &Neighbours, &Baseline)>,
     rules: Res<Rules>,
     exposure: Res<TradeExposure>,
     mut rng: ResMut<SimRng>,
     mut ledger: ResMut<Ledger>,
-    // Buffers kept between turns: a turn allocates nothing here.
-    mut scratch: Local<(Vec<bool>, Vec<(f64, Cause)>)>,
+    mut scratch: Local<FoodScratch>,
 ) {
     let (r, eco_rules) = (&rules.food, &rules.economy);
-    let (banning, terms) = &mut *scratch;
+    let FoodScratch { banning, terms } = &mut *scratch;
     // Who bans grain exports, by state.
     banning.clear();
     for (c, e, ..) in &states {
