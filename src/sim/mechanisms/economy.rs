@@ -57,6 +57,17 @@ pub fn sanctions_multiplier(
     }
 }
 
+/// Buffers kept between turns: a turn allocates nothing for them.
+#[derive(Default)]
+struct EconomyScratch {
+    /// Which states have a coast, by state.
+    coast: Vec<bool>,
+    /// (bloc, member) for members that enforce the bloc's sanctions, sorted.
+    enforcing: Vec<(BlocIdx, StateIdx)>,
+    /// (state, power) for mining and energy concessions in force, sorted.
+    concessions: Vec<(StateIdx, PowerIdx)>,
+}
+
 #[allow(clippy::too_many_arguments)]
 fn run_economies(
     mut states: Query<(&Country, &mut Economy, &Security, &Neighbours, &Baseline)>,
@@ -68,31 +79,45 @@ fn run_economies(
     mut rng: ResMut<SimRng>,
     mut ledger: ResMut<Ledger>,
     mut exposure: ResMut<TradeExposure>,
+    mut scratch: Local<EconomyScratch>,
 ) {
     let r = &rules.economy;
-    let mut coast: Vec<(StateIdx, bool)> = states.iter().map(|(c, e, _, _, _)| (c.idx, e.coastal)).collect();
-    coast.sort_by_key(|(s, _)| *s);
-    let coast: Vec<bool> = coast.into_iter().map(|(_, c)| c).collect();
+    let EconomyScratch {
+        coast,
+        enforcing,
+        concessions,
+    } = &mut *scratch;
+    // Which states have a coast, by state.
+    coast.clear();
+    for (c, e, ..) in &states {
+        let i = c.idx.0 as usize;
+        if coast.len() <= i {
+            coast.resize(i + 1, false);
+        }
+        coast[i] = e.coastal;
+    }
+    let coast = &*coast;
     let sanctions = sanctions_in_force(blocs.iter());
     // Members that enforce a bloc's sanctions: the members not suspended.
-    let mut enforcing: Vec<(BlocIdx, StateIdx)> = memberships
-        .iter()
-        .filter(|m| !m.suspended)
-        .map(|m| (m.bloc, m.state))
-        .collect();
+    enforcing.clear();
+    enforcing.extend(memberships.iter().filter(|m| !m.suspended).map(|m| (m.bloc, m.state)));
     enforcing.sort();
-    let mut concessions: Vec<(StateIdx, PowerIdx)> = partnerships
-        .iter()
-        .filter(|p| {
-            p.stage == Stage::InForce
-                && matches!(
-                    p.kind,
-                    PartnershipKind::MiningConcession | PartnershipKind::EnergyConcession
-                )
-        })
-        .map(|p| (p.state, p.power))
-        .collect();
+    let enforcing = &*enforcing;
+    concessions.clear();
+    concessions.extend(
+        partnerships
+            .iter()
+            .filter(|p| {
+                p.stage == Stage::InForce
+                    && matches!(
+                        p.kind,
+                        PartnershipKind::MiningConcession | PartnershipKind::EnergyConcession
+                    )
+            })
+            .map(|p| (p.state, p.power)),
+    );
     concessions.sort();
+    let concessions = &*concessions;
 
     let n = coast.len();
     exposure.sanctions.resize(n, Vec::new());

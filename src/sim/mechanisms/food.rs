@@ -117,17 +117,23 @@ fn move_food_insecurity(
 
 /// Governments whose people go hungrier than usual may ban grain exports;
 /// those whose markets have eased may lift the ban.
-fn decide_grain_exports(world: &mut World, query: &mut QueryState<(&Country, &Economy, &Baseline)>) {
+fn decide_grain_exports(
+    world: &mut World,
+    query: &mut QueryState<(&Country, &Economy, &Baseline)>,
+    // Kept between turns: a turn allocates nothing for it.
+    mut situation: Local<Vec<(StateIdx, bool, f64)>>,
+) {
     let r = world.resource::<Rules>().food.clone();
-    let situation: Vec<(StateIdx, bool, f64)> = in_state_order(query.iter(world), |(c, ..)| c.idx)
-        .map(|(c, e, b)| (c.idx, e.grain_ban, e.food_insecurity - b.food_insecurity))
-        .collect();
+    situation.clear();
+    situation.extend(
+        in_state_order(query.iter(world), |(c, ..)| c.idx)
+            .map(|(c, e, b)| (c.idx, e.grain_ban, e.food_insecurity - b.food_insecurity)),
+    );
     // The player decides for their own state; the draw is made anyway so
     // that the other states' fortunes do not depend on who plays.
-    let humans = world.resource::<Humans>().clone();
-    for (s, banned, excess) in situation {
+    for &(s, banned, excess) in situation.iter() {
         let roll = world.resource_mut::<SimRng>().uniform(Stream::Food);
-        if humans.plays(s) {
+        if world.resource::<Humans>().plays(s) {
             continue;
         }
         if !banned && excess >= r.ban_threshold && roll < r.ban_chance {
