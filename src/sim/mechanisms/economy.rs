@@ -131,7 +131,7 @@ fn run_economies(
             .filter(|(t, _, _)| *t == s)
             .map(|(_, bloc, _)| {
                 let members: Vec<StateIdx> = enforcing.iter().filter(|(b, _)| b == bloc).map(|(_, m)| *m).collect();
-                let mult = sanctions_multiplier(r, s, eco.coastal, &neighbours.0, &coast, &members, &borders);
+                let mult = sanctions_multiplier(r, s, eco.coastal, &neighbours.0, coast, &members, &borders);
                 (*bloc, mult)
             })
             .collect();
