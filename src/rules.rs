@@ -207,6 +207,7 @@ pub struct DiplomacyRules {
     pub mediator_gain: f64,
     pub recall_ambassador: f64,
     pub close_border: f64,
+    pub offer_patience_months: f64,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -26,7 +26,7 @@ pub use mechanisms::{
     alignment, blocs, coups, decisions, diplomacy, economy, events, food, goals, partnerships, security, stability,
     transitions,
 };
-pub use player::{inputs, orders};
+pub use player::{inputs, offers, orders};
 pub use world::{actions, chronicle, components, history, ledger, registry, rng, spawn};
 
 use bevy::ecs::schedule::{LogLevel, ScheduleBuildSettings, SingleThreadedExecutor};
@@ -199,6 +199,17 @@ impl Simulation {
             event: event.to_string(),
             option,
         })
+    }
+
+    /// Offers waiting for the players' answers (a pact, a power's
+    /// partnership, a mediation); each waits until answered or lapsed.
+    pub fn open_offers(&self) -> Vec<player::offers::OfferView> {
+        player::offers::open_offers(self.world(), None)
+    }
+
+    /// Accepts or declines offer `id`; carried out when the turn runs.
+    pub fn respond(&mut self, id: u32, accept: bool) -> Result<(), String> {
+        self.input(player::inputs::PlayerInput::Respond { offer: id, accept })
     }
 
     /// Queues a decision of the player's government for the coming turn

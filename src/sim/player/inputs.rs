@@ -52,6 +52,8 @@ pub enum PlayerInput {
     },
     /// An answer (option from 0) to a choice waiting for the player.
     Answer { event: String, option: usize },
+    /// Yes or no to an offer put to the player (`offers`), by its number.
+    Respond { offer: u32, accept: bool },
 }
 
 /// An input sent by the window that could not be taken, and why.
@@ -114,6 +116,10 @@ pub fn apply(world: &mut World, input: PlayerInput) -> Result<(), String> {
         PlayerInput::Answer { event, option } => {
             events::answer_choice(world, &event, option)?;
             Input::Choice { turn, event, option }
+        }
+        PlayerInput::Respond { offer, accept } => {
+            crate::sim::player::offers::answer(world, offer, accept)?;
+            Input::Response { turn, offer, accept }
         }
     };
     world.resource_mut::<InputLog>().0.push(logged);
@@ -188,6 +194,12 @@ pub enum Input {
         turn: u32,
         state: String,
     },
+    /// The player's answer to an offer, by its number.
+    Response {
+        turn: u32,
+        offer: u32,
+        accept: bool,
+    },
 }
 
 impl Input {
@@ -209,6 +221,7 @@ impl Input {
                 state,
             },
             Input::Choice { event, option, .. } => PlayerInput::Answer { event, option },
+            Input::Response { offer, accept, .. } => PlayerInput::Respond { offer, accept },
         }
     }
 
@@ -219,7 +232,8 @@ impl Input {
             | Input::Choice { turn, .. }
             | Input::Decision { turn, .. }
             | Input::Players { turn, .. }
-            | Input::Seat { turn, .. } => *turn,
+            | Input::Seat { turn, .. }
+            | Input::Response { turn, .. } => *turn,
         }
     }
 }

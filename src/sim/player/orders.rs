@@ -141,7 +141,7 @@ pub fn check(registry: &Registry, order: &Order) -> Result<(), String> {
     Ok(())
 }
 
-fn carry_out_orders(world: &mut World) {
+pub(crate) fn carry_out_orders(world: &mut World) {
     let pending = std::mem::take(&mut world.resource_mut::<OrderQueue>().pending);
     let turn = world.resource::<Clock>().turn + 1;
     // Each was logged when given (`inputs::apply`).

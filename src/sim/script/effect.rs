@@ -191,8 +191,14 @@ pub fn apply(world: &mut World, eff: &Eff, cause: Cause, bind: &Bindings) {
                 } else {
                     (Some(a), b, actions::worst_relation(world, b, a))
                 };
-                if let (Some(m), Some(second)) = (mediator, second) {
-                    actions::mediate(world, m, first, second);
+                let decider = match bind.me {
+                    Some(Who::State(x)) => Some(x),
+                    _ => None,
+                };
+                match (mediator, second) {
+                    (Some(m), Some(second)) => actions::seek_mediation(world, decider, m, first, second),
+                    (None, _) => actions::no_mediation(world, a, b, "no state is on good terms with both"),
+                    (Some(_), None) => actions::no_mediation(world, a, b, "no quarrel to settle"),
                 }
             }
         }

@@ -19,12 +19,12 @@ fn stamp(world: &World) -> (u32, YearMonth) {
     (world.resource::<Ledger>().turn, world.resource::<Clock>().date())
 }
 
-fn news(world: &mut World, kind: NewsKind, text: String) -> NewsBuilder {
+pub(crate) fn news(world: &mut World, kind: NewsKind, text: String) -> NewsBuilder {
     let (turn, date) = stamp(world);
     NewsBuilder::new(turn, date, kind, text)
 }
 
-fn post(world: &mut World, item: NewsBuilder) {
+pub(crate) fn post(world: &mut World, item: NewsBuilder) {
     item.post(&mut world.resource_mut::<Chronicle>());
 }
 
@@ -391,10 +391,16 @@ pub fn start_partnership(
     stage: Stage,
     offered: bool,
 ) {
-    if partnerships_of(world, state)
-        .iter()
-        .any(|(_, p)| p.power == power && p.kind == kind)
+    // Talks already under way on the same deal are moved on to `stage`
+    // (a scripted signing of a programme the player asked for), never
+    // duplicated nor silently dropped.
+    if let Some((e, p)) = partnerships_of(world, state)
+        .into_iter()
+        .find(|(_, p)| p.power == power && p.kind == kind)
     {
+        if p.stage.is_pending() && stage > p.stage && stage <= Stage::InForce {
+            set_stage(world, e, stage);
+        }
         return;
     }
     let reg = world.resource::<Registry>();
@@ -421,12 +427,21 @@ pub fn start_partnership(
         offered,
     };
     world.spawn(partnership_bundle(partnership, se, pe));
+    if offered && stage.is_pending() && world.resource::<crate::sim::world::players::Humans>().plays(state) {
+        // The player is asked; the offer's news says so.
+        crate::sim::player::offers::put(
+            world,
+            state,
+            crate::sim::player::offers::OfferKind::Partnership { power, kind },
+        );
+        return;
+    }
     let item = news(world, kind_news, text).state(state).power(power);
     post(world, item);
 }
 
 /// "a" or "an" before a label (all labels are lower-case English words).
-fn article(label: &str) -> &'static str {
+pub(crate) fn article(label: &str) -> &'static str {
     if label.starts_with(['a', 'e', 'i', 'o', 'u']) {
         "an"
     } else {
@@ -644,6 +659,39 @@ pub fn worst_relation(world: &World, b: StateIdx, not: StateIdx) -> Option<State
         .map(|(x, _)| x)
 }
 
+/// A mediation sought by `decider` (`None`: a scripted one): carried out
+/// at once, unless a person plays one of the other states it needs, who is
+/// asked first (`offers`).
+pub fn seek_mediation(world: &mut World, decider: Option<StateIdx>, m: StateIdx, a: StateIdx, b: StateIdx) {
+    let humans = world.resource::<crate::sim::world::players::Humans>();
+    let asked = [m, a, b].into_iter().find(|s| Some(*s) != decider && humans.plays(*s));
+    match (asked, decider) {
+        (Some(to), Some(asked_by)) => crate::sim::player::offers::put(
+            world,
+            to,
+            crate::sim::player::offers::OfferKind::Mediation {
+                asked_by,
+                mediator: m,
+                first: a,
+                second: b,
+            },
+        ),
+        _ => mediate(world, m, a, b),
+    }
+}
+
+/// A mediation that found nobody to mediate, or nothing to mediate.
+pub fn no_mediation(world: &mut World, a: StateIdx, b: StateIdx, why: &str) {
+    let reg = world.resource::<Registry>();
+    let text = format!(
+        "No mediation between {} and {}: {why}.",
+        reg.state_name(a),
+        reg.state_name(b)
+    );
+    let item = news(world, NewsKind::Decision, text).members(vec![a, b]);
+    post(world, item);
+}
+
 /// `m` mediates between `a` and `b`: their relations improve, and so do
 /// the mediator's with both.
 pub fn mediate(world: &mut World, m: StateIdx, a: StateIdx, b: StateIdx) {
@@ -664,38 +712,51 @@ pub fn mediate(world: &mut World, m: StateIdx, a: StateIdx, b: StateIdx) {
 }
 
 /// `a` proposes a mutual defence pact to `b`. On good enough terms, `a`
-/// joins the pact `b` is in, `b` joins `a`'s, or the two found one. A
-/// state a person plays is never signed up by someone else's decision:
-/// it answers by proposing a pact itself.
+/// joins `b`'s pact, `b` joins `a`'s, or the two found one. Only a pact
+/// with a mutual-defence clause counts, and a state joins one only if it
+/// is on good terms with every member: the G5 Sahel (no such clause) is
+/// no home for the alliance Mali, Burkina Faso and Niger founded in 2023.
+/// A state a person plays is asked (`offers`), never signed up.
 pub fn propose_pact(world: &mut World, a: StateIdx, b: StateIdx) {
     let r = world.resource::<crate::rules::Rules>().blocs.clone();
     let reg = world.resource::<Registry>();
     let (an, bn) = (reg.state_name(a).to_string(), reg.state_name(b).to_string());
-    let human = world.resource::<crate::sim::world::players::Humans>().plays(b);
-    let close = world.resource::<crate::sim::world::relations::Relations>().get(a, b) >= r.form_relations;
-    if human || !close {
-        let text = if human {
-            format!("{an} proposes a defence pact to {bn}; {bn} has yet to answer.")
-        } else {
-            format!("{bn} declines {an}'s proposal of a defence pact.")
-        };
+    if let Some(shared) = blocs_of(world, a)
+        .into_iter()
+        .find(|x| membership(world, b, *x).is_some() && defends(world, *x))
+    {
+        let text = format!(
+            "{an} and {bn} are already allies in the {}.",
+            world.resource::<Registry>().bloc_name(shared)
+        );
         let item = news(world, NewsKind::Decision, text).members(vec![a, b]);
         post(world, item);
         return;
     }
-    let pact_of = |world: &World, s: StateIdx| {
-        blocs_of(world, s).into_iter().find(|bl| {
-            world
-                .resource::<Registry>()
-                .bloc_entity(*bl)
-                .and_then(|e| world.get::<Bloc>(e))
-                .is_some_and(|x| matches!(x.kind, BlocKind::DefencePact | BlocKind::Confederation))
-        })
-    };
-    match (pact_of(world, a), pact_of(world, b)) {
-        (Some(x), Some(y)) if x == y => {}
-        (_, Some(y)) => join_bloc(world, a, y),
-        (Some(x), None) => join_bloc(world, b, x),
+    if world.resource::<crate::sim::world::players::Humans>().plays(b) {
+        crate::sim::player::offers::put(world, b, crate::sim::player::offers::OfferKind::Pact { from: a });
+        return;
+    }
+    let close = world.resource::<crate::sim::world::relations::Relations>().get(a, b) >= r.form_relations;
+    if !close {
+        let text = format!("{bn} declines {an}'s proposal of a defence pact.");
+        let item = news(world, NewsKind::Decision, text).members(vec![a, b]);
+        post(world, item);
+        return;
+    }
+    conclude_pact(world, a, b);
+}
+
+/// `b` has agreed to `a`'s proposal: `a` joins `b`'s pact, `b` joins
+/// `a`'s, or the two found one.
+pub fn conclude_pact(world: &mut World, a: StateIdx, b: StateIdx) {
+    let r = world.resource::<crate::rules::Rules>().blocs.clone();
+    match (
+        pact_to_join(world, b, a, r.form_relations),
+        pact_to_join(world, a, b, r.form_relations),
+    ) {
+        (Some(y), _) => join_bloc(world, a, y),
+        (None, Some(x)) => join_bloc(world, b, x),
         (None, None) => {
             form_bloc(
                 world,
@@ -705,6 +766,29 @@ pub fn propose_pact(world: &mut World, a: StateIdx, b: StateIdx) {
             );
         }
     }
+}
+
+/// A pact or confederation with a mutual-defence clause.
+fn defends(world: &World, bloc: BlocIdx) -> bool {
+    world
+        .resource::<Registry>()
+        .bloc_entity(bloc)
+        .and_then(|e| world.get::<Bloc>(e))
+        .is_some_and(|x| matches!(x.kind, BlocKind::DefencePact | BlocKind::Confederation) && x.rules.mutual_defence)
+}
+
+/// The first pact of `host` with a mutual-defence clause whose members
+/// (other than `guest`) are all on good terms with `guest`, including one
+/// `guest` is already in.
+fn pact_to_join(world: &World, host: StateIdx, guest: StateIdx, good_terms: f64) -> Option<BlocIdx> {
+    let rel = world.resource::<crate::sim::world::relations::Relations>();
+    blocs_of(world, host).into_iter().find(|bl| {
+        defends(world, *bl)
+            && members(world, *bl)
+                .into_iter()
+                .filter(|m| *m != guest)
+                .all(|m| rel.get(m, guest) >= good_terms)
+    })
 }
 
 /// Moves a state's standing toward a power, through the ledger.

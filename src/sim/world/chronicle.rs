@@ -45,6 +45,8 @@ pub enum NewsKind {
     Decision,
     /// A state mediates between two others.
     Mediation,
+    /// An offer put to a human-played state, waiting for its answer.
+    Offer,
     /// A scripted event the scenario shows the player in a dialog.
     Announcement,
     Scripted,
@@ -67,6 +69,7 @@ impl NewsKind {
                 | NewsKind::GrainExportsResumed
                 | NewsKind::Decision
                 | NewsKind::Mediation
+                | NewsKind::Offer
         )
     }
 }

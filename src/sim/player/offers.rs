@@ -1,0 +1,386 @@
+//! Offers put to the states people play: a neighbour's proposal of a
+//! defence pact, a foreign power's offer of a partnership, a request to
+//! mediate. A computer-run government answers such things at once; a
+//! person is asked. Each offer waits here for the player's answer, which is
+//! carried out when the turn ends; none proceeds on its own. One left
+//! unanswered for `diplomacy.offer_patience_months` lapses, and the news
+//! says so. An offer to a state nobody plays any more (the player went to
+//! observer mode) is answered as its government would.
+
+use bevy::prelude::*;
+
+use crate::scenario::format::{PartnershipKind, Stage};
+use crate::sim::schedule::{SetUpPhase, SetUpSteps, TurnPhase, TurnSchedule};
+use crate::sim::world::actions;
+use crate::sim::world::chronicle::NewsKind;
+use crate::sim::world::components::{Partnership, PowerIdx, StateIdx};
+use crate::sim::world::ledger::Ledger;
+use crate::sim::world::players::Humans;
+use crate::sim::world::registry::{Clock, Registry};
+use crate::sim::world::relations::Relations;
+
+pub(crate) fn plugin(app: &mut App) {
+    crate::sim::world::snapshot::Kept::resource::<Offers>(app);
+    SetUpSteps::add(app, SetUpPhase::Resources, |world, _| {
+        world.insert_resource(Offers::default());
+    });
+    // Before the orders and decisions of the month: an accepted pact is in
+    // place for what the player decides next.
+    app.add_systems(
+        TurnSchedule,
+        settle_offers
+            .in_set(TurnPhase::Orders)
+            .before(super::orders::carry_out_orders),
+    );
+}
+
+/// What is offered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OfferKind {
+    /// `from` proposes a mutual defence pact.
+    Pact { from: StateIdx },
+    /// A power offers a partnership; talks are open and wait for the answer.
+    Partnership { power: PowerIdx, kind: PartnershipKind },
+    /// `asked_by` asks the player's government to mediate between `first`
+    /// and `second` (the player may be one of the two, asked to accept a
+    /// mediator).
+    Mediation {
+        asked_by: StateIdx,
+        mediator: StateIdx,
+        first: StateIdx,
+        second: StateIdx,
+    },
+}
+
+/// One offer waiting for a player.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Offer {
+    /// Numbered in the order made, from 1: what an answer names, and what a
+    /// save replays.
+    pub id: u32,
+    /// The human-played state asked.
+    pub to: StateIdx,
+    pub kind: OfferKind,
+    /// The turn it was made in.
+    pub turn: u32,
+    /// The player's answer, carried out when the turn ends.
+    pub answer: Option<bool>,
+}
+
+/// The offers waiting for answers, oldest first.
+#[derive(Debug, Clone, Resource, Default)]
+pub struct Offers {
+    pub open: Vec<Offer>,
+    made: u32,
+}
+
+/// Puts an offer to a human-played state, with the news that it waits for
+/// an answer. The same offer made twice is one offer.
+pub fn put(world: &mut World, to: StateIdx, kind: OfferKind) {
+    if world
+        .resource::<Offers>()
+        .open
+        .iter()
+        .any(|o| o.to == to && o.kind == kind)
+    {
+        return;
+    }
+    // The turn being run (the clock counts turns completed).
+    let turn = world.resource::<Ledger>().turn;
+    let mut offers = world.resource_mut::<Offers>();
+    offers.made += 1;
+    let id = offers.made;
+    offers.open.push(Offer {
+        id,
+        to,
+        kind,
+        turn,
+        answer: None,
+    });
+    let text = {
+        let reg = world.resource::<Registry>();
+        let (name, to_name) = (|s| reg.state_name(s), reg.state_name(to));
+        match kind {
+            OfferKind::Pact { from } => {
+                format!(
+                    "{} proposes a mutual defence pact to {to_name}, who has yet to answer.",
+                    name(from)
+                )
+            }
+            OfferKind::Partnership { power, kind } => format!(
+                "{} offers {to_name} {} {}; {to_name} has yet to answer.",
+                reg.power_name(power),
+                actions::article(kind.label()),
+                kind.label()
+            ),
+            OfferKind::Mediation {
+                asked_by,
+                mediator,
+                first,
+                second,
+            } if mediator == to => format!(
+                "{} asks {to_name} to mediate between {} and {}.",
+                name(asked_by),
+                name(first),
+                name(second)
+            ),
+            OfferKind::Mediation {
+                mediator,
+                first,
+                second,
+                ..
+            } => format!(
+                "{} offers to mediate between {} and {}; {to_name} has yet to answer.",
+                name(mediator),
+                name(first),
+                name(second)
+            ),
+        }
+    };
+    let item = actions::news(world, NewsKind::Offer, text)
+        .state(to)
+        .members(members(&Offer {
+            id,
+            to,
+            kind,
+            turn,
+            answer: None,
+        }));
+    actions::post(world, item);
+}
+
+/// Records a player's answer to an offer; it is carried out when the turn
+/// ends (a later answer replaces an earlier one).
+pub fn answer(world: &mut World, id: u32, accept: bool) -> Result<(), String> {
+    let mut offers = world.resource_mut::<Offers>();
+    let Some(o) = offers.open.iter_mut().find(|o| o.id == id) else {
+        return Err(format!("offer {id} is not waiting for an answer"));
+    };
+    o.answer = Some(accept);
+    Ok(())
+}
+
+/// An offer as an interface shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OfferView {
+    pub id: u32,
+    /// The state asked (its code).
+    pub to: String,
+    /// Who makes the offer (a state's or a power's code).
+    pub from: String,
+    /// `pact`, `partnership` or `mediation`, for machines.
+    pub kind: &'static str,
+    /// The question, in words.
+    pub question: String,
+    /// What accepting does, and what declining does.
+    pub if_accepted: String,
+    pub if_declined: String,
+    pub answer: Option<bool>,
+    /// Months left before it lapses unanswered (this one included).
+    pub months_left: u32,
+}
+
+/// The offers waiting for `state`'s answer (all of them if `None`).
+pub fn open_offers(world: &World, state: Option<StateIdx>) -> Vec<OfferView> {
+    let reg = world.resource::<Registry>();
+    let patience = world.resource::<crate::rules::Rules>().diplomacy.offer_patience_months as u32;
+    let turn = world.resource::<Clock>().turn;
+    let name = |s| reg.state_name(s).to_string();
+    world
+        .resource::<Offers>()
+        .open
+        .iter()
+        .filter(|o| state.is_none_or(|s| s == o.to))
+        .map(|o| {
+            let (kind, from, question, yes, no) = match o.kind {
+                OfferKind::Pact { from } => (
+                    "pact",
+                    reg.state_code(from).to_string(),
+                    format!("{} proposes a mutual defence pact to {}.", name(from), name(o.to)),
+                    "You join its pact, it joins yours, or you found one together: each comes to the other's aid against insurgents.".to_string(),
+                    format!("{} is told no; nothing changes.", name(from)),
+                ),
+                OfferKind::Partnership { power, kind } => (
+                    "partnership",
+                    reg.power_code(power).to_string(),
+                    format!(
+                        "{} offers {} {} {}.",
+                        reg.power_name(power),
+                        name(o.to),
+                        actions::article(kind.label()),
+                        kind.label()
+                    ),
+                    "Talks move one stage on now, and on toward entry into force.".to_string(),
+                    "The talks end.".to_string(),
+                ),
+                OfferKind::Mediation {
+                    asked_by,
+                    mediator,
+                    first,
+                    second,
+                } => (
+                    "mediation",
+                    reg.state_code(asked_by).to_string(),
+                    if mediator == o.to {
+                        format!(
+                            "{} asks {} to mediate between {} and {}.",
+                            name(asked_by),
+                            name(mediator),
+                            name(first),
+                            name(second)
+                        )
+                    } else {
+                        format!(
+                            "{} offers to mediate between {} and {}.",
+                            name(mediator),
+                            name(first),
+                            name(second)
+                        )
+                    },
+                    format!(
+                        "Relations between {} and {} improve, and both think better of {}.",
+                        name(first),
+                        name(second),
+                        name(mediator)
+                    ),
+                    "No mediation this time.".to_string(),
+                ),
+            };
+            OfferView {
+                id: o.id,
+                to: reg.state_code(o.to).to_string(),
+                from,
+                kind,
+                question,
+                if_accepted: yes,
+                if_declined: no,
+                answer: o.answer,
+                months_left: (o.turn + patience.max(1)).saturating_sub(turn),
+            }
+        })
+        .collect()
+}
+
+/// Carries out the answers given, answers for states nobody plays any
+/// more, and lets offers past their time lapse.
+fn settle_offers(world: &mut World) {
+    let open = std::mem::take(&mut world.resource_mut::<Offers>().open);
+    if open.is_empty() {
+        return;
+    }
+    let patience = world.resource::<crate::rules::Rules>().diplomacy.offer_patience_months as u32;
+    // The turn that is running now.
+    let turn = world.resource::<Ledger>().turn;
+    let mut kept = Vec::new();
+    for o in open {
+        let human = world.resource::<Humans>().plays(o.to);
+        let answer = match o.answer {
+            Some(a) => Some(a),
+            None if !human => Some(computer_answer(world, &o)),
+            None if turn >= o.turn + patience.max(1) => {
+                decline(world, &o, true);
+                continue;
+            }
+            None => None,
+        };
+        match answer {
+            Some(true) => accept(world, &o),
+            Some(false) => decline(world, &o, false),
+            None => kept.push(o),
+        }
+    }
+    world.resource_mut::<Offers>().open.extend(kept);
+}
+
+/// What a computer-run government answers: a pact on good terms, talks a
+/// power opened (the partnership mechanism weighs them), a mediation.
+fn computer_answer(world: &World, o: &Offer) -> bool {
+    match o.kind {
+        OfferKind::Pact { from } => {
+            world.resource::<Relations>().get(from, o.to)
+                >= world.resource::<crate::rules::Rules>().blocs.form_relations
+        }
+        OfferKind::Partnership { .. } | OfferKind::Mediation { .. } => true,
+    }
+}
+
+/// The talks a power opened with `state` on `kind`, if still pending.
+fn talks(world: &World, state: StateIdx, power: PowerIdx, kind: PartnershipKind) -> Option<(Entity, Partnership)> {
+    actions::partnerships_of(world, state)
+        .into_iter()
+        .find(|(_, p)| p.power == power && p.kind == kind && p.stage.is_pending())
+}
+
+fn accept(world: &mut World, o: &Offer) {
+    match o.kind {
+        OfferKind::Pact { from } => actions::conclude_pact(world, from, o.to),
+        OfferKind::Partnership { power, kind } => {
+            if let Some((e, p)) = talks(world, o.to, power, kind) {
+                // Accepted: the talks run their course like any the state
+                // asked for.
+                if let Some(mut live) = world.get_mut::<Partnership>(e) {
+                    live.offered = false;
+                }
+                if let Some(next) = p.stage.next() {
+                    actions::set_stage(world, e, next);
+                }
+            }
+        }
+        OfferKind::Mediation {
+            mediator,
+            first,
+            second,
+            ..
+        } => actions::mediate(world, mediator, first, second),
+    }
+}
+
+/// The offer as a noun: "Mali's proposal of a defence pact".
+fn phrase(world: &World, o: &Offer) -> String {
+    let reg = world.resource::<Registry>();
+    match o.kind {
+        OfferKind::Pact { from } => format!("{}'s proposal of a defence pact", reg.state_name(from)),
+        OfferKind::Partnership { power, kind } => format!(
+            "{}'s offer of {} {}",
+            reg.power_name(power),
+            actions::article(kind.label()),
+            kind.label()
+        ),
+        OfferKind::Mediation { asked_by, .. } => format!("{}'s request for mediation", reg.state_name(asked_by)),
+    }
+}
+
+fn members(o: &Offer) -> Vec<StateIdx> {
+    match o.kind {
+        OfferKind::Pact { from } => vec![from, o.to],
+        OfferKind::Partnership { .. } => vec![o.to],
+        OfferKind::Mediation {
+            mediator,
+            first,
+            second,
+            ..
+        } => vec![mediator, first, second],
+    }
+}
+
+/// Declined, or left to lapse: talks a power opened end; otherwise the
+/// news says no.
+fn decline(world: &mut World, o: &Offer, lapsed: bool) {
+    if let OfferKind::Partnership { power, kind } = o.kind
+        && let Some((e, _)) = talks(world, o.to, power, kind)
+    {
+        actions::set_stage(world, e, Stage::Ended);
+        return;
+    }
+    let to = world.resource::<Registry>().state_name(o.to).to_string();
+    let what = phrase(world, o);
+    let text = if lapsed {
+        format!("{to} lets {what} lapse unanswered.")
+    } else {
+        format!("{to} declines {what}.")
+    };
+    let item = actions::news(world, NewsKind::Decision, text)
+        .state(o.to)
+        .members(members(o));
+    actions::post(world, item);
+}
