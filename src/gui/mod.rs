@@ -70,6 +70,7 @@ pub fn run(
     ))
     .add_plugins((
         panels::frame::plugin,
+        panels::questions::plugin,
         probe::plugin,
         redraw::plugin,
         reload::plugin,

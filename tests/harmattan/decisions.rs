@@ -84,7 +84,10 @@ fn a_decision_costs_capital_and_is_booked_to_the_decision() {
 fn closed_decisions_are_refused_with_the_reason() {
     let mut sim = played("");
     let e = sim.decide("announce_transition", None).unwrap_err();
-    assert!(e.contains("not open"), "a civilian government has no transition: {e}");
+    assert!(
+        e.contains("needs Landlocked ruled by a military junta"),
+        "a civilian government has no transition, and is told why: {e}"
+    );
     let e = sim.decide("visit_power", None).unwrap_err();
     assert!(e.contains("needs a target"), "{e}");
     let e = sim.decide("visit_power", Some("XXX")).unwrap_err();
@@ -434,4 +437,85 @@ fn a_player_can_propose_a_pact_and_press_for_sanctions() {
     );
     // Now the opposite lever is open, the first is not.
     assert!(sim.decide("urge_sanctions", Some("CCC")).is_err());
+}
+
+#[test]
+fn a_closed_decision_gives_the_condition_that_fails_with_the_figures() {
+    // AAA and CCC start on middling terms: a pact needs relations of 20.
+    let extra =
+        r#"    events: [(id: "cool", when: Start, effects: [Relate(state: "AAA", other: "BBB", delta: -60)])],"#;
+    let sim = played(&format!("{extra}\n    rules: {{{NO_NOISE}}},"));
+    let views = sim.decision_options();
+    let pact = views
+        .iter()
+        .find(|v| v.id == "propose_pact" && v.target.as_deref() == Some("BBB"))
+        .expect("a pact can be aimed at the neighbour");
+    let why = pact.refused.as_deref().expect("closed on bad terms");
+    assert!(
+        why.contains("Landlocked–Coastal relations at least 20 (now"),
+        "the reason names the condition and the figures: {why}"
+    );
+    assert!(!why.contains("not open to this government"), "{why}");
+}
+
+#[test]
+fn queued_decisions_reserve_capital_stay_listed_and_can_be_taken_back() {
+    let mut sim = played(&format!("    rules: {{{NO_NOISE}}},"));
+    let capital = |sim: &Simulation| sim.world().resource::<harmattan::sim::decisions::Capital>().0[0];
+    let start = capital(&sim);
+    assert!(start >= 2.0, "enough capital to test with: {start}");
+    // Spend it all on one-point decisions.
+    let mut taken = 0;
+    while sim.decide("counter_disinformation", None).is_ok() || sim.decide("repression", None).is_ok() {
+        taken += 1;
+        assert!(taken < 50);
+    }
+    let views = sim.decision_options();
+    let closed: Vec<_> = views.iter().filter(|v| v.short_of_capital).collect();
+    assert!(
+        !closed.is_empty(),
+        "decisions closed for want of capital are marked as such"
+    );
+    assert!(
+        closed
+            .iter()
+            .all(|v| v.refused.as_deref().is_some_and(|r| r.contains("is left this month"))),
+        "and say so"
+    );
+    sim.input(harmattan::sim::inputs::PlayerInput::Withdraw {
+        decision: "counter_disinformation".into(),
+        target: None,
+        state: None,
+    })
+    .unwrap();
+    assert!(
+        sim.decision_options()
+            .iter()
+            .any(|v| v.id == "counter_disinformation" && v.refused.is_none()),
+        "taken back, its capital is free again"
+    );
+}
+
+#[test]
+fn a_decision_the_world_overtook_is_reported_not_dropped() {
+    let mut sim = played(&format!("    rules: {{{NO_NOISE}}},"));
+    sim.decide("counter_disinformation", None).unwrap();
+    // The capital is taken away (beyond what a month grants) before the
+    // turn runs.
+    sim.world_mut().resource_mut::<harmattan::sim::decisions::Capital>().0[0] = -100.0;
+    sim.run(1);
+    let month = harmattan::sim::player::month::summary(sim.world(), sim.registry().state("AAA").unwrap(), 1);
+    assert!(
+        month.decisions.iter().any(|d| d
+            .outcomes
+            .iter()
+            .any(|o| matches!(o, harmattan::sim::player::month::Outcome::Refused { .. }))),
+        "{month:?}"
+    );
+    assert!(
+        sim.chronicle()
+            .news_of_turn(1)
+            .any(|n| n.text.contains("could not carry out a decision")),
+        "the news says so"
+    );
 }

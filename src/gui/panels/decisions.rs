@@ -35,8 +35,8 @@ pub struct DecisionPanel {
     pub open: bool,
     views: Vec<DecisionView>,
     capital: f64,
-    /// Names of the decisions queued for this turn.
-    queued: Vec<String>,
+    /// The decisions queued for this turn: label, id, target, cost.
+    queued: Vec<(String, String, Option<String>, u32)>,
     /// Why the last pick was refused, if it was.
     message: Option<String>,
     filter: String,
@@ -78,11 +78,17 @@ fn refresh(world: &mut World) {
         .iter()
         .filter(|(q, ..)| *q == s)
         .map(|(_, i, t)| {
-            let name = book.defs[*i].name.clone();
-            match t {
-                Some(t) => format!("{name} ({})", decisions::target_name(reg, *t)),
-                None => name,
-            }
+            let def = &book.defs[*i];
+            let label = match t {
+                Some(t) => format!("{} ({})", def.name, decisions::target_name(reg, *t)),
+                None => def.name.clone(),
+            };
+            (
+                label,
+                def.id.clone(),
+                t.map(|t| decisions::target_code(reg, t)),
+                def.cost,
+            )
         })
         .collect();
     let mut panel = world.resource_mut::<DecisionPanel>();
@@ -116,12 +122,38 @@ pub(in crate::gui) fn draw_decisions(
                 ui.label("Observer mode: no government to decide for. Start a game as a state from the menu.");
                 return;
             }
-            ui.horizontal(|ui| {
-                ui.strong(format!("Political capital: {:.1}", panel.capital));
-                ui.label("(gained each month, more with legitimacy)");
+            let reserved: u32 = panel.queued.iter().map(|q| q.3).sum();
+            ui.horizontal_wrapped(|ui| {
+                if reserved > 0 {
+                    ui.strong(format!(
+                        "Political capital: {:.1} left of {:.1}",
+                        (panel.capital - reserved as f64).max(0.0),
+                        panel.capital
+                    ));
+                    ui.label(format!("({reserved} reserved for this month's decisions)"));
+                } else {
+                    ui.strong(format!("Political capital: {:.1}", panel.capital));
+                    ui.label("(gained each month, more with legitimacy)");
+                }
             });
+            let mut withdraw = None;
             if !panel.queued.is_empty() {
-                ui.label(format!("This month: {}", panel.queued.join("; ")));
+                ui.label("Carried out when you end the turn:");
+                for (label, id, target, cost) in &panel.queued {
+                    ui.horizontal(|ui| {
+                        ui.label(format!("• {label}, cost {cost}"));
+                        if ui.small_button("Take back").clicked() {
+                            withdraw = Some((id.clone(), target.clone()));
+                        }
+                    });
+                }
+            }
+            if let Some((decision, target)) = withdraw {
+                inputs.write(PlayerInput::Withdraw {
+                    decision,
+                    target,
+                    state: None,
+                });
             }
             if let Some(m) = &panel.message {
                 ui.colored_label(egui::Color32::from_rgb(210, 110, 80), m);
@@ -146,7 +178,11 @@ pub(in crate::gui) fn draw_decisions(
                     k += group.len();
                     let first = group[0];
                     let open_now: Vec<&&DecisionView> = group.iter().filter(|v| v.refused.is_none()).collect();
-                    if open_now.is_empty() && !panel.show_closed {
+                    // Closed for want of capital only: shown, greyed, so
+                    // that the list does not quietly empty as capital is
+                    // reserved.
+                    let shown_closed = |v: &DecisionView| panel.show_closed || v.short_of_capital;
+                    if open_now.is_empty() && !group.iter().any(|v| shown_closed(v)) {
                         continue;
                     }
                     let matches = filter.is_empty()
@@ -169,11 +205,16 @@ pub(in crate::gui) fn draw_decisions(
                         .id_salt(("decision", &id))
                         .show(ui, |ui| {
                             ui.label(&first.description);
-                            ui.small(format!("Expected: {}", first.expected.join("; ")));
+                            ui.label(format!("Expected: {}", first.expected.join("; ")));
+                            if open_now.is_empty()
+                                && let Some(why) = group.iter().find_map(|v| v.refused.as_deref())
+                            {
+                                ui.colored_label(egui::Color32::from_rgb(210, 150, 90), format!("Not now: {why}"));
+                            }
                             ui.horizontal_wrapped(|ui| {
                                 for v in &group {
                                     let label = v.target_name.clone().unwrap_or_else(|| "Decide".into());
-                                    if v.refused.is_some() && !panel.show_closed {
+                                    if v.refused.is_some() && !shown_closed(v) {
                                         continue;
                                     }
                                     let button = ui.add_enabled(v.refused.is_none(), egui::Button::new(label));

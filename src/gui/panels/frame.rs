@@ -23,8 +23,6 @@ use crate::gui::window::saves::{SaveAction, Toast};
 use crate::gui::window::settings::SettingsWindow;
 use crate::gui::window::shared::{EndTurn, Player, Selection, StateFacts, UiLayout};
 use crate::scenario::format::{Indicator, Stage};
-use crate::sim::mechanisms::events::{EventBook, OpenChoices};
-use crate::sim::player::inputs::PlayerInput;
 use crate::sim::world::chronicle::{Chronicle, NewsKind};
 use crate::sim::world::components::*;
 use crate::sim::world::ledger::{Ledger, Measure};
@@ -45,14 +43,9 @@ pub(in crate::gui) fn plugin(app: &mut App) {
         )
         .add_systems(
             EguiPrimaryContextPass,
-            (
-                // A player's questions wait for the briefing to be read and
-                // the seat to be taken.
-                draw_choices.run_if(in_state(Screen::Playing)).in_set(UiPhase::Dialogs),
-                draw_hand_over
-                    .run_if(in_state(Screen::HandOver))
-                    .in_set(UiPhase::Screens),
-            ),
+            (draw_hand_over
+                .run_if(in_state(Screen::HandOver))
+                .in_set(UiPhase::Screens),),
         )
         .add_systems(OnExit(Screen::HandOver), forget_hand_over_controls);
 }
@@ -734,49 +727,5 @@ fn draw_tooltip(
                 ui.small("Click for details");
             });
         });
-    Ok(())
-}
-
-/// A scripted event's choice for the player's government: a window with one
-/// button per option; the pick is carried out when the turn ends.
-fn draw_choices(
-    mut contexts: EguiContexts,
-    book: Res<EventBook>,
-    open: Res<OpenChoices>,
-    mut inputs: MessageWriter<PlayerInput>,
-) -> Result {
-    if open.0.is_empty() {
-        return Ok(());
-    }
-    let ctx = contexts.ctx_mut()?;
-    for (n, choice) in open.0.iter().enumerate() {
-        let def = &book.defs[choice.event];
-        let title = def.title.clone().unwrap_or_else(|| def.id.clone());
-        egui::Window::new("Decision")
-            .id(egui::Id::new(("choice", n)))
-            .collapsible(false)
-            .resizable(false)
-            .default_width(420.0)
-            .anchor(egui::Align2::CENTER_CENTER, egui::vec2(0.0, -40.0))
-            .show(ctx, |ui| {
-                ui.label(egui::RichText::new(title).strong());
-                ui.add_space(6.0);
-                for (k, option) in def.choices.iter().enumerate() {
-                    let picked = choice.answer == Some(k);
-                    if ui.selectable_label(picked, &option.label).clicked() && !picked {
-                        inputs.write(PlayerInput::Answer {
-                            event: def.id.clone(),
-                            option: k,
-                        });
-                    }
-                }
-                ui.add_space(6.0);
-                ui.small(if choice.answer.is_some() {
-                    "Carried out when you end the turn."
-                } else {
-                    "Pick one, then end the turn. Unanswered, your ministers decide."
-                });
-            });
-    }
     Ok(())
 }

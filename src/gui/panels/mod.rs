@@ -1,8 +1,8 @@
 //! What is drawn over the map while a game is on: the frame around it and
 //! the windows the player opens.
 //!
-//! - `frame.rs`: top bar, side panel, news, legend, tooltip, choices, the
-//!   hot-seat hand-over.
+//! - `frame.rs`: top bar, side panel, news, legend, tooltip, the hot-seat
+//!   hand-over.
 //! - `causes.rs`: the ledger's causes in words.
 //! - `charts.rs`: indicators over time (egui_plot).
 //! - `decisions.rs`: the player's decisions, costs and expected effects.
@@ -10,6 +10,7 @@
 //! - `goals.rs`: the player's goals, the briefing and the end screen.
 //! - `headlines.rs`: turning points the player acknowledges, with causes.
 //! - `observer.rs`: observer mode's months running by themselves.
+//! - `questions.rs`: what is put to the player: choices and offers.
 
 pub(in crate::gui) mod causes;
 pub(in crate::gui) mod charts;
@@ -19,3 +20,4 @@ pub(in crate::gui) mod futures;
 pub(in crate::gui) mod goals;
 pub(in crate::gui) mod headlines;
 pub(in crate::gui) mod observer;
+pub(in crate::gui) mod questions;

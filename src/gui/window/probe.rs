@@ -83,6 +83,8 @@ struct Report {
     /// The hot-seat hand-over dialog is showing, and its button.
     hand_over: bool,
     hand_over_ready: Option<[f32; 4]>,
+    /// The offer dialogs' Accept and Decline ("accept:ID").
+    offer_buttons: Vec<(String, [f32; 4])>,
     menu_items: Vec<(String, [f32; 4])>,
     menu_start: Option<[f32; 4]>,
     /// The state played, if any.
@@ -209,6 +211,7 @@ fn write_report(
         futures: futures.summary(),
         hand_over: *screen.get() == Screen::HandOver,
         hand_over_ready: layout.hand_over_ready,
+        offer_buttons: layout.offer_buttons.clone(),
         menu_items: layout.menu_items.clone(),
         menu_start: layout.menu_start,
         player: player.state.clone(),

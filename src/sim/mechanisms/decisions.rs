@@ -6,6 +6,7 @@
 //! their scenario agenda and logged with their reasons; effects that are
 //! uncertain or come months later.
 
+use crate::sim::player::month::{self, Outcome};
 use bevy::prelude::*;
 
 use crate::rules::Rules;
@@ -364,6 +365,7 @@ fn take(world: &mut World, who: Who, i: usize, target: Option<Target>, taken: Ta
         if delay == 0 {
             apply_outcome(world, who, i, target, k);
         } else {
+            month::record(world, who, i, target, Outcome::Later { due: turn + delay });
             world.resource_mut::<PendingEffects>().0.push(Due {
                 turn: turn + delay,
                 by: who,
@@ -379,11 +381,15 @@ fn take(world: &mut World, who: Who, i: usize, target: Option<Target>, taken: Ta
 fn apply_outcome(world: &mut World, who: Who, i: usize, target: Option<Target>, k: usize) {
     let chance = world.resource::<DecisionBook>().defs[i].effects[k].chance;
     if chance < 1.0 && !world.resource_mut::<SimRng>().chance(Stream::Decisions, chance) {
+        month::record(world, who, i, target, Outcome::NoLuck);
         return;
     }
     let cause = Cause::by(Mechanism::Order, Actor::Decision(i as u16));
     let eff = world.resource::<DecisionBook>().compiled[i].effects[k].clone();
+    let before = world.resource::<Chronicle>().news.len();
     apply(world, &eff, cause, &Bindings::new(who, target));
+    let news = before..world.resource::<Chronicle>().news.len();
+    month::record(world, who, i, target, Outcome::Done { news });
 }
 
 /// Why a decision cannot be taken now, if it cannot.
@@ -413,7 +419,12 @@ fn refusal_in(
         return Some(format!("`{}` cannot be aimed there", def.id));
     }
     if !available(world, f, i, who, target) {
-        return Some(format!("{} is not open to this government now", def.name));
+        let unmet = crate::sim::mechanisms::goals::unmet(world, f, &def.available, &Bindings::new(who, target));
+        return Some(if unmet.is_empty() {
+            format!("{} is not open to this government now", def.name)
+        } else {
+            format!("{} needs {}", def.name, unmet.join("; "))
+        });
     }
     let capital = purse(world, who);
     if capital - queued_cost < def.cost as f64 {
@@ -431,8 +442,16 @@ fn carry_out_player_decisions(world: &mut World) {
     let queue = std::mem::take(&mut world.resource_mut::<DecisionQueue>().0);
     let turn = world.resource::<Ledger>().turn;
     for (state, i, target) in queue {
-        // The world has moved since the player chose: check again.
-        if refusal(world, state, i, target, 0.0).is_some() {
+        // The world has moved since the player chose: check again, and
+        // say so if it no longer can be done.
+        if let Some(reason) = refusal(world, state, i, target, 0.0) {
+            let reg = world.resource::<Registry>();
+            let text = format!("{} could not carry out a decision: {reason}.", reg.state_name(state));
+            let date = world.resource::<Clock>().date();
+            NewsBuilder::new(turn, date, NewsKind::Decision, text)
+                .state(state)
+                .post(&mut world.resource_mut::<Chronicle>());
+            month::record(world, Who::State(state), i, target, Outcome::Refused { reason });
             continue;
         }
         let id = world.resource::<DecisionBook>().defs[i].id.clone();
@@ -671,6 +690,9 @@ pub struct DecisionView {
     pub target_name: Option<String>,
     /// Why it cannot be taken now, if it cannot.
     pub refused: Option<String>,
+    /// Closed only because this month's capital is spent or reserved:
+    /// worth showing, as next month it may be taken.
+    pub short_of_capital: bool,
     /// Each effect: "Legitimacy +5 (60 %, in 2 months)".
     pub expected: Vec<String>,
 }
@@ -703,10 +725,12 @@ pub fn options_for(world: &World, state: StateIdx) -> Vec<DecisionView> {
                 target: t.map(|t| target_code(reg, t)),
                 target_name: t.map(|t| target_name(reg, t)),
                 refused: refusal_in(world, &facts, state, i, t, queued),
+                short_of_capital: refusal_in(world, &facts, state, i, t, queued).is_some()
+                    && refusal_in(world, &facts, state, i, t, f64::NEG_INFINITY).is_none(),
                 expected: def
                     .effects
                     .iter()
-                    .map(|o| describe(&o.effect, o.chance, o.delay, reg, state, t))
+                    .map(|o| describe(world, &o.effect, o.chance, o.delay, state, t))
                     .collect(),
             });
         }
@@ -759,8 +783,29 @@ pub fn decide_as(world: &mut World, state: StateIdx, id: &str, target: Option<&s
     Ok(())
 }
 
+/// Takes back a decision queued for the coming turn (the first queued
+/// with this id and target); its capital is free again.
+pub fn withdraw_as(world: &mut World, state: StateIdx, id: &str, target: Option<&str>) -> Result<(), String> {
+    let reg = world.resource::<Registry>();
+    let book = world.resource::<DecisionBook>();
+    let queue = &world.resource::<DecisionQueue>().0;
+    let Some(k) = queue.iter().position(|(s, i, t)| {
+        *s == state && book.defs[*i].id == id && t.map(|t| target_code(reg, t)).as_deref() == target
+    }) else {
+        return Err(format!("`{id}` is not queued for this month"));
+    };
+    world.resource_mut::<DecisionQueue>().0.remove(k);
+    Ok(())
+}
+
 /// An effect in words, for the player choosing.
-fn describe(effect: &Effect, chance: f64, delay: u32, reg: &Registry, me: StateIdx, t: Option<Target>) -> String {
+fn describe(world: &World, effect: &Effect, chance: f64, delay: u32, me: StateIdx, t: Option<Target>) -> String {
+    let reg = world.resource::<Registry>();
+    let d = &world.resource::<crate::rules::Rules>().diplomacy;
+    let target_state = match t {
+        Some(Target::State(s)) => Some(s),
+        _ => None,
+    };
     let name = |code: &str| match code {
         "$self" => reg.state_name(me).to_string(),
         "$target" => t.map(|t| target_name(reg, t)).unwrap_or_default(),
@@ -777,9 +822,10 @@ fn describe(effect: &Effect, chance: f64, delay: u32, reg: &Registry, me: StateI
         } => format!("{} {} {delta:+}", name(state), indicator.snake().replace('_', " ")),
         Effect::StartPartnership { kind, .. } => format!("talks open on {}", kind.label()),
         Effect::ExpelForces { .. } => "the power's forces leave".into(),
-        Effect::VisitPower { .. } => "standing toward the power rises".into(),
-        Effect::VisitState { .. } | Effect::JointStatement { .. } => "relations improve".into(),
-        Effect::RecallAmbassador { .. } => "relations fall".into(),
+        Effect::VisitPower { .. } => format!("standing toward the power {:+}", d.visit_alignment),
+        Effect::VisitState { .. } => format!("relations {:+}", d.visit_relations),
+        Effect::JointStatement { .. } => format!("relations {:+}", d.statement_relations),
+        Effect::RecallAmbassador { .. } => format!("relations {:+}", d.recall_ambassador),
         Effect::CloseBorder { .. } => "the border closes".into(),
         Effect::OpenBorder { .. } => "the border opens".into(),
         Effect::AnnounceWithdrawal { .. } => "withdrawal announced (effective after notice)".into(),
@@ -790,14 +836,49 @@ fn describe(effect: &Effect, chance: f64, delay: u32, reg: &Registry, me: StateI
         Effect::AdvancePartnership { .. } => "talks move one stage on".into(),
         Effect::UrgeSanctions { other, .. } => format!("shared blocs sanction {}", name(other)),
         Effect::UrgeLifting { other, .. } => format!("shared blocs lift sanctions on {}", name(other)),
-        Effect::AskMediation { .. } => "a state on good terms with both mediates: relations improve".into(),
-        Effect::OfferMediation { other, .. } => {
-            format!(
-                "{} and its worst adversary come closer; both think better of us",
-                name(other)
-            )
-        }
-        Effect::ProposePact { .. } => "a mutual defence pact, if they are on good terms".into(),
+        Effect::AskMediation { .. } => match target_state {
+            Some(b) => match crate::sim::world::actions::best_mediator(world, me, b) {
+                Some(m) => format!(
+                    "{} (on the best terms with both) mediates between {} and {}: their relations {:+}",
+                    reg.state_name(m),
+                    reg.state_name(me),
+                    reg.state_name(b),
+                    d.mediation
+                ),
+                None => format!(
+                    "no state is on good terms with both {} and {} now: nobody would mediate",
+                    reg.state_name(me),
+                    reg.state_name(b)
+                ),
+            },
+            None => "a state on good terms with both mediates".into(),
+        },
+        Effect::OfferMediation { .. } => match target_state {
+            Some(b) => match crate::sim::world::actions::worst_relation(world, b, me) {
+                Some(x) => format!(
+                    "{} mediates between {} and {}: their relations {:+}, and ours with each {:+}",
+                    reg.state_name(me),
+                    reg.state_name(b),
+                    reg.state_name(x),
+                    d.mediation,
+                    d.mediator_gain
+                ),
+                None => format!("{} has no quarrel to mediate now", reg.state_name(b)),
+            },
+            None => "we mediate in a neighbour's quarrel".into(),
+        },
+        Effect::ProposePact { .. } => match target_state {
+            Some(b) if world.resource::<crate::sim::world::players::Humans>().plays(b) => {
+                format!("{} is asked and answers next month", reg.state_name(b))
+            }
+            Some(b) => format!(
+                "a mutual defence pact with {} if relations are {} or more (now {:.0})",
+                reg.state_name(b),
+                world.resource::<crate::rules::Rules>().blocs.form_relations,
+                world.resource::<crate::sim::world::relations::Relations>().get(me, b)
+            ),
+            None => "a mutual defence pact, if they are on good terms".into(),
+        },
         other => other.name().to_string(),
     };
     let mut when = Vec::new();

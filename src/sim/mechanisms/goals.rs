@@ -188,12 +188,7 @@ fn leaves(world: &World, facts: &Facts, c: &Condition, negated: bool, out: &mut 
         Condition::Not(inner) => leaves(world, facts, inner, !negated, out),
         leaf => {
             let holds = Cond::compile(leaf, world.resource::<Registry>()).holds(facts, &Bindings::NONE);
-            let text = describe(world, leaf);
-            if negated {
-                out.push((format!("not: {text}"), !holds));
-            } else {
-                out.push((text, holds));
-            }
+            out.push((describe_bound(world, leaf, &Bindings::NONE, negated), holds != negated));
         }
     }
 }
@@ -209,96 +204,218 @@ fn cmp_text(cmp: Cmp) -> &'static str {
 
 /// A simple condition in words, with the figure it compares where it has one.
 pub fn describe(world: &World, c: &Condition) -> String {
-    let reg = world.resource::<Registry>();
-    let name = |code: &str| {
-        reg.state(code)
-            .map(|s| reg.state_name(s).to_string())
-            .unwrap_or_else(|| code.to_string())
-    };
+    describe_bound(world, c, &Bindings::NONE, false)
+}
+
+/// The simple conditions of `c` that fail for `bind` (`$self`, `$target`),
+/// in words: why a decision is closed.
+pub fn unmet(world: &World, facts: &Facts, c: &Condition, bind: &Bindings) -> Vec<String> {
+    let mut out = Vec::new();
+    unmet_into(world, facts, c, bind, false, &mut out);
+    out
+}
+
+fn unmet_into(world: &World, facts: &Facts, c: &Condition, bind: &Bindings, negated: bool, out: &mut Vec<String>) {
+    let holds = |c: &Condition| Cond::compile(c, world.resource::<Registry>()).holds(facts, bind);
     match c {
+        // Every part is needed (under a negation, Any plays All's part).
+        Condition::All(list) if !negated => list.iter().for_each(|x| unmet_into(world, facts, x, bind, false, out)),
+        Condition::Any(list) if negated => list.iter().for_each(|x| unmet_into(world, facts, x, bind, true, out)),
+        // One part would do: name the first that fails.
+        Condition::All(list) | Condition::Any(list) => {
+            if let Some(x) = list.iter().find(|x| holds(x) == negated) {
+                unmet_into(world, facts, x, bind, negated, out);
+            }
+        }
+        Condition::Not(inner) => unmet_into(world, facts, inner, bind, !negated, out),
+        leaf => {
+            if holds(leaf) == negated {
+                out.push(describe_bound(world, leaf, bind, negated));
+            }
+        }
+    }
+}
+
+/// A simple condition in words (`negated`: what must not hold), with
+/// `$self` and `$target` standing for what `bind` says and the figure it
+/// compares where it has one: "Burkina Faso–Mali relations at least 20
+/// (now 12)", "Niger no longer under ECOWAS sanctions".
+pub fn describe_bound(world: &World, c: &Condition, bind: &Bindings, negated: bool) -> String {
+    use crate::sim::script::{Target, Who};
+    let reg = world.resource::<Registry>();
+    let code = |x: &str| -> String {
+        let t = match x {
+            "$self" => bind.me.map(|w| match w {
+                Who::State(s) => Target::State(s),
+                Who::Power(p) => Target::Power(p),
+            }),
+            "$target" => bind.target,
+            _ => None,
+        };
+        t.map_or_else(
+            || x.to_string(),
+            |t| crate::sim::mechanisms::decisions::target_code(reg, t),
+        )
+    };
+    let name = |x: &str| {
+        let c = code(x);
+        reg.state(&c).map_or(c, |s| reg.state_name(s).to_string())
+    };
+    let power = |x: &str| {
+        let c = code(x);
+        reg.power(&c).map_or(c, |p| reg.power_name(p).to_string())
+    };
+    let bloc = |x: &str| {
+        let c = code(x);
+        reg.bloc(&c).map_or(c, |b| reg.bloc_name(b).to_string())
+    };
+    let state = |x: &str| reg.state(&code(x));
+    // "is" or "is not", for the conditions that read as a plain fact.
+    let is = if negated { "not " } else { "" };
+    let plain = match c {
+        Condition::Leader { state: s, leader } => Some(if negated {
+            format!("{leader} no longer leads {}", name(s))
+        } else {
+            format!("{leader} leads {}", name(s))
+        }),
+        Condition::Member { state: s, bloc: b } => Some(format!("{} {is}in the {}", name(s), bloc(b))),
+        Condition::Suspended { state: s, bloc: b } => Some(format!("{} {is}suspended from the {}", name(s), bloc(b))),
+        Condition::Sanctioned {
+            state: s,
+            bloc: Some(b),
+        } => Some(format!("{} {is}under {} sanctions", name(s), short(reg, &code(b)))),
+        Condition::Sanctioned { state: s, bloc: None } => Some(format!("{} {is}under sanctions", name(s))),
+        Condition::Talks { state: s, power: p } => Some(format!("{} {is}in talks with {}", name(s), power(p))),
+        Condition::Regime { state: s, kind } => Some(format!(
+            "{} {is}{}",
+            name(s),
+            match kind {
+                crate::scenario::format::RegimeKind::Civilian => "under an elected government",
+                crate::scenario::format::RegimeKind::MilitaryJunta => "ruled by a military junta",
+                crate::scenario::format::RegimeKind::Transitional => "under a transitional government",
+            }
+        )),
+        Condition::Partnership {
+            state: s,
+            power: p,
+            kind,
+            ..
+        } => {
+            let has = if negated { "has no" } else { "has a" };
+            Some(match kind {
+                Some(k) => format!("{} {has} {} with {}", name(s), k.label(), power(p)),
+                None => format!("{} {has} partnership with {}", name(s), power(p)),
+            })
+        }
+        Condition::Offers { power: p, kind } => Some(format!(
+            "{} {}offers {} {}",
+            power(p),
+            if negated { "no longer " } else { "" },
+            crate::sim::world::actions::article(kind.label()),
+            kind.label()
+        )),
+        Condition::Exports { state: s, export } => Some(format!(
+            "{} {}exports {}",
+            name(s),
+            if negated { "no longer " } else { "" },
+            format!("{export:?}").to_lowercase()
+        )),
+        _ => None,
+    };
+    if let Some(text) = plain {
+        return text;
+    }
+    let text = match c {
         Condition::Indicator {
-            state,
+            state: s,
             indicator,
             cmp,
             value,
         } => {
-            let now = reg
-                .state(state)
+            let now = state(s)
                 .map(|s| crate::sim::world::components::read_indicator(world.entity(reg.state_entity(s)), *indicator))
                 .unwrap_or(0.0);
             format!(
-                "{} {} {} {value} (now {now:.0})",
-                name(state),
+                "{}'s {} {} {value} (now {now:.0})",
+                name(s),
                 indicator.snake().replace('_', " "),
                 cmp_text(*cmp)
             )
         }
-        Condition::Leader { state, leader } => format!("{leader} leads {}", name(state)),
         Condition::Elapsed(n) => format!("{n} months played (now {})", world.resource::<Clock>().turn),
-        Condition::Member { state, bloc } => format!("{} in {bloc}", name(state)),
-        Condition::Suspended { state, bloc } => format!("{} suspended from {bloc}", name(state)),
-        Condition::Sanctioned {
-            state,
-            bloc: Some(bloc),
-        } => format!("{} under {bloc} sanctions", name(state)),
-        Condition::Sanctioned { state, bloc: None } => format!("{} under sanctions", name(state)),
-        Condition::Talks { state, power } => format!("{} in talks with {power}", name(state)),
-        Condition::ProjectsOpen { bloc } => format!("{bloc} has projects under way"),
-        Condition::Courts { power, state } => format!("{power} courts {}", name(state)),
-        Condition::Wants { power, state } => format!("{power} seeks {}'s exports", name(state)),
-        Condition::Exports { state, export } => format!("{} exports {export:?}", name(state)),
+        Condition::ProjectsOpen { bloc: b } => format!("the {} has projects under way", bloc(b)),
+        Condition::Courts { power: p, state: s } => format!("{} courts {}", power(p), name(s)),
+        Condition::Wants { power: p, state: s } => format!("{} seeks {}'s exports", power(p), name(s)),
         Condition::TowardRivals {
-            state,
-            power,
+            state: s,
+            power: p,
             cmp,
             value,
         } => format!(
-            "{} standing toward {power}'s rivals {} {value}",
-            name(state),
+            "{}'s standing toward {}'s rivals {} {value}",
+            name(s),
+            power(p),
             cmp_text(*cmp)
         ),
-        Condition::SpareCapacity { power } => format!("{power} has capacity to spare"),
-        Condition::Offers { power, kind } => format!("{power} offers a {}", kind.label()),
-        Condition::Conditionality { power, cmp, value } => {
-            format!("{power}'s conditionality {} {value}", cmp_text(*cmp))
-        }
-        Condition::Regime { state, kind } => {
-            format!("{} under a {} government", name(state), kind.snake().replace('_', " "))
+        Condition::SpareCapacity { power: p } => format!("{} has forces to spare", power(p)),
+        Condition::Conditionality { power: p, cmp, value } => {
+            format!("{}'s conditionality {} {value}", power(p), cmp_text(*cmp))
         }
         Condition::Relation {
-            state,
+            state: s,
             other,
             cmp,
             value,
         } => {
-            let now = match (reg.state(state), reg.state(other)) {
+            let now = match (state(s), state(other)) {
                 (Some(a), Some(b)) => world.resource::<crate::sim::world::relations::Relations>().get(a, b),
                 _ => 0.0,
             };
             format!(
                 "{}–{} relations {} {value} (now {now:.0})",
-                name(state),
+                name(s),
                 name(other),
                 cmp_text(*cmp)
             )
         }
-        Condition::Members { bloc, cmp, value } => format!("{bloc} has {} {value} members", cmp_text(*cmp)),
-        Condition::Project { bloc, project } => format!("{bloc}: {} complete", project.label()),
+        Condition::Members { bloc: b, cmp, value } => format!("the {} has {} {value} members", bloc(b), cmp_text(*cmp)),
+        Condition::Project { bloc: b, project } => format!("the {}'s {} complete", bloc(b), project.label()),
         Condition::Alignment {
-            state,
-            power,
+            state: s,
+            power: p,
             cmp,
             value,
-        } => format!("{} standing toward {power} {} {value}", name(state), cmp_text(*cmp)),
-        Condition::Partnership { state, power, kind, .. } => match kind {
-            Some(k) => format!("{} has a {} with {power}", name(state), k.label()),
-            None => format!("{} has a partnership with {power}", name(state)),
-        },
+        } => {
+            let now = match (state(s), reg.power(&code(p))) {
+                (Some(s), Some(p)) => world
+                    .get::<crate::sim::world::components::Alignment>(reg.state_entity(s))
+                    .and_then(|a| a.0.get(p.0 as usize).copied())
+                    .unwrap_or(0.0),
+                _ => 0.0,
+            };
+            format!(
+                "{}'s standing toward {} {} {value} (now {now:.0})",
+                name(s),
+                power(p),
+                cmp_text(*cmp)
+            )
+        }
         Condition::Start => "at the start".into(),
         Condition::Date(d) => format!("in {}", d.long()),
         Condition::From(d) => format!("from {}", d.long()),
         Condition::Before(d) => format!("before {}", d.long()),
         Condition::Chance(p) => format!("{:.0} % chance", p * 100.0),
-        Condition::All(_) | Condition::Any(_) | Condition::Not(_) => "a combination".into(),
+        _ => "a combination".into(),
+    };
+    if negated { format!("not: {text}") } else { text }
+}
+
+/// A bloc's short name for running text: its id for the well-known
+/// acronyms (ECOWAS, UEMOA), its name otherwise.
+fn short(reg: &Registry, code: &str) -> String {
+    match reg.bloc(code) {
+        Some(_) if code.len() <= 8 && code.chars().all(|c| c.is_ascii_uppercase()) => code.to_string(),
+        Some(b) => reg.bloc_name(b).to_string(),
+        None => code.to_string(),
     }
 }

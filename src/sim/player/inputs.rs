@@ -50,6 +50,12 @@ pub enum PlayerInput {
         target: Option<String>,
         state: Option<String>,
     },
+    /// Takes back a decision queued for the coming turn.
+    Withdraw {
+        decision: String,
+        target: Option<String>,
+        state: Option<String>,
+    },
     /// An answer (option from 0) to a choice waiting for the player.
     Answer { event: String, option: usize },
     /// Yes or no to an offer put to the player (`offers`), by its number.
@@ -107,6 +113,27 @@ pub fn apply(world: &mut World, input: PlayerInput) -> Result<(), String> {
             // seat to know it.
             let state = Some(world.resource::<Registry>().state_code(s).to_string());
             Input::Decision {
+                turn,
+                decision,
+                target,
+                state,
+            }
+        }
+        PlayerInput::Withdraw {
+            decision,
+            target,
+            state,
+        } => {
+            let s = match &state {
+                Some(code) => state_of(world, code)?,
+                None => world
+                    .resource::<crate::sim::world::players::PlayedBy>()
+                    .0
+                    .ok_or_else(|| "no government is played".to_string())?,
+            };
+            decisions::withdraw_as(world, s, &decision, target.as_deref())?;
+            let state = Some(world.resource::<Registry>().state_code(s).to_string());
+            Input::Withdrawal {
                 turn,
                 decision,
                 target,
@@ -194,6 +221,13 @@ pub enum Input {
         turn: u32,
         state: String,
     },
+    /// A queued decision taken back.
+    Withdrawal {
+        turn: u32,
+        decision: String,
+        target: Option<String>,
+        state: Option<String>,
+    },
     /// The player's answer to an offer, by its number.
     Response {
         turn: u32,
@@ -222,6 +256,16 @@ impl Input {
             },
             Input::Choice { event, option, .. } => PlayerInput::Answer { event, option },
             Input::Response { offer, accept, .. } => PlayerInput::Respond { offer, accept },
+            Input::Withdrawal {
+                decision,
+                target,
+                state,
+                ..
+            } => PlayerInput::Withdraw {
+                decision,
+                target,
+                state,
+            },
         }
     }
 
@@ -233,7 +277,8 @@ impl Input {
             | Input::Decision { turn, .. }
             | Input::Players { turn, .. }
             | Input::Seat { turn, .. }
-            | Input::Response { turn, .. } => *turn,
+            | Input::Response { turn, .. }
+            | Input::Withdrawal { turn, .. } => *turn,
         }
     }
 }

@@ -1,0 +1,146 @@
+//! What is put to the player: a scripted event's choice, and offers (a
+//! neighbour's pact, a power's partnership, a mediation), each in a dialog
+//! whose answer is carried out when the turn ends. Nothing put to the
+//! player proceeds without an answer; an offer says how long it waits.
+
+use bevy::prelude::*;
+use bevy_egui::{EguiContexts, egui};
+
+use crate::gui::screens::screen::Screen;
+use crate::gui::window::phases::UiPhase;
+use crate::gui::window::shared::{Player, UiLayout};
+use crate::sim::mechanisms::events::{EventBook, OpenChoices};
+use crate::sim::player::inputs::PlayerInput;
+use crate::sim::player::offers::{self, Offers};
+use crate::sim::world::registry::Registry;
+
+pub(in crate::gui) fn plugin(app: &mut App) {
+    app.add_systems(
+        bevy_egui::EguiPrimaryContextPass,
+        // A player's questions wait for the briefing to be read and the
+        // seat to be taken.
+        (draw_choices, draw_offers)
+            .chain()
+            .run_if(in_state(Screen::Playing))
+            .in_set(UiPhase::Dialogs),
+    );
+}
+
+/// A scripted event's choice for the player's government: a window with one
+/// button per option; the pick is carried out when the turn ends.
+fn draw_choices(
+    mut contexts: EguiContexts,
+    book: Res<EventBook>,
+    open: Res<OpenChoices>,
+    mut inputs: MessageWriter<PlayerInput>,
+) -> Result {
+    if open.0.is_empty() {
+        return Ok(());
+    }
+    let ctx = contexts.ctx_mut()?;
+    for (n, choice) in open.0.iter().enumerate() {
+        let def = &book.defs[choice.event];
+        let title = def.title.clone().unwrap_or_else(|| def.id.clone());
+        egui::Window::new("Decision")
+            .id(egui::Id::new(("choice", n)))
+            .collapsible(false)
+            .resizable(false)
+            .default_width(420.0)
+            .anchor(egui::Align2::CENTER_CENTER, egui::vec2(0.0, -40.0))
+            .show(ctx, |ui| {
+                ui.label(egui::RichText::new(title).strong());
+                ui.add_space(6.0);
+                for (k, option) in def.choices.iter().enumerate() {
+                    let picked = choice.answer == Some(k);
+                    if ui.selectable_label(picked, &option.label).clicked() && !picked {
+                        inputs.write(PlayerInput::Answer {
+                            event: def.id.clone(),
+                            option: k,
+                        });
+                    }
+                }
+                ui.add_space(6.0);
+                ui.small(if choice.answer.is_some() {
+                    "Carried out when you end the turn."
+                } else {
+                    "Pick one, then end the turn. Unanswered, your ministers decide."
+                });
+            });
+    }
+    Ok(())
+}
+
+/// Offers to the state with the seat, one dialog each: the question, what
+/// each answer does, and Accept / Decline.
+fn draw_offers(world: &mut World) {
+    world.resource_mut::<UiLayout>().offer_buttons.clear();
+    if world.resource::<Offers>().open.is_empty() {
+        return;
+    }
+    let Some(code) = world.resource::<Player>().state.clone() else {
+        return;
+    };
+    let Some(state) = world.resource::<Registry>().state(&code) else {
+        return;
+    };
+    let list = offers::open_offers(world, Some(state));
+    let mut state = bevy::ecs::system::SystemState::<EguiContexts>::new(world);
+    let Some(ctx) = state.get_mut(world).ok().and_then(|mut c| c.ctx_mut().ok().cloned()) else {
+        return;
+    };
+    let k = ctx.pixels_per_point();
+    let px = |r: egui::Rect| [r.min.x * k, r.min.y * k, r.width() * k, r.height() * k];
+    let mut answers = Vec::new();
+    let mut buttons = Vec::new();
+    for (n, o) in list.iter().enumerate() {
+        let title = match o.kind {
+            "pact" => "A defence pact is proposed",
+            "partnership" => "An offer from a foreign power",
+            _ => "A request for mediation",
+        };
+        egui::Window::new(title)
+            .id(egui::Id::new(("offer", o.id)))
+            .collapsible(false)
+            .resizable(false)
+            .default_width(440.0)
+            .default_pos(egui::pos2(360.0 + 24.0 * n as f32, 140.0 + 24.0 * n as f32))
+            // Above the windows the player opened (Charts, Decisions).
+            .order(egui::Order::Foreground)
+            .show(&ctx, |ui| {
+                ui.label(egui::RichText::new(&o.question).strong());
+                ui.add_space(6.0);
+                egui::Grid::new(("offer_terms", o.id)).num_columns(2).show(ui, |ui| {
+                    ui.label("If you accept:");
+                    ui.label(&o.if_accepted);
+                    ui.end_row();
+                    ui.label("If you decline:");
+                    ui.label(&o.if_declined);
+                    ui.end_row();
+                });
+                ui.add_space(6.0);
+                ui.horizontal(|ui| {
+                    for (accept, label) in [(true, "Accept"), (false, "Decline")] {
+                        let picked = o.answer == Some(accept);
+                        let b = ui.selectable_label(picked, label);
+                        buttons.push((
+                            format!("{}:{}", if accept { "accept" } else { "decline" }, o.id),
+                            px(b.rect),
+                        ));
+                        if b.clicked() && !picked {
+                            answers.push(PlayerInput::Respond { offer: o.id, accept });
+                        }
+                    }
+                });
+                ui.add_space(4.0);
+                ui.small(match o.answer {
+                    Some(_) => "Carried out when you end the turn.".to_string(),
+                    None if o.months_left <= 1 => "Unanswered, it lapses when you end the turn.".to_string(),
+                    None => format!("It waits for your answer for {} more months.", o.months_left),
+                });
+            });
+    }
+    world.resource_mut::<UiLayout>().offer_buttons = buttons;
+    for a in answers {
+        world.write_message(a);
+    }
+}
