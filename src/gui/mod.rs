@@ -71,6 +71,7 @@ pub fn run(
     .add_plugins((
         panels::frame::plugin,
         panels::questions::plugin,
+        panels::month::plugin,
         probe::plugin,
         redraw::plugin,
         reload::plugin,

@@ -13,7 +13,7 @@ mod juntas_and_blocs;
 mod long_run;
 mod map;
 mod mechanisms;
-mod offers;
+mod players_month;
 mod saves;
 mod scenarios;
 mod shards;

@@ -270,7 +270,11 @@ fn draw_screen(
         ResMut<DecisionPanel>,
         ResMut<GoalsWindow>,
     ),
-    (mut autoplay, mut futures_window): (ResMut<Autoplay>, ResMut<FuturesWindow>),
+    (mut autoplay, mut futures_window, mut month): (
+        ResMut<Autoplay>,
+        ResMut<FuturesWindow>,
+        ResMut<super::month::MonthWindow>,
+    ),
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     // egui points to window pixels (logical): the UI scale.
@@ -328,9 +332,25 @@ fn draw_screen(
                     });
                 ui.checkbox(&mut autoplay.pause_on_headlines, "stop at turning points");
             }
-            // The scenario's name is in the window title and on hover.
-            ui.strong(format!("{} — turn {}", game.clock.date().long(), game.clock.turn + 1))
-                .on_hover_text(&game.info.name);
+            // The scenario's name is in the window title and on hover. The
+            // date takes the width of the longest month's, so that the bar
+            // does not move (or wrap) as the months' names change.
+            let date = format!("{} — turn {}", game.clock.date().long(), game.clock.turn + 1);
+            let font = egui::TextStyle::Body.resolve(ui.style());
+            let widest = ui.ctx().fonts_mut(|f| {
+                f.layout_no_wrap(
+                    format!("September 0000 — turn {}", game.clock.turn + 1),
+                    font,
+                    egui::Color32::WHITE,
+                )
+                .size()
+                .x
+            });
+            ui.add_sized(
+                egui::vec2(widest + 4.0, ui.spacing().interact_size.y),
+                egui::Label::new(egui::RichText::new(date).strong()),
+            )
+            .on_hover_text(&game.info.name);
             ui.separator();
             let who = game
                 .player
@@ -359,6 +379,15 @@ fn draw_screen(
                 decision_panel.open = !decision_panel.open;
             }
             if game.player.state.is_some()
+                && game.clock.turn > 0
+                && ui
+                    .selectable_label(month.open, "Your month")
+                    .on_hover_text("What last month did, and why")
+                    .clicked()
+            {
+                month.open = !month.open;
+            }
+            if game.player.state.is_some()
                 && ui
                     .selectable_label(goals_window.0, "Goals")
                     .on_hover_text("Your goals and how they stand (key G)")
@@ -380,25 +409,32 @@ fn draw_screen(
             {
                 charts.open = !charts.open;
             }
-            if ui.button("Save").on_hover_text("Quick save (F5)").clicked() {
-                actions.write(SaveAction::QuickSave);
-            }
-            if ui.button("Load").on_hover_text("Quick load (F9)").clicked() {
-                actions.write(SaveAction::QuickLoad);
-            }
-            if ui
-                .button("Export")
-                .on_hover_text("The game's history (CSV) and everything (JSON), in exports/")
-                .clicked()
-            {
-                actions.write(SaveAction::Export);
-            }
-            if ui.button("Settings").clicked() {
-                settings.0 = true;
-            }
-            if ui.button("Menu").clicked() {
-                crate::gui::screens::screen::open_menu_over_game(&mut menu, &mut next, *screen.get());
-            }
+            // The game's own commands, in one menu: the bar keeps to one
+            // row at the usual sizes.
+            let game_menu = ui.menu_button("Game ▾", |ui| {
+                if ui.button("Quick save (F5)").clicked() {
+                    actions.write(SaveAction::QuickSave);
+                }
+                if ui.button("Quick load (F9)").clicked() {
+                    actions.write(SaveAction::QuickLoad);
+                }
+                if ui
+                    .button("Export history")
+                    .on_hover_text("The game's history (CSV) and everything (JSON), in exports/")
+                    .clicked()
+                {
+                    actions.write(SaveAction::Export);
+                }
+                if ui.button("Settings").clicked() {
+                    settings.0 = true;
+                }
+                ui.separator();
+                if ui.button("Main menu").clicked() {
+                    crate::gui::screens::screen::open_menu_over_game(&mut menu, &mut next, *screen.get());
+                }
+            });
+            let r = game_menu.response.rect;
+            layout.game_menu = Some([r.min.x * k, r.min.y * k, r.width() * k, r.height() * k]);
         });
     });
     egui::Panel::bottom("news")

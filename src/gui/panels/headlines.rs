@@ -7,7 +7,8 @@ use bevy::prelude::*;
 use bevy_egui::{EguiContexts, egui};
 
 use crate::gui::window::shared::StateFacts;
-use crate::scenario::format::Indicator;
+use crate::scenario::format::{Indicator, RegimeKind};
+use crate::sim::mechanisms::coups::{CoupAttempt, CoupAttempts, CoupTerm};
 use crate::sim::world::chronicle::{Chronicle, News, NewsKind};
 use crate::sim::world::ledger::{Ledger, Measure};
 use crate::sim::world::registry::Registry;
@@ -86,13 +87,105 @@ fn collect_headlines(chronicle: Res<Chronicle>, mut headlines: ResMut<Headlines>
 /// How many months back the "why" looks.
 const WHY_MONTHS: u32 = 6;
 
+/// A coup's "why": the hazard as it stood before the attempt, term by
+/// term, not the state the coup left behind.
+fn coup_why(a: &CoupAttempt, registry: &Registry) -> Vec<String> {
+    let f = &a.factors;
+    let regime = match a.regime {
+        RegimeKind::Civilian => "an elected government",
+        RegimeKind::MilitaryJunta => "a military junta",
+        RegimeKind::Transitional => "a transitional government",
+    };
+    let mut lines = vec![
+        format!(
+            "Before the attempt: {} under {} ({regime}): stability {:.0}, legitimacy {:.0}, army loyalty {:.0}, insurgency {:.0}, coup-proofing {:.0}.",
+            registry.state_name(a.state),
+            a.leader,
+            f.stability,
+            f.legitimacy,
+            f.loyalty,
+            f.insurgency,
+            f.proofing
+        ),
+        if a.forced {
+            "The attempt was set by the scenario's history.".to_string()
+        } else {
+            format!("Chance of an attempt that month: {}.", percent(a.attempt_chance))
+        },
+    ];
+    let label = |t: CoupTerm, v: f64| -> &'static str {
+        match (t, v > 0.0) {
+            (CoupTerm::Stability, true) => "low stability",
+            (CoupTerm::Stability, false) => "stability",
+            (CoupTerm::Legitimacy, true) => "low legitimacy",
+            (CoupTerm::Legitimacy, false) => "legitimacy",
+            (CoupTerm::Loyalty, true) => "a disloyal army",
+            (CoupTerm::Loyalty, false) => "a loyal army",
+            (CoupTerm::Insurgency, _) => "insurgency",
+            (CoupTerm::Trap, _) => "a recent coup attempt (the coup trap)",
+            (CoupTerm::Regime, _) => "rule by soldiers",
+            (CoupTerm::Proofing, _) => "coup-proofing",
+            (CoupTerm::Protection, _) => "foreign forces guarding the government",
+            (CoupTerm::Base, _) => "",
+        }
+    };
+    let mut terms: Vec<(CoupTerm, f64)> = a
+        .terms
+        .iter()
+        .copied()
+        .filter(|(t, v)| *t != CoupTerm::Base && v.abs() >= 0.05)
+        .collect();
+    terms.sort_by(|x, y| y.1.abs().total_cmp(&x.1.abs()));
+    let up: Vec<String> = terms
+        .iter()
+        .filter(|(_, v)| *v > 0.0)
+        .map(|(t, v)| format!("{} +{v:.1}", label(*t, *v)))
+        .collect();
+    let down: Vec<String> = terms
+        .iter()
+        .filter(|(_, v)| *v < 0.0)
+        .map(|(t, v)| format!("{} {v:.1}", label(*t, *v)))
+        .collect();
+    if !up.is_empty() {
+        lines.push(format!("What raised the odds (log-odds): {}.", up.join(", ")));
+    }
+    if !down.is_empty() {
+        lines.push(format!("What lowered them: {}.", down.join(", ")));
+    }
+    lines.push(format!(
+        "Chance that an attempt succeeds: {}; it {}.",
+        percent(a.success_chance),
+        if a.succeeded { "did" } else { "failed" }
+    ));
+    lines
+}
+
+/// A probability for people: "4 %", "under 1 %".
+fn percent(p: f64) -> String {
+    if p < 0.005 {
+        "under 1 %".into()
+    } else {
+        format!("{:.0} %", p * 100.0)
+    }
+}
+
 fn why(
     news: &News,
     ledger: &Ledger,
     registry: &Registry,
     books: &super::causes::Books,
     facts: &StateFacts,
+    coups: &CoupAttempts,
 ) -> Vec<String> {
+    if matches!(news.kind, NewsKind::Coup | NewsKind::CoupFailed)
+        && let Some(a) = coups
+            .0
+            .iter()
+            .rev()
+            .find(|a| a.turn == news.turn && Some(a.state) == news.state)
+    {
+        return coup_why(a, registry);
+    }
     let mut lines = Vec::new();
     let mut states: Vec<_> = news.state.into_iter().chain(news.members.iter().copied()).collect();
     states.sort();
@@ -133,7 +226,10 @@ pub(in crate::gui) fn draw_headline(
     registry: Res<Registry>,
     books: super::causes::Books,
     facts: StateFacts,
+    coups: Res<CoupAttempts>,
+    mut layout: ResMut<crate::gui::window::shared::UiLayout>,
 ) -> Result {
+    layout.headline.clear();
     let Some(&i) = headlines.queue.first() else {
         return Ok(());
     };
@@ -151,7 +247,10 @@ pub(in crate::gui) fn draw_headline(
         .anchor(egui::Align2::CENTER_CENTER, egui::vec2(0.0, -60.0))
         .show(ctx, |ui| {
             ui.label(egui::RichText::new(&news.text).strong().size(16.0));
-            let lines = why(news, &ledger, &registry, &books, &facts);
+            let lines = why(news, &ledger, &registry, &books, &facts, &coups);
+            layout.headline = std::iter::once(news.text.clone())
+                .chain(lines.iter().cloned())
+                .collect();
             if !lines.is_empty() {
                 ui.add_space(6.0);
                 ui.label("What led here:");

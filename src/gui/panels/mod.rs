@@ -9,6 +9,7 @@
 //! - `futures.rs`: "what happens next?", futures compared with one change.
 //! - `goals.rs`: the player's goals, the briefing and the end screen.
 //! - `headlines.rs`: turning points the player acknowledges, with causes.
+//! - `month.rs`: "your month", what the player's month did and why.
 //! - `observer.rs`: observer mode's months running by themselves.
 //! - `questions.rs`: what is put to the player: choices and offers.
 
@@ -19,5 +20,6 @@ pub(in crate::gui) mod frame;
 pub(in crate::gui) mod futures;
 pub(in crate::gui) mod goals;
 pub(in crate::gui) mod headlines;
+pub(in crate::gui) mod month;
 pub(in crate::gui) mod observer;
 pub(in crate::gui) mod questions;

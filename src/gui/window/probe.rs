@@ -83,6 +83,12 @@ struct Report {
     /// The hot-seat hand-over dialog is showing, and its button.
     hand_over: bool,
     hand_over_ready: Option<[f32; 4]>,
+    /// The turning point on screen, with its "what led here".
+    headline: Vec<String>,
+    /// The top bar's "Game" menu button.
+    game_menu: Option<[f32; 4]>,
+    /// "Your month", while open.
+    month: Option<crate::gui::panels::month::MonthText>,
     /// The offer dialogs' Accept and Decline ("accept:ID").
     offer_buttons: Vec<(String, [f32; 4])>,
     menu_items: Vec<(String, [f32; 4])>,
@@ -128,6 +134,7 @@ struct Shown<'w> {
     chronicle: Res<'w, crate::sim::world::chronicle::Chronicle>,
     futures: Res<'w, crate::gui::panels::futures::FuturesWindow>,
     pace: Res<'w, super::redraw::Pace>,
+    month: Res<'w, crate::gui::panels::month::MonthWindow>,
 }
 
 fn write_report(
@@ -151,6 +158,7 @@ fn write_report(
         chronicle,
         futures,
         pace,
+        month,
     } = shown;
     probe.frame += 1;
     let dt = time.delta_secs();
@@ -212,6 +220,9 @@ fn write_report(
         hand_over: *screen.get() == Screen::HandOver,
         hand_over_ready: layout.hand_over_ready,
         offer_buttons: layout.offer_buttons.clone(),
+        game_menu: layout.game_menu,
+        headline: layout.headline.clone(),
+        month: month.open.then(|| month.text.clone()),
         menu_items: layout.menu_items.clone(),
         menu_start: layout.menu_start,
         player: player.state.clone(),

@@ -50,6 +50,10 @@ pub struct UiLayout {
     pub futures_controls: Vec<(String, [f32; 4])>,
     /// The hot-seat hand-over's "I am ready", while it shows.
     pub hand_over_ready: Option<[f32; 4]>,
+    /// The turning point on screen and its "what led here", line by line.
+    pub headline: Vec<String>,
+    /// The top bar's "Game" menu (save, load, export, settings, main menu).
+    pub game_menu: Option<[f32; 4]>,
     /// The offer dialogs' buttons ("accept:ID", "decline:ID").
     pub offer_buttons: Vec<(String, [f32; 4])>,
 }

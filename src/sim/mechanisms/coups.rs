@@ -22,6 +22,10 @@ use crate::sim::world::registry::{Clock, Registry};
 use crate::sim::world::rng::{SimRng, Stream, logistic};
 
 pub(crate) fn plugin(app: &mut App) {
+    crate::sim::world::snapshot::Kept::resource::<CoupAttempts>(app);
+    crate::sim::schedule::SetUpSteps::add(app, crate::sim::schedule::SetUpPhase::Resources, |world, _| {
+        world.insert_resource(CoupAttempts::default());
+    });
     app.add_systems(
         TurnSchedule,
         (consolidate, attempt_coups).chain().in_set(TurnPhase::Coups),
@@ -31,7 +35,7 @@ pub(crate) fn plugin(app: &mut App) {
 use crate::sim::world::turn::CoupsThisTurn;
 
 /// What the coup hazard of one state depends on.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct CoupFactors {
     pub stability: f64,
     pub legitimacy: f64,
@@ -50,8 +54,26 @@ fn below_50(x: f64) -> f64 {
     (50.0 - x) / 50.0
 }
 
-/// Log-odds of a coup attempt this month.
-pub fn attempt_logit(r: &CoupRules, f: &CoupFactors) -> f64 {
+/// The terms of a coup hazard: what raises or lowers the log-odds of an
+/// attempt, one by one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CoupTerm {
+    Base,
+    Stability,
+    Legitimacy,
+    Loyalty,
+    Insurgency,
+    /// A recent attempt, failed or not: the coup trap.
+    Trap,
+    Regime,
+    Proofing,
+    /// Foreign forces protecting the incumbent.
+    Protection,
+}
+
+/// The log-odds of an attempt, term by term (they sum to
+/// [`attempt_logit`]).
+pub fn attempt_terms(r: &CoupRules, f: &CoupFactors) -> [(CoupTerm, f64); 9] {
     let trap = f
         .months_since_attempt
         .filter(|m| *m < r.trap_months)
@@ -62,16 +84,47 @@ pub fn attempt_logit(r: &CoupRules, f: &CoupFactors) -> f64 {
         RegimeKind::MilitaryJunta => r.junta_weight,
         RegimeKind::Transitional => r.transitional_weight,
     };
-    r.base_logit
-        + r.stability_weight * below_50(f.stability)
-        + r.legitimacy_weight * below_50(f.legitimacy)
-        + r.loyalty_weight * below_50(f.loyalty)
-        + r.insurgency_weight * f.insurgency / 100.0
-        + trap
-        + regime
-        - r.proofing_weight * f.proofing / 100.0
-        - r.protection_weight * f.protection
+    [
+        (CoupTerm::Base, r.base_logit),
+        (CoupTerm::Stability, r.stability_weight * below_50(f.stability)),
+        (CoupTerm::Legitimacy, r.legitimacy_weight * below_50(f.legitimacy)),
+        (CoupTerm::Loyalty, r.loyalty_weight * below_50(f.loyalty)),
+        (CoupTerm::Insurgency, r.insurgency_weight * f.insurgency / 100.0),
+        (CoupTerm::Trap, trap),
+        (CoupTerm::Regime, regime),
+        (CoupTerm::Proofing, -(r.proofing_weight * f.proofing / 100.0)),
+        (CoupTerm::Protection, -(r.protection_weight * f.protection)),
+    ]
 }
+
+/// Log-odds of a coup attempt this month.
+pub fn attempt_logit(r: &CoupRules, f: &CoupFactors) -> f64 {
+    // Summed in order: adding a negated term is exactly subtracting it.
+    attempt_terms(r, f).iter().fold(0.0, |sum, (_, t)| sum + t)
+}
+
+/// A coup attempt as it stood before it: who ruled, the hazard's terms,
+/// and the odds of the attempt and of its success. What a "why" shows,
+/// rather than the state after the coup.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CoupAttempt {
+    pub turn: u32,
+    pub state: StateIdx,
+    /// The government the attempt was against.
+    pub leader: String,
+    pub regime: RegimeKind,
+    pub factors: CoupFactors,
+    pub terms: [(CoupTerm, f64); 9],
+    /// Chance of an attempt that month (1 if a scripted event forced it).
+    pub attempt_chance: f64,
+    pub forced: bool,
+    pub success_chance: f64,
+    pub succeeded: bool,
+}
+
+/// Every coup attempt of the game, in order.
+#[derive(Debug, Clone, Resource, Default)]
+pub struct CoupAttempts(pub Vec<CoupAttempt>);
 
 /// Probability that an attempt succeeds.
 pub fn success_probability(r: &CoupRules, f: &CoupFactors) -> f64 {
@@ -140,6 +193,7 @@ fn attempt_coups(
     mut ledger: ResMut<Ledger>,
     mut chronicle: ResMut<Chronicle>,
     mut coups: ResMut<CoupsThisTurn>,
+    mut attempts: ResMut<CoupAttempts>,
     mut commands: Commands,
 ) {
     let r = &rules.coups;
@@ -182,14 +236,28 @@ fn attempt_coups(
         // Every state draws every month, so one state's fate never shifts another's dice.
         let attempt_roll = rng.uniform(Stream::Coups);
         let success_roll = rng.uniform(Stream::Coups);
-        let attempted = forced.contains(&s) || attempt_roll < logistic(attempt_logit(r, &factors));
+        let chance = logistic(attempt_logit(r, &factors));
+        let attempted = forced.contains(&s) || attempt_roll < chance;
         if !attempted {
             continue;
         }
+        let success_chance = success_probability(r, &factors);
+        attempts.0.push(CoupAttempt {
+            turn,
+            state: s,
+            leader: regime.leader.clone(),
+            regime: regime.kind,
+            factors,
+            terms: attempt_terms(r, &factors),
+            attempt_chance: chance,
+            forced: forced.contains(&s),
+            success_chance,
+            succeeded: success_roll < success_chance,
+        });
         record.last_attempt = Some(date);
         let name = registry.state_name(s).to_string();
         let ousted = regime.leader.clone();
-        if success_roll < success_probability(r, &factors) {
+        if success_roll < success_chance {
             let leader = names.officer(|n| rng.pick(Stream::Coups, n));
             let moves = [
                 (Indicator::Stability, Move::By(r.success_stability_shock)),

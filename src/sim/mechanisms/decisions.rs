@@ -386,10 +386,23 @@ fn apply_outcome(world: &mut World, who: Who, i: usize, target: Option<Target>, 
     }
     let cause = Cause::by(Mechanism::Order, Actor::Decision(i as u16));
     let eff = world.resource::<DecisionBook>().compiled[i].effects[k].clone();
+    // A person's decision: what it does to relations is kept for their
+    // month (indicators are in the ledger; relations are not).
+    let human = who
+        .state()
+        .is_some_and(|s| world.resource::<crate::sim::world::players::Humans>().plays(s));
+    let relations_before = human.then(|| world.resource::<crate::sim::world::relations::Relations>().clone());
     let before = world.resource::<Chronicle>().news.len();
     apply(world, &eff, cause, &Bindings::new(who, target));
     let news = before..world.resource::<Chronicle>().news.len();
-    month::record(world, who, i, target, Outcome::Done { news });
+    let relations = relations_before
+        .map(|was| {
+            world
+                .resource::<crate::sim::world::relations::Relations>()
+                .changes_since(&was)
+        })
+        .unwrap_or_default();
+    month::record(world, who, i, target, Outcome::Done { news, relations });
 }
 
 /// Why a decision cannot be taken now, if it cannot.

@@ -27,8 +27,12 @@ pub(crate) fn plugin(app: &mut App) {
 /// What became of one outcome of a person's decision.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Outcome {
-    /// Carried out; the news it made (chronicle indices).
-    Done { news: Range<usize> },
+    /// Carried out; the news it made (chronicle indices) and the
+    /// relations it moved (pairs of states, by how much).
+    Done {
+        news: Range<usize>,
+        relations: Vec<(StateIdx, StateIdx, f64)>,
+    },
     /// Refused when the turn ran: the world had moved since it was chosen.
     Refused { reason: String },
     /// Left to chance, and chance said no.

@@ -20,6 +20,22 @@ impl Relations {
         }
     }
 
+    /// The pairs whose relations differ from `was`, by how much (each
+    /// pair once, the lower index first).
+    pub fn changes_since(&self, was: &Relations) -> Vec<(StateIdx, StateIdx, f64)> {
+        let mut out = Vec::new();
+        for a in 0..self.n.min(was.n) {
+            for b in a + 1..self.n.min(was.n) {
+                let (x, y) = (StateIdx(a as u16), StateIdx(b as u16));
+                let d = self.get(x, y) - was.get(x, y);
+                if d.abs() > 1e-9 {
+                    out.push((x, y, d));
+                }
+            }
+        }
+        out
+    }
+
     pub fn get(&self, a: StateIdx, b: StateIdx) -> f64 {
         self.values[a.0 as usize * self.n + b.0 as usize]
     }

@@ -1,8 +1,9 @@
-//! What is put to the player and what the player's decisions do: offers
-//! (a neighbour's pact, a power's partnership, a mediation) wait for an
-//! answer and are carried out as answered; a scripted signing moves on
-//! talks the player opened; a pact proposed by a state in a pact without a
-//! mutual-defence clause founds a real one.
+//! The player's month: offers (a neighbour's pact, a power's partnership,
+//! a mediation) wait for an answer and are carried out as answered; a
+//! scripted signing moves on talks the player opened; a pact proposed by a
+//! state in a pact without a mutual-defence clause founds a real one; the
+//! month's summary names the player's decisions and what they moved; a
+//! coup is explained by the odds that stood before it.
 
 use harmattan::scenario::format::{PartnershipKind, Stage};
 use harmattan::sim::actions;
@@ -275,4 +276,64 @@ fn asking_for_mediation_with_nobody_to_mediate_says_so() {
         texts_of_turn(&sim)
     );
     let _ = NewsKind::Offer;
+}
+
+#[test]
+fn a_coup_is_explained_by_what_stood_before_the_attempt() {
+    let extra = r#"    events: [(id: "putsch", when: Date("2023-03"), effects: [CoupAttempt(state: "BBB")])],"#;
+    let mut sim = played(&format!("{extra}\n    rules: {{{NO_NOISE}}},"), "AAA");
+    sim.run(2);
+    let bbb = state(&sim, "BBB");
+    let e = sim.registry().state_entity(bbb);
+    let before = read_indicator(sim.world().entity(e), harmattan::scenario::format::Indicator::Stability);
+    sim.run(1);
+    let attempts = &sim.world().resource::<harmattan::sim::coups::CoupAttempts>().0;
+    assert_eq!(attempts.len(), 1, "one attempt, the scripted one");
+    let a = &attempts[0];
+    assert_eq!((a.turn, a.state, a.forced), (3, bbb, true));
+    assert_eq!(a.leader, "Bea", "the government it was against, not the one after");
+    assert!(
+        (a.factors.stability - before).abs() < 5.0,
+        "the stability that stood before the attempt ({before:.1}), not after its shock: {:.1}",
+        a.factors.stability
+    );
+    let logit: f64 = a.terms.iter().map(|(_, t)| t).sum();
+    let rules = sim.world().resource::<harmattan::rules::Rules>();
+    assert!((logit - harmattan::sim::coups::attempt_logit(&rules.coups, &a.factors)).abs() < 1e-9);
+}
+
+#[test]
+fn the_months_summary_names_the_players_decisions_and_what_they_moved() {
+    let mut sim = played(&format!("    rules: {{{NO_NOISE}}},"), "AAA");
+    sim.world_mut().resource_mut::<harmattan::sim::decisions::Capital>().0[0] = 5.0;
+    sim.decide("coup_proofing", None).unwrap();
+    sim.decide("visit_neighbour", Some("BBB")).unwrap();
+    sim.run(1);
+    let aaa = state(&sim, "AAA");
+    let month = harmattan::sim::player::month::summary(sim.world(), aaa, 1);
+    let book = sim.world().resource::<harmattan::sim::decisions::DecisionBook>();
+    let names: Vec<&str> = month
+        .decisions
+        .iter()
+        .map(|d| book.defs[d.decision as usize].id.as_str())
+        .collect();
+    assert!(
+        names.contains(&"coup_proofing") && names.contains(&"visit_neighbour"),
+        "{names:?}"
+    );
+    assert!(
+        month.decisions.iter().any(|d| !d.moved.is_empty()),
+        "what a decision moved is there, with figures: {month:?}"
+    );
+    assert!(
+        month.decisions.iter().any(|d| d.outcomes.iter().any(
+            |o| matches!(o, harmattan::sim::player::month::Outcome::Done { relations, .. } if !relations.is_empty())
+        )),
+        "and the relations it moved: {month:?}"
+    );
+    assert!(!month.changes.is_empty(), "the month's largest changes");
+    assert!(
+        month.changes.iter().all(|c| !c.causes.is_empty()),
+        "each with its causes"
+    );
 }
