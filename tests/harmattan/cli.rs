@@ -357,5 +357,9 @@ fn run_writes_the_history_month_by_month() {
     assert!(header.ends_with("food_insecurity"), "{header}");
     // The start and six months, for 19 states.
     assert_eq!(lines.count(), 19 * 7);
-    assert!(text.contains("\n6,2024-01,NER,Niger,"), "month 6 of Niger");
+    // Dated by the month each row opens: the start is August 2023, the
+    // scenario's first month (not July), and six months on is February.
+    assert!(text.contains("\n0,2023-08,NER,Niger,"), "the start of Niger");
+    assert!(!text.contains(",2023-07,"), "nothing before the scenario's start");
+    assert!(text.contains("\n6,2024-02,NER,Niger,"), "month 6 of Niger");
 }

@@ -19,14 +19,13 @@ fn scratch(name: &str) -> std::path::PathBuf {
     dir.join(name)
 }
 
-/// Three turns of the tutorial with a choice answered, an order given, and
-/// a second answer and order waiting for the fourth turn.
+/// Five turns of the tutorial with a choice answered, an order given, and
+/// a second answer and order waiting for the sixth turn.
 fn played() -> Simulation {
     let s = tutorial();
     let mut sim = Simulation::new(&s, 5, Detail::Full);
     sim.set_player(Some("BFA")).unwrap();
-    sim.step();
-    sim.step();
+    sim.run(3);
     sim.choose("lesson_partners", 1).unwrap();
     sim.submit(Order {
         by: "BFA".into(),
@@ -36,7 +35,7 @@ fn played() -> Simulation {
         },
     });
     sim.decide("visit_power", Some("RUS")).unwrap();
-    sim.step();
+    sim.run(2);
     sim.choose("lesson_food", 0).unwrap();
     sim.decide("counter_disinformation", None).unwrap();
     sim.submit(Order {
@@ -59,7 +58,7 @@ fn a_loaded_game_is_the_saved_game_and_goes_on_the_same_way() {
     let read = save::read(&path).unwrap();
     let mut loaded = save::load_simulation(&read, "tutorial.ron").unwrap();
     assert_eq!(digest(&loaded), digest(&original), "the same world, history and ledger");
-    assert_eq!(loaded.turn(), 3);
+    assert_eq!(loaded.turn(), 5);
     // The waiting answer and order come back too, and the random streams
     // are where they were: the next turn is the same.
     original.step();
@@ -123,8 +122,8 @@ fn a_game_exports_its_history_and_decisions_for_the_classroom() {
     let json: serde_json::Value = serde_json::from_str(&harmattan::export::game_json(sim.world()).unwrap()).unwrap();
     assert_eq!(
         json["history"].as_array().unwrap().len(),
-        4,
-        "the start and three months"
+        6,
+        "the start and five months"
     );
     let decisions = json["decisions"].as_array().unwrap();
     assert!(

@@ -144,18 +144,93 @@ fn every_playable_state_has_goals_not_lost_at_the_start() {
 }
 
 #[test]
-fn the_tutorial_ends_in_victory_after_three_turns() {
+fn the_tutorial_teaches_a_lesson_a_month_and_ends_with_its_last() {
     let s = scenario::resolve("tutorial").unwrap();
-    assert_eq!(s.file.meta.turns, 3);
+    assert_eq!(s.file.meta.turns, 6);
     let mut sim = Simulation::new(&s, s.file.meta.seed, Detail::Full);
     sim.set_player(Some("BFA")).unwrap();
-    sim.run(2);
-    assert!(!sim.player_done());
-    assert!(!sim.open_choices().is_empty(), "the tutorial asks the player to choose");
-    sim.step();
-    assert!(sim.player_done());
-    assert_eq!(sim.goals()[0].status, GoalStatus::Won { turn: 3 });
+    let titles: Vec<String> = s.file.events.iter().filter_map(|e| e.title.clone()).collect();
+    let lessons = |sim: &Simulation, turn: u32| -> Vec<String> {
+        sim.chronicle()
+            .news_of_turn(turn)
+            .filter(|n| titles.contains(&n.text))
+            .map(|n| n.text.clone())
+            .collect()
+    };
+    let mut choices = 0;
+    for turn in 1..=6 {
+        assert!(!sim.player_done(), "not over before its last lesson (turn {turn})");
+        sim.step();
+        assert_eq!(lessons(&sim, turn).len(), 1, "one lesson in month {turn}");
+        if let Some(c) = sim.open_choices().first() {
+            // Every choice is put in a month the game goes on after, so
+            // that the answer is carried out and seen.
+            assert!(turn < 6, "{} is asked in the last month", c.event);
+            sim.choose(&c.event, 0).unwrap();
+            choices += 1;
+        }
+    }
+    assert_eq!(choices, 2, "an offer and the grain-export choice");
+    assert!(sim.player_done(), "over after six months");
+    assert_eq!(sim.goals()[0].status, GoalStatus::Won { turn: 6 });
+    assert!(
+        lessons(&sim, 6)[0].starts_with("Last lesson"),
+        "the last lesson comes with the end"
+    );
     assert!(sim.chronicle().news.iter().any(|n| n.kind == NewsKind::GoalReached));
+}
+
+/// The causes lesson says that stability drifts back to its usual level
+/// and that insurgency counts only as it grows beyond where it stood: the
+/// side panel must show exactly that, month by month, for Burkina Faso.
+#[test]
+fn the_tutorials_lesson_on_causes_says_what_the_side_panel_shows() {
+    use harmattan::scenario::format::Indicator;
+    use harmattan::sim::ledger::{Measure, Mechanism};
+    let s = scenario::resolve("tutorial").unwrap();
+    let lesson = s.file.events.iter().find(|e| e.id == "lesson_causes").unwrap();
+    let text = lesson.title.as_deref().unwrap();
+    assert!(
+        !text.contains("Insurgency at 80"),
+        "the level is not what counts: {text}"
+    );
+    assert!(text.contains("insurgency counts only as it moves away from where it stood"));
+    let mut sim = Simulation::new(&s, s.file.meta.seed, Detail::Full);
+    sim.set_player(Some("BFA")).unwrap();
+    sim.run(4);
+    let bfa = sim.registry().state("BFA").unwrap();
+    let term = |turn: u32| {
+        sim.ledger()
+            .breakdown(turn, bfa, Measure::Indicator(Indicator::Stability))
+            .iter()
+            .filter(|(c, _)| c.mechanism == Mechanism::Insurgency)
+            .map(|(_, d)| *d)
+            .sum::<f64>()
+    };
+    let e = sim.registry().state_entity(bfa);
+    let baseline = sim
+        .world()
+        .get::<harmattan::sim::components::Baseline>(e)
+        .unwrap()
+        .insurgency;
+    let rules = sim.world().resource::<harmattan::rules::Rules>().stability.clone();
+    for turn in 1..=4 {
+        let insurgency = sim.history().snapshots[turn as usize].states[bfa.0 as usize].get(Indicator::Insurgency);
+        let expected = -rules.rate * rules.insurgency_weight * (insurgency - baseline);
+        assert!(
+            (term(turn) - expected).abs() < 1e-6,
+            "month {turn}: insurgency {insurgency:.1} against {baseline:.1} where it stood: {} expected {expected}",
+            term(turn)
+        );
+    }
+    assert!(
+        (1..=4).any(|t| sim
+            .ledger()
+            .breakdown(t, bfa, Measure::Indicator(Indicator::Stability))
+            .iter()
+            .any(|(c, d)| c.mechanism == Mechanism::Drift && d.abs() > 0.0)),
+        "and the drift back to the usual level is there"
+    );
 }
 
 #[test]

@@ -158,5 +158,5 @@ fn month_label(start: YearMonth, turn: f64) -> String {
     if turn.fract().abs() > 1e-6 || turn < 0.0 {
         return String::new();
     }
-    start.plus_months(turn as i64 - 1).to_string()
+    start.plus_months(turn as i64).to_string()
 }

@@ -25,7 +25,9 @@ pub(in crate::gui) fn plugin(app: &mut App) {
             Update,
             (
                 toggle_with_key,
-                watch_for_the_end.run_if(in_state(Screen::Playing)),
+                watch_for_the_end
+                    .run_if(in_state(Screen::Playing))
+                    .after(headlines::collect_headlines),
                 carry_out_observer_request,
             ),
         )
@@ -68,7 +70,13 @@ fn watch_for_the_end(world: &mut World) {
     if world.resource_ref::<Current>().is_changed() {
         *world.resource_mut::<EndScreen>() = EndScreen::default();
     }
-    if !world.resource::<EndScreen>().shown && goals::player_done(world) {
+    // The last month's turning points and lessons are read first (a
+    // tutorial's last lesson comes in the month its goal is met); the end
+    // screen follows.
+    if !world.resource::<EndScreen>().shown
+        && goals::player_done(world)
+        && !world.resource::<headlines::Headlines>().pending()
+    {
         world.resource_mut::<EndScreen>().shown = true;
         world.resource_mut::<NextState<Screen>>().set(Screen::Ended);
         // The end screen says it all: no dialogs on top of it.

@@ -70,7 +70,7 @@ pub fn is_headline(kind: NewsKind) -> bool {
     )
 }
 
-fn collect_headlines(chronicle: Res<Chronicle>, mut headlines: ResMut<Headlines>) {
+pub(in crate::gui) fn collect_headlines(chronicle: Res<Chronicle>, mut headlines: ResMut<Headlines>) {
     let n = chronicle.news.len();
     if headlines.seen > n {
         // A new game: start over.

@@ -72,7 +72,10 @@ pub fn snapshot(query: &SnapshotQuery, turn: u32, date: YearMonth) -> Snapshot {
 
 fn record_history(query: SnapshotQuery, clock: Res<Clock>, mut history: ResMut<History>) {
     if history.keep {
-        let snap = snapshot(&query, clock.turn + 1, clock.date());
+        // Dated by the month it opens, as the top bar dates the month to
+        // play: the start is the scenario's first month, and the state
+        // after August's turn is September's.
+        let snap = snapshot(&query, clock.turn + 1, clock.date().plus_months(1));
         history.snapshots.push(snap);
     }
 }
@@ -87,7 +90,7 @@ pub(crate) fn record_start(world: &mut World) {
     if !keep {
         return;
     }
-    let date = world.resource::<Clock>().start.plus_months(-1);
+    let date = world.resource::<Clock>().start;
     let mut state = bevy::ecs::system::SystemState::<SnapshotQuery>::new(world);
     // Plain queries always validate.
     let Ok(query) = state.get(world) else { return };
