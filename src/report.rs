@@ -291,7 +291,12 @@ pub fn digest(sim: &Simulation) -> u64 {
 
 /// The digest of the game held in a world.
 pub fn digest_world(world: &World) -> u64 {
-    let report = build_world(world);
+    let mut report = build_world(world);
+    // The facts of each news item (kind, who, when), not its wording: a
+    // sentence rephrased (or, later, translated) is the same history.
+    for e in &mut report.events {
+        e.text.clear();
+    }
     let mut bytes = serde_json::to_vec(&report).unwrap_or_default();
     for snap in &world.resource::<crate::sim::world::history::History>().snapshots {
         for s in &snap.states {

@@ -26,8 +26,10 @@ fn different_seeds_give_different_histories() {
 
 /// The golden digest of the shipped scenario's 48 turns under its default
 /// seed. Update this value (and say why in the commit) when the model's
-/// behaviour changes on purpose.
-const GOLDEN_48: u64 = 0xf299371d233d2495;
+/// behaviour changes on purpose. The news is digested by its facts, not its
+/// wording (0xf299371d233d2495 until the words were left out; the same
+/// code digests to this value without them).
+const GOLDEN_48: u64 = 0x615db800bebf3933;
 
 #[test]
 fn golden_48_turn_run_is_unchanged() {

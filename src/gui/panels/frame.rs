@@ -179,13 +179,40 @@ impl Topic {
     }
 }
 
-/// Number keys pick the map mode; Escape clears the selection.
+/// Number keys pick the map mode; Escape closes the windows one by one,
+/// the topmost kind first, then clears the selection (a turning point on
+/// screen takes Escape for itself).
+#[allow(clippy::too_many_arguments)]
 fn switch_with_keys(
     keys: Res<ButtonInput<KeyCode>>,
     wants: Res<EguiWantsInput>,
     mut mode: ResMut<MapMode>,
     mut selection: ResMut<Selection>,
+    headlines: Res<Headlines>,
+    (mut settings, mut month, mut decisions, mut goals, mut futures, mut charts): (
+        ResMut<SettingsWindow>,
+        ResMut<super::month::MonthWindow>,
+        ResMut<DecisionPanel>,
+        ResMut<GoalsWindow>,
+        ResMut<FuturesWindow>,
+        ResMut<Charts>,
+    ),
 ) {
+    if keys.just_pressed(KeyCode::Escape) && !headlines.pending() && !wants.wants_any_keyboard_input() {
+        let open: [&mut bool; 6] = [
+            &mut settings.0,
+            &mut month.open,
+            &mut decisions.open,
+            &mut goals.0,
+            &mut futures.open,
+            &mut charts.open,
+        ];
+        match open.into_iter().find(|o| **o) {
+            Some(o) => *o = false,
+            None => selection.selected = None,
+        }
+        return;
+    }
     if wants.wants_any_keyboard_input() {
         return;
     }
@@ -203,9 +230,6 @@ fn switch_with_keys(
         if keys.just_pressed(*key) && !mode.same_kind(m) {
             *mode = m;
         }
-    }
-    if keys.just_pressed(KeyCode::Escape) {
-        selection.selected = None;
     }
 }
 
@@ -277,6 +301,7 @@ fn draw_screen(
     ),
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
+    layout.egui = Some(ctx.clone());
     // egui points to window pixels (logical): the UI scale.
     let ui_scale_base = window.scale_factor();
     let mut root = egui::Ui::new(

@@ -52,6 +52,9 @@ pub struct UiLayout {
     pub hand_over_ready: Option<[f32; 4]>,
     /// The turning point on screen and its "what led here", line by line.
     pub headline: Vec<String>,
+    /// egui's context, to ask which of its windows lies under a point
+    /// (set each frame the interface is drawn).
+    pub egui: Option<bevy_egui::egui::Context>,
     /// The top bar's "Game" menu (save, load, export, settings, main menu).
     pub game_menu: Option<[f32; 4]>,
     /// The offer dialogs' buttons ("accept:ID", "decline:ID").
@@ -65,7 +68,15 @@ impl UiLayout {
         let outside = self
             .map_area
             .is_some_and(|[x, y, w, h]| p.x < x || p.y < y || p.x > x + w || p.y > y + h);
-        outside || wants.wants_any_pointer_input()
+        // A window under the point, whether or not the pointer was there
+        // last frame: a tap on a touchscreen or a whiteboard arrives and
+        // clicks in one frame, before egui knows it wants the pointer.
+        let over_window = self.egui.as_ref().is_some_and(|ctx| {
+            let at = bevy_egui::egui::pos2(p.x, p.y) / ctx.zoom_factor();
+            ctx.layer_id_at(at)
+                .is_some_and(|l| l.order != bevy_egui::egui::Order::Background)
+        });
+        outside || over_window || wants.wants_any_pointer_input()
     }
 }
 

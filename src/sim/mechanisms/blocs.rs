@@ -243,8 +243,8 @@ fn threaten_intervention(world: &mut World, view: &View, bloc: BlocIdx, s: State
     let reg = world.resource::<Registry>();
     let text = format!(
         "{} threatens military intervention to restore constitutional order in {}.",
-        reg.bloc_name(bloc),
-        reg.state_name(s)
+        reg.bloc_in_text(bloc),
+        reg.state_in_text(s)
     );
     let (turn, date) = (world.resource::<Ledger>().turn, world.resource::<Clock>().date());
     NewsBuilder::new(turn, date, NewsKind::InterventionThreatened, text)

@@ -99,7 +99,7 @@ pub fn put(world: &mut World, to: StateIdx, kind: OfferKind) {
     });
     let text = {
         let reg = world.resource::<Registry>();
-        let (name, to_name) = (|s| reg.state_name(s), reg.state_name(to));
+        let (name, to_name) = (|s| reg.state_in_text(s), reg.state_in_text(to));
         match kind {
             OfferKind::Pact { from } => {
                 format!(
@@ -109,7 +109,7 @@ pub fn put(world: &mut World, to: StateIdx, kind: OfferKind) {
             }
             OfferKind::Partnership { power, kind } => format!(
                 "{} offers {to_name} {} {}; {to_name} has yet to answer.",
-                reg.power_name(power),
+                reg.power_in_text(power),
                 actions::article(kind.label()),
                 kind.label()
             ),
@@ -185,7 +185,7 @@ pub fn open_offers(world: &World, state: Option<StateIdx>) -> Vec<OfferView> {
     let reg = world.resource::<Registry>();
     let patience = world.resource::<crate::rules::Rules>().diplomacy.offer_patience_months as u32;
     let turn = world.resource::<Clock>().turn;
-    let name = |s| reg.state_name(s).to_string();
+    let name = |s| reg.state_in_text(s).to_string();
     world
         .resource::<Offers>()
         .open
@@ -205,7 +205,7 @@ pub fn open_offers(world: &World, state: Option<StateIdx>) -> Vec<OfferView> {
                     reg.power_code(power).to_string(),
                     format!(
                         "{} offers {} {} {}.",
-                        reg.power_name(power),
+                        reg.power_in_text(power),
                         name(o.to),
                         actions::article(kind.label()),
                         kind.label()
@@ -251,7 +251,7 @@ pub fn open_offers(world: &World, state: Option<StateIdx>) -> Vec<OfferView> {
                 to: reg.state_code(o.to).to_string(),
                 from,
                 kind,
-                question,
+                question: sentence(question),
                 if_accepted: yes,
                 if_declined: no,
                 answer: o.answer,
@@ -339,14 +339,14 @@ fn accept(world: &mut World, o: &Offer) {
 fn phrase(world: &World, o: &Offer) -> String {
     let reg = world.resource::<Registry>();
     match o.kind {
-        OfferKind::Pact { from } => format!("{}'s proposal of a defence pact", reg.state_name(from)),
+        OfferKind::Pact { from } => format!("{}'s proposal of a defence pact", reg.state_in_text(from)),
         OfferKind::Partnership { power, kind } => format!(
             "{}'s offer of {} {}",
-            reg.power_name(power),
+            reg.power_in_text(power),
             actions::article(kind.label()),
             kind.label()
         ),
-        OfferKind::Mediation { asked_by, .. } => format!("{}'s request for mediation", reg.state_name(asked_by)),
+        OfferKind::Mediation { asked_by, .. } => format!("{}'s request for mediation", reg.state_in_text(asked_by)),
     }
 }
 
@@ -372,7 +372,7 @@ fn decline(world: &mut World, o: &Offer, lapsed: bool) {
         actions::set_stage(world, e, Stage::Ended);
         return;
     }
-    let to = world.resource::<Registry>().state_name(o.to).to_string();
+    let to = world.resource::<Registry>().state_in_text(o.to).to_string();
     let what = phrase(world, o);
     let text = if lapsed {
         format!("{to} lets {what} lapse unanswered.")
@@ -383,4 +383,12 @@ fn decline(world: &mut World, o: &Offer, lapsed: bool) {
         .state(o.to)
         .members(members(o));
     actions::post(world, item);
+}
+
+/// A sentence that may open with "the …": its first letter capitalised.
+fn sentence(mut text: String) -> String {
+    if let Some(first) = text.get_mut(0..1) {
+        first.make_ascii_uppercase();
+    }
+    text
 }

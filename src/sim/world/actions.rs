@@ -76,7 +76,7 @@ pub fn join_bloc(world: &mut World, state: StateIdx, bloc: BlocIdx) {
         return;
     }
     let state_e = reg.state_entity(state);
-    let text = format!("{} joins {}.", reg.state_name(state), reg.bloc_name(bloc));
+    let text = format!("{} joins {}.", reg.state_in_text(state), reg.bloc_in_text(bloc));
     world.spawn(membership_bundle(state, state_e, bloc, bloc_e, false));
     touch_blocs(world);
     let count = members(world, bloc).len() as u16;
@@ -106,8 +106,8 @@ pub fn announce_withdrawal(world: &mut World, state: StateIdx, bloc: BlocIdx) {
     let effective = world.resource::<Clock>().date().plus_months(notice as i64);
     let text = format!(
         "{} announces its withdrawal from {}, effective {}.",
-        reg.state_name(state),
-        reg.bloc_name(bloc),
+        reg.state_in_text(state),
+        reg.bloc_in_text(bloc),
         effective.long()
     );
     if let Some(mut ms) = world.get_mut::<Membership>(m) {
@@ -131,7 +131,7 @@ pub fn leave_bloc(world: &mut World, state: StateIdx, bloc: BlocIdx) {
     world.despawn(m);
     touch_blocs(world);
     let reg = world.resource::<Registry>();
-    let text = format!("{} leaves {}.", reg.state_name(state), reg.bloc_name(bloc));
+    let text = format!("{} leaves {}.", reg.state_in_text(state), reg.bloc_in_text(bloc));
     let item = news(world, NewsKind::BlocLeft, text)
         .state(state)
         .bloc(bloc)
@@ -195,7 +195,7 @@ pub fn dissolve_bloc(world: &mut World, bloc: BlocIdx) {
     touch_blocs(world);
     let mut reg = world.resource_mut::<Registry>();
     reg.blocs[bloc.0 as usize].entity = None;
-    let text = format!("{} is dissolved.", reg.bloc_name(bloc));
+    let text = format!("{} is dissolved.", reg.bloc_in_text(bloc));
     let item = news(world, NewsKind::BlocDissolved, text).bloc(bloc).members(remaining);
     post(world, item);
 }
@@ -218,14 +218,14 @@ pub fn set_suspended(world: &mut World, state: StateIdx, bloc: BlocIdx, suspende
             NewsKind::Suspended,
             format!(
                 "{} suspends {} from its bodies.",
-                reg.bloc_name(bloc),
-                reg.state_name(state)
+                reg.bloc_in_text(bloc),
+                reg.state_in_text(state)
             ),
         )
     } else {
         (
             NewsKind::Reinstated,
-            format!("{} reinstates {}.", reg.bloc_name(bloc), reg.state_name(state)),
+            format!("{} reinstates {}.", reg.bloc_in_text(bloc), reg.state_in_text(state)),
         )
     };
     let item = news(world, kind, text).state(state).bloc(bloc);
@@ -237,8 +237,8 @@ pub fn impose_sanctions(world: &mut World, bloc: BlocIdx, state: StateIdx) {
     let Some(e) = reg.bloc_entity(bloc) else { return };
     let text = format!(
         "{} imposes sanctions on {}.",
-        reg.bloc_name(bloc),
-        reg.state_name(state)
+        reg.bloc_in_text(bloc),
+        reg.state_in_text(state)
     );
     let date = world.resource::<Clock>().date();
     let Some(mut b) = world.get_mut::<Bloc>(e) else { return };
@@ -257,8 +257,8 @@ pub fn lift_sanctions(world: &mut World, bloc: BlocIdx, state: StateIdx) {
     let Some(e) = reg.bloc_entity(bloc) else { return };
     let text = format!(
         "{} lifts its sanctions on {}.",
-        reg.bloc_name(bloc),
-        reg.state_name(state)
+        reg.bloc_in_text(bloc),
+        reg.state_in_text(state)
     );
     let Some(mut b) = world.get_mut::<Bloc>(e) else { return };
     if !b.sanctions(state) {
@@ -414,8 +414,8 @@ pub fn start_partnership(
     let article = article(label);
     let text = format!(
         "{} and {} {verb} {article} {label}.",
-        reg.state_name(state),
-        reg.power_name(power),
+        reg.state_in_text(state),
+        reg.power_in_text(power),
     );
     let date = world.resource::<Clock>().date();
     let partnership = Partnership {
@@ -470,7 +470,7 @@ pub fn set_stage(world: &mut World, entity: Entity, stage: Stage) {
         _ => NewsKind::PartnershipAdvanced,
     };
     let reg = world.resource::<Registry>();
-    let (s, pw, label) = (reg.state_name(p.state), reg.power_name(p.power), p.kind.label());
+    let (s, pw, label) = (reg.state_in_text(p.state), reg.power_in_text(p.power), p.kind.label());
     let text = if !world.resource::<Chronicle>().texts {
         String::new()
     } else {
@@ -518,8 +518,8 @@ pub fn expel_forces(world: &mut World, state: StateIdx, power: PowerIdx, alignme
     let reg = world.resource::<Registry>();
     let text = format!(
         "{} orders the forces of {} to leave.",
-        reg.state_name(state),
-        reg.power_name(power)
+        reg.state_in_text(state),
+        reg.power_in_text(power)
     );
     let se = reg.state_entity(state);
     let item = news(world, NewsKind::ForcesExpelled, text).state(state).power(power);
@@ -685,8 +685,8 @@ pub fn no_mediation(world: &mut World, a: StateIdx, b: StateIdx, why: &str) {
     let reg = world.resource::<Registry>();
     let text = format!(
         "No mediation between {} and {}: {why}.",
-        reg.state_name(a),
-        reg.state_name(b)
+        reg.state_in_text(a),
+        reg.state_in_text(b)
     );
     let item = news(world, NewsKind::Decision, text).members(vec![a, b]);
     post(world, item);
@@ -703,9 +703,9 @@ pub fn mediate(world: &mut World, m: StateIdx, a: StateIdx, b: StateIdx) {
     let reg = world.resource::<Registry>();
     let text = format!(
         "{} mediates between {} and {}.",
-        reg.state_name(m),
-        reg.state_name(a),
-        reg.state_name(b)
+        reg.state_in_text(m),
+        reg.state_in_text(a),
+        reg.state_in_text(b)
     );
     let item = news(world, NewsKind::Mediation, text).members(vec![m, a, b]);
     post(world, item);

@@ -125,7 +125,11 @@ pub struct NewsBuilder {
 }
 
 impl NewsBuilder {
-    pub fn new(turn: u32, date: YearMonth, kind: NewsKind, text: String) -> Self {
+    pub fn new(turn: u32, date: YearMonth, kind: NewsKind, mut text: String) -> Self {
+        // A sentence may open with a name that reads "the …" inside one.
+        if let Some(first) = text.get_mut(0..1) {
+            first.make_ascii_uppercase();
+        }
         Self {
             news: News {
                 turn,

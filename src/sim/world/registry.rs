@@ -104,6 +104,23 @@ impl Registry {
         &self.blocs[b.0 as usize].name
     }
 
+    /// Names as they read inside a sentence, with "the" where English
+    /// wants it: "the United States", "the Economic Community of West
+    /// African States", "the Gambia"; a news item's first letter is
+    /// capitalised when it is posted.
+    pub fn state_in_text(&self, s: StateIdx) -> InText<'_> {
+        InText::country(self.state_name(s))
+    }
+    pub fn power_in_text(&self, p: PowerIdx) -> InText<'_> {
+        InText::country(self.power_name(p))
+    }
+    pub fn bloc_in_text(&self, b: BlocIdx) -> InText<'_> {
+        InText {
+            the: true,
+            name: self.bloc_name(b),
+        }
+    }
+
     pub fn state_count(&self) -> usize {
         self.states.len()
     }
@@ -117,6 +134,42 @@ impl Registry {
             .iter()
             .enumerate()
             .filter_map(|(i, l)| l.entity.map(|e| (BlocIdx(i as u16), e)))
+    }
+}
+
+/// A name inside a sentence (see [`Registry::state_in_text`]); written
+/// out without allocating.
+#[derive(Debug, Clone, Copy)]
+pub struct InText<'a> {
+    the: bool,
+    name: &'a str,
+}
+
+impl<'a> InText<'a> {
+    /// Countries whose English names take "the": plural or descriptive
+    /// names (the United States, the Central African Republic, the
+    /// Netherlands) and a few by custom (the Gambia).
+    fn country(name: &'a str) -> Self {
+        let the = name.starts_with("United ")
+            || name.ends_with("Republic")
+            || name.ends_with(" States")
+            || name.ends_with("Emirates")
+            || name.ends_with("Islands")
+            || name.contains("Republic of")
+            || matches!(
+                name,
+                "Gambia" | "Netherlands" | "Philippines" | "Comoros" | "Bahamas" | "Maldives"
+            );
+        Self { the, name }
+    }
+}
+
+impl std::fmt::Display for InText<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.the {
+            f.write_str("the ")?;
+        }
+        f.write_str(self.name)
     }
 }
 
