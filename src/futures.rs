@@ -377,6 +377,38 @@ fn check_change(change: &Effect, reg: &Registry) -> Result<(), String> {
     }
 }
 
+/// How sure a share of futures is: the Wilson score interval at 95 % for
+/// `p` of `n` futures (sound near 0 and 1, unlike p ± 1.96·se; Wilson
+/// 1927). A share is an estimate of the model's probability, not of the
+/// world's.
+pub fn wilson(p: f64, n: u64) -> (f64, f64) {
+    if n == 0 {
+        return (0.0, 1.0);
+    }
+    let (n, z) = (n as f64, Z95);
+    let centre = p + z * z / (2.0 * n);
+    let spread = z * (p * (1.0 - p) / n + z * z / (4.0 * n * n)).sqrt();
+    let d = 1.0 + z * z / n;
+    (((centre - spread) / d).max(0.0), ((centre + spread) / d).min(1.0))
+}
+
+/// 1.96: the normal quantile of a two-sided 95 % interval.
+const Z95: f64 = 1.959_963_984_540_054;
+
+/// The difference a change makes to a share (`with − without`) and its
+/// 95 % interval (Newcombe's hybrid score method from the two Wilson
+/// intervals; Newcombe 1998). If the interval holds 0, the two sets of
+/// futures do not tell the change's effect from chance: run more futures.
+/// (The sets share their seeds, so the interval is a cautious one.)
+pub fn difference(without: f64, n_without: u64, with: f64, n_with: u64) -> (f64, f64, f64) {
+    let (l1, u1) = wilson(with, n_with);
+    let (l2, u2) = wilson(without, n_without);
+    let d = with - without;
+    let lo = d - ((with - l1).powi(2) + (u2 - without).powi(2)).sqrt();
+    let hi = d + ((u1 - with).powi(2) + (without - l2).powi(2)).sqrt();
+    (d, lo, hi)
+}
+
 /// Two sets of futures, state by state: without and with the change.
 #[derive(Debug, Clone, Serialize)]
 pub struct Comparison {
@@ -399,6 +431,8 @@ pub fn csv_rows(c: &Comparison) -> Vec<Vec<String>> {
             "p_territory_loss_changed",
             "stability_median_end",
             "stability_median_end_changed",
+            "p_coup_difference_low95",
+            "p_coup_difference_high95",
         ]
         .iter()
         .map(|s| s.to_string())
@@ -417,7 +451,35 @@ pub fn csv_rows(c: &Comparison) -> Vec<Vec<String>> {
             format!("{:.4}", b.p_territory_loss),
             format!("{:.2}", last(a)),
             format!("{:.2}", last(b)),
+            format!("{:.4}", difference(a.p_coup, c.base.runs, b.p_coup, c.changed.runs).1),
+            format!("{:.4}", difference(a.p_coup, c.base.runs, b.p_coup, c.changed.runs).2),
         ]);
     }
     rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wilson_interval_matches_the_textbook() {
+        // 81 of 263 (Newcombe 1998, example): 0.2553 to 0.3662.
+        let (lo, hi) = wilson(81.0 / 263.0, 263);
+        assert!((lo - 0.2553).abs() < 5e-4 && (hi - 0.3662).abs() < 5e-4, "{lo} {hi}");
+        // Nothing in 100 futures is not certainty that it cannot happen.
+        let (lo, hi) = wilson(0.0, 100);
+        assert!(lo.abs() < 1e-12 && (hi - 0.0370).abs() < 5e-4, "{lo} {hi}");
+    }
+
+    #[test]
+    fn newcombes_difference_matches_the_textbook() {
+        // 56/70 against 48/80 (Newcombe 1998, method 10): 0.0524 to 0.3339.
+        let (d, lo, hi) = difference(48.0 / 80.0, 80, 56.0 / 70.0, 70);
+        assert!((d - 0.2).abs() < 1e-9);
+        assert!((lo - 0.0524).abs() < 5e-4 && (hi - 0.3339).abs() < 5e-4, "{lo} {hi}");
+        // The same share twice: an interval around 0.
+        let (_, lo, hi) = difference(0.3, 200, 0.3, 200);
+        assert!(lo < 0.0 && hi > 0.0);
+    }
 }

@@ -1,14 +1,17 @@
 //! Charts (egui_plot): any indicator of any states over the months played,
-//! from the game's history. Opened with the Charts button or the C key.
+//! from the game's history, with the turning points that concern them
+//! marked on the time axis (coups, pacts, exits, sanctions, forces
+//! expelled). Opened with the Charts button or the C key.
 
 use bevy::prelude::*;
 use bevy_egui::input::EguiWantsInput;
 use bevy_egui::{EguiContexts, egui};
-use egui_plot::{Legend, Line, Plot, PlotPoints};
+use egui_plot::{Legend, Line, LineStyle, Plot, PlotPoint, PlotPoints, Text, VLine};
 
 use crate::gui::window::shared::{Player, Selection};
 use crate::scenario::YearMonth;
 use crate::scenario::format::Indicator;
+use crate::sim::world::chronicle::{Chronicle, NewsKind};
 use crate::sim::world::history::History;
 use crate::sim::world::registry::{Clock, Registry};
 
@@ -69,6 +72,7 @@ pub(in crate::gui) fn draw_charts(
     clock: Res<Clock>,
     selection: Res<Selection>,
     player: Res<Player>,
+    chronicle: Res<Chronicle>,
 ) -> Result {
     if !charts.open {
         return Ok(());
@@ -104,27 +108,51 @@ pub(in crate::gui) fn draw_charts(
                             ui.selectable_value(&mut charts.indicator, i, i.snake().replace('_', " "));
                         }
                     });
-                ui.menu_button("States…", |ui| {
-                    egui::ScrollArea::vertical().max_height(300.0).show(ui, |ui| {
-                        for s in 0..registry.state_count() {
-                            let idx = crate::sim::world::components::StateIdx(s as u16);
-                            let code = registry.state_code(idx).to_string();
-                            let mut on = charts.states.contains(&code);
-                            if ui.checkbox(&mut on, registry.state_name(idx)).changed() {
-                                if on {
-                                    charts.states.push(code);
-                                } else {
-                                    charts.states.retain(|c| *c != code);
+                // Stays open while states are ticked (a menu closes on
+                // any click by default); states by name, as they read.
+                let config = egui::containers::menu::MenuConfig::new()
+                    .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside);
+                let mut by_name: Vec<crate::sim::world::components::StateIdx> = (0..registry.state_count())
+                    .map(|s| crate::sim::world::components::StateIdx(s as u16))
+                    .collect();
+                by_name.sort_by(|a, b| registry.state_name(*a).cmp(registry.state_name(*b)));
+                egui::containers::menu::MenuButton::new("States…")
+                    .config(config)
+                    .ui(ui, |ui| {
+                        egui::ScrollArea::vertical().max_height(300.0).show(ui, |ui| {
+                            for &idx in &by_name {
+                                let code = registry.state_code(idx).to_string();
+                                let mut on = charts.states.contains(&code);
+                                if ui.checkbox(&mut on, registry.state_name(idx)).changed() {
+                                    if on {
+                                        charts.states.push(code);
+                                    } else {
+                                        charts.states.retain(|c| *c != code);
+                                    }
                                 }
                             }
-                        }
+                        });
                     });
-                });
             });
             let indicator = charts.indicator;
             let (lo, hi) = indicator.range();
+            let top = if hi > 30.0 { 100.0 } else { 10.0 };
+            let shown: Vec<_> = charts.states.iter().filter_map(|c| registry.state(c)).collect();
+            // The turning points of the states drawn: at the month after
+            // which they stand (a coup in August is at September's mark).
+            let marks: Vec<(u32, String)> = chronicle
+                .news
+                .iter()
+                .filter_map(|n| {
+                    let word = mark_word(n.kind)?;
+                    let who = shown.iter().find(|s| n.state == Some(**s) || n.members.contains(s))?;
+                    Some((n.turn, format!("{word} {}", registry.state_code(*who))))
+                })
+                .collect();
             Plot::new("chart")
-                .legend(Legend::default())
+                // Bottom left, where the lines seldom run: the legend keeps
+                // off what it names.
+                .legend(Legend::default().position(egui_plot::Corner::LeftBottom))
                 .include_y(lo.max(0.0))
                 .include_y(if hi > 30.0 { 100.0 } else { 10.0 })
                 .x_axis_formatter(move |mark, _| month_label(start, mark.value))
@@ -147,13 +175,52 @@ pub(in crate::gui) fn draw_charts(
                                 .width(2.0),
                         );
                     }
+                    // Unnamed, so that the legend lists the states alone.
+                    let mut at_turn: Vec<u32> = Vec::new();
+                    for (turn, label) in &marks {
+                        let x = *turn as f64;
+                        let stacked = at_turn.iter().filter(|t| *t == turn).count();
+                        at_turn.push(*turn);
+                        if stacked == 0 {
+                            plot.vline(
+                                VLine::new("", x)
+                                    .color(egui::Color32::from_gray(140))
+                                    .style(LineStyle::dashed_loose())
+                                    .allow_hover(false),
+                            );
+                        }
+                        plot.text(
+                            Text::new("", PlotPoint::new(x, top - stacked as f64 * top * 0.06), label.as_str())
+                                .color(egui::Color32::from_gray(200))
+                                .anchor(egui::Align2::LEFT_TOP)
+                                .allow_hover(false),
+                        );
+                    }
                 });
         });
     charts.open = open;
     Ok(())
 }
 
-/// Turn n ends the month `start + n − 1` (turn 0: the start).
+/// The word that marks a turning point on a chart, for the kinds marked.
+fn mark_word(kind: NewsKind) -> Option<&'static str> {
+    Some(match kind {
+        NewsKind::Coup => "coup",
+        NewsKind::CoupFailed => "failed coup",
+        NewsKind::BlocFormed => "pact",
+        NewsKind::BlocJoined => "joins",
+        NewsKind::BlocLeft => "leaves",
+        NewsKind::WithdrawalAnnounced => "exit announced",
+        NewsKind::SanctionsImposed => "sanctions",
+        NewsKind::SanctionsLifted => "sanctions lifted",
+        NewsKind::ForcesExpelled => "forces expelled",
+        NewsKind::CivilianRule => "elected rule",
+        _ => return None,
+    })
+}
+
+/// Turn n is the state at the start of the month `start + n` (turn 0: the
+/// scenario's start).
 fn month_label(start: YearMonth, turn: f64) -> String {
     if turn.fract().abs() > 1e-6 || turn < 0.0 {
         return String::new();

@@ -349,10 +349,10 @@ fn draw_screen(
                 }
                 egui::ComboBox::from_id_salt("speed")
                     .width(90.0)
-                    .selected_text(format!("{} months/s", autoplay.speed))
+                    .selected_text(speed_label(autoplay.speed))
                     .show_ui(ui, |ui| {
                         for s in SPEEDS {
-                            ui.selectable_value(&mut autoplay.speed, s, format!("{s} months/s"));
+                            ui.selectable_value(&mut autoplay.speed, s, speed_label(s));
                         }
                     });
                 ui.checkbox(&mut autoplay.pause_on_headlines, "stop at turning points");
@@ -436,7 +436,7 @@ fn draw_screen(
             }
             // The game's own commands, in one menu: the bar keeps to one
             // row at the usual sizes.
-            let game_menu = ui.menu_button("Game ▾", |ui| {
+            let game_menu = ui.menu_button("Game menu", |ui| {
                 if ui.button("Quick save (F5)").clicked() {
                     actions.write(SaveAction::QuickSave);
                 }
@@ -789,4 +789,15 @@ fn draw_tooltip(
             });
         });
     Ok(())
+}
+
+/// "1 month a second", "half a month a second", "4 months a second".
+fn speed_label(speed: f32) -> String {
+    if speed == 1.0 {
+        "1 month a second".into()
+    } else if speed == 0.5 {
+        "a month every 2 seconds".into()
+    } else {
+        format!("{speed} months a second")
+    }
 }

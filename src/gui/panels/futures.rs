@@ -10,7 +10,7 @@ use std::sync::{Arc, Mutex};
 use bevy::prelude::*;
 use bevy_egui::input::EguiWantsInput;
 use bevy_egui::{EguiContexts, egui};
-use egui_plot::{Legend, Line, LineStyle, Plot, PlotPoints};
+use egui_plot::{Line, LineStyle, Plot, PlotPoints};
 
 use crate::futures::{self, Comparison, FuturesReport, FuturesSpec};
 use crate::gui::window::shared::Current;
@@ -74,6 +74,10 @@ pub struct FuturesWindow {
     /// The state and indicator of the fan chart.
     state: Option<String>,
     indicator: usize,
+    /// The change picked from lists (written into `change`).
+    picker: super::change_picker::ChangePicker,
+    /// Which probability the comparison table shows.
+    measure: usize,
 }
 
 impl Default for FuturesWindow {
@@ -90,6 +94,8 @@ impl Default for FuturesWindow {
             message: None,
             state: None,
             indicator: 0,
+            picker: Default::default(),
+            measure: 0,
         }
     }
 }
@@ -238,13 +244,27 @@ impl FuturesWindow {
 }
 
 fn pct(x: f64) -> String {
-    format!("{:.0}%", x * 100.0)
+    format!("{:.0} %", x * 100.0)
 }
+
+/// A share with its 95 % interval: "12 % (9–16)".
+fn pct_interval(p: f64, n: u64) -> String {
+    let (lo, hi) = futures::wilson(p, n);
+    format!("{:.0} % ({:.0}–{:.0})", p * 100.0, lo * 100.0, hi * 100.0)
+}
+
+/// The probabilities the table shows: name, and how to read each.
+const MEASURES: [(&str, fn(&futures::StateFuture) -> f64); 3] = [
+    ("a coup", |s| s.p_coup),
+    ("a new bloc", |s| s.p_bloc_change),
+    ("losing ground", |s| s.p_territory_loss),
+];
 
 pub(in crate::gui) fn draw_futures(
     mut contexts: EguiContexts,
     mut window: ResMut<FuturesWindow>,
     mut layout: ResMut<crate::gui::window::shared::UiLayout>,
+    registry: Res<crate::sim::world::registry::Registry>,
 ) -> Result {
     layout.futures_controls.clear();
     if !window.open {
@@ -267,12 +287,16 @@ pub(in crate::gui) fn draw_futures(
                 ui.label("months ahead");
                 ui.add(egui::DragValue::new(&mut w.months).range(1..=120));
             });
+            ui.label("Change one thing (optional): pick it, or type it.");
+            if let Some(typed) = w.picker.ui(ui, &registry) {
+                w.change = typed;
+            }
             ui.horizontal(|ui| {
-                ui.label("Change one thing (optional):");
+                ui.label("Change:");
                 let field = ui.add(
                     egui::TextEdit::singleline(&mut w.change)
                         .hint_text("LiftSanctions(bloc: \"ECOWAS\", state: \"NER\")")
-                        .desired_width(300.0),
+                        .desired_width(360.0),
                 );
                 controls.push(("change".into(), px(field.rect)));
             });
@@ -309,35 +333,83 @@ pub(in crate::gui) fn draw_futures(
                 changed
                     .as_ref()
                     .and_then(|c| c.change.clone())
-                    .map(|c| format!("; each cell: without / with {c}"))
+                    .map(|c| format!(", without and with {c}"))
                     .unwrap_or_default()
             ));
             let mut order: Vec<usize> = (0..base.states.len()).collect();
             order.sort_by(|a, b| base.states[*b].p_coup.total_cmp(&base.states[*a].p_coup));
             let first = base.states[order[0]].id.clone();
-            egui::ScrollArea::vertical().max_height(200.0).show(ui, |ui| {
-                egui::Grid::new("futures_table").striped(true).show(ui, |ui| {
-                    for h in ["State", "P(coup)", "P(new blocs)", "P(lose ground)"] {
-                        ui.strong(h);
-                    }
-                    ui.end_row();
-                    for k in order {
-                        let a = &base.states[k];
-                        let b = changed.as_ref().map(|c| &c.states[k]);
-                        let chosen = w.state.as_deref() == Some(a.id.as_str());
-                        if ui.selectable_label(chosen, &a.name).clicked() {
-                            w.state = Some(a.id.clone());
+            // Columns of a fixed least width, so that they never overlap
+            // while a window that sleeps waits to lay them out again.
+            let col = 120.0;
+            egui::ScrollArea::vertical().max_height(200.0).show(ui, |ui| match &changed {
+                None => {
+                    egui::Grid::new("futures_table")
+                        .striped(true)
+                        .min_col_width(col)
+                        .show(ui, |ui| {
+                            for h in ["State", "P(coup)", "P(new blocs)", "P(lose ground)"] {
+                                ui.strong(h);
+                            }
+                            ui.end_row();
+                            for &k in &order {
+                                let a = &base.states[k];
+                                let chosen = w.state.as_deref() == Some(a.id.as_str());
+                                if ui.selectable_label(chosen, &a.name).clicked() {
+                                    w.state = Some(a.id.clone());
+                                }
+                                for (_, of) in MEASURES {
+                                    ui.label(pct_interval(of(a), base.runs));
+                                }
+                                ui.end_row();
+                            }
+                        });
+                }
+                Some(c) => {
+                    ui.horizontal(|ui| {
+                        ui.label("Chance of");
+                        for (m, (name, _)) in MEASURES.iter().enumerate() {
+                            ui.selectable_value(&mut w.measure, m, *name);
                         }
-                        let cell = |x: f64, y: Option<f64>| match y {
-                            Some(y) => format!("{} / {}", pct(x), pct(y)),
-                            None => pct(x),
-                        };
-                        ui.label(cell(a.p_coup, b.map(|b| b.p_coup)));
-                        ui.label(cell(a.p_bloc_change, b.map(|b| b.p_bloc_change)));
-                        ui.label(cell(a.p_territory_loss, b.map(|b| b.p_territory_loss)));
-                        ui.end_row();
-                    }
-                });
+                    });
+                    let of = MEASURES[w.measure.min(MEASURES.len() - 1)].1;
+                    egui::Grid::new("futures_comparison")
+                        .striped(true)
+                        .min_col_width(col)
+                        .show(ui, |ui| {
+                            for h in ["State", "Without", "With the change", "Difference (95 %)"] {
+                                ui.strong(h);
+                            }
+                            ui.end_row();
+                            for &k in &order {
+                                let (a, b) = (&base.states[k], &c.states[k]);
+                                let chosen = w.state.as_deref() == Some(a.id.as_str());
+                                if ui.selectable_label(chosen, &a.name).clicked() {
+                                    w.state = Some(a.id.clone());
+                                }
+                                ui.label(pct(of(a)));
+                                ui.label(pct(of(b)));
+                                let (d, lo, hi) = futures::difference(of(a), base.runs, of(b), c.runs);
+                                let text = format!(
+                                    "{:+.0} pts ({:+.0} to {:+.0})",
+                                    d * 100.0,
+                                    lo * 100.0,
+                                    hi * 100.0
+                                );
+                                // An interval that holds 0 does not tell
+                                // the change from chance.
+                                if lo > 0.0 || hi < 0.0 {
+                                    ui.strong(text);
+                                } else {
+                                    ui.weak(text).on_hover_text("Within chance: run more futures to tell");
+                                }
+                                ui.end_row();
+                            }
+                        });
+                    ui.small(
+                        "Bold: a difference the futures show clearly (its 95 % interval leaves out 0). Grey: within chance.",
+                    );
+                }
             });
             // The state most at risk until the teacher picks another.
             let id = w.state.clone().unwrap_or(first);
@@ -355,9 +427,19 @@ pub(in crate::gui) fn draw_futures(
                     .cloned()
             };
             let (base_fan, changed_fan) = (fan_of(&base), changed.as_ref().and_then(fan_of));
+            // The key above the chart, not on it: a legend inside would
+            // cover the lines it names.
+            let (blue, orange) = (egui::Color32::from_rgb(90, 140, 210), egui::Color32::from_rgb(220, 120, 70));
+            ui.horizontal_wrapped(|ui| {
+                ui.colored_label(blue, "—— without the change: the median, and 10–90 % of futures (thin)");
+                if changed_fan.is_some() {
+                    ui.colored_label(orange, "- - - with it");
+                }
+            });
             Plot::new("fan")
-                .height(170.0)
-                .legend(Legend::default())
+                .height(200.0)
+                .y_axis_min_width(36.0)
+                .x_axis_label("months ahead")
                 .show(ui, |plot| {
                     let mut draw = |fan: &futures::Fan, label: &str, colour: egui::Color32, dashed: bool| {
                         let series = |f: &dyn Fn(&futures::Band) -> f64| -> PlotPoints {
@@ -391,10 +473,10 @@ pub(in crate::gui) fn draw_futures(
                         );
                     };
                     if let Some(f) = &base_fan {
-                        draw(f, "without", egui::Color32::from_rgb(90, 140, 210), false);
+                        draw(f, "without", blue, false);
                     }
                     if let Some(f) = &changed_fan {
-                        draw(f, "with", egui::Color32::from_rgb(220, 120, 70), true);
+                        draw(f, "with", orange, true);
                     }
                 });
         });

@@ -241,6 +241,8 @@ pub(in crate::gui) fn draw_headline(
     let mut done = false;
     egui::Window::new(news.date.long())
         .id(egui::Id::new("headline"))
+        // Above the windows the player opened (Charts, Decisions).
+        .order(egui::Order::Foreground)
         .collapsible(false)
         .resizable(false)
         .default_width(460.0)

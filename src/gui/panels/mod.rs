@@ -4,6 +4,7 @@
 //! - `frame.rs`: top bar, side panel, news, legend, tooltip, the hot-seat
 //!   hand-over.
 //! - `causes.rs`: the ledger's causes in words.
+//! - `change_picker.rs`: the futures' change, picked from lists.
 //! - `charts.rs`: indicators over time (egui_plot).
 //! - `decisions.rs`: the player's decisions, costs and expected effects.
 //! - `futures.rs`: "what happens next?", futures compared with one change.
@@ -14,6 +15,7 @@
 //! - `questions.rs`: what is put to the player: choices and offers.
 
 pub(in crate::gui) mod causes;
+pub(in crate::gui) mod change_picker;
 pub(in crate::gui) mod charts;
 pub(in crate::gui) mod decisions;
 pub(in crate::gui) mod frame;

@@ -43,6 +43,7 @@ fn draw_choices(
         let title = def.title.clone().unwrap_or_else(|| def.id.clone());
         egui::Window::new("Decision")
             .id(egui::Id::new(("choice", n)))
+            .order(egui::Order::Foreground)
             .collapsible(false)
             .resizable(false)
             .default_width(420.0)

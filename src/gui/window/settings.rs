@@ -82,6 +82,15 @@ impl Settings {
     }
 }
 
+/// The interface sizes on offer.
+pub const SIZES: [(f32, &str); 5] = [
+    (0.85, "Compact"),
+    (1.0, "Normal"),
+    (1.25, "Large"),
+    (1.5, "Larger"),
+    (2.0, "Projector"),
+];
+
 /// Applies the UI scale, and draws the settings window when open.
 pub(in crate::gui) fn draw_settings(
     mut contexts: EguiContexts,
@@ -103,15 +112,20 @@ pub(in crate::gui) fn draw_settings(
         .resizable(false)
         .anchor(egui::Align2::CENTER_CENTER, egui::vec2(0.0, 0.0))
         .show(ctx, |ui| {
-            ui.add(
-                egui::Slider::new(&mut settings.ui_scale, 0.75..=2.0)
-                    .text("Interface size")
-                    .step_by(0.05),
-            );
-            ui.small("Applies at once; kept for the next session.");
-            if ui.button("Reset").clicked() {
-                *settings = Settings::default();
-            }
+            // Sizes to pick, not a slider: a slider rescales the window
+            // under the pointer dragging it, and jumps.
+            ui.label("Interface size");
+            ui.horizontal_wrapped(|ui| {
+                for (size, label) in SIZES {
+                    if ui
+                        .selectable_label((settings.ui_scale - size).abs() < 1e-3, label)
+                        .clicked()
+                    {
+                        settings.ui_scale = size;
+                    }
+                }
+            });
+            ui.small("Projector: large type for a classroom screen. Applies at once; kept for the next session.");
         });
     open.0 = still_open;
     if *settings != before
