@@ -144,14 +144,21 @@ pub fn regime(kind: RegimeKind) -> Color {
 /// The colour of a bloc on the blocs map, by its kind and its place among
 /// blocs of that kind.
 pub fn bloc(kind: BlocKind, nth: usize) -> Color {
-    let base = match kind {
-        BlocKind::Confederation => (0.62, 0.28, 0.22),
-        BlocKind::DefencePact => (0.78, 0.45, 0.25),
-        BlocKind::EconomicCommunity => (0.30, 0.52, 0.35),
-        BlocKind::MonetaryUnion => (0.45, 0.55, 0.75),
+    // Each kind a family of clearly different colours, so that a pact
+    // founded in play never looks like the one already on the map.
+    let family: &[(f32, f32, f32)] = match kind {
+        BlocKind::Confederation => &[(0.62, 0.22, 0.20), (0.45, 0.18, 0.42), (0.70, 0.40, 0.10)],
+        BlocKind::DefencePact => &[
+            (0.85, 0.50, 0.20),
+            (0.66, 0.36, 0.72),
+            (0.88, 0.78, 0.22),
+            (0.50, 0.32, 0.22),
+        ],
+        BlocKind::EconomicCommunity => &[(0.30, 0.52, 0.35), (0.16, 0.55, 0.58), (0.55, 0.62, 0.24)],
+        BlocKind::MonetaryUnion => &[(0.45, 0.55, 0.75), (0.58, 0.48, 0.80), (0.30, 0.68, 0.85)],
     };
-    let f = 1.0 - 0.15 * (nth % 3) as f32;
-    Color::srgb(base.0 * f, base.1 * f, base.2 * f)
+    let (r, g, b) = family[nth % family.len()];
+    Color::srgb(r, g, b)
 }
 
 /// Which bloc colours a state on the blocs map: deeper integration first
@@ -181,6 +188,24 @@ pub fn hovered(c: Color) -> Color {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn blocs_of_a_kind_are_told_apart() {
+        let far = |a: Color, b: Color| {
+            let (a, b) = (a.to_srgba(), b.to_srgba());
+            (a.red - b.red).abs() + (a.green - b.green).abs() + (a.blue - b.blue).abs() > 0.3
+        };
+        for kind in [
+            BlocKind::Confederation,
+            BlocKind::DefencePact,
+            BlocKind::EconomicCommunity,
+            BlocKind::MonetaryUnion,
+        ] {
+            assert!(far(bloc(kind, 0), bloc(kind, 1)), "{kind:?}: the first two");
+            assert!(far(bloc(kind, 1), bloc(kind, 2)), "{kind:?}: the next two");
+        }
+        assert!(far(bloc(BlocKind::DefencePact, 1), bloc(BlocKind::Confederation, 0)));
+    }
 
     #[test]
     fn scales_run_from_bad_to_good() {

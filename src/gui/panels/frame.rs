@@ -633,10 +633,11 @@ fn state_panel(ui: &mut egui::Ui, id: &str, game: &GameView, facts: &StateFacts)
     }
     ui.separator();
     ui.strong("Standing toward the powers");
-    for (i, v) in al.0.iter().enumerate() {
-        let p = PowerIdx(i as u8);
-        ui.horizontal(|ui| {
-            ui.label(format!("{:<16}", reg.power_name(p)));
+    // In columns: names, bars from −100 to +100, figures.
+    egui::Grid::new(("standing", id)).num_columns(3).show(ui, |ui| {
+        for (i, v) in al.0.iter().enumerate() {
+            let p = PowerIdx(i as u8);
+            ui.label(reg.power_name(p));
             let (rect, _) = ui.allocate_exact_size(egui::vec2(120.0, 10.0), egui::Sense::hover());
             let painter = ui.painter();
             painter.rect_filled(rect, 2.0, egui::Color32::from_gray(225));
@@ -644,15 +645,24 @@ fn state_panel(ui: &mut egui::Ui, id: &str, game: &GameView, facts: &StateFacts)
             let x = mid + (*v as f32 / 100.0) * rect.width() / 2.0;
             let bar = egui::Rect::from_x_y_ranges(mid.min(x)..=mid.max(x), rect.y_range());
             painter.rect_filled(bar, 0.0, color32(modes::diverging(*v)));
-            ui.label(format!("{v:+.0}"));
-        });
-    }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                ui.label(format!("{v:+.0}"));
+            });
+            ui.end_row();
+        }
+    });
     ui.separator();
     ui.strong("Relations with neighbours");
-    for n in &neighbours.0 {
-        let r = game.relations.get(s, *n);
-        ui.label(format!("{:<24} {r:+.0}", reg.state_name(*n)));
-    }
+    egui::Grid::new(("relations", id)).num_columns(2).show(ui, |ui| {
+        for n in &neighbours.0 {
+            let r = game.relations.get(s, *n);
+            ui.label(reg.state_name(*n));
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                ui.label(format!("{r:+.0}"));
+            });
+            ui.end_row();
+        }
+    });
     true
 }
 

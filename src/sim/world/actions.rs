@@ -279,18 +279,30 @@ pub fn form_bloc(world: &mut World, kind: BlocKind, founders: &[StateIdx], notic
     if founders.len() < 2 || formed >= limits::BLOCS + limits::FORMED_BLOCS {
         return None;
     }
-    // A code no bloc has, even one a scenario named like a generated pact.
-    let mut n = reg.blocs.iter().filter(|l| l.code.starts_with("PACT-")).count() + 1;
-    while reg.bloc(&format!("PACT-{n}")).is_some() {
+    // Named as such alliances are ("Alliance of Mali and Niger", the AES
+    // being the Alliance of Sahel States), with the acronym of the name as
+    // its code: AMN. A code no bloc has yet, even one from a scenario.
+    let initials: String = std::iter::once('A')
+        .chain(founders.iter().filter_map(|s| {
+            reg.state_name(*s)
+                .trim_start_matches("The ")
+                .chars()
+                .find(|c| c.is_alphabetic())
+                .map(|c| c.to_ascii_uppercase())
+        }))
+        .collect();
+    let mut code = initials.clone();
+    let mut n = 1;
+    while reg.bloc(&code).is_some() || reg.state(&code).is_some() {
         n += 1;
+        code = format!("{initials}{n}");
     }
     let of_juntas = founders.iter().all(|s| {
         world
             .get::<Regime>(reg.state_entity(*s))
             .is_some_and(|r| r.kind == RegimeKind::MilitaryJunta)
     });
-    let code = format!("PACT-{n}");
-    let names: Vec<String> = founders.iter().map(|s| reg.state_name(*s).to_string()).collect();
+    let names: Vec<String> = founders.iter().map(|s| reg.state_in_text(*s).to_string()).collect();
     let name = format!("Alliance of {}", join_names(&names));
     let date = world.resource::<Clock>().date();
     let entity = world.spawn((Name::new(name.clone()), Code(code.clone()))).id();
