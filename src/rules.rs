@@ -208,6 +208,7 @@ pub struct DiplomacyRules {
     pub recall_ambassador: f64,
     pub close_border: f64,
     pub offer_patience_months: f64,
+    pub offer_again_months: f64,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

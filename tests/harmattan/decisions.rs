@@ -85,7 +85,7 @@ fn closed_decisions_are_refused_with_the_reason() {
     let mut sim = played("");
     let e = sim.decide("announce_transition", None).unwrap_err();
     assert!(
-        e.contains("needs Landlocked ruled by a military junta"),
+        e.contains("Announce a transition timetable: needs Landlocked ruled by a military junta"),
         "a civilian government has no transition, and is told why: {e}"
     );
     let e = sim.decide("visit_power", None).unwrap_err();

@@ -232,7 +232,7 @@ impl Session {
             if focused.is_none() {
                 continue;
             }
-            xdotool(&self.display, &["key", "ctrl+a", "BackSpace"]);
+            self.clear_field();
             xdotool(&self.display, &["type", "--delay", "40", text]);
             if wait_maybe(patience(20), || {
                 report(&self.report).filter(|r| r["decision_filter"].as_str() == Some(text))
@@ -243,6 +243,20 @@ impl Session {
             }
         }
         panic!("could not type {text:?} into the Find box");
+    }
+
+    /// Selects all in the focused field and deletes it. Ctrl is held over
+    /// several frames, as a hand holds it: bevy_egui reads the modifier
+    /// keys once a frame, so a chord sent within one frame (as xdotool's
+    /// `ctrl+a` is) reaches egui as a plain `a`.
+    fn clear_field(&self) {
+        xdotool(&self.display, &["keydown", "ctrl"]);
+        std::thread::sleep(Duration::from_millis(250));
+        xdotool(&self.display, &["key", "a"]);
+        std::thread::sleep(Duration::from_millis(250));
+        xdotool(&self.display, &["keyup", "ctrl"]);
+        std::thread::sleep(Duration::from_millis(150));
+        xdotool(&self.display, &["key", "BackSpace"]);
     }
 
     fn acknowledge_headlines(&self) {
@@ -418,7 +432,7 @@ fn the_main_menu_starts_a_chosen_scenario() {
         b[1].as_f64().unwrap() + b[3].as_f64().unwrap() / 2.0,
     );
     let started = game.report_when("the new game", |r| r["menu_open"] == false);
-    assert_eq!(started["scenario"], "Tutorial: three months in Ouagadougou");
+    assert_eq!(started["scenario"], "Tutorial: six months in Ouagadougou");
     assert!(started["player"].is_null(), "observer by default");
     assert_eq!(started["turn"], 0);
     screenshot(display, &game.shots, 2);
@@ -435,55 +449,131 @@ fn centre_of(report: &Value, list: &str, key: &str) -> Option<(f64, f64)> {
     })
 }
 
-#[test]
-fn three_turns_as_burkina_faso_with_decisions_reach_the_tutorial_end_screen() {
-    let Some(game) = Session::start("tutorial", 3, &["play", "tutorial", "--as", "BFA"]) else {
-        return;
-    };
-    let display = game.display.as_str();
-    game.wait_for_map();
-    game.acknowledge_headlines();
-    // The decisions panel; find a decision, open it and take it.
-    xdotool(display, &["key", "d"]);
-    let panel = game.report_when("the decisions panel", |r| {
-        centre_of(r, "decision_buttons", "find").is_some()
-    });
-    let (x, y) = centre_of(&panel, "decision_buttons", "find").unwrap();
-    game.type_into(x, y, "disinformation");
-    // Typed and taken in: the one decision that matches, alone.
-    let panel = game.report_when("the decision found", |r| {
-        centre_of(r, "decision_buttons", "header:counter_disinformation").is_some()
-            && r["decision_buttons"].as_array().is_some_and(|b| b.len() == 2)
-    });
-    let (x, y) = centre_of(&panel, "decision_buttons", "header:counter_disinformation").unwrap();
-    click_at(display, x, y);
-    let open = game.report_when("the decision's button", |r| {
-        centre_of(r, "decision_buttons", "counter_disinformation").is_some()
-    });
-    let (x, y) = centre_of(&open, "decision_buttons", "counter_disinformation").unwrap();
-    click_at(display, x, y);
-    screenshot(display, &game.shots, 1);
-    // The click took the keyboard from Find: D closes the panel.
-    xdotool(display, &["key", "d"]);
+impl Session {
+    /// Takes a decision from the decisions panel as a player does: D,
+    /// type into Find, open the decision, click its target's button.
+    fn decide(&self, find: &str, decision: &str, button: &str) {
+        let display = self.display.as_str();
+        xdotool(display, &["key", "d"]);
+        let panel = self.report_when("the decisions panel", |r| {
+            centre_of(r, "decision_buttons", "find").is_some()
+        });
+        let (x, y) = centre_of(&panel, "decision_buttons", "find").unwrap();
+        self.type_into(x, y, find);
+        let header = format!("header:{decision}");
+        let panel = self.report_when("the decision found", |r| {
+            centre_of(r, "decision_buttons", &header).is_some()
+        });
+        let (x, y) = centre_of(&panel, "decision_buttons", &header).unwrap();
+        click_at(display, x, y);
+        let open = self.report_when("the decision's button", |r| {
+            centre_of(r, "decision_buttons", button).is_some()
+        });
+        let (x, y) = centre_of(&open, "decision_buttons", button).unwrap();
+        click_at(display, x, y);
+        // The click took the keyboard from Find: D closes the panel.
+        xdotool(display, &["key", "d"]);
+        self.report_when("the panel closed", |r| {
+            r["decision_buttons"].as_array().is_some_and(|b| b.is_empty())
+        });
+    }
 
-    for turn in 1..=3 {
-        game.report_when("a ready turn", |r| r["turn"] == turn - 1);
-        // Turning points first, then End Turn; a click lost on a loaded
-        // machine (or a turning point arriving meanwhile) is dealt with and
-        // the click given again.
+    /// Ends the month (acknowledging its turning points first, as End
+    /// Turn asks) and waits for the next; returns the turning points read
+    /// on the way, and the report after the month.
+    fn end_turn(&self, turn: u64) -> (Vec<String>, Value) {
+        let display = self.display.as_str();
+        let mut read = Vec::new();
         let after = (0..3)
             .find_map(|_| {
-                game.acknowledge_headlines();
-                let ready = game.report_when("End Turn", |r| r["headlines_pending"] == 0 && !r["end_turn"].is_null());
+                read.extend(self.read_headlines());
+                let ready = self.report_when("End Turn", |r| r["headlines_pending"] == 0 && !r["end_turn"].is_null());
                 let b = ready["end_turn"].as_array().unwrap();
                 click_at(
                     display,
                     b[0].as_f64().unwrap() + b[2].as_f64().unwrap() / 2.0,
                     b[1].as_f64().unwrap() + b[3].as_f64().unwrap() / 2.0,
                 );
-                wait_maybe(patience(15), || report(&game.report).filter(|r| r["turn"] == turn))
+                wait_maybe(patience(15), || report(&self.report).filter(|r| r["turn"] == turn))
             })
             .expect("timed out waiting for the turn");
+        (read, after)
+    }
+
+    /// Acknowledges the turning points one by one, keeping what each said.
+    fn read_headlines(&self) -> Vec<String> {
+        let mut read = Vec::new();
+        for _ in 0..12 {
+            let now = self.report_when("a report", |_| true);
+            if now["headlines_pending"].as_u64().unwrap_or(0) == 0 {
+                return read;
+            }
+            if let Some(first) = now["headline"]
+                .as_array()
+                .and_then(|h| h.first())
+                .and_then(|h| h.as_str())
+                && read.last().map(String::as_str) != Some(first)
+            {
+                read.push(first.to_string());
+            }
+            xdotool(&self.display, &["key", "Escape"]);
+            std::thread::sleep(Duration::from_millis(400));
+        }
+        panic!("the turning points would not go away");
+    }
+
+    /// Clicks a button the report lists under `list` (by key), until the
+    /// report shows `done`.
+    fn click_until(&self, list: &str, key: &str, done: impl Fn(&Value) -> bool) {
+        for _ in 0..3 {
+            let r = self.report_when(&format!("{key} on screen"), |r| {
+                centre_of(r, list, key).is_some() || done(r)
+            });
+            if done(&r) {
+                return;
+            }
+            let (x, y) = centre_of(&r, list, key).unwrap();
+            click_at(&self.display, x, y);
+            if wait_maybe(patience(10), || report(&self.report).filter(|r| done(r))).is_some() {
+                return;
+            }
+        }
+        panic!("clicking {key} did nothing");
+    }
+}
+
+#[test]
+fn the_tutorial_plays_to_its_last_lesson_and_the_end_screen() {
+    let Some(game) = Session::start("tutorial", 3, &["play", "tutorial", "--as", "BFA"]) else {
+        return;
+    };
+    let display = game.display.as_str();
+    game.wait_for_map();
+    let mut lessons = game.read_headlines();
+    game.decide("disinformation", "counter_disinformation", "counter_disinformation");
+    screenshot(display, &game.shots, 1);
+    for turn in 1..=6 {
+        game.report_when("a ready turn", |r| r["turn"] == turn - 1);
+        // Each choice the tutorial puts is answered (its first option).
+        let r = game.report_when("a report", |_| true);
+        let choices: Vec<String> = r["choice_buttons"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|b| b[0].as_str())
+            .filter(|k| k.ends_with(":0"))
+            .map(str::to_string)
+            .collect();
+        for key in choices {
+            let event = key.trim_end_matches(":0").to_string();
+            game.click_until("choice_buttons", &key, |r| {
+                r["choices"]
+                    .as_array()
+                    .is_some_and(|c| c.iter().any(|c| c[0] == event.as_str() && c[1] == 0))
+            });
+        }
+        let (read, after) = game.end_turn(turn);
+        lessons.extend(read);
         if turn == 1 {
             let news: Vec<&str> = after["news"]
                 .as_array()
@@ -495,11 +585,105 @@ fn three_turns_as_burkina_faso_with_decisions_reach_the_tutorial_end_screen() {
                 news.iter().any(|n| n.contains("Counter-disinformation campaign")),
                 "the decision was carried out: {news:?}"
             );
+            let month = &after["month"];
+            assert!(
+                month["decisions"]
+                    .to_string()
+                    .contains("Counter-disinformation campaign"),
+                "Your month names it: {month}"
+            );
         }
+        if turn == 3 {
+            screenshot(display, &game.shots, 2);
+        }
+    }
+    // The last month's lesson comes before the end screen.
+    let last = game.read_headlines();
+    lessons.extend(last);
+    assert!(
+        lessons.iter().any(|l| l.starts_with("Last lesson")),
+        "the last lesson was shown: {lessons:#?}"
+    );
+    for id in [
+        "Numbers move for reasons",
+        "Decisions (the button or D)",
+        "ECOWAS put Niger under sanctions",
+    ] {
+        assert!(lessons.iter().any(|l| l.starts_with(id)), "{id}: {lessons:#?}");
     }
     let end = game.report_when("the end screen", |r| r["game_over"] == true);
     assert_eq!(end["player"], "BFA");
-    screenshot(display, &game.shots, 2);
+    screenshot(display, &game.shots, 3);
+}
+
+#[test]
+fn six_months_as_niger_a_juntas_decisions_and_an_offer_found_the_pact_of_three() {
+    let Some(game) = Session::start("niger", 6, &["play", "sahel_2023", "--as", "NER"]) else {
+        return;
+    };
+    let display = game.display.as_str();
+    game.wait_for_map();
+    let mut offered = 0;
+    // The game numbers its screenshots in the order taken.
+    let mut shots = 0;
+    let mut shoot = || {
+        shots += 1;
+        screenshot(display, &game.shots, shots);
+    };
+    for turn in 1..=6 {
+        game.report_when("a ready turn", |r| r["turn"] == turn - 1);
+        game.read_headlines();
+        match turn {
+            // A protector: Russia's contractors.
+            1 => game.decide("contractors", "seek_contractors", "seek_contractors/RUS"),
+            // The French corps out.
+            3 => game.decide("expel", "expel_forces", "expel_forces/FRA"),
+            _ => {}
+        }
+        // Offers come as a choice in a dialog: accept each.
+        let r = game.report_when("a report", |_| true);
+        let accepts: Vec<String> = r["offer_buttons"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|b| b[0].as_str())
+            .filter(|k| k.starts_with("accept:"))
+            .map(str::to_string)
+            .collect();
+        for key in &accepts {
+            offered += 1;
+            let id: u64 = key.trim_start_matches("accept:").parse().unwrap();
+            game.click_until("offer_buttons", key, |r| {
+                r["offers"]
+                    .as_array()
+                    .is_some_and(|o| o.iter().any(|o| o[0] == id && o[1] == true))
+            });
+        }
+        if !accepts.is_empty() {
+            shoot();
+        }
+        let (_, after) = game.end_turn(turn);
+        let month = after["month"]["decisions"].to_string();
+        match turn {
+            1 => assert!(month.contains("Hire security contractors (Russia)"), "{month}"),
+            3 => assert!(month.contains("Expel a power's forces (France)"), "{month}"),
+            _ => {}
+        }
+        if turn == 3 {
+            shoot();
+        }
+    }
+    assert!(offered >= 2, "Mali's and Burkina Faso's proposals came as offers");
+    let end = game.report_when("a report", |_| true);
+    let pacts = end["player_blocs"].as_array().unwrap();
+    assert!(
+        pacts.iter().any(|b| {
+            let m = b[1].to_string();
+            m.contains("MLI") && m.contains("BFA") && m.contains("NER")
+        }),
+        "Niger, Mali and Burkina Faso in one pact: {pacts:?}"
+    );
+    shoot();
 }
 
 #[test]
@@ -522,7 +706,7 @@ fn a_teacher_compares_two_sets_of_futures_and_exports_them() {
     let typed = (0..3).any(|_| {
         click_at(display, x, y);
         std::thread::sleep(Duration::from_millis(500));
-        xdotool(display, &["key", "ctrl+a", "BackSpace"]);
+        game.clear_field();
         xdotool(display, &["type", "--delay", "40", change]);
         wait_maybe(patience(20), || {
             report(&game.report).filter(|r| r["futures"]["typed"].as_str() == Some(change))

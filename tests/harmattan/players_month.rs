@@ -337,3 +337,50 @@ fn the_months_summary_names_the_players_decisions_and_what_they_moved() {
         "each with its causes"
     );
 }
+
+/// Six months as Niger's junta from August 2023, as a player would play
+/// them (the window test plays the same months with the mouse): a
+/// protector sought, French forces expelled, the pacts Mali and Burkina
+/// Faso propose accepted. The three end in one pact, and each month's
+/// summary names what the player did.
+#[test]
+fn six_months_as_niger_end_in_a_pact_of_the_three() {
+    let s = shipped();
+    let mut sim = Simulation::new(&s, s.file.meta.seed, Detail::Full);
+    sim.set_player(Some("NER")).unwrap();
+    let ner = state(&sim, "NER");
+    let mut answered = 0;
+    for turn in 1..=6 {
+        match turn {
+            1 => sim.decide("seek_contractors", Some("RUS")).unwrap(),
+            3 => sim.decide("expel_forces", Some("FRA")).unwrap(),
+            _ => {}
+        }
+        for o in sim.open_offers() {
+            assert_eq!(o.kind, "pact", "{o:?}");
+            sim.respond(o.id, true).unwrap();
+            answered += 1;
+        }
+        sim.step();
+        let month = harmattan::sim::player::month::summary(sim.world(), ner, turn);
+        let book = sim.world().resource::<harmattan::sim::decisions::DecisionBook>();
+        let taken: Vec<&str> = month
+            .decisions
+            .iter()
+            .map(|d| book.defs[d.decision as usize].id.as_str())
+            .collect();
+        match turn {
+            1 => assert_eq!(taken, ["seek_contractors"]),
+            3 => assert_eq!(taken, ["expel_forces"]),
+            _ => assert!(taken.is_empty(), "month {turn}: {taken:?}"),
+        }
+    }
+    assert!(answered >= 2, "Mali's and Burkina Faso's proposals came as offers");
+    let three = shared_pacts(&sim, "NER", "MLI");
+    assert_eq!(three.len(), 1, "Niger and Mali are allies");
+    assert_eq!(
+        shared_pacts(&sim, "NER", "BFA"),
+        three,
+        "and Burkina Faso in the same pact"
+    );
+}

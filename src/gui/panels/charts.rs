@@ -95,6 +95,7 @@ pub(in crate::gui) fn draw_charts(
     let ctx = contexts.ctx_mut()?;
     let mut open = charts.open;
     let start = clock.start;
+    super::raise_when_opened(ctx, "Charts");
     egui::Window::new("Charts")
         .open(&mut open)
         .default_size(egui::vec2(620.0, 380.0))

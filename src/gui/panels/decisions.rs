@@ -113,6 +113,7 @@ pub(in crate::gui) fn draw_decisions(
     let px = |r: egui::Rect| [r.min.x * k, r.min.y * k, r.width() * k, r.height() * k];
     let mut open = true;
     let panel = &mut *panel;
+    super::raise_when_opened(ctx, "Decisions");
     egui::Window::new("Decisions")
         .open(&mut open)
         .default_size(egui::vec2(460.0, 440.0))

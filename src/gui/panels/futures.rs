@@ -276,6 +276,7 @@ pub(in crate::gui) fn draw_futures(
     let controls = &mut layout.futures_controls;
     let mut open = true;
     let w = &mut *window;
+    super::raise_when_opened(ctx, "What happens next?");
     egui::Window::new("What happens next?")
         .open(&mut open)
         .default_size(egui::vec2(600.0, 520.0))

@@ -119,6 +119,7 @@ pub(in crate::gui) fn draw_goals(world: &mut World) {
     let progress = goals::progress(world, &code);
     let Some(ctx) = egui_context(world) else { return };
     let mut still = true;
+    super::raise_when_opened(&ctx, "Goals");
     egui::Window::new("Goals")
         .open(&mut still)
         .default_width(420.0)

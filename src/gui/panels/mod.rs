@@ -25,3 +25,17 @@ pub(in crate::gui) mod headlines;
 pub(in crate::gui) mod month;
 pub(in crate::gui) mod observer;
 pub(in crate::gui) mod questions;
+
+/// Brings a window to the front in the pass it appears (opened by a key or
+/// a button), so that it does not open under windows opened before it.
+pub(in crate::gui) fn raise_when_opened(ctx: &bevy_egui::egui::Context, title: &str) {
+    use bevy_egui::egui;
+    let id = egui::Id::new(title);
+    let pass = ctx.cumulative_pass_nr();
+    let key = id.with("shown_in_pass");
+    let last: Option<u64> = ctx.data(|d| d.get_temp(key));
+    if last.is_none_or(|l| l + 1 < pass) {
+        ctx.move_to_top(egui::LayerId::new(egui::Order::Middle, id));
+    }
+    ctx.data_mut(|d| d.insert_temp(key, pass));
+}

@@ -33,11 +33,15 @@ fn draw_choices(
     book: Res<EventBook>,
     open: Res<OpenChoices>,
     mut inputs: MessageWriter<PlayerInput>,
+    mut layout: ResMut<UiLayout>,
 ) -> Result {
+    layout.choice_buttons.clear();
     if open.0.is_empty() {
         return Ok(());
     }
     let ctx = contexts.ctx_mut()?;
+    let k = ctx.pixels_per_point();
+    let px = |r: egui::Rect| [r.min.x * k, r.min.y * k, r.width() * k, r.height() * k];
     for (n, choice) in open.0.iter().enumerate() {
         let def = &book.defs[choice.event];
         let title = def.title.clone().unwrap_or_else(|| def.id.clone());
@@ -53,7 +57,9 @@ fn draw_choices(
                 ui.add_space(6.0);
                 for (k, option) in def.choices.iter().enumerate() {
                     let picked = choice.answer == Some(k);
-                    if ui.selectable_label(picked, &option.label).clicked() && !picked {
+                    let b = ui.selectable_label(picked, &option.label);
+                    layout.choice_buttons.push((format!("{}:{k}", def.id), px(b.rect)));
+                    if b.clicked() && !picked {
                         inputs.write(PlayerInput::Answer {
                             event: def.id.clone(),
                             option: k,
@@ -71,8 +77,8 @@ fn draw_choices(
     Ok(())
 }
 
-/// Offers to the state with the seat, one dialog each: the question, what
-/// each answer does, and Accept / Decline.
+/// Offers to the state with the seat, in one dialog: for each, the
+/// question, what each answer does, and Accept / Decline.
 fn draw_offers(world: &mut World) {
     world.resource_mut::<UiLayout>().offer_buttons.clear();
     if world.resource::<Offers>().open.is_empty() {
@@ -85,6 +91,9 @@ fn draw_offers(world: &mut World) {
         return;
     };
     let list = offers::open_offers(world, Some(state));
+    if list.is_empty() {
+        return;
+    }
     let mut state = bevy::ecs::system::SystemState::<EguiContexts>::new(world);
     let Some(ctx) = state.get_mut(world).ok().and_then(|mut c| c.ctx_mut().ok().cloned()) else {
         return;
@@ -93,53 +102,53 @@ fn draw_offers(world: &mut World) {
     let px = |r: egui::Rect| [r.min.x * k, r.min.y * k, r.width() * k, r.height() * k];
     let mut answers = Vec::new();
     let mut buttons = Vec::new();
-    for (n, o) in list.iter().enumerate() {
-        let title = match o.kind {
-            "pact" => "A defence pact is proposed",
-            "partnership" => "An offer from a foreign power",
-            _ => "A request for mediation",
-        };
-        egui::Window::new(title)
-            .id(egui::Id::new(("offer", o.id)))
-            .collapsible(false)
-            .resizable(false)
-            .default_width(440.0)
-            .default_pos(egui::pos2(360.0 + 24.0 * n as f32, 140.0 + 24.0 * n as f32))
-            // Above the windows the player opened (Charts, Decisions).
-            .order(egui::Order::Foreground)
-            .show(&ctx, |ui| {
-                ui.label(egui::RichText::new(&o.question).strong());
-                ui.add_space(6.0);
-                egui::Grid::new(("offer_terms", o.id)).num_columns(2).show(ui, |ui| {
-                    ui.label("If you accept:");
-                    ui.label(&o.if_accepted);
-                    ui.end_row();
-                    ui.label("If you decline:");
-                    ui.label(&o.if_declined);
-                    ui.end_row();
-                });
-                ui.add_space(6.0);
-                ui.horizontal(|ui| {
-                    for (accept, label) in [(true, "Accept"), (false, "Decline")] {
-                        let picked = o.answer == Some(accept);
-                        let b = ui.selectable_label(picked, label);
-                        buttons.push((
-                            format!("{}:{}", if accept { "accept" } else { "decline" }, o.id),
-                            px(b.rect),
-                        ));
-                        if b.clicked() && !picked {
-                            answers.push(PlayerInput::Respond { offer: o.id, accept });
-                        }
+    let title = if list.len() == 1 {
+        "An offer waits for your answer".to_string()
+    } else {
+        format!("{} offers wait for your answer", list.len())
+    };
+    egui::Window::new(title)
+        .id(egui::Id::new("offers"))
+        .collapsible(false)
+        .resizable(false)
+        .default_width(460.0)
+        .default_pos(egui::pos2(380.0, 120.0))
+        // Above the windows the player opened (Charts, Decisions).
+        .order(egui::Order::Foreground)
+        .show(&ctx, |ui| {
+            egui::ScrollArea::vertical().max_height(420.0).show(ui, |ui| {
+                for (n, o) in list.iter().enumerate() {
+                    if n > 0 {
+                        ui.separator();
                     }
-                });
-                ui.add_space(4.0);
-                ui.small(match o.answer {
-                    Some(_) => "Carried out when you end the turn.".to_string(),
-                    None if o.months_left <= 1 => "Unanswered, it lapses when you end the turn.".to_string(),
-                    None => format!("It waits for your answer for {} more months.", o.months_left),
-                });
+                    ui.label(egui::RichText::new(&o.question).strong());
+                    egui::Grid::new(("offer_terms", o.id)).num_columns(2).show(ui, |ui| {
+                        ui.label("If you accept:");
+                        ui.label(&o.if_accepted);
+                        ui.end_row();
+                        ui.label("If you decline:");
+                        ui.label(&o.if_declined);
+                        ui.end_row();
+                    });
+                    ui.horizontal(|ui| {
+                        for (accept, label) in [(true, "Accept"), (false, "Decline")] {
+                            let picked = o.answer == Some(accept);
+                            let b = ui.selectable_label(picked, label);
+                            let key = format!("{}:{}", if accept { "accept" } else { "decline" }, o.id);
+                            buttons.push((key, px(b.rect)));
+                            if b.clicked() && !picked {
+                                answers.push(PlayerInput::Respond { offer: o.id, accept });
+                            }
+                        }
+                        ui.small(match o.answer {
+                            Some(_) => "Carried out when you end the turn.".to_string(),
+                            None if o.months_left <= 1 => "Unanswered, it lapses when you end the turn.".to_string(),
+                            None => format!("It waits for your answer for {} more months.", o.months_left),
+                        });
+                    });
+                }
             });
-    }
+        });
     world.resource_mut::<UiLayout>().offer_buttons = buttons;
     for a in answers {
         world.write_message(a);

@@ -85,6 +85,14 @@ struct Report {
     hand_over_ready: Option<[f32; 4]>,
     /// The turning point on screen, with its "what led here".
     headline: Vec<String>,
+    /// The choices' options on screen ("EVENT:OPTION").
+    choice_buttons: Vec<(String, [f32; 4])>,
+    /// The choices waiting, with the answer given (option), if any.
+    choices: Vec<(String, Option<usize>)>,
+    /// The offers waiting, with the answer given, if any.
+    offers: Vec<(u32, Option<bool>)>,
+    /// The blocs of the state played, each with its members.
+    player_blocs: Vec<(String, Vec<String>)>,
     /// The top bar's "Game" menu button.
     game_menu: Option<[f32; 4]>,
     /// "Your month", while open.
@@ -119,7 +127,7 @@ fn median_of(times: &[f32]) -> f32 {
 
 /// Everything the report reads.
 #[derive(bevy::ecs::system::SystemParam)]
-struct Shown<'w> {
+struct Shown<'w, 's> {
     clock: Res<'w, Clock>,
     registry: Res<'w, Registry>,
     selection: Res<'w, Selection>,
@@ -135,6 +143,10 @@ struct Shown<'w> {
     futures: Res<'w, crate::gui::panels::futures::FuturesWindow>,
     pace: Res<'w, super::redraw::Pace>,
     month: Res<'w, crate::gui::panels::month::MonthWindow>,
+    memberships: Query<'w, 's, &'static crate::sim::world::components::Membership>,
+    open_choices: Res<'w, crate::sim::mechanisms::events::OpenChoices>,
+    events: Res<'w, crate::sim::mechanisms::events::EventBook>,
+    offers: Res<'w, crate::sim::player::offers::Offers>,
 }
 
 fn write_report(
@@ -159,6 +171,10 @@ fn write_report(
         futures,
         pace,
         month,
+        memberships,
+        open_choices,
+        events,
+        offers,
     } = shown;
     probe.frame += 1;
     let dt = time.delta_secs();
@@ -221,6 +237,32 @@ fn write_report(
         hand_over_ready: layout.hand_over_ready,
         offer_buttons: layout.offer_buttons.clone(),
         game_menu: layout.game_menu,
+        choice_buttons: layout.choice_buttons.clone(),
+        choices: open_choices
+            .0
+            .iter()
+            .map(|c| (events.defs[c.event].id.clone(), c.answer))
+            .collect(),
+        offers: offers.open.iter().map(|o| (o.id, o.answer)).collect(),
+        player_blocs: player
+            .state
+            .as_deref()
+            .and_then(|c| registry.state(c))
+            .map(|s| {
+                memberships
+                    .iter()
+                    .filter(|m| m.state == s)
+                    .map(|m| {
+                        let members = memberships
+                            .iter()
+                            .filter(|x| x.bloc == m.bloc)
+                            .map(|x| registry.state_code(x.state).to_string())
+                            .collect();
+                        (registry.bloc_code(m.bloc).to_string(), members)
+                    })
+                    .collect()
+            })
+            .unwrap_or_default(),
         headline: layout.headline.clone(),
         month: month.open.then(|| month.text.clone()),
         menu_items: layout.menu_items.clone(),

@@ -57,6 +57,8 @@ pub struct UiLayout {
     pub egui: Option<bevy_egui::egui::Context>,
     /// The top bar's "Game" menu (save, load, export, settings, main menu).
     pub game_menu: Option<[f32; 4]>,
+    /// The choices' options ("EVENT:OPTION").
+    pub choice_buttons: Vec<(String, [f32; 4])>,
     /// The offer dialogs' buttons ("accept:ID", "decline:ID").
     pub offer_buttons: Vec<(String, [f32; 4])>,
 }

@@ -8,6 +8,7 @@
 //! never walked out of a bloc or signed into a pact by these rules: that
 //! is for its player to decide (the catalogue has both).
 
+use crate::sim::player::offers::{self, OfferKind};
 use bevy::prelude::*;
 
 use crate::rules::Rules;
@@ -481,8 +482,22 @@ fn form_pacts(world: &mut World, view: &View) {
             // ultimatum to Niger.
             let threat = view.under_threat(a, date, r.threat_months) || view.under_threat(b, date, r.threat_months);
             let chance = if threat { r.form_threat_chance } else { r.form_chance };
-            if roll(world) >= chance || human(world, a) || human(world, b) {
+            if roll(world) >= chance {
                 continue;
+            }
+            // A state a person plays is asked, not signed up: the other
+            // proposes the pact to it (no offer between two players).
+            match (human(world, a), human(world, b)) {
+                (false, false) => {}
+                (true, true) => continue,
+                (true, false) => {
+                    offers::put(world, a, OfferKind::Pact { from: b });
+                    continue;
+                }
+                (false, true) => {
+                    offers::put(world, b, OfferKind::Pact { from: a });
+                    continue;
+                }
             }
             // Other threatened juntas on good terms with both founders come in at once.
             let relations = world.resource::<Relations>();
@@ -528,8 +543,13 @@ fn join_pacts(world: &mut World, view: &View) {
             }
             let relations = world.resource::<Relations>();
             let mean = members.iter().map(|m| relations.get(c, *m)).sum::<f64>() / members.len().max(1) as f64;
-            if mean >= r.join_relations && roll(world) < r.join_chance && !human(world, c) {
-                actions::join_bloc(world, c, bl.idx);
+            if mean >= r.join_relations && roll(world) < r.join_chance {
+                if !human(world, c) {
+                    actions::join_bloc(world, c, bl.idx);
+                } else if let Some(&host) = members.iter().find(|m| !human(world, **m)) {
+                    // Invited by a member; accepted, it joins this pact.
+                    offers::put(world, c, OfferKind::Pact { from: host });
+                }
             }
         }
     }

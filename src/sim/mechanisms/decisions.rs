@@ -436,7 +436,7 @@ fn refusal_in(
         return Some(if unmet.is_empty() {
             format!("{} is not open to this government now", def.name)
         } else {
-            format!("{} needs {}", def.name, unmet.join("; "))
+            format!("{}: {}", def.name, unmet.sentence())
         });
     }
     let capital = purse(world, who);

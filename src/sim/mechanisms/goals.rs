@@ -207,15 +207,40 @@ pub fn describe(world: &World, c: &Condition) -> String {
     describe_bound(world, c, &Bindings::NONE, false)
 }
 
-/// The simple conditions of `c` that fail for `bind` (`$self`, `$target`),
-/// in words: why a decision is closed.
-pub fn unmet(world: &World, facts: &Facts, c: &Condition, bind: &Bindings) -> Vec<String> {
-    let mut out = Vec::new();
+/// Why `c` fails for `bind` (`$self`, `$target`), in words: what is
+/// missing ("Niger–Mali relations at least 20 (now 12)") and what stands
+/// in the way ("Niger has a security contractor deployment with Russia").
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Unmet {
+    pub missing: Vec<String>,
+    pub in_the_way: Vec<String>,
+}
+
+impl Unmet {
+    pub fn is_empty(&self) -> bool {
+        self.missing.is_empty() && self.in_the_way.is_empty()
+    }
+
+    /// "needs …; not while …".
+    pub fn sentence(&self) -> String {
+        let mut parts = Vec::new();
+        if !self.missing.is_empty() {
+            parts.push(format!("needs {}", self.missing.join(" and ")));
+        }
+        if !self.in_the_way.is_empty() {
+            parts.push(format!("not while {}", self.in_the_way.join(" or ")));
+        }
+        parts.join("; ")
+    }
+}
+
+pub fn unmet(world: &World, facts: &Facts, c: &Condition, bind: &Bindings) -> Unmet {
+    let mut out = Unmet::default();
     unmet_into(world, facts, c, bind, false, &mut out);
     out
 }
 
-fn unmet_into(world: &World, facts: &Facts, c: &Condition, bind: &Bindings, negated: bool, out: &mut Vec<String>) {
+fn unmet_into(world: &World, facts: &Facts, c: &Condition, bind: &Bindings, negated: bool, out: &mut Unmet) {
     let holds = |c: &Condition| Cond::compile(c, world.resource::<Registry>()).holds(facts, bind);
     match c {
         // Every part is needed (under a negation, Any plays All's part).
@@ -230,7 +255,13 @@ fn unmet_into(world: &World, facts: &Facts, c: &Condition, bind: &Bindings, nega
         Condition::Not(inner) => unmet_into(world, facts, inner, bind, !negated, out),
         leaf => {
             if holds(leaf) == negated {
-                out.push(describe_bound(world, leaf, bind, negated));
+                // What must not hold is said as what does.
+                let text = describe_bound(world, leaf, bind, false);
+                if negated {
+                    out.in_the_way.push(text);
+                } else {
+                    out.missing.push(text);
+                }
             }
         }
     }

@@ -72,21 +72,26 @@ pub struct Offer {
 pub struct Offers {
     pub open: Vec<Offer>,
     made: u32,
+    /// Offers turned down or left to lapse, with the turn: not made again
+    /// for `diplomacy.offer_again_months`.
+    refused: Vec<(StateIdx, OfferKind, u32)>,
 }
 
 /// Puts an offer to a human-played state, with the news that it waits for
 /// an answer. The same offer made twice is one offer.
 pub fn put(world: &mut World, to: StateIdx, kind: OfferKind) {
-    if world
-        .resource::<Offers>()
-        .open
-        .iter()
-        .any(|o| o.to == to && o.kind == kind)
-    {
-        return;
-    }
     // The turn being run (the clock counts turns completed).
     let turn = world.resource::<Ledger>().turn;
+    let again = world.resource::<crate::rules::Rules>().diplomacy.offer_again_months as u32;
+    let offers = world.resource::<Offers>();
+    let asked = offers.open.iter().any(|o| o.to == to && o.kind == kind);
+    let refused = offers
+        .refused
+        .iter()
+        .any(|(t, k, when)| *t == to && *k == kind && turn < when + again);
+    if asked || refused {
+        return;
+    }
     let mut offers = world.resource_mut::<Offers>();
     offers.made += 1;
     let id = offers.made;
@@ -366,6 +371,10 @@ fn members(o: &Offer) -> Vec<StateIdx> {
 /// Declined, or left to lapse: talks a power opened end; otherwise the
 /// news says no.
 fn decline(world: &mut World, o: &Offer, lapsed: bool) {
+    let turn = world.resource::<Ledger>().turn;
+    let mut offers = world.resource_mut::<Offers>();
+    offers.refused.retain(|(t, k, _)| !(*t == o.to && *k == o.kind));
+    offers.refused.push((o.to, o.kind, turn));
     if let OfferKind::Partnership { power, kind } = o.kind
         && let Some((e, _)) = talks(world, o.to, power, kind)
     {

@@ -154,6 +154,7 @@ impl<'a> InText<'a> {
             || name.ends_with("Republic")
             || name.ends_with(" States")
             || name.ends_with("Emirates")
+            || name.ends_with(" Union")
             || name.ends_with("Islands")
             || name.contains("Republic of")
             || matches!(
