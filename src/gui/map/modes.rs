@@ -155,7 +155,7 @@ pub fn bloc(kind: BlocKind, nth: usize) -> Color {
             (0.50, 0.32, 0.22),
         ],
         BlocKind::EconomicCommunity => &[(0.30, 0.52, 0.35), (0.16, 0.55, 0.58), (0.55, 0.62, 0.24)],
-        BlocKind::MonetaryUnion => &[(0.45, 0.55, 0.75), (0.58, 0.48, 0.80), (0.30, 0.68, 0.85)],
+        BlocKind::MonetaryUnion => &[(0.45, 0.55, 0.75), (0.25, 0.40, 0.62), (0.30, 0.68, 0.85)],
     };
     let (r, g, b) = family[nth % family.len()];
     Color::srgb(r, g, b)

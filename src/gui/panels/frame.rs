@@ -182,30 +182,24 @@ impl Topic {
 /// Number keys pick the map mode; Escape closes the windows one by one,
 /// the topmost kind first, then clears the selection (a turning point on
 /// screen takes Escape for itself).
-#[allow(clippy::too_many_arguments)]
 fn switch_with_keys(
     keys: Res<ButtonInput<KeyCode>>,
     wants: Res<EguiWantsInput>,
     mut mode: ResMut<MapMode>,
     mut selection: ResMut<Selection>,
     headlines: Res<Headlines>,
-    (mut settings, mut month, mut decisions, mut goals, mut futures, mut charts): (
-        ResMut<SettingsWindow>,
-        ResMut<super::month::MonthWindow>,
-        ResMut<DecisionPanel>,
-        ResMut<GoalsWindow>,
-        ResMut<FuturesWindow>,
-        ResMut<Charts>,
-    ),
+    mut windows: OpenWindows,
 ) {
     if keys.just_pressed(KeyCode::Escape) && !headlines.pending() && !wants.wants_any_keyboard_input() {
+        let w = &mut windows;
+        // The kinds that open over the others first.
         let open: [&mut bool; 6] = [
-            &mut settings.0,
-            &mut month.open,
-            &mut decisions.open,
-            &mut goals.0,
-            &mut futures.open,
-            &mut charts.open,
+            &mut w.settings.0,
+            &mut w.month.open,
+            &mut w.decisions.open,
+            &mut w.goals.0,
+            &mut w.futures.open,
+            &mut w.charts.open,
         ];
         match open.into_iter().find(|o| **o) {
             Some(o) => *o = false,
@@ -231,6 +225,17 @@ fn switch_with_keys(
             *mode = m;
         }
     }
+}
+
+/// The windows a player opens, for Escape to close.
+#[derive(SystemParam)]
+struct OpenWindows<'w> {
+    settings: ResMut<'w, SettingsWindow>,
+    month: ResMut<'w, super::month::MonthWindow>,
+    decisions: ResMut<'w, DecisionPanel>,
+    goals: ResMut<'w, GoalsWindow>,
+    futures: ResMut<'w, FuturesWindow>,
+    charts: ResMut<'w, Charts>,
 }
 
 /// The game as the panels show it.

@@ -253,8 +253,10 @@ fn pct_interval(p: f64, n: u64) -> String {
     format!("{:.0} % ({:.0}–{:.0})", p * 100.0, lo * 100.0, hi * 100.0)
 }
 
-/// The probabilities the table shows: name, and how to read each.
-const MEASURES: [(&str, fn(&futures::StateFuture) -> f64); 3] = [
+/// A probability the table shows: its name, and how to read it.
+type Share = (&'static str, fn(&futures::StateFuture) -> f64);
+
+const MEASURES: [Share; 3] = [
     ("a coup", |s| s.p_coup),
     ("a new bloc", |s| s.p_bloc_change),
     ("losing ground", |s| s.p_territory_loss),

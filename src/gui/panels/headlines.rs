@@ -218,6 +218,7 @@ fn why(
     lines
 }
 
+#[allow(clippy::too_many_arguments)]
 pub(in crate::gui) fn draw_headline(
     mut contexts: EguiContexts,
     mut headlines: ResMut<Headlines>,
