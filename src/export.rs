@@ -16,6 +16,9 @@ use crate::sim::world::history::{History, Snapshot};
 use crate::sim::world::registry::Registry;
 
 /// One row per state and month: date, turn, state, then every indicator.
+/// A row's month is the one it opens: turn 0 is the state of things at the
+/// scenario's first month, and the last row follows the last month played
+/// (a report's `end`).
 pub fn history_rows(world: &World) -> Vec<Vec<String>> {
     let reg = world.resource::<Registry>();
     let mut header: Vec<String> = ["turn", "month", "state", "name", "regime"]

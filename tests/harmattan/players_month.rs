@@ -384,3 +384,58 @@ fn six_months_as_niger_end_in_a_pact_of_the_three() {
         "and Burkina Faso in the same pact"
     );
 }
+
+#[test]
+fn a_goal_lists_the_decisions_that_move_it() {
+    let extra = r#"    goals: [(state: "AAA", name: "Hold on", victory: Elapsed(6),
+        defeat: Not(Leader(state: "AAA", leader: "Ann"))),
+        (state: "AAA", name: "Steady", victory: Indicator(state: "AAA", indicator: Legitimacy, cmp: AtLeast, value: 70),
+         defeat: Elapsed(12))],"#;
+    let sim = played(extra, "AAA");
+    let goals = harmattan::sim::goals::progress(sim.world(), "AAA");
+    let names = |g: &harmattan::sim::goals::GoalProgress| g.levers.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>();
+    assert!(
+        names(&goals[0]).contains(&"Guard units and purges".to_string()),
+        "keeping the leader: coup-proofing is a lever: {:?}",
+        goals[0].levers
+    );
+    assert!(
+        goals[1].levers.iter().all(|(_, what)| what.starts_with("legitimacy +")),
+        "raising legitimacy: only what raises it: {:?}",
+        goals[1].levers
+    );
+    assert!(!goals[1].levers.is_empty());
+}
+
+#[test]
+fn talks_the_player_pressed_on_with_are_not_ended_when_the_offer_lapses() {
+    let text = offering_power();
+    let mut sim = Simulation::new(&load(&text), 1, Detail::Full);
+    sim.set_player(Some("AAA")).unwrap();
+    for _ in 0..12 {
+        sim.run(1);
+        if !sim.open_offers().is_empty() {
+            break;
+        }
+    }
+    assert_eq!(sim.open_offers().len(), 1, "an offer came");
+    // Instead of answering, the player presses the talks on.
+    sim.world_mut().resource_mut::<harmattan::sim::decisions::Capital>().0[0] = 5.0;
+    sim.decide("advance_talks", Some("RUS")).unwrap();
+    sim.run(4);
+    let aaa = state(&sim, "AAA");
+    let live = actions::partnerships_of(sim.world(), aaa)
+        .into_iter()
+        .any(|(_, p)| p.kind == PartnershipKind::TrainingEquipment);
+    assert!(live, "the talks go on: pressing on was the answer");
+    assert!(sim.open_offers().is_empty(), "and the offer is settled");
+}
+
+#[test]
+fn an_offer_is_answered_only_for_a_state_a_person_plays() {
+    let mut sim = played(&format!("{PROPOSAL}\n    rules: {{{NO_NOISE}}},"), "AAA");
+    sim.run(2);
+    let id = sim.open_offers()[0].id;
+    sim.set_player(Some("CCC")).unwrap();
+    assert!(sim.respond(id, true).is_err(), "nobody plays Landlocked now");
+}

@@ -86,6 +86,12 @@ impl ChangePicker {
     /// Draws the picker; returns the change in the typed form when the
     /// pick changed (an empty string for none).
     pub fn ui(&mut self, ui: &mut egui::Ui, reg: &Registry) -> Option<String> {
+        // Picks made in another game may name states or powers this one
+        // has not.
+        let states = reg.state_count().max(1) as u16;
+        self.state = self.state.min(states - 1);
+        self.other = self.other.min(states - 1);
+        self.power = self.power.min(reg.power_count().max(1) as u8 - 1);
         let before = (
             self.change,
             self.state,
@@ -124,7 +130,7 @@ impl ChangePicker {
                 ui.label("to");
                 pick_state(ui, "change_other", &mut self.other);
             }
-            if needs.power && reg.power_count() > 0 {
+            if needs.power && reg.power_count() > 0 && reg.state_count() > 0 {
                 egui::ComboBox::from_id_salt("change_power")
                     .selected_text(reg.power_name(PowerIdx(self.power)))
                     .show_ui(ui, |ui| {

@@ -145,6 +145,12 @@ pub(in crate::gui) fn draw_goals(world: &mut World) {
                 for (t, bad) in &g.defeat {
                     ui.small(format!("  {} {t}", if *bad { "holds now:" } else { "does not hold:" }));
                 }
+                if !g.levers.is_empty() {
+                    ui.small("Levers (in Decisions):");
+                    for (name, what) in &g.levers {
+                        ui.small(format!("  {name}: {what}"));
+                    }
+                }
                 ui.separator();
             }
         });

@@ -114,7 +114,7 @@ fn words(world: &mut World, state: crate::sim::world::components::StateIdx, m: &
         let mut follow = Vec::new();
         for o in &d.outcomes {
             match o {
-                Outcome::Done { news, relations } => {
+                Outcome::Done { news, relations, .. } => {
                     follow.extend(news.clone().map(news_text).filter(|t| !t.is_empty()));
                     for (a, b, delta) in relations {
                         what.push(format!(

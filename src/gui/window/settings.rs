@@ -16,10 +16,37 @@ pub(in crate::gui) fn plugin(app: &mut App) {
         // After the reload error, as before: on top of everything.
         .add_systems(
             bevy_egui::EguiPrimaryContextPass,
-            draw_settings
-                .in_set(super::phases::UiPhase::Overlays)
-                .after(super::reload::draw_reload_error),
+            (
+                readable_type.run_if(run_once),
+                draw_settings
+                    .in_set(super::phases::UiPhase::Overlays)
+                    .after(super::reload::draw_reload_error),
+            ),
         );
+}
+
+/// Type sizes in points at the Normal size: nothing a player must read
+/// below 11 (egui's small text is 9 by default), body text a little larger
+/// than egui's 12.5 for reading from a distance. Projector doubles them.
+fn readable_type(mut contexts: EguiContexts) -> Result {
+    use egui::{FontFamily, FontId, TextStyle};
+    contexts.ctx_mut()?.all_styles_mut(|style| {
+        for (text_style, size) in [
+            (TextStyle::Small, 11.0),
+            (TextStyle::Body, 13.0),
+            (TextStyle::Button, 13.0),
+            (TextStyle::Monospace, 12.5),
+            (TextStyle::Heading, 18.0),
+        ] {
+            let family = if text_style == TextStyle::Monospace {
+                FontFamily::Monospace
+            } else {
+                FontFamily::Proportional
+            };
+            style.text_styles.insert(text_style, FontId::new(size, family));
+        }
+    });
+    Ok(())
 }
 
 #[derive(Resource, Debug, Clone, PartialEq, Serialize, Deserialize)]

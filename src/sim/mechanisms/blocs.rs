@@ -491,11 +491,11 @@ fn form_pacts(world: &mut World, view: &View) {
                 (false, false) => {}
                 (true, true) => continue,
                 (true, false) => {
-                    offers::put(world, a, OfferKind::Pact { from: b });
+                    offers::put(world, a, OfferKind::Pact { from: b, bloc: None });
                     continue;
                 }
                 (false, true) => {
-                    offers::put(world, b, OfferKind::Pact { from: a });
+                    offers::put(world, b, OfferKind::Pact { from: a, bloc: None });
                     continue;
                 }
             }
@@ -548,7 +548,14 @@ fn join_pacts(world: &mut World, view: &View) {
                     actions::join_bloc(world, c, bl.idx);
                 } else if let Some(&host) = members.iter().find(|m| !human(world, **m)) {
                     // Invited by a member; accepted, it joins this pact.
-                    offers::put(world, c, OfferKind::Pact { from: host });
+                    offers::put(
+                        world,
+                        c,
+                        OfferKind::Pact {
+                            from: host,
+                            bloc: Some(bl.idx),
+                        },
+                    );
                 }
             }
         }

@@ -115,8 +115,9 @@ pub struct CoupAttempt {
     pub regime: RegimeKind,
     pub factors: CoupFactors,
     pub terms: [(CoupTerm, f64); 9],
-    /// Chance of an attempt that month (1 if a scripted event forced it).
+    /// Chance of an attempt that month by the hazard alone.
     pub attempt_chance: f64,
+    /// A scripted event made the attempt, whatever the hazard.
     pub forced: bool,
     pub success_chance: f64,
     pub succeeded: bool,

@@ -393,8 +393,10 @@ fn apply_outcome(world: &mut World, who: Who, i: usize, target: Option<Target>, 
         .is_some_and(|s| world.resource::<crate::sim::world::players::Humans>().plays(s));
     let relations_before = human.then(|| world.resource::<crate::sim::world::relations::Relations>().clone());
     let before = world.resource::<Chronicle>().news.len();
+    let booked = world.resource::<Ledger>().entries.len();
     apply(world, &eff, cause, &Bindings::new(who, target));
     let news = before..world.resource::<Chronicle>().news.len();
+    let ledger = booked..world.resource::<Ledger>().entries.len();
     let relations = relations_before
         .map(|was| {
             world
@@ -402,7 +404,17 @@ fn apply_outcome(world: &mut World, who: Who, i: usize, target: Option<Target>, 
                 .changes_since(&was)
         })
         .unwrap_or_default();
-    month::record(world, who, i, target, Outcome::Done { news, relations });
+    month::record(
+        world,
+        who,
+        i,
+        target,
+        Outcome::Done {
+            news,
+            ledger,
+            relations,
+        },
+    );
 }
 
 /// Why a decision cannot be taken now, if it cannot.

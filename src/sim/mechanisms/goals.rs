@@ -149,6 +149,9 @@ pub struct GoalProgress {
     /// Each condition of the victory, in words, and whether it holds now.
     pub victory: Vec<(String, bool)>,
     pub defeat: Vec<(String, bool)>,
+    /// The player's decisions that move the goal's way ("levers"), by
+    /// name, each with what it moves.
+    pub levers: Vec<(String, String)>,
 }
 
 /// The goals of one state, with their progress.
@@ -165,15 +168,113 @@ pub fn progress(world: &World, state: &str) -> Vec<GoalProgress> {
             let mut defeat = Vec::new();
             leaves(world, &facts, &d.victory, false, &mut victory);
             leaves(world, &facts, &d.defeat, false, &mut defeat);
+            // What winning needs, and what losing needs not to happen.
+            let mut wants = Vec::new();
+            wanted(&d.victory, false, &mut wants);
+            wanted(&d.defeat, true, &mut wants);
             GoalProgress {
                 name: d.name.clone(),
                 description: d.description.clone(),
                 status: *st,
                 victory,
                 defeat,
+                levers: levers(world, state, &wants),
             }
         })
         .collect()
+}
+
+/// The simple conditions a goal wants to hold (`true`) or not to hold
+/// (`false`), from its victory (wanted as they are) and its defeat (wanted
+/// false).
+fn wanted<'a>(c: &'a Condition, negated: bool, out: &mut Vec<(&'a Condition, bool)>) {
+    match c {
+        Condition::All(list) | Condition::Any(list) => list.iter().for_each(|x| wanted(x, negated, out)),
+        Condition::Not(inner) => wanted(inner, !negated, out),
+        leaf => out.push((leaf, !negated)),
+    }
+}
+
+/// The decisions of the catalogue that move a goal's conditions the way
+/// it wants, read from their effects: an indicator raised or lowered as a
+/// threshold needs; a leader kept (coup-proofing, army loyalty, stability
+/// raised); sanctions lifted; a bloc joined or left; a partnership sought;
+/// relations mended or cut. At most eight, in catalogue order.
+fn levers(world: &World, state: &str, wants: &[(&Condition, bool)]) -> Vec<(String, String)> {
+    use crate::scenario::format::{Decider, Effect, Indicator};
+    let book = world.resource::<crate::sim::mechanisms::decisions::DecisionBook>();
+    let own = |s: &str| s == "$self" || s == state;
+    let mut out: Vec<(String, String)> = Vec::new();
+    for def in book.defs.iter().filter(|d| d.by == Decider::Government) {
+        let why = def.effects.iter().find_map(|o| {
+            wants.iter().find_map(|(c, holds)| match (c, &o.effect) {
+                (
+                    Condition::Indicator {
+                        state: s,
+                        indicator,
+                        cmp,
+                        ..
+                    },
+                    Effect::Change {
+                        state: t,
+                        indicator: i,
+                        delta,
+                    },
+                ) if own(s) && own(t) && indicator == i => {
+                    let up = matches!(cmp, Cmp::AtLeast | Cmp::Above) == *holds;
+                    ((*delta > 0.0) == up).then(|| format!("{} {delta:+}", i.snake().replace('_', " ")))
+                }
+                (
+                    Condition::Leader { state: s, .. },
+                    Effect::Change {
+                        state: t,
+                        indicator: i,
+                        delta,
+                    },
+                ) if *holds
+                    && own(s)
+                    && own(t)
+                    && *delta > 0.0
+                    && matches!(
+                        i,
+                        Indicator::CoupProofing | Indicator::MilitaryLoyalty | Indicator::Stability
+                    ) =>
+                {
+                    Some(format!(
+                        "{} {delta:+}: guards against a coup",
+                        i.snake().replace('_', " ")
+                    ))
+                }
+                (
+                    Condition::Sanctioned { state: s, .. },
+                    Effect::UrgeLifting { other: t, .. } | Effect::LiftSanctions { state: t, .. },
+                ) if !*holds && own(s) && own(t) => Some("sanctions lifted".into()),
+                (Condition::Member { state: s, .. }, Effect::JoinBloc { .. }) if *holds && own(s) => {
+                    Some("membership".into())
+                }
+                (Condition::Member { state: s, .. }, Effect::AnnounceWithdrawal { .. }) if !*holds && own(s) => {
+                    Some("withdrawal".into())
+                }
+                (Condition::Partnership { state: s, kind, .. }, Effect::StartPartnership { kind: k, .. })
+                    if *holds && own(s) && kind.is_none_or(|x| x == *k) =>
+                {
+                    Some(format!("talks on {}", k.label()))
+                }
+                (
+                    Condition::Relation { state: s, cmp, .. },
+                    Effect::VisitState { .. } | Effect::JointStatement { .. } | Effect::AskMediation { .. },
+                ) if own(s) && (matches!(cmp, Cmp::AtLeast | Cmp::Above) == *holds) => Some("relations improve".into()),
+                _ => None,
+            })
+        });
+        if let Some(why) = why
+            && !out.iter().any(|(n, _)| *n == def.name)
+        {
+            out.push((def.name.clone(), why));
+        }
+    }
+    out.truncate(8);
+    out
 }
 
 /// The simple conditions inside a combination, in words, each with

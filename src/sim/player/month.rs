@@ -13,7 +13,7 @@ use crate::scenario::format::Indicator;
 use crate::sim::script::{Target, Who};
 use crate::sim::world::chronicle::Chronicle;
 use crate::sim::world::components::{Neighbours, StateIdx};
-use crate::sim::world::ledger::{Actor, Cause, Ledger, Measure, Mechanism};
+use crate::sim::world::ledger::{Cause, Ledger, Measure};
 use crate::sim::world::players::Humans;
 use crate::sim::world::registry::Registry;
 
@@ -27,10 +27,12 @@ pub(crate) fn plugin(app: &mut App) {
 /// What became of one outcome of a person's decision.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Outcome {
-    /// Carried out; the news it made (chronicle indices) and the
-    /// relations it moved (pairs of states, by how much).
+    /// Carried out; the news it made (chronicle indices), what it moved
+    /// (ledger indices) and the relations it moved (pairs of states, by
+    /// how much).
     Done {
         news: Range<usize>,
+        ledger: Range<usize>,
         relations: Vec<(StateIdx, StateIdx, f64)>,
     },
     /// Refused when the turn ran: the world had moved since it was chosen.
@@ -137,11 +139,20 @@ pub fn summary(world: &World, state: StateIdx, turn: u32) -> MonthSummary {
         }
     }
     for d in &mut decisions {
-        for e in ledger.entries.iter().filter(|e| {
-            e.turn == turn
-                && e.cause.mechanism == Mechanism::Order
-                && e.cause.actor == Some(Actor::Decision(d.decision))
-        }) {
+        // Only what this decision's own effects booked: another government
+        // taking the same decision that month is not the player's doing.
+        let ranges: Vec<Range<usize>> = d
+            .outcomes
+            .iter()
+            .filter_map(|o| match o {
+                Outcome::Done { ledger, .. } => Some(ledger.clone()),
+                _ => None,
+            })
+            .collect();
+        for e in ranges
+            .into_iter()
+            .flat_map(|r| ledger.entries.get(r).unwrap_or_default())
+        {
             match d.moved.iter_mut().find(|(s, m, _)| *s == e.state && *m == e.measure) {
                 Some((_, _, sum)) => *sum += e.delta,
                 None => d.moved.push((e.state, e.measure, e.delta)),

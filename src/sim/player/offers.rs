@@ -13,7 +13,7 @@ use crate::scenario::format::{PartnershipKind, Stage};
 use crate::sim::schedule::{SetUpPhase, SetUpSteps, TurnPhase, TurnSchedule};
 use crate::sim::world::actions;
 use crate::sim::world::chronicle::NewsKind;
-use crate::sim::world::components::{Partnership, PowerIdx, StateIdx};
+use crate::sim::world::components::{BlocIdx, Partnership, PowerIdx, StateIdx};
 use crate::sim::world::ledger::Ledger;
 use crate::sim::world::players::Humans;
 use crate::sim::world::registry::{Clock, Registry};
@@ -37,8 +37,10 @@ pub(crate) fn plugin(app: &mut App) {
 /// What is offered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OfferKind {
-    /// `from` proposes a mutual defence pact.
-    Pact { from: StateIdx },
+    /// `from` proposes a mutual defence pact: to join `bloc` (an
+    /// invitation from a member), or, if none is named, to join its pact,
+    /// let it join the player's, or found one.
+    Pact { from: StateIdx, bloc: Option<BlocIdx> },
     /// A power offers a partnership; talks are open and wait for the answer.
     Partnership { power: PowerIdx, kind: PartnershipKind },
     /// `asked_by` asks the player's government to mediate between `first`
@@ -106,12 +108,15 @@ pub fn put(world: &mut World, to: StateIdx, kind: OfferKind) {
         let reg = world.resource::<Registry>();
         let (name, to_name) = (|s| reg.state_in_text(s), reg.state_in_text(to));
         match kind {
-            OfferKind::Pact { from } => {
-                format!(
-                    "{} proposes a mutual defence pact to {to_name}, who has yet to answer.",
-                    name(from)
-                )
-            }
+            OfferKind::Pact { from, bloc: Some(b) } => format!(
+                "{} invites {to_name} to join {}; {to_name} has yet to answer.",
+                name(from),
+                reg.bloc_in_text(b)
+            ),
+            OfferKind::Pact { from, bloc: None } => format!(
+                "{} proposes a mutual defence pact to {to_name}, who has yet to answer.",
+                name(from)
+            ),
             OfferKind::Partnership { power, kind } => format!(
                 "{} offers {to_name} {} {}; {to_name} has yet to answer.",
                 reg.power_in_text(power),
@@ -157,11 +162,22 @@ pub fn put(world: &mut World, to: StateIdx, kind: OfferKind) {
 /// Records a player's answer to an offer; it is carried out when the turn
 /// ends (a later answer replaces an earlier one).
 pub fn answer(world: &mut World, id: u32, accept: bool) -> Result<(), String> {
-    let mut offers = world.resource_mut::<Offers>();
-    let Some(o) = offers.open.iter_mut().find(|o| o.id == id) else {
+    let Some(to) = world
+        .resource::<Offers>()
+        .open
+        .iter()
+        .find(|o| o.id == id)
+        .map(|o| o.to)
+    else {
         return Err(format!("offer {id} is not waiting for an answer"));
     };
-    o.answer = Some(accept);
+    if !world.resource::<Humans>().plays(to) {
+        return Err(format!("offer {id} is for a state no person plays"));
+    }
+    let mut offers = world.resource_mut::<Offers>();
+    if let Some(o) = offers.open.iter_mut().find(|o| o.id == id) {
+        o.answer = Some(accept);
+    }
     Ok(())
 }
 
@@ -198,7 +214,14 @@ pub fn open_offers(world: &World, state: Option<StateIdx>) -> Vec<OfferView> {
         .filter(|o| state.is_none_or(|s| s == o.to))
         .map(|o| {
             let (kind, from, question, yes, no) = match o.kind {
-                OfferKind::Pact { from } => (
+                OfferKind::Pact { from, bloc: Some(b) } => (
+                    "pact",
+                    reg.state_code(from).to_string(),
+                    format!("{} invites {} to join {}.", name(from), name(o.to), reg.bloc_in_text(b)),
+                    "You join its members' mutual defence: each comes to the others' aid against insurgents.".to_string(),
+                    format!("{} is told no; nothing changes.", name(from)),
+                ),
+                OfferKind::Pact { from, bloc: None } => (
                     "pact",
                     reg.state_code(from).to_string(),
                     format!("{} proposes a mutual defence pact to {}.", name(from), name(o.to)),
@@ -278,6 +301,13 @@ fn settle_offers(world: &mut World) {
     let turn = world.resource::<Ledger>().turn;
     let mut kept = Vec::new();
     for o in open {
+        // Talks the player pressed on with (or history moved on) are no
+        // longer an offer waiting: nothing to answer.
+        if let OfferKind::Partnership { power, kind } = o.kind
+            && talks(world, o.to, power, kind).is_none_or(|(_, p)| !p.offered)
+        {
+            continue;
+        }
         let human = world.resource::<Humans>().plays(o.to);
         let answer = match o.answer {
             Some(a) => Some(a),
@@ -301,7 +331,7 @@ fn settle_offers(world: &mut World) {
 /// power opened (the partnership mechanism weighs them), a mediation.
 fn computer_answer(world: &World, o: &Offer) -> bool {
     match o.kind {
-        OfferKind::Pact { from } => {
+        OfferKind::Pact { from, .. } => {
             world.resource::<Relations>().get(from, o.to)
                 >= world.resource::<crate::rules::Rules>().blocs.form_relations
         }
@@ -318,7 +348,13 @@ fn talks(world: &World, state: StateIdx, power: PowerIdx, kind: PartnershipKind)
 
 fn accept(world: &mut World, o: &Offer) {
     match o.kind {
-        OfferKind::Pact { from } => actions::conclude_pact(world, from, o.to),
+        // Invited into a pact: that pact, if it still stands.
+        OfferKind::Pact { bloc: Some(b), .. } => {
+            if world.resource::<Registry>().bloc_entity(b).is_some() {
+                actions::join_bloc(world, o.to, b);
+            }
+        }
+        OfferKind::Pact { from, bloc: None } => actions::conclude_pact(world, from, o.to),
         OfferKind::Partnership { power, kind } => {
             if let Some((e, p)) = talks(world, o.to, power, kind) {
                 // Accepted: the talks run their course like any the state
@@ -344,7 +380,8 @@ fn accept(world: &mut World, o: &Offer) {
 fn phrase(world: &World, o: &Offer) -> String {
     let reg = world.resource::<Registry>();
     match o.kind {
-        OfferKind::Pact { from } => format!("{}'s proposal of a defence pact", reg.state_in_text(from)),
+        OfferKind::Pact { from, bloc: Some(_) } => format!("{}'s invitation to its pact", reg.state_in_text(from)),
+        OfferKind::Pact { from, bloc: None } => format!("{}'s proposal of a defence pact", reg.state_in_text(from)),
         OfferKind::Partnership { power, kind } => format!(
             "{}'s offer of {} {}",
             reg.power_in_text(power),
@@ -357,7 +394,7 @@ fn phrase(world: &World, o: &Offer) -> String {
 
 fn members(o: &Offer) -> Vec<StateIdx> {
     match o.kind {
-        OfferKind::Pact { from } => vec![from, o.to],
+        OfferKind::Pact { from, .. } => vec![from, o.to],
         OfferKind::Partnership { .. } => vec![o.to],
         OfferKind::Mediation {
             mediator,
@@ -375,10 +412,12 @@ fn decline(world: &mut World, o: &Offer, lapsed: bool) {
     let mut offers = world.resource_mut::<Offers>();
     offers.refused.retain(|(t, k, _)| !(*t == o.to && *k == o.kind));
     offers.refused.push((o.to, o.kind, turn));
-    if let OfferKind::Partnership { power, kind } = o.kind
-        && let Some((e, _)) = talks(world, o.to, power, kind)
-    {
-        actions::set_stage(world, e, Stage::Ended);
+    if let OfferKind::Partnership { power, kind } = o.kind {
+        if let Some((e, p)) = talks(world, o.to, power, kind)
+            && p.offered
+        {
+            actions::set_stage(world, e, Stage::Ended);
+        }
         return;
     }
     let to = world.resource::<Registry>().state_in_text(o.to).to_string();

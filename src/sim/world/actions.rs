@@ -411,6 +411,11 @@ pub fn start_partnership(
         .find(|(_, p)| p.power == power && p.kind == kind)
     {
         if p.stage.is_pending() && stage > p.stage && stage <= Stage::InForce {
+            // Settled by history or the player's choice: no longer an
+            // offer waiting for an answer.
+            if let Some(mut live) = world.get_mut::<Partnership>(e) {
+                live.offered = false;
+            }
             set_stage(world, e, stage);
         }
         return;
@@ -746,7 +751,11 @@ pub fn propose_pact(world: &mut World, a: StateIdx, b: StateIdx) {
         return;
     }
     if world.resource::<crate::sim::world::players::Humans>().plays(b) {
-        crate::sim::player::offers::put(world, b, crate::sim::player::offers::OfferKind::Pact { from: a });
+        crate::sim::player::offers::put(
+            world,
+            b,
+            crate::sim::player::offers::OfferKind::Pact { from: a, bloc: None },
+        );
         return;
     }
     let close = world.resource::<crate::sim::world::relations::Relations>().get(a, b) >= r.form_relations;

@@ -40,7 +40,9 @@ impl StateSnapshot {
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Snapshot {
     pub turn: u32,
-    /// The month just resolved (for turn 0, the month before the start).
+    /// The month this state of things opens: turn 0 is the scenario's first
+    /// month, and after August's turn comes September (as the top bar
+    /// dates the month to play).
     pub date: YearMonth,
     /// By state index.
     pub states: Vec<StateSnapshot>,

@@ -150,6 +150,10 @@ impl<'a> InText<'a> {
     /// names (the United States, the Central African Republic, the
     /// Netherlands) and a few by custom (the Gambia).
     fn country(name: &'a str) -> Self {
+        // A scenario may write the article into the name ("The Gambia").
+        if let Some(rest) = name.strip_prefix("The ") {
+            return Self { the: true, name: rest };
+        }
         let the = name.starts_with("United ")
             || name.ends_with("Republic")
             || name.ends_with(" States")
