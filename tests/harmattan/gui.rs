@@ -669,6 +669,12 @@ fn six_months_as_niger_a_juntas_decisions_and_an_offer_found_the_pact_of_three()
             3 => assert!(month.contains("Expel a power's forces (France)"), "{month}"),
             _ => {}
         }
+        if !accepts.is_empty() {
+            assert!(
+                month.contains("Accepted"),
+                "the answers given are in Your month: {month}"
+            );
+        }
         if turn == 3 {
             shoot();
         }

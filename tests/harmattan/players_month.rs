@@ -350,6 +350,7 @@ fn six_months_as_niger_end_in_a_pact_of_the_three() {
     sim.set_player(Some("NER")).unwrap();
     let ner = state(&sim, "NER");
     let mut answered = 0;
+    let mut answered_in = None;
     for turn in 1..=6 {
         match turn {
             1 => sim.decide("seek_contractors", Some("RUS")).unwrap(),
@@ -360,8 +361,13 @@ fn six_months_as_niger_end_in_a_pact_of_the_three() {
             assert_eq!(o.kind, "pact", "{o:?}");
             sim.respond(o.id, true).unwrap();
             answered += 1;
+            answered_in = Some(turn);
         }
         sim.step();
+        if answered_in == Some(turn) {
+            let month = harmattan::sim::player::month::summary(sim.world(), ner, turn);
+            assert_eq!(month.answers.len(), 2, "the month names the answers given: {month:?}");
+        }
         let month = harmattan::sim::player::month::summary(sim.world(), ner, turn);
         let book = sim.world().resource::<harmattan::sim::decisions::DecisionBook>();
         let taken: Vec<&str> = month

@@ -12,7 +12,7 @@ use crate::gui::screens::screen::game_shown;
 use crate::gui::window::phases::{MonthEnds, UiPhase};
 use crate::gui::window::shared::{Current, Player};
 use crate::sim::mechanisms::decisions::target_name;
-use crate::sim::player::month::{self, MonthSummary, Outcome};
+use crate::sim::player::month::{self, Answer, MonthSummary, Outcome};
 use crate::sim::world::chronicle::Chronicle;
 use crate::sim::world::ledger::Measure;
 use crate::sim::world::registry::{Clock, Registry};
@@ -150,6 +150,28 @@ fn words(world: &mut World, state: crate::sim::world::components::StateIdx, m: &
             _ => format!("{}{whom}: {}", def.name, follow.join(" ")),
         };
         decisions.push(line);
+    }
+    for a in &m.answers {
+        decisions.push(match a {
+            Answer::Offer { kind, accepted } => format!(
+                "{} {}",
+                if *accepted { "Accepted" } else { "Declined" },
+                crate::sim::player::offers::phrase(&reg, *kind)
+            ),
+            Answer::Choice { event, option } => {
+                let def = &books.events.defs[*event];
+                format!(
+                    "{}: {}",
+                    def.title
+                        .clone()
+                        .unwrap_or_else(|| def.id.clone())
+                        .split(". ")
+                        .next()
+                        .unwrap_or_default(),
+                    def.choices.get(*option).map(|c| c.label.as_str()).unwrap_or_default()
+                )
+            }
+        });
     }
     let changes = m
         .changes

@@ -265,6 +265,18 @@ fn choose(world: &mut World, book: &mut EventBook, i: usize, k: usize, by_player
     let Some(label) = book.defs[i].choices.get(k).map(|c| c.label.clone()) else {
         return;
     };
+    if by_player
+        && let Some(s) = book.defs[i]
+            .chooser
+            .as_deref()
+            .and_then(|c| world.resource::<Registry>().state(c))
+    {
+        crate::sim::player::month::record_answer(
+            world,
+            s,
+            crate::sim::player::month::Answer::Choice { event: i, option: k },
+        );
+    }
     let turn = world.resource::<Ledger>().turn;
     let date = world.resource::<Clock>().date();
     let who = book.defs[i]

@@ -10,6 +10,7 @@ use std::ops::Range;
 use bevy::prelude::*;
 
 use crate::scenario::format::Indicator;
+use crate::sim::player::offers::OfferKind;
 use crate::sim::script::{Target, Who};
 use crate::sim::world::chronicle::Chronicle;
 use crate::sim::world::components::{Neighbours, StateIdx};
@@ -19,9 +20,37 @@ use crate::sim::world::registry::Registry;
 
 pub(crate) fn plugin(app: &mut App) {
     crate::sim::world::snapshot::Kept::resource::<PlayerOutcomes>(app);
+    crate::sim::world::snapshot::Kept::resource::<PlayerAnswers>(app);
     crate::sim::schedule::SetUpSteps::add(app, crate::sim::schedule::SetUpPhase::Resources, |world, _| {
         world.insert_resource(PlayerOutcomes::default());
+        world.insert_resource(PlayerAnswers::default());
     });
+}
+
+/// A person's answer, carried out in a turn: to an offer, or to a
+/// scripted event's choice.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Answer {
+    Offer {
+        kind: OfferKind,
+        accepted: bool,
+    },
+    /// The event's index in the scenario's book, and the option taken.
+    Choice {
+        event: usize,
+        option: usize,
+    },
+}
+
+/// Every answer a person gave, with the turn it was carried out in and
+/// the state that gave it.
+#[derive(Debug, Clone, Resource, Default)]
+pub struct PlayerAnswers(pub Vec<(u32, StateIdx, Answer)>);
+
+/// Records an answer carried out this turn.
+pub(crate) fn record_answer(world: &mut World, state: StateIdx, answer: Answer) {
+    let turn = world.resource::<Ledger>().turn;
+    world.resource_mut::<PlayerAnswers>().0.push((turn, state, answer));
 }
 
 /// What became of one outcome of a person's decision.
@@ -100,6 +129,8 @@ pub struct Change {
 pub struct MonthSummary {
     pub turn: u32,
     pub decisions: Vec<DecisionMonth>,
+    /// The answers the player gave that were carried out this month.
+    pub answers: Vec<Answer>,
     /// The largest changes to the state, largest first.
     pub changes: Vec<Change>,
     /// Turning points concerning its neighbours (chronicle indices).
@@ -188,9 +219,17 @@ pub fn summary(world: &World, state: StateIdx, turn: u32) -> MonthSummary {
             next_door.push(i);
         }
     }
+    let answers = world
+        .resource::<PlayerAnswers>()
+        .0
+        .iter()
+        .filter(|(t, s, _)| *t == turn && *s == state)
+        .map(|(_, _, a)| a.clone())
+        .collect();
     MonthSummary {
         turn,
         decisions,
+        answers,
         changes,
         next_door,
         own_news,

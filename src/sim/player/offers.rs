@@ -318,6 +318,9 @@ fn settle_offers(world: &mut World) {
             }
             None => None,
         };
+        if let (Some(accepted), Some(_)) = (answer, o.answer) {
+            super::month::record_answer(world, o.to, super::month::Answer::Offer { kind: o.kind, accepted });
+        }
         match answer {
             Some(true) => accept(world, &o),
             Some(false) => decline(world, &o, false),
@@ -377,9 +380,8 @@ fn accept(world: &mut World, o: &Offer) {
 }
 
 /// The offer as a noun: "Mali's proposal of a defence pact".
-fn phrase(world: &World, o: &Offer) -> String {
-    let reg = world.resource::<Registry>();
-    match o.kind {
+pub fn phrase(reg: &Registry, kind: OfferKind) -> String {
+    match kind {
         OfferKind::Pact { from, bloc: Some(_) } => format!("{}'s invitation to its pact", reg.state_in_text(from)),
         OfferKind::Pact { from, bloc: None } => format!("{}'s proposal of a defence pact", reg.state_in_text(from)),
         OfferKind::Partnership { power, kind } => format!(
@@ -421,7 +423,7 @@ fn decline(world: &mut World, o: &Offer, lapsed: bool) {
         return;
     }
     let to = world.resource::<Registry>().state_in_text(o.to).to_string();
-    let what = phrase(world, o);
+    let what = phrase(world.resource::<Registry>(), o.kind);
     let text = if lapsed {
         format!("{to} lets {what} lapse unanswered.")
     } else {
