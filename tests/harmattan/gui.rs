@@ -133,6 +133,13 @@ impl Session {
     /// tools for it are missing and not required.
     /// `slot` gives each test its own X display (tests run in parallel).
     fn start(name: &str, slot: u32, args: &[&str]) -> Option<Session> {
+        Self::start_sized(name, slot, args, None)
+    }
+
+    /// Like `start`, with the interface size a player chose in Settings
+    /// (the game's settings are kept in the test's own folder either way,
+    /// never the user's).
+    fn start_sized(name: &str, slot: u32, args: &[&str], ui_scale: Option<f32>) -> Option<Session> {
         if !found("Xvfb") || !found("xdotool") {
             assert!(
                 std::env::var_os("HARMATTAN_REQUIRE_GUI_TEST").is_none(),
@@ -150,6 +157,10 @@ impl Session {
         std::fs::create_dir_all(&shots).unwrap();
         let report = target.join("report.json");
         let saves = target.join("saves");
+        if let Some(scale) = ui_scale {
+            std::fs::create_dir_all(target.join("config")).unwrap();
+            std::fs::write(target.join("config/settings.ron"), format!("(ui_scale: {scale})")).unwrap();
+        }
         // A display of this test's own (tests run in parallel, four
         // slots each) whose lock no earlier server has left behind.
         let base = 90 + (std::process::id() % 50) * 4 + slot;
@@ -180,6 +191,7 @@ impl Session {
                 .env("HARMATTAN_SCREENSHOT_DIR", &shots)
                 .env("HARMATTAN_SAVE_DIR", &saves)
                 .env("HARMATTAN_EXPORT_DIR", target.join("exports"))
+                .env("HARMATTAN_CONFIG_DIR", target.join("config"))
                 .stdout(log.try_clone().unwrap())
                 .stderr(log)
                 .spawn()
@@ -820,4 +832,114 @@ fn hot_seat_players_pass_the_mouse_and_the_month_runs_after_the_last() {
     assert_eq!(next["player"], "MLI");
     assert_eq!(next["hand_over"], true);
     screenshot(display, &game.shots, 2);
+}
+
+fn window_rect(report: &Value, title: &str) -> Option<[f64; 4]> {
+    report["windows"].as_array()?.iter().find(|w| w[0] == title).map(|w| {
+        let r = w[1].as_array().unwrap();
+        [0, 1, 2, 3].map(|i| r[i].as_f64().unwrap())
+    })
+}
+
+fn overlap(a: [f64; 4], b: [f64; 4]) -> bool {
+    a[0] < b[0] + b[2] && b[0] < a[0] + a[2] && a[1] < b[1] + b[3] && b[1] < a[1] + a[3]
+}
+
+/// The window's own manners, each once a reported bug: the top bar does
+/// not move as the months' names change; a tap or the wheel on a window
+/// does not reach the map under it; a turning point's dialog is never
+/// under a window the player opened; Escape closes the windows; at the
+/// Projector size the Game menu is not under the legend.
+#[test]
+fn windows_keep_their_clicks_and_place_and_escape_closes_them() {
+    let Some(game) = Session::start("manners", 7, &["play", "sahel_2023", "--as", "NER"]) else {
+        return;
+    };
+    let display = game.display.as_str();
+    game.wait_for_map();
+    game.read_headlines();
+    let before = game.report_when("the top bar", |r| !r["game_menu"].is_null());
+    // Charts open over the map: the month's turning points still show on
+    // top of it.
+    xdotool(display, &["key", "c"]);
+    let charts = game.report_when("the charts", |r| window_rect(r, "Charts").is_some());
+    let (_, after) = game.end_turn(1);
+    let dialog = game.report_when("a turning point drawn", |r| {
+        r["headlines_pending"].as_u64().unwrap_or(0) > 0 && r["headline"].as_array().is_some_and(|h| !h.is_empty())
+    });
+    // Drawn once more, so that egui knows where it lies.
+    let dialog = game.report_when("the turning point again", |r| {
+        r["frame"].as_u64() > dialog["frame"].as_u64()
+    });
+    assert!(window_rect(&dialog, "Charts").is_some(), "the charts are still open");
+    assert_eq!(dialog["headline_on_top"], true, "the turning point is above the charts");
+    game.read_headlines();
+    // August's top bar and September's: the same place for every control.
+    let now = game.report_when("the top bar", |r| r["headlines_pending"] == 0);
+    assert_ne!(before["date"], now["date"]);
+    assert_eq!(before["game_menu"], now["game_menu"], "the top bar did not move");
+    assert_eq!(before["end_turn"], now["end_turn"]);
+    let _ = after;
+    // A tap on the charts (the pointer arrives and clicks at once, as on a
+    // touchscreen) selects nothing on the map beneath.
+    let r = window_rect(&charts, "Charts").unwrap();
+    let (x, y) = (r[0] + r[2] / 2.0, r[1] + r[3] / 2.0);
+    let labels = now["labels"].clone();
+    xdotool(display, &["mousemove", &x.to_string(), &y.to_string(), "click", "1"]);
+    // And the wheel over it does not zoom the map.
+    xdotool(display, &["click", "4", "click", "4", "click", "4"]);
+    std::thread::sleep(Duration::from_millis(800));
+    let tapped = game.report_when("a report", |_| true);
+    assert!(
+        tapped["selected"].is_null(),
+        "a tap on a window selects nothing: {}",
+        tapped["selected"]
+    );
+    assert_eq!(tapped["labels"], labels, "the wheel on a window leaves the map alone");
+    // Escape closes the windows one by one, the one on top first:
+    // Decisions (opened last), then the month's summary (it opened after
+    // the month, over the charts), then the charts.
+    xdotool(display, &["key", "d"]);
+    game.report_when("the decisions", |r| window_rect(r, "Decisions").is_some());
+    for (window, others) in [
+        ("Decisions", ["Your month", "Charts"]),
+        ("Your month", ["Charts", "Charts"]),
+    ] {
+        xdotool(display, &["key", "Escape"]);
+        let r = game.report_when(&format!("{window} closed"), |r| window_rect(r, window).is_none());
+        assert!(
+            others.iter().all(|o| window_rect(&r, o).is_some()),
+            "only {window} closed"
+        );
+    }
+    xdotool(display, &["key", "Escape"]);
+    game.report_when("the charts closed", |r| window_rect(r, "Charts").is_none());
+    drop(game);
+
+    // At the Projector size, nothing of the top bar is under the legend.
+    let Some(big) = Session::start_sized(
+        "manners-projector",
+        8,
+        &["play", "sahel_2023", "--as", "NER"],
+        Some(2.0),
+    ) else {
+        return;
+    };
+    big.wait_for_map();
+    big.read_headlines();
+    let r = big.report_when("the legend", |r| {
+        window_rect(r, "legend").is_some() && !r["game_menu"].is_null()
+    });
+    let menu = r["game_menu"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_f64().unwrap())
+        .collect::<Vec<_>>();
+    let legend = window_rect(&r, "legend").unwrap();
+    assert!(
+        !overlap([menu[0], menu[1], menu[2], menu[3]], legend),
+        "the Game menu {menu:?} is clear of the legend {legend:?}"
+    );
+    screenshot(big.display.as_str(), &big.shots, 1);
 }

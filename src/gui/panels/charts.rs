@@ -97,6 +97,9 @@ pub(in crate::gui) fn draw_charts(
     let start = clock.start;
     super::raise_when_opened(ctx, "Charts");
     egui::Window::new("Charts")
+        // By name, for `raise_when_opened` and the probe (egui hashes a
+        // title differently).
+        .id(egui::Id::new("Charts"))
         .open(&mut open)
         .default_size(egui::vec2(620.0, 380.0))
         .default_pos(egui::pos2(60.0, 60.0))

@@ -115,6 +115,7 @@ pub(in crate::gui) fn draw_decisions(
     let panel = &mut *panel;
     super::raise_when_opened(ctx, "Decisions");
     egui::Window::new("Decisions")
+        .id(egui::Id::new("Decisions"))
         .open(&mut open)
         .default_size(egui::vec2(460.0, 440.0))
         .default_pos(egui::pos2(360.0, 60.0))

@@ -189,20 +189,39 @@ fn switch_with_keys(
     mut selection: ResMut<Selection>,
     headlines: Res<Headlines>,
     mut windows: OpenWindows,
+    layout: Res<UiLayout>,
 ) {
     if keys.just_pressed(KeyCode::Escape) && !headlines.pending() && !wants.wants_any_keyboard_input() {
         let w = &mut windows;
-        // The kinds that open over the others first.
-        let open: [&mut bool; 6] = [
-            &mut w.settings.0,
-            &mut w.month.open,
-            &mut w.decisions.open,
-            &mut w.goals.0,
-            &mut w.futures.open,
-            &mut w.charts.open,
+        let open: [(&str, &mut bool); 6] = [
+            ("Settings", &mut w.settings.0),
+            ("Your month", &mut w.month.open),
+            ("Decisions", &mut w.decisions.open),
+            ("Goals", &mut w.goals.0),
+            ("What happens next?", &mut w.futures.open),
+            ("Charts", &mut w.charts.open),
         ];
-        match open.into_iter().find(|o| **o) {
-            Some(o) => *o = false,
+        // The window on top goes first: egui's layers, top to bottom
+        // (their ids are the titles); in this list's order otherwise.
+        let on_top: Vec<egui::Id> = layout
+            .egui
+            .as_ref()
+            .map(|ctx| ctx.memory(|m| m.layer_ids().map(|l| l.id).collect::<Vec<_>>()))
+            .unwrap_or_default();
+        let rank = |title: &str| {
+            on_top
+                .iter()
+                .rposition(|id| *id == egui::Id::new(title))
+                .map_or(0, |p| p + 1)
+        };
+        let topmost = open
+            .iter()
+            .enumerate()
+            .filter(|(_, (_, o))| **o)
+            .max_by_key(|(k, (title, _))| (rank(title), usize::MAX - k))
+            .map(|(k, _)| k);
+        match topmost {
+            Some(k) => *open[k].1 = false,
             None => selection.selected = None,
         }
         return;
@@ -408,11 +427,13 @@ fn draw_screen(
             {
                 decision_panel.open = !decision_panel.open;
             }
+            // Always there (greyed before the first month), so that the
+            // bar does not move when it can first be used.
             if game.player.state.is_some()
-                && game.clock.turn > 0
                 && ui
-                    .selectable_label(month.open, "Your month")
+                    .add_enabled(game.clock.turn > 0, egui::Button::selectable(month.open, "Your month"))
                     .on_hover_text("What last month did, and why")
+                    .on_disabled_hover_text("After your first month")
                     .clicked()
             {
                 month.open = !month.open;

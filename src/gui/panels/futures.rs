@@ -280,6 +280,7 @@ pub(in crate::gui) fn draw_futures(
     let w = &mut *window;
     super::raise_when_opened(ctx, "What happens next?");
     egui::Window::new("What happens next?")
+        .id(egui::Id::new("What happens next?"))
         .open(&mut open)
         .default_size(egui::vec2(600.0, 520.0))
         .default_pos(egui::pos2(120.0, 50.0))

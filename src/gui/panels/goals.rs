@@ -121,6 +121,7 @@ pub(in crate::gui) fn draw_goals(world: &mut World) {
     let mut still = true;
     super::raise_when_opened(&ctx, "Goals");
     egui::Window::new("Goals")
+        .id(egui::Id::new("Goals"))
         .open(&mut still)
         .default_width(420.0)
         .default_pos(egui::pos2(380.0, 80.0))

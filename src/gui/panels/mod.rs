@@ -28,6 +28,8 @@ pub(in crate::gui) mod questions;
 
 /// Brings a window to the front in the pass it appears (opened by a key or
 /// a button), so that it does not open under windows opened before it.
+/// The window must be given `.id(egui::Id::new(title))`: egui's own id
+/// for a title is not that.
 pub(in crate::gui) fn raise_when_opened(ctx: &bevy_egui::egui::Context, title: &str) {
     use bevy_egui::egui;
     let id = egui::Id::new(title);

@@ -231,6 +231,7 @@ fn draw_month(
     let text = &window.text;
     super::raise_when_opened(ctx, "Your month");
     egui::Window::new("Your month")
+        .id(egui::Id::new("Your month"))
         .open(&mut open)
         .default_width(480.0)
         .default_pos(egui::pos2(300.0, 90.0))

@@ -93,6 +93,11 @@ struct Report {
     offers: Vec<(u32, Option<bool>)>,
     /// The blocs of the state played, each with its members.
     player_blocs: Vec<(String, Vec<String>)>,
+    /// The windows open (by title; "legend" for the map's legend) and
+    /// where, in window pixels.
+    windows: Vec<(String, [f32; 4])>,
+    /// A turning point's dialog is on screen and nothing covers its middle.
+    headline_on_top: bool,
     /// The top bar's "Game" menu button.
     game_menu: Option<[f32; 4]>,
     /// "Your month", while open.
@@ -264,6 +269,16 @@ fn write_report(
             })
             .unwrap_or_default(),
         headline: layout.headline.clone(),
+        windows: open_windows(layout.egui.as_ref()),
+        headline_on_top: layout.egui.as_ref().is_some_and(|ctx| {
+            let id = bevy_egui::egui::Id::new("headline");
+            let layer = bevy_egui::egui::LayerId::new(bevy_egui::egui::Order::Foreground, id);
+            ctx.memory(|m| {
+                m.areas().is_visible(&layer)
+                    && m.area_rect(id)
+                        .is_some_and(|r| m.layer_id_at(r.center()) == Some(layer))
+            })
+        }),
         month: month.open.then(|| month.text.clone()),
         menu_items: layout.menu_items.clone(),
         menu_start: layout.menu_start,
@@ -301,4 +316,35 @@ fn write_report(
     if std::fs::write(&tmp, text).is_ok() {
         let _ = std::fs::rename(&tmp, &probe.path);
     }
+}
+
+/// The windows a test may look for, where they are if open.
+fn open_windows(ctx: Option<&bevy_egui::egui::Context>) -> Vec<(String, [f32; 4])> {
+    use bevy_egui::egui;
+    let Some(ctx) = ctx else { return Vec::new() };
+    let k = ctx.zoom_factor();
+    [
+        "Charts",
+        "Decisions",
+        "Goals",
+        "What happens next?",
+        "Your month",
+        "Settings",
+        "legend",
+    ]
+    .iter()
+    .filter_map(|title| {
+        let id = egui::Id::new(*title);
+        ctx.memory(|m| {
+            let shown = m.areas().is_visible(&egui::LayerId::new(egui::Order::Middle, id));
+            shown.then(|| m.area_rect(id)).flatten()
+        })
+        .map(|r| {
+            (
+                title.to_string(),
+                [r.min.x * k, r.min.y * k, r.width() * k, r.height() * k],
+            )
+        })
+    })
+    .collect()
 }

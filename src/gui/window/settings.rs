@@ -134,6 +134,7 @@ pub(in crate::gui) fn draw_settings(
     let before = settings.clone();
     let mut still_open = true;
     egui::Window::new("Settings")
+        .id(egui::Id::new("Settings"))
         .open(&mut still_open)
         .collapsible(false)
         .resizable(false)
