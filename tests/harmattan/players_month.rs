@@ -389,6 +389,19 @@ fn six_months_as_niger_end_in_a_pact_of_the_three() {
         three,
         "and Burkina Faso in the same pact"
     );
+    // Named as an alliance is, with its acronym as id (not "PACT-1").
+    assert!(three[0].starts_with("Alliance of "), "{three:?}");
+    let id = sim
+        .registry()
+        .blocs
+        .iter()
+        .find(|l| l.name == three[0])
+        .map(|l| l.code.clone())
+        .unwrap();
+    assert!(
+        id.starts_with('A') && id.chars().all(|c| c.is_ascii_uppercase()),
+        "{id}"
+    );
 }
 
 #[test]

@@ -101,13 +101,7 @@ pub fn apply(world: &mut World, input: PlayerInput) -> Result<(), String> {
             target,
             state,
         } => {
-            let s = match &state {
-                Some(code) => state_of(world, code)?,
-                None => world
-                    .resource::<crate::sim::world::players::PlayedBy>()
-                    .0
-                    .ok_or_else(|| "no government is played: decisions need a player (play --as ID)".to_string())?,
-            };
+            let s = deciding_state(world, state.as_deref())?;
             decisions::decide_as(world, s, &decision, target.as_deref())?;
             // Logged with the state that decided, so that a replay needs no
             // seat to know it.
@@ -124,13 +118,7 @@ pub fn apply(world: &mut World, input: PlayerInput) -> Result<(), String> {
             target,
             state,
         } => {
-            let s = match &state {
-                Some(code) => state_of(world, code)?,
-                None => world
-                    .resource::<crate::sim::world::players::PlayedBy>()
-                    .0
-                    .ok_or_else(|| "no government is played".to_string())?,
-            };
+            let s = deciding_state(world, state.as_deref())?;
             decisions::withdraw_as(world, s, &decision, target.as_deref())?;
             let state = Some(world.resource::<Registry>().state_code(s).to_string());
             Input::Withdrawal {
@@ -164,6 +152,17 @@ pub fn pass_seat(world: &mut World) -> bool {
     // The next seat is one of the human-played states: it cannot be refused.
     let _ = apply(world, PlayerInput::TakeSeat(code));
     round_done
+}
+
+/// The state a decision is for: the one named, else the one with the seat.
+fn deciding_state(world: &World, named: Option<&str>) -> Result<crate::sim::world::components::StateIdx, String> {
+    match named {
+        Some(code) => state_of(world, code),
+        None => world
+            .resource::<crate::sim::world::players::PlayedBy>()
+            .0
+            .ok_or_else(|| "no government is played: decisions need a player (play --as ID)".to_string()),
+    }
 }
 
 fn state_of(world: &World, code: &str) -> Result<crate::sim::world::components::StateIdx, String> {
