@@ -309,6 +309,11 @@ fn settle_offers(world: &mut World) {
             continue;
         }
         let human = world.resource::<Humans>().plays(o.to);
+        // Talks offered to a state nobody plays any more are weighed by
+        // the partnership mechanism like any other: nothing to decide here.
+        if !human && o.answer.is_none() && matches!(o.kind, OfferKind::Partnership { .. }) {
+            continue;
+        }
         let answer = match o.answer {
             Some(a) => Some(a),
             None if !human => Some(computer_answer(world, &o)),
@@ -330,8 +335,8 @@ fn settle_offers(world: &mut World) {
     world.resource_mut::<Offers>().open.extend(kept);
 }
 
-/// What a computer-run government answers: a pact on good terms, talks a
-/// power opened (the partnership mechanism weighs them), a mediation.
+/// What a computer-run government answers: a pact on good terms, a
+/// mediation. (Talks a power opened are left to the partnership mechanism.)
 fn computer_answer(world: &World, o: &Offer) -> bool {
     match o.kind {
         OfferKind::Pact { from, .. } => {
