@@ -767,6 +767,29 @@ fn a_teacher_compares_two_sets_of_futures_and_exports_them() {
         rows.iter().all(|r| r[1].is_f64() && r[2].is_f64()),
         "each with and without the change: {rows:?}"
     );
+    // The table's cells side by side, none over its neighbour (once,
+    // "62% / 57%76% / 63%").
+    let cells: Vec<(String, [f64; 4])> = done["futures_controls"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c[0].as_str().is_some_and(|k| k.starts_with("cell:")))
+        .map(|c| {
+            let r = c[1].as_array().unwrap();
+            (
+                c[0].as_str().unwrap().to_string(),
+                [0, 1, 2, 3].map(|i| r[i].as_f64().unwrap()),
+            )
+        })
+        .collect();
+    assert!(cells.len() >= 8, "the comparison's cells are reported: {cells:?}");
+    for (k, a) in &cells {
+        for (j, b) in &cells {
+            if k < j {
+                assert!(!overlap(*a, *b), "{k} {a:?} overlaps {j} {b:?}");
+            }
+        }
+    }
     screenshot(display, &game.shots, 1);
     // Export: a CSV and a JSON for the classroom.
     let (x, y) = centre_of(&done, "futures_controls", "export").unwrap();

@@ -385,14 +385,15 @@ pub(in crate::gui) fn draw_futures(
                                 ui.strong(h);
                             }
                             ui.end_row();
-                            for &k in &order {
+                            for (row, &k) in order.iter().enumerate() {
                                 let (a, b) = (&base.states[k], &c.states[k]);
                                 let chosen = w.state.as_deref() == Some(a.id.as_str());
-                                if ui.selectable_label(chosen, &a.name).clicked() {
+                                let name = ui.selectable_label(chosen, &a.name);
+                                if name.clicked() {
                                     w.state = Some(a.id.clone());
                                 }
-                                ui.label(pct(of(a)));
-                                ui.label(pct(of(b)));
+                                let without = ui.label(pct(of(a)));
+                                let with = ui.label(pct(of(b)));
                                 let (d, lo, hi) = futures::difference(of(a), base.runs, of(b), c.runs);
                                 let text = format!(
                                     "{:+.0} pts ({:+.0} to {:+.0})",
@@ -402,10 +403,15 @@ pub(in crate::gui) fn draw_futures(
                                 );
                                 // An interval that holds 0 does not tell
                                 // the change from chance.
-                                if lo > 0.0 || hi < 0.0 {
-                                    ui.strong(text);
+                                let diff = if lo > 0.0 || hi < 0.0 {
+                                    ui.strong(text)
                                 } else {
-                                    ui.weak(text).on_hover_text("Within chance: run more futures to tell");
+                                    ui.weak(text).on_hover_text("Within chance: run more futures to tell")
+                                };
+                                // Where each cell's text lies, for the test
+                                // that no two overlap.
+                                for (col, cell) in [name, without, with, diff].iter().enumerate() {
+                                    controls.push((format!("cell:{row}:{col}"), px(cell.rect)));
                                 }
                                 ui.end_row();
                             }
