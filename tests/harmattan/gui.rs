@@ -896,6 +896,38 @@ fn windows_keep_their_clicks_and_place_and_escape_closes_them() {
     });
     assert!(window_rect(&dialog, "Charts").is_some(), "the charts are still open");
     assert_eq!(dialog["headline_on_top"], true, "the turning point is above the charts");
+    // This month brings Burkina Faso's coup: its "what led here" is the
+    // odds before the attempt, not the state the coup left.
+    let mut coup = None;
+    for _ in 0..12 {
+        let now = game.report_when("a report", |_| true);
+        if now["headlines_pending"].as_u64().unwrap_or(0) == 0 {
+            break;
+        }
+        let lines: Vec<String> = now["headline"]
+            .as_array()
+            .map(|h| h.iter().filter_map(|l| l.as_str().map(str::to_string)).collect())
+            .unwrap_or_default();
+        if lines.first().is_some_and(|l| l.starts_with("Coup in")) {
+            coup = Some(lines);
+        }
+        xdotool(display, &["key", "Escape"]);
+        std::thread::sleep(Duration::from_millis(400));
+    }
+    let coup = coup.expect("the month's coup in Burkina Faso was shown");
+    assert!(
+        coup.iter()
+            .any(|l| l.starts_with("Before the attempt: Burkina Faso under Captain Ibrahim Traoré")),
+        "{coup:#?}"
+    );
+    assert!(
+        coup.iter().any(|l| l.starts_with("Chance of an attempt that month")),
+        "{coup:#?}"
+    );
+    assert!(
+        !coup.iter().any(|l| l.contains("coup -")),
+        "no circular cause: {coup:#?}"
+    );
     game.read_headlines();
     // August's top bar and September's: the same place for every control.
     let now = game.report_when("the top bar", |r| r["headlines_pending"] == 0);

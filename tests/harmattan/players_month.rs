@@ -382,6 +382,12 @@ fn six_months_as_niger_end_in_a_pact_of_the_three() {
         }
     }
     assert!(answered >= 2, "Mali's and Burkina Faso's proposals came as offers");
+    assert!(
+        sim.chronicle().news.iter().any(|n| n
+            .text
+            .contains("withdrawal from the Economic Community of West African States")),
+        "names read as in English"
+    );
     let three = shared_pacts(&sim, "NER", "MLI");
     assert_eq!(three.len(), 1, "Niger and Mali are allies");
     assert_eq!(

@@ -837,3 +837,13 @@ fn speed_label(speed: f32) -> String {
         format!("{speed} months a second")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn speeds_read_as_english() {
+        assert_eq!(super::speed_label(1.0), "1 month a second");
+        assert_eq!(super::speed_label(4.0), "4 months a second");
+        assert_eq!(super::speed_label(0.5), "a month every 2 seconds");
+    }
+}

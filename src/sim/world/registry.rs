@@ -192,3 +192,27 @@ impl Clock {
         self.start.plus_months(self.turn as i64)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::InText;
+
+    #[test]
+    fn names_take_the_article_english_gives_them() {
+        let text = |name| InText::country(name).to_string();
+        assert_eq!(text("United States"), "the United States");
+        assert_eq!(text("The Gambia"), "the Gambia");
+        assert_eq!(text("Central African Republic"), "the Central African Republic");
+        assert_eq!(text("European Union"), "the European Union");
+        assert_eq!(text("Niger"), "Niger");
+        assert_eq!(text("Côte d'Ivoire"), "Côte d'Ivoire");
+        let bloc = InText {
+            the: true,
+            name: "Economic Community of West African States",
+        };
+        assert_eq!(
+            format!("withdrawal from {bloc}"),
+            "withdrawal from the Economic Community of West African States"
+        );
+    }
+}
