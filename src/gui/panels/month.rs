@@ -182,9 +182,12 @@ fn words(world: &mut World, state: crate::sim::world::components::StateIdx, m: &
                 .iter()
                 .map(|(cause, d)| format!("{} {d:+.1}", cause_label(*cause, &reg, &books)))
                 .collect();
+            // Growth (a few percent) needs its decimal; scores of 0-100 do not.
+            let decimals = if c.indicator.range().1 > 30.0 { 0 } else { 1 };
             format!(
-                "{} {:.0} ({:+.1}): {}",
+                "{} {:.*} ({:+.1}): {}",
                 capitalised(&c.indicator.snake().replace('_', " ")),
+                decimals,
                 c.now,
                 c.delta,
                 causes.join(", ")
