@@ -742,6 +742,10 @@ pub fn options_for(world: &World, state: StateIdx) -> Vec<DecisionView> {
         }
         targets_into(&facts, Who::State(state), def.target, &mut aims);
         for &t in &aims {
+            let refused = refusal_in(world, &facts, state, i, t, queued);
+            // Closed, but open with capital to spend: for want of capital.
+            let short_of_capital =
+                refused.is_some() && refusal_in(world, &facts, state, i, t, f64::NEG_INFINITY).is_none();
             out.push(DecisionView {
                 id: def.id.clone(),
                 name: def.name.clone(),
@@ -749,9 +753,8 @@ pub fn options_for(world: &World, state: StateIdx) -> Vec<DecisionView> {
                 cost: def.cost,
                 target: t.map(|t| target_code(reg, t)),
                 target_name: t.map(|t| target_name(reg, t)),
-                refused: refusal_in(world, &facts, state, i, t, queued),
-                short_of_capital: refusal_in(world, &facts, state, i, t, queued).is_some()
-                    && refusal_in(world, &facts, state, i, t, f64::NEG_INFINITY).is_none(),
+                refused,
+                short_of_capital,
                 expected: def
                     .effects
                     .iter()

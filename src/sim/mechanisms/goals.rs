@@ -166,8 +166,8 @@ pub fn progress(world: &World, state: &str) -> Vec<GoalProgress> {
         .map(|(d, st)| {
             let mut victory = Vec::new();
             let mut defeat = Vec::new();
-            leaves(world, &facts, &d.victory, false, &mut victory);
-            leaves(world, &facts, &d.defeat, false, &mut defeat);
+            leaves(world, &facts, &d.victory, &mut victory);
+            leaves(world, &facts, &d.defeat, &mut defeat);
             // What winning needs, and what losing needs not to happen.
             let mut wants = Vec::new();
             wanted(&d.victory, false, &mut wants);
@@ -184,9 +184,9 @@ pub fn progress(world: &World, state: &str) -> Vec<GoalProgress> {
         .collect()
 }
 
-/// The simple conditions a goal wants to hold (`true`) or not to hold
-/// (`false`), from its victory (wanted as they are) and its defeat (wanted
-/// false).
+/// The simple conditions inside `c`, each with whether `c` wants it to
+/// hold (`true`) or not (`false`, under an odd number of `Not`s; start
+/// with `negated` for a condition wanted false, as a defeat is).
 fn wanted<'a>(c: &'a Condition, negated: bool, out: &mut Vec<(&'a Condition, bool)>) {
     match c {
         Condition::All(list) | Condition::Any(list) => list.iter().for_each(|x| wanted(x, negated, out)),
@@ -279,18 +279,15 @@ fn levers(world: &World, state: &str, wants: &[(&Condition, bool)]) -> Vec<(Stri
 
 /// The simple conditions inside a combination, in words, each with
 /// whether it holds (negated ones said as such).
-fn leaves(world: &World, facts: &Facts, c: &Condition, negated: bool, out: &mut Vec<(String, bool)>) {
-    match c {
-        Condition::All(list) | Condition::Any(list) => {
-            for inner in list {
-                leaves(world, facts, inner, negated, out);
-            }
-        }
-        Condition::Not(inner) => leaves(world, facts, inner, !negated, out),
-        leaf => {
-            let holds = Cond::compile(leaf, world.resource::<Registry>()).holds(facts, &Bindings::NONE);
-            out.push((describe_bound(world, leaf, &Bindings::NONE, negated), holds != negated));
-        }
+fn leaves(world: &World, facts: &Facts, c: &Condition, out: &mut Vec<(String, bool)>) {
+    let mut simple = Vec::new();
+    wanted(c, false, &mut simple);
+    for (leaf, positive) in simple {
+        let holds = Cond::compile(leaf, world.resource::<Registry>()).holds(facts, &Bindings::NONE);
+        out.push((
+            describe_bound(world, leaf, &Bindings::NONE, !positive),
+            holds == positive,
+        ));
     }
 }
 

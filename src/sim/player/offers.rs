@@ -106,56 +106,15 @@ pub fn put(world: &mut World, to: StateIdx, kind: OfferKind) {
     });
     let text = {
         let reg = world.resource::<Registry>();
-        let (name, to_name) = (|s| reg.state_in_text(s), reg.state_in_text(to));
-        match kind {
-            OfferKind::Pact { from, bloc: Some(b) } => format!(
-                "{} invites {to_name} to join {}; {to_name} has yet to answer.",
-                name(from),
-                reg.bloc_in_text(b)
-            ),
-            OfferKind::Pact { from, bloc: None } => format!(
-                "{} proposes a mutual defence pact to {to_name}, who has yet to answer.",
-                name(from)
-            ),
-            OfferKind::Partnership { power, kind } => format!(
-                "{} offers {to_name} {} {}; {to_name} has yet to answer.",
-                reg.power_in_text(power),
-                actions::article(kind.label()),
-                kind.label()
-            ),
-            OfferKind::Mediation {
-                asked_by,
-                mediator,
-                first,
-                second,
-            } if mediator == to => format!(
-                "{} asks {to_name} to mediate between {} and {}.",
-                name(asked_by),
-                name(first),
-                name(second)
-            ),
-            OfferKind::Mediation {
-                mediator,
-                first,
-                second,
-                ..
-            } => format!(
-                "{} offers to mediate between {} and {}; {to_name} has yet to answer.",
-                name(mediator),
-                name(first),
-                name(second)
-            ),
-        }
+        format!(
+            "{} {} has yet to answer.",
+            question(reg, to, kind),
+            sentence(reg.state_in_text(to).to_string())
+        )
     };
     let item = actions::news(world, NewsKind::Offer, text)
         .state(to)
-        .members(members(&Offer {
-            id,
-            to,
-            kind,
-            turn,
-            answer: None,
-        }));
+        .members(members(to, kind));
     actions::post(world, item);
 }
 
@@ -213,31 +172,22 @@ pub fn open_offers(world: &World, state: Option<StateIdx>) -> Vec<OfferView> {
         .iter()
         .filter(|o| state.is_none_or(|s| s == o.to))
         .map(|o| {
-            let (kind, from, question, yes, no) = match o.kind {
-                OfferKind::Pact { from, bloc: Some(b) } => (
+            let (kind, from, yes, no) = match o.kind {
+                OfferKind::Pact { from, bloc: Some(_) } => (
                     "pact",
                     reg.state_code(from).to_string(),
-                    format!("{} invites {} to join {}.", name(from), name(o.to), reg.bloc_in_text(b)),
                     "You join its members' mutual defence: each comes to the others' aid against insurgents.".to_string(),
                     format!("{} is told no; nothing changes.", name(from)),
                 ),
                 OfferKind::Pact { from, bloc: None } => (
                     "pact",
                     reg.state_code(from).to_string(),
-                    format!("{} proposes a mutual defence pact to {}.", name(from), name(o.to)),
                     "You join its pact, it joins yours, or you found one together: each comes to the other's aid against insurgents.".to_string(),
                     format!("{} is told no; nothing changes.", name(from)),
                 ),
-                OfferKind::Partnership { power, kind } => (
+                OfferKind::Partnership { power, .. } => (
                     "partnership",
                     reg.power_code(power).to_string(),
-                    format!(
-                        "{} offers {} {} {}.",
-                        reg.power_in_text(power),
-                        name(o.to),
-                        actions::article(kind.label()),
-                        kind.label()
-                    ),
                     "Talks move one stage on now, and on toward entry into force.".to_string(),
                     "The talks end.".to_string(),
                 ),
@@ -249,22 +199,6 @@ pub fn open_offers(world: &World, state: Option<StateIdx>) -> Vec<OfferView> {
                 } => (
                     "mediation",
                     reg.state_code(asked_by).to_string(),
-                    if mediator == o.to {
-                        format!(
-                            "{} asks {} to mediate between {} and {}.",
-                            name(asked_by),
-                            name(mediator),
-                            name(first),
-                            name(second)
-                        )
-                    } else {
-                        format!(
-                            "{} offers to mediate between {} and {}.",
-                            name(mediator),
-                            name(first),
-                            name(second)
-                        )
-                    },
                     format!(
                         "Relations between {} and {} improve, and both think better of {}.",
                         name(first),
@@ -279,7 +213,7 @@ pub fn open_offers(world: &World, state: Option<StateIdx>) -> Vec<OfferView> {
                 to: reg.state_code(o.to).to_string(),
                 from,
                 kind,
-                question: sentence(question),
+                question: question(reg, o.to, o.kind),
                 if_accepted: yes,
                 if_declined: no,
                 answer: o.answer,
@@ -399,10 +333,54 @@ pub fn phrase(reg: &Registry, kind: OfferKind) -> String {
     }
 }
 
-fn members(o: &Offer) -> Vec<StateIdx> {
-    match o.kind {
-        OfferKind::Pact { from, .. } => vec![from, o.to],
-        OfferKind::Partnership { .. } => vec![o.to],
+/// The offer put as a question to `to`: "Mali proposes a mutual defence
+/// pact to Niger." (the dialog's, and the news's first sentence).
+fn question(reg: &Registry, to: StateIdx, kind: OfferKind) -> String {
+    let name = |s| reg.state_in_text(s);
+    sentence(match kind {
+        OfferKind::Pact { from, bloc: Some(b) } => {
+            format!("{} invites {} to join {}.", name(from), name(to), reg.bloc_in_text(b))
+        }
+        OfferKind::Pact { from, bloc: None } => {
+            format!("{} proposes a mutual defence pact to {}.", name(from), name(to))
+        }
+        OfferKind::Partnership { power, kind } => format!(
+            "{} offers {} {} {}.",
+            reg.power_in_text(power),
+            name(to),
+            actions::article(kind.label()),
+            kind.label()
+        ),
+        OfferKind::Mediation {
+            asked_by,
+            mediator,
+            first,
+            second,
+        } if mediator == to => format!(
+            "{} asks {} to mediate between {} and {}.",
+            name(asked_by),
+            name(mediator),
+            name(first),
+            name(second)
+        ),
+        OfferKind::Mediation {
+            mediator,
+            first,
+            second,
+            ..
+        } => format!(
+            "{} offers to mediate between {} and {}.",
+            name(mediator),
+            name(first),
+            name(second)
+        ),
+    })
+}
+
+fn members(to: StateIdx, kind: OfferKind) -> Vec<StateIdx> {
+    match kind {
+        OfferKind::Pact { from, .. } => vec![from, to],
+        OfferKind::Partnership { .. } => vec![to],
         OfferKind::Mediation {
             mediator,
             first,
@@ -436,7 +414,7 @@ fn decline(world: &mut World, o: &Offer, lapsed: bool) {
     };
     let item = actions::news(world, NewsKind::Decision, text)
         .state(o.to)
-        .members(members(o));
+        .members(members(o.to, o.kind));
     actions::post(world, item);
 }
 

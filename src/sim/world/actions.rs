@@ -737,14 +737,14 @@ pub fn mediate(world: &mut World, m: StateIdx, a: StateIdx, b: StateIdx) {
 pub fn propose_pact(world: &mut World, a: StateIdx, b: StateIdx) {
     let r = world.resource::<crate::rules::Rules>().blocs.clone();
     let reg = world.resource::<Registry>();
-    let (an, bn) = (reg.state_name(a).to_string(), reg.state_name(b).to_string());
+    let (an, bn) = (reg.state_in_text(a).to_string(), reg.state_in_text(b).to_string());
     if let Some(shared) = blocs_of(world, a)
         .into_iter()
         .find(|x| membership(world, b, *x).is_some() && defends(world, *x))
     {
         let text = format!(
-            "{an} and {bn} are already allies in the {}.",
-            world.resource::<Registry>().bloc_name(shared)
+            "{an} and {bn} are already allies in {}.",
+            world.resource::<Registry>().bloc_in_text(shared)
         );
         let item = news(world, NewsKind::Decision, text).members(vec![a, b]);
         post(world, item);
