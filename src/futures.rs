@@ -20,6 +20,7 @@ use crate::scenario::format::{Effect, Indicator};
 use crate::sim::Simulation;
 use crate::sim::world::actions;
 use crate::sim::world::components::*;
+use crate::sim::world::course::Course;
 use crate::sim::world::ledger::{Cause, Mechanism};
 use crate::sim::world::registry::Registry;
 use crate::sim::world::rng::SimRng;
@@ -126,8 +127,11 @@ pub fn future_seed(seed: u64, i: u64) -> u64 {
 /// worker running it).
 fn one_future(sim: &mut Simulation, present: &Snapshot, spec: &FuturesSpec, i: u64) -> Path {
     sim.restore(present);
-    // Every government computer-run from here on, on a stream of its own.
+    // Every government computer-run from here on, on a stream of its own,
+    // and the model deciding everything: a future does not replay the
+    // record (the history option) past the present.
     let _ = sim.set_player(None);
+    sim.world_mut().resource_mut::<Course>().leave();
     sim.world_mut().insert_resource(SimRng::new(future_seed(spec.seed, i)));
     if let Some(change) = &spec.change {
         crate::sim::script::effect::apply_effect(sim.world_mut(), change, Cause::of(Mechanism::ScriptedEvent));

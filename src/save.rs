@@ -48,6 +48,11 @@ pub struct SaveFile {
     /// Turns played.
     pub turns: u32,
     pub inputs: Vec<Input>,
+    /// Played with the history option (the record's turning points on
+    /// their dates). Left out when off, so saves from before it still
+    /// match their seal.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub history: bool,
     /// `report::digest` of the game when saved.
     pub digest: u64,
     /// A checksum of everything above: the scenario, the rules, the seed,
@@ -103,20 +108,21 @@ pub enum SaveError {
     Write { path: String, reason: String },
 }
 
-/// The save of the game held in `world`, started from `scenario` (as
-/// text, with its origin) and `rules`.
-pub fn capture(world: &World, origin: &str, scenario_text: &str, rules: &Rules, digest: u64) -> SaveFile {
+/// The save of the game held in `world`, started from `scenario` (its
+/// text as read, its origin, its rules and options).
+pub fn capture(world: &World, scenario: &Scenario, digest: u64) -> SaveFile {
     let mut save = SaveFile {
         format: FORMAT,
         version: env!("CARGO_PKG_VERSION").to_string(),
-        origin: origin.to_string(),
-        scenario: scenario_text.to_string(),
-        rules: rules.clone(),
+        origin: scenario.origin.clone(),
+        scenario: scenario.text.clone(),
+        rules: scenario.rules.clone(),
         seed: world.resource::<GameInfo>().seed,
         turns: world.resource::<Clock>().turn,
         // Everything given so far, the coming turn's inputs included: each
         // was logged when given.
         inputs: world.resource::<InputLog>().0.clone(),
+        history: scenario.history,
         digest,
         seal: None,
     };
@@ -234,7 +240,10 @@ pub fn scenario_of(save: &SaveFile, path: &str) -> Result<Scenario, SaveError> {
         reason: e.to_string(),
     })?;
     s.rules = save.rules.clone();
-    Ok(s)
+    s.with_history(save.history).map_err(|reason| SaveError::Scenario {
+        path: path.to_string(),
+        reason,
+    })
 }
 
 /// Replays a save into `world` (replacing the game it held): the scenario,
@@ -301,11 +310,5 @@ pub fn load_simulation(save: &SaveFile, path: &str) -> Result<crate::sim::Simula
 
 /// The save of a headless game.
 pub fn capture_simulation(sim: &crate::sim::Simulation, scenario: &Scenario) -> SaveFile {
-    capture(
-        sim.world(),
-        &scenario.origin,
-        &scenario.text,
-        &scenario.rules,
-        crate::report::digest(sim),
-    )
+    capture(sim.world(), scenario, crate::report::digest(sim))
 }

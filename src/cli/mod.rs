@@ -143,6 +143,7 @@ pub fn main() -> ExitCode {
         scenario: None,
         play_as: Vec::new(),
         seed: None,
+        history: false,
         load: None,
     }));
     match dispatch(command, &mods) {

@@ -22,23 +22,33 @@ pub struct PlayArgs {
     pub play_as: Vec<String>,
     #[arg(long)]
     pub seed: Option<u64>,
+    /// The classroom's history option: the record's turning points (coups,
+    /// pacts, exits) happen on their dates, for scenarios that have one.
+    #[arg(long)]
+    pub history: bool,
     /// Continue a saved game (F5 in the window saves one).
-    #[arg(long, value_name = "FILE", conflicts_with_all = ["scenario", "play_as", "seed"])]
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["scenario", "play_as", "seed", "history"])]
     pub load: Option<PathBuf>,
 }
 
 pub fn run(args: PlayArgs, mods: &Mods) -> Result<ExitCode, Failure> {
     match args.load {
         Some(path) => play_saved(&path, mods),
-        None => play(mods, args.scenario, args.play_as, args.seed),
+        None => play(mods, args.scenario, args.play_as, args.seed, args.history),
     }
 }
 
 #[cfg(feature = "gui")]
-fn play(mods: &Mods, scenario: Option<String>, play_as: Vec<String>, seed: Option<u64>) -> Result<ExitCode, Failure> {
+fn play(
+    mods: &Mods,
+    scenario: Option<String>,
+    play_as: Vec<String>,
+    seed: Option<u64>,
+    history: bool,
+) -> Result<ExitCode, Failure> {
     let scenario_given = scenario.clone();
     let name = scenario.unwrap_or_else(|| crate::scenario::shipped::SHIPPED[0].name.to_string());
-    let s = mods.resolve(&name)?;
+    let s = mods.resolve(&name)?.with_history(history).map_err(Failure)?;
     for (i, id) in play_as.iter().enumerate() {
         if play_as[..i].contains(id) {
             return Err(Failure(format!("`{id}` is given twice to --as: one player per state")));
@@ -64,7 +74,7 @@ fn play(mods: &Mods, scenario: Option<String>, play_as: Vec<String>, seed: Optio
 }
 
 #[cfg(not(feature = "gui"))]
-fn play(_: &Mods, _: Option<String>, _: Vec<String>, _: Option<u64>) -> Result<ExitCode, Failure> {
+fn play(_: &Mods, _: Option<String>, _: Vec<String>, _: Option<u64>, _: bool) -> Result<ExitCode, Failure> {
     Err(Failure(
         "this build has no game window (it was built without the `gui` feature). \
          Rebuild with `cargo build --features gui`, or use `harmattan run`, `batch` or `validate`."
@@ -104,5 +114,5 @@ fn play_saved(path: &Path, mods: &Mods) -> Result<ExitCode, Failure> {
 
 #[cfg(not(feature = "gui"))]
 fn play_saved(_: &Path, _: &Mods) -> Result<ExitCode, Failure> {
-    play(&Mods::none(), None, Vec::new(), None)
+    play(&Mods::none(), None, Vec::new(), None, false)
 }

@@ -23,6 +23,10 @@ pub struct RunArgs {
     /// One JSON document on standard output instead of the text report.
     #[arg(long)]
     pub json: bool,
+    /// The history option: the record's turning points (coups, pacts,
+    /// exits) happen on their dates, for scenarios that have one.
+    #[arg(long)]
+    pub history: bool,
     /// Also write every indicator of every state, month by month, to
     /// this CSV file.
     #[arg(long, value_name = "FILE")]
@@ -35,9 +39,10 @@ pub fn run(args: RunArgs, mods: &Mods) -> Result<ExitCode, Failure> {
         turns,
         seed,
         json,
+        history,
         history_csv,
     } = args;
-    let s = mods.resolve(&scenario)?;
+    let s = mods.resolve(&scenario)?.with_history(history).map_err(Failure)?;
     // A scenario's own length was checked with the scenario.
     let turns = turns.unwrap_or(s.file.meta.turns);
     let seed = seed.unwrap_or(s.file.meta.seed);

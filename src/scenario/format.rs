@@ -33,6 +33,39 @@ pub struct ScenarioFile {
     /// (`"coups.base_logit": -5.2`).
     #[serde(default)]
     pub rules: BTreeMap<String, f64>,
+    /// What really happened after the start: the turning points a game
+    /// started with the history option replays on their dates.
+    #[serde(default)]
+    pub history: Option<HistoryDef>,
+}
+
+/// The record of a scenario's period, for the classroom's history option.
+/// While it runs (to `until`), the record alone makes coups, founds and
+/// deepens pacts and takes states out of blocs; the rest of the model
+/// (stability, insurgency, economies, sanctions, partnerships) runs as
+/// ever.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct HistoryDef {
+    /// The last month the record covers: from the next one the model
+    /// decides everything again.
+    pub until: YearMonth,
+    /// The works the record follows.
+    #[serde(default)]
+    pub sources: Vec<String>,
+    pub points: Vec<TurningPoint>,
+}
+
+/// One turning point of the record: on its month, its effects happen and
+/// its title is a headline.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct TurningPoint {
+    pub month: YearMonth,
+    pub title: String,
+    /// Where it is recorded, as a reader could check it.
+    pub source: String,
+    pub effects: Vec<Effect>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -942,9 +975,15 @@ pub enum Effect {
         bloc: String,
         state: String,
     },
-    /// A coup attempt whose outcome the model decides.
+    /// A coup attempt. The model decides its outcome and the new leader
+    /// unless they are given (`succeeds: true, leader: "…"`), as a
+    /// scenario's history gives them.
     CoupAttempt {
         state: String,
+        #[serde(default)]
+        succeeds: Option<bool>,
+        #[serde(default)]
+        leader: Option<String>,
     },
     SetLeader {
         state: String,
@@ -1048,6 +1087,22 @@ pub enum Effect {
         state: String,
         other: String,
     },
+    /// `states` found a mutual-defence pact named `name`, known by `id`
+    /// (later effects may name it). Nothing happens if they already share
+    /// one.
+    FoundPact {
+        states: Vec<String>,
+        id: String,
+        name: String,
+    },
+    /// A defence pact becomes a confederation, with its projects (joint
+    /// force, passport, media, market, currency, federation) to advance;
+    /// renamed if a `name` is given.
+    Confederate {
+        bloc: String,
+        #[serde(default)]
+        name: Option<String>,
+    },
     /// A news item with no other effect.
     News(String),
     /// Fire another event now, whatever its condition.
@@ -1098,7 +1153,7 @@ impl Effect {
             | Effect::Set { state, .. }
             | Effect::BanGrainExports { state }
             | Effect::LiftGrainExportBan { state }
-            | Effect::CoupAttempt { state }
+            | Effect::CoupAttempt { state, .. }
             | Effect::SetLeader { state, .. } => vec![r("state", State, state)],
             Effect::Align { state, power, .. }
             | Effect::VisitPower { state, power }
@@ -1130,7 +1185,8 @@ impl Effect {
             | Effect::LeaveBloc { state, bloc }
             | Effect::ImposeSanctions { state, bloc }
             | Effect::LiftSanctions { state, bloc } => vec![r("state", State, state), r("bloc", Bloc, bloc)],
-            Effect::AdvanceProject { bloc, .. } => vec![r("bloc", Bloc, bloc)],
+            Effect::AdvanceProject { bloc, .. } | Effect::Confederate { bloc, .. } => vec![r("bloc", Bloc, bloc)],
+            Effect::FoundPact { states, .. } => states.iter().map(|s| r("states", State, s)).collect(),
             Effect::Fire(id) => vec![r("", Event, id)],
             Effect::News(_) => Vec::new(),
         }
@@ -1170,6 +1226,8 @@ impl Effect {
             Effect::AskMediation { .. } => "AskMediation",
             Effect::OfferMediation { .. } => "OfferMediation",
             Effect::ProposePact { .. } => "ProposePact",
+            Effect::FoundPact { .. } => "FoundPact",
+            Effect::Confederate { .. } => "Confederate",
             Effect::News(_) => "News",
             Effect::Fire(_) => "Fire",
         }

@@ -30,6 +30,26 @@ pub struct Scenario {
     /// The file as read: saved games keep it, so that they replay even if
     /// the file changes later.
     pub text: String,
+    /// The classroom's history option: the record's turning points (the
+    /// file's `history`) happen on their dates, and while the record runs
+    /// it alone makes coups, pacts and exits. Kept in saves.
+    pub history: bool,
+}
+
+impl Scenario {
+    /// The scenario with the history option on or off. On is refused for a
+    /// scenario whose file has no record of its period.
+    pub fn with_history(mut self, on: bool) -> Result<Self, String> {
+        if on && self.file.history.is_none() {
+            return Err(format!(
+                "{} has no record of what happened after its start (no `history` in the file), so it cannot be \
+                 played with the history option; docs/scenarios.md (\"History\") says how to write one",
+                self.origin
+            ));
+        }
+        self.history = on;
+        Ok(self)
+    }
 }
 
 /// One problem in a scenario file, at a 1-based line and column.

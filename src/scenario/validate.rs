@@ -75,6 +75,7 @@ pub(super) fn load(origin: &str, text: &str, base_rules: &Rules) -> Result<Scena
             rules,
             origin: origin.to_string(),
             text: text.to_string(),
+            history: false,
         });
     }
     check.problems.sort_by_key(|p| (p.line, p.col));
@@ -420,7 +421,7 @@ impl Checker {
         if f.states.is_empty() {
             self.at(&[Seg::Field("states")], "a scenario needs at least one state".into());
         }
-        let ids = Ids {
+        let mut ids = Ids {
             states: f.states.iter().map(|s| s.id.as_str()).collect(),
             powers: f.powers.iter().map(|p| p.id.as_str()).collect(),
             blocs: f.blocs.iter().map(|b| b.id.as_str()).collect(),
@@ -429,6 +430,19 @@ impl Checker {
         self.duplicates("states", ids.states.iter().copied(), "state");
         self.duplicates("powers", ids.powers.iter().copied(), "power");
         self.duplicates("blocs", ids.blocs.iter().copied(), "bloc");
+        // A pact founded by an effect may be named by later ones.
+        let founded = f
+            .events
+            .iter()
+            .flat_map(|e| e.effects.iter().chain(e.choices.iter().flat_map(|c| &c.effects)))
+            .chain(f.history.iter().flat_map(|h| h.points.iter().flat_map(|p| &p.effects)));
+        for effect in founded {
+            if let Effect::FoundPact { id, .. } = effect
+                && !ids.blocs.contains(&id.as_str())
+            {
+                ids.blocs.push(id);
+            }
+        }
         self.duplicates("events", ids.events.iter().copied(), "event");
         self.meta(f, &ids);
         // Agendas name decisions of the catalogue in force.
@@ -518,6 +532,9 @@ impl Checker {
                     chain.join(" → ")
                 ),
             );
+        }
+        if let Some(h) = &f.history {
+            self.history(h, f, &ids);
         }
         if self.count(&[Seg::Field("goals")], "goals", f.goals.len(), limits::GOALS) {
             for (i, g) in f.goals.iter().enumerate() {
@@ -939,6 +956,88 @@ impl Checker {
         self.choices(&at, e, ids);
     }
 
+    /// The record's turning points: dated within the scenario's span and
+    /// the record's, each with its source.
+    fn history(&mut self, h: &HistoryDef, f: &ScenarioFile, ids: &Ids) {
+        let at = [Seg::Field("history")];
+        let start = f.meta.start;
+        if h.until < start {
+            self.at(
+                &path(&at, &[Seg::Field("until")]),
+                format!("the record ends in {}, before the scenario starts ({start})", h.until),
+            );
+        }
+        for (j, s) in h.sources.iter().enumerate() {
+            self.text(
+                &path(&at, &[Seg::Field("sources"), Seg::Index(j)]),
+                "a source",
+                s,
+                limits::TEXT_CHARS,
+            );
+        }
+        if !self.count(
+            &path(&at, &[Seg::Field("points")]),
+            "turning points",
+            h.points.len(),
+            limits::EVENTS,
+        ) {
+            return;
+        }
+        for (i, p) in h.points.iter().enumerate() {
+            let here = path(&at, &[Seg::Field("points"), Seg::Index(i)]);
+            if p.month < start || p.month > h.until {
+                self.at(
+                    &path(&here, &[Seg::Field("month")]),
+                    format!(
+                        "{} is outside the record's span ({start} to {}): a turning point happens while the record runs",
+                        p.month, h.until
+                    ),
+                );
+            }
+            if p.title.trim().is_empty() {
+                self.at(
+                    &path(&here, &[Seg::Field("title")]),
+                    "a turning point needs a title".into(),
+                );
+            }
+            self.text(
+                &path(&here, &[Seg::Field("title")]),
+                "the title",
+                &p.title,
+                limits::TEXT_CHARS,
+            );
+            if p.source.trim().is_empty() {
+                self.at(
+                    &path(&here, &[Seg::Field("source")]),
+                    "a turning point needs its source (where a reader can check it)".into(),
+                );
+            }
+            self.text(
+                &path(&here, &[Seg::Field("source")]),
+                "the source",
+                &p.source,
+                limits::TEXT_CHARS,
+            );
+            if self.count(
+                &path(&here, &[Seg::Field("effects")]),
+                "effects",
+                p.effects.len(),
+                limits::EFFECTS_PER_EVENT,
+            ) {
+                for (j, effect) in p.effects.iter().enumerate() {
+                    let e_at = path(&here, &[Seg::Field("effects"), Seg::Index(j)]);
+                    if let Effect::Fire(_) = effect {
+                        self.at(
+                            &e_at,
+                            "a turning point cannot fire events; give its effects instead".into(),
+                        );
+                    }
+                    self.effect(&e_at, effect, ids);
+                }
+            }
+        }
+    }
+
     fn choices(&mut self, at: &[Seg], e: &EventDef, ids: &Ids) {
         if let Some(c) = &e.chooser {
             self.reference(&path(at, &[Seg::Field("chooser")]), "state", c, &ids.states);
@@ -1149,8 +1248,33 @@ impl Checker {
             Effect::StartPartnership { stage, .. } if *stage == Stage::Ended => {
                 self.at(&f("stage"), "a partnership cannot start as `Ended`".into());
             }
-            Effect::SetLeader { leader, .. } => {
+            Effect::SetLeader { leader, .. }
+            | Effect::CoupAttempt {
+                leader: Some(leader), ..
+            } => {
                 self.text(&f("leader"), "the leader's name", leader, limits::NAME_CHARS);
+            }
+            Effect::Confederate { name: Some(name), .. } => {
+                if name.trim().is_empty() {
+                    self.at(&f("name"), "a confederation's new name cannot be empty".into());
+                }
+                self.text(&f("name"), "the name", name, limits::NAME_CHARS);
+            }
+            Effect::FoundPact { states, id, name } => {
+                if states.len() < 2 {
+                    self.at(&f("states"), "a pact needs at least two states".into());
+                }
+                if let Some(twice) = states.iter().enumerate().find(|(k, s)| states[..*k].contains(s)) {
+                    self.at(&f("states"), format!("`{}` is named twice", twice.1));
+                }
+                self.id(&f("id"), "the pact's id", id);
+                if ids.states.contains(&id.as_str()) || ids.powers.contains(&id.as_str()) {
+                    self.at(&f("id"), format!("`{id}` is already a state's or a power's id"));
+                }
+                if name.trim().is_empty() {
+                    self.at(&f("name"), "a pact needs a name".into());
+                }
+                self.text(&f("name"), "the name", name, limits::NAME_CHARS);
             }
             Effect::News(text) => self.text(at, "the news text", text, limits::TEXT_CHARS),
             _ => {}

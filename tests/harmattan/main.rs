@@ -8,6 +8,7 @@ mod determinism;
 mod futures;
 #[cfg(feature = "gui")]
 mod gui;
+mod history_option;
 mod hostile;
 mod juntas_and_blocs;
 mod long_run;

@@ -361,7 +361,11 @@ fn orders_from_the_wrong_government_are_rejected() {
     });
     sim.submit(Order {
         by: "AAA".into(),
-        effect: Effect::CoupAttempt { state: "AAA".into() },
+        effect: Effect::CoupAttempt {
+            state: "AAA".into(),
+            succeeds: None,
+            leader: None,
+        },
     });
     sim.step();
     let rejected = &sim.world().resource::<OrderQueue>().rejected;

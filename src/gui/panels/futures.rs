@@ -128,7 +128,7 @@ fn start_job(world: &mut World) {
     };
     let scenario = world.resource::<Current>().0.clone();
     let digest = crate::report::digest_world(world);
-    let file = crate::save::capture(world, &scenario.origin, &scenario.text, &scenario.rules, digest);
+    let file = crate::save::capture(world, &scenario, digest);
     let sets = if change.is_some() { 2 } else { 1 };
     let done = Arc::new(AtomicU64::new(0));
     let result = Arc::new(Mutex::new(None));

@@ -41,6 +41,8 @@ pub struct Menu {
     hot_seat: bool,
     seats: Vec<String>,
     seed: String,
+    /// The history option, for a scenario with a record of its period.
+    history: bool,
     load_path: String,
     error: Option<String>,
 }
@@ -179,6 +181,16 @@ pub(in crate::gui) fn draw_menu(
                             ui.label("Seed");
                             ui.text_edit_singleline(&mut menu.seed);
                         });
+                        if let Some(h) = &s.file.history {
+                            let text = format!(
+                                "History: what really happened to {} (coups, pacts, exits) happens on its date",
+                                h.until.long()
+                            );
+                            ui.checkbox(&mut menu.history, text).on_hover_text(
+                                "For a class: play or watch the record, then ask \"What happens next?\" \
+                                 and compare the model's futures with what happened. Futures never replay the record.",
+                            );
+                        }
                         let start = ui.button("Start ▶");
                         layout.menu_start = Some(px(start.rect));
                         if start.clicked() {
@@ -189,7 +201,13 @@ pub(in crate::gui) fn draw_menu(
                                     } else {
                                         menu.play_as.clone().into_iter().collect()
                                     };
-                                    choice.write(MenuChoice::Start(Box::new(s.clone()), seed, players));
+                                    let on = menu.history && s.file.history.is_some();
+                                    match s.clone().with_history(on) {
+                                        Ok(s) => {
+                                            choice.write(MenuChoice::Start(Box::new(s), seed, players));
+                                        }
+                                        Err(e) => menu.error = Some(e),
+                                    }
                                 }
                                 Err(_) => menu.error = Some("The seed must be a whole number, 0 or more.".into()),
                             }

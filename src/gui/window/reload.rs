@@ -128,7 +128,14 @@ fn check_files(world: &mut World) {
     let now = world.resource::<Time<Real>>().elapsed_secs();
     let mods = world.get_resource::<ModsDir>().map(|m| m.0.clone()).unwrap_or_default();
     let origin = world.resource::<Current>().0.origin.clone();
-    match mods.load_path(std::path::Path::new(&origin)) {
+    // The game's options go on: a game played with the history option is
+    // restarted with it, while its file still has a record.
+    let history = world.resource::<Current>().0.history;
+    let loaded = mods
+        .load_path(std::path::Path::new(&origin))
+        .map_err(|e| e.to_string())
+        .and_then(|s| s.with_history(history));
+    match loaded {
         Ok(scenario) => {
             restart(world, scenario, &mods);
             world.resource_mut::<Watch>().error = None;
@@ -137,7 +144,7 @@ fn check_files(world: &mut World) {
                 until: now + 4.0,
             };
         }
-        Err(e) => world.resource_mut::<Watch>().error = Some(e.to_string()),
+        Err(e) => world.resource_mut::<Watch>().error = Some(e),
     }
 }
 

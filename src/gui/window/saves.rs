@@ -88,7 +88,7 @@ fn carry_out(world: &mut World, action: SaveAction) {
         SaveAction::QuickSave => {
             let scenario = world.resource::<Current>().0.clone();
             let digest = crate::report::digest_world(world);
-            let file = save::capture(world, &scenario.origin, &scenario.text, &scenario.rules, digest);
+            let file = save::capture(world, &scenario, digest);
             match save::write(&path, &file) {
                 Ok(()) => format!("Saved to {}.", path.display()),
                 Err(e) => e.to_string(),

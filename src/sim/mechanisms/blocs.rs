@@ -13,11 +13,12 @@ use bevy::prelude::*;
 
 use crate::rules::Rules;
 use crate::scenario::YearMonth;
-use crate::scenario::format::{BlocKind, Indicator, ProjectKind, RegimeKind};
+use crate::scenario::format::{BlocKind, Indicator, RegimeKind};
 use crate::sim::schedule::{SetUpPhase, SetUpSteps, TurnPhase, TurnSchedule};
 use crate::sim::world::actions::{self, Move};
 use crate::sim::world::chronicle::{Chronicle, NewsBuilder, NewsKind};
 use crate::sim::world::components::*;
+use crate::sim::world::course::Course;
 use crate::sim::world::ledger::{Actor, Cause, Ledger, Mechanism};
 use crate::sim::world::players::Humans;
 use crate::sim::world::registry::{Clock, Registry};
@@ -188,19 +189,29 @@ impl View {
 }
 
 fn run_blocs(world: &mut World, memberships: &mut QueryState<&Membership>) {
-    let steps: [fn(&mut World, &View); 9] = [
-        react_to_coups,
-        complete_withdrawals,
-        lift_sanctions,
-        announce_withdrawals,
-        form_pacts,
-        join_pacts,
-        leave_other_pacts,
-        withdraw_together,
-        deepen_pacts,
+    // Each step, and whether the record takes it over with the history
+    // option while it runs: founding, joining and leaving pacts and
+    // announcing withdrawals. Blocs still react to coups, lift sanctions
+    // and complete the withdrawals announced.
+    type Step = fn(&mut World, &View);
+    let steps: [(Step, bool); 9] = [
+        (react_to_coups, false),
+        (complete_withdrawals, false),
+        (lift_sanctions, false),
+        (announce_withdrawals, true),
+        (form_pacts, true),
+        (join_pacts, true),
+        (leave_other_pacts, true),
+        (withdraw_together, true),
+        (deepen_pacts, false),
     ];
+    let date = world.resource::<Clock>().date();
+    let on_record = world.resource::<Course>().holds(date);
     let mut view = View::gather(world, memberships);
-    for step in steps {
+    for (step, recorded) in steps {
+        if on_record && recorded {
+            continue;
+        }
         let before = world.resource::<BlocsVersion>().0;
         step(world, &view);
         // Look again only when a step has changed the blocs.
@@ -568,7 +579,8 @@ fn join_pacts(world: &mut World, view: &View) {
 fn deepen_pacts(world: &mut World, view: &View) {
     let r = world.resource::<Rules>().blocs.clone();
     let date = world.resource::<Clock>().date();
-    let turn = world.resource::<Ledger>().turn;
+    // With the history option, the record deepens pacts while it runs.
+    let on_record = world.resource::<Course>().holds(date);
     for bl in &view.blocs {
         let b = bl.idx;
         let Some(entity) = world.resource::<Registry>().bloc_entity(b) else {
@@ -580,38 +592,13 @@ fn deepen_pacts(world: &mut World, view: &View) {
         match bl.kind {
             // Only a pact of juntas deepens: shared regimes, shared enemies.
             BlocKind::DefencePact
-                if old_enough
+                if !on_record
+                    && old_enough
                     && members.len() as f64 >= r.deepen_min_members
                     && members.iter().all(|m| view.junta(*m))
                     && roll(world) < r.deepen_chance =>
             {
-                let name = world.resource::<Registry>().bloc_name(b).to_string();
-                actions::touch_blocs(world);
-                if let Some(mut x) = world.get_mut::<Bloc>(entity) {
-                    x.kind = BlocKind::Confederation;
-                    if x.projects.is_empty() {
-                        x.projects = [
-                            ProjectKind::JointForce,
-                            ProjectKind::Passport,
-                            ProjectKind::Media,
-                            ProjectKind::CommonMarket,
-                            ProjectKind::Currency,
-                            ProjectKind::Federation,
-                        ]
-                        .into_iter()
-                        .map(|kind| Project { kind, progress: 0.0 })
-                        .collect();
-                    }
-                }
-                NewsBuilder::new(
-                    turn,
-                    date,
-                    NewsKind::BlocDeepened,
-                    format!("The {name} becomes a confederation."),
-                )
-                .bloc(b)
-                .members(members)
-                .post(&mut world.resource_mut::<Chronicle>());
+                actions::confederate(world, b, None);
             }
             BlocKind::Confederation if roll(world) < r.project_chance => {
                 actions::advance_project(world, b, None);

@@ -17,6 +17,7 @@ use crate::sim::schedule::{TurnPhase, TurnSchedule};
 use crate::sim::world::actions::Move;
 use crate::sim::world::chronicle::{Chronicle, NewsBuilder, NewsKind};
 use crate::sim::world::components::*;
+use crate::sim::world::course::Course;
 use crate::sim::world::ledger::{Actor, Cause, Ledger, Measure, Mechanism};
 use crate::sim::world::registry::{Clock, Registry};
 use crate::sim::world::rng::{SimRng, Stream, logistic};
@@ -195,6 +196,7 @@ fn attempt_coups(
     mut chronicle: ResMut<Chronicle>,
     mut coups: ResMut<CoupsThisTurn>,
     mut attempts: ResMut<CoupAttempts>,
+    course: Res<Course>,
     mut commands: Commands,
 ) {
     let r = &rules.coups;
@@ -202,6 +204,8 @@ fn attempt_coups(
     let turn = ledger.turn;
     coups.succeeded.clear();
     let forced = std::mem::take(&mut coups.forced);
+    // With the history option, the record alone makes coups while it runs.
+    let on_record = course.holds(date);
     let mut conditionality: Vec<(PowerIdx, f64)> = powers.iter().map(|p| (p.idx, p.conditionality)).collect();
     conditionality.sort_by_key(|(p, _)| *p);
     let threshold = rules.partnerships.conditional_threshold;
@@ -238,11 +242,15 @@ fn attempt_coups(
         let attempt_roll = rng.uniform(Stream::Coups);
         let success_roll = rng.uniform(Stream::Coups);
         let chance = logistic(attempt_logit(r, &factors));
-        let attempted = forced.contains(&s) || attempt_roll < chance;
+        let ordered = forced.iter().find(|f| f.state == s);
+        let attempted = ordered.is_some() || (!on_record && attempt_roll < chance);
         if !attempted {
             continue;
         }
         let success_chance = success_probability(r, &factors);
+        let succeeded = ordered
+            .and_then(|f| f.succeeds)
+            .unwrap_or(success_roll < success_chance);
         attempts.0.push(CoupAttempt {
             turn,
             state: s,
@@ -251,15 +259,18 @@ fn attempt_coups(
             factors,
             terms: attempt_terms(r, &factors),
             attempt_chance: chance,
-            forced: forced.contains(&s),
+            forced: ordered.is_some(),
             success_chance,
-            succeeded: success_roll < success_chance,
+            succeeded,
         });
         record.last_attempt = Some(date);
         let name = registry.state_name(s).to_string();
         let ousted = regime.leader.clone();
-        if success_roll < success_chance {
-            let leader = names.officer(|n| rng.pick(Stream::Coups, n));
+        if succeeded {
+            let leader = match ordered.and_then(|f| f.leader.clone()) {
+                Some(leader) => leader,
+                None => names.officer(|n| rng.pick(Stream::Coups, n)),
+            };
             let moves = [
                 (Indicator::Stability, Move::By(r.success_stability_shock)),
                 (Indicator::MilitaryLoyalty, Move::To(r.success_new_loyalty)),

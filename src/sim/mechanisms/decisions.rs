@@ -21,6 +21,7 @@ use crate::sim::script::facts::MEMBER;
 use crate::sim::script::{Bindings, Cond, FactCache, Facts, Target, Who};
 use crate::sim::world::chronicle::{Chronicle, NewsBuilder, NewsKind};
 use crate::sim::world::components::*;
+use crate::sim::world::course::Course;
 use crate::sim::world::ledger::{Actor, Cause, Ledger, Mechanism};
 use crate::sim::world::registry::{Clock, Registry};
 use crate::sim::world::rng::{SimRng, Stream};
@@ -70,6 +71,10 @@ struct Compiled {
     max_weight: f64,
     /// It announces a withdrawal from a bloc (see [`futile`]).
     withdraws: bool,
+    /// It makes what the record alone makes with the history option
+    /// (coups, pacts, exits): the computer does not take it while the
+    /// record runs.
+    on_record: bool,
     /// Each outcome's effect, compiled (shared, so that applying one does
     /// not copy it).
     effects: Vec<Arc<Eff>>,
@@ -99,6 +104,18 @@ impl DecisionBook {
                         .effects
                         .iter()
                         .any(|e| matches!(e.effect, Effect::AnnounceWithdrawal { .. })),
+                    on_record: d.effects.iter().any(|e| {
+                        matches!(
+                            e.effect,
+                            Effect::AnnounceWithdrawal { .. }
+                                | Effect::LeaveBloc { .. }
+                                | Effect::JoinBloc { .. }
+                                | Effect::ProposePact { .. }
+                                | Effect::FoundPact { .. }
+                                | Effect::Confederate { .. }
+                                | Effect::CoupAttempt { .. }
+                        )
+                    }),
                     effects: d
                         .effects
                         .iter()
@@ -579,11 +596,12 @@ fn decide_by_weight(world: &mut World, who: Who, stream: Stream, scratch: &mut W
         scratch.fresh = true;
     }
     let facts = &scratch.facts.facts;
+    let on_record = world.resource::<Course>().holds(world.resource::<Clock>().date());
     {
         let book = world.resource::<DecisionBook>();
         let agenda = agenda_of(world, who);
         for (i, (def, c)) in book.defs.iter().zip(&book.compiled).enumerate() {
-            if !fits(def, who) || def.cost as f64 > money || c.max_weight <= 0.0 {
+            if !fits(def, who) || def.cost as f64 > money || c.max_weight <= 0.0 || (on_record && c.on_record) {
                 continue;
             }
             let kind = def.target as usize;

@@ -1,19 +1,21 @@
 //! Scripted events: the scenario author's triggers and effects, checked at
-//! the start of every turn. The same condition and effect vocabulary serves
-//! orders (and, later, decisions and AI weights).
+//! the start of every turn; and, with the history option, the record's
+//! turning points on their dates (`history` in the scenario file).
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use bevy::prelude::*;
 
-use crate::scenario::format::{Effect, EventDef};
+use crate::scenario::Scenario;
+use crate::scenario::format::{Condition, Effect, EventDef};
 use crate::sim::schedule::{SetUpPhase, SetUpSteps, TurnPhase, TurnSchedule};
 use crate::sim::script::Bindings;
 use crate::sim::script::effect::{Eff, apply};
 use crate::sim::script::{Cond, FactCache};
 use crate::sim::world::chronicle::{Chronicle, NewsBuilder, NewsKind};
 use crate::sim::world::components::*;
+use crate::sim::world::course::Course;
 use crate::sim::world::ledger::{Actor, Cause, Ledger, Mechanism};
 use crate::sim::world::players::Humans;
 use crate::sim::world::registry::{Clock, Registry};
@@ -23,9 +25,16 @@ use crate::sim::world::turn::Prologue;
 pub(crate) fn plugin(app: &mut App) {
     crate::sim::world::snapshot::Kept::resource::<EventBook>(app);
     crate::sim::world::snapshot::Kept::resource::<OpenChoices>(app);
+    crate::sim::world::snapshot::Kept::resource::<Course>(app);
+    app.init_resource::<Course>();
     SetUpSteps::add(app, SetUpPhase::Resources, |world, scenario| {
-        let book = EventBook::new(&scenario.file.events, world.resource::<Registry>());
+        let mut book = EventBook::new(&scenario.file.events, world.resource::<Registry>());
+        let course = on_the_record(scenario);
+        if course.until.is_some() {
+            book.add_turning_points(scenario, world.resource::<Registry>());
+        }
         world.insert_resource(book);
+        world.insert_resource(course);
         world.insert_resource(OpenChoices::default());
     });
     SetUpSteps::add(app, SetUpPhase::Prologue, |world, _| run_prologue(world));
@@ -50,6 +59,10 @@ pub struct EventBook {
     /// (shared, so that firing one does not copy them).
     effects: Vec<Arc<[Eff]>>,
     choice_effects: Vec<Vec<Arc<[Eff]>>>,
+    /// Whether it is a turning point of the record (fired only while the
+    /// record runs), and each one's source.
+    recorded: Vec<bool>,
+    pub sources: Vec<Option<String>>,
 }
 
 impl EventBook {
@@ -69,7 +82,53 @@ impl EventBook {
                 .iter()
                 .map(|d| d.choices.iter().map(|c| compile_all(&c.effects, reg)).collect())
                 .collect(),
+            recorded: vec![false; defs.len()],
+            sources: vec![None; defs.len()],
         }
+    }
+
+    /// Adds the record's turning points after the scenario's own events,
+    /// each as a headline dated to its month.
+    fn add_turning_points(&mut self, scenario: &Scenario, reg: &Registry) {
+        let Some(h) = &scenario.file.history else {
+            return;
+        };
+        for (k, p) in h.points.iter().enumerate() {
+            let def = EventDef {
+                id: format!("history:{}:{k}", p.month),
+                title: Some(p.title.clone()),
+                when: Condition::Date(p.month),
+                once: true,
+                headline: true,
+                effects: p.effects.clone(),
+                chooser: None,
+                choices: Vec::new(),
+            };
+            let i = self.defs.len();
+            self.by_id.insert(def.id.clone(), i);
+            self.fired.push(false);
+            self.this_turn.push(false);
+            self.when.push(Cond::compile(&def.when, reg));
+            self.calendar.push(true);
+            self.effects.push(compile_all(&def.effects, reg));
+            self.choice_effects.push(Vec::new());
+            self.recorded.push(true);
+            self.sources.push(Some(p.source.clone()));
+            self.defs.push(def);
+        }
+    }
+}
+
+/// The record's course for a new game: until the record's last month with
+/// the history option, none without.
+fn on_the_record(scenario: &Scenario) -> Course {
+    Course {
+        until: scenario
+            .file
+            .history
+            .as_ref()
+            .filter(|_| scenario.history)
+            .map(|h| h.until),
     }
 }
 
@@ -154,7 +213,10 @@ fn run_scripted_events(world: &mut World, mut facts: Local<FactCache>) {
             };
             choose(world, &mut book, c.event, option, c.answer.is_some());
         }
-        check_events(world, &mut book, &mut facts, |_| true, true);
+        // The record's turning points, only while it runs.
+        let date = world.resource::<Clock>().date();
+        let course = world.resource::<Course>().holds(date);
+        check_events(world, &mut book, &mut facts, |recorded, _| course || !recorded, true);
     });
 }
 
@@ -166,13 +228,13 @@ fn check_events(
     world: &mut World,
     book: &mut EventBook,
     facts: &mut FactCache,
-    eligible: impl Fn(&EventDef) -> bool,
+    eligible: impl Fn(bool, &EventDef) -> bool,
     skip_fired: bool,
 ) {
     facts.facts.calendar(world);
     let mut fresh = false;
     for i in 0..book.defs.len() {
-        if (skip_fired && book.defs[i].once && book.fired[i]) || !eligible(&book.defs[i]) {
+        if (skip_fired && book.defs[i].once && book.fired[i]) || !eligible(book.recorded[i], &book.defs[i]) {
             continue;
         }
         if !book.calendar[i] && !fresh {
@@ -305,7 +367,7 @@ pub fn run_prologue(world: &mut World) {
     world.resource_scope(|world, mut book: Mut<EventBook>| {
         book.this_turn.fill(false);
         // Every greeting is judged, even one another has just fired.
-        let greets = |def: &EventDef| def.when.mentions_start();
+        let greets = |_, def: &EventDef| def.when.mentions_start();
         check_events(world, &mut book, &mut FactCache::default(), greets, false);
     });
     world.insert_resource(Prologue(false));

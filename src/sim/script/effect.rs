@@ -15,7 +15,7 @@ use crate::sim::world::ledger::{Cause, Ledger};
 use crate::sim::world::players::Humans;
 use crate::sim::world::registry::{Clock, Registry};
 use crate::sim::world::relations::{Borders, Relations};
-use crate::sim::world::turn::CoupsThisTurn;
+use crate::sim::world::turn::{CoupsThisTurn, ForcedCoup};
 
 fn agenda<'w>(world: &'w World, reg: &Registry, p: PowerIdx) -> Option<&'w Agenda> {
     world.get::<Agenda>(reg.power_entity(p))
@@ -110,9 +110,24 @@ pub fn apply(world: &mut World, eff: &Eff, cause: Cause, bind: &Bindings) {
                 actions::lift_sanctions(world, b, s);
             }
         }
-        Effect::CoupAttempt { .. } => {
+        Effect::CoupAttempt { succeeds, leader, .. } => {
             if let Some(s) = rs(0) {
-                world.resource_mut::<CoupsThisTurn>().forced.push(s);
+                world.resource_mut::<CoupsThisTurn>().forced.push(ForcedCoup {
+                    state: s,
+                    succeeds: *succeeds,
+                    leader: leader.clone(),
+                });
+            }
+        }
+        Effect::FoundPact { states, id, name } => {
+            let founders: Vec<StateIdx> = (0..states.len()).filter_map(rs).collect();
+            if founders.len() == states.len() {
+                actions::found_pact(world, &founders, id, name);
+            }
+        }
+        Effect::Confederate { name, .. } => {
+            if let Some(b) = rb(0) {
+                actions::confederate(world, b, name.as_deref());
             }
         }
         Effect::SetLeader { leader, regime, .. } => {

@@ -274,6 +274,18 @@ pub fn lift_sanctions(world: &mut World, bloc: BlocIdx, state: StateIdx) {
 /// Founds a new bloc with `founders` as members. Returns `None` when the
 /// limit on blocs formed during play is reached.
 pub fn form_bloc(world: &mut World, kind: BlocKind, founders: &[StateIdx], notice: u32) -> Option<BlocIdx> {
+    form_named_bloc(world, kind, founders, notice, None)
+}
+
+/// Founds a bloc, named and coded as given (a scenario's history names the
+/// Alliance of Sahel States), or as [`form_bloc`] names one.
+fn form_named_bloc(
+    world: &mut World,
+    kind: BlocKind,
+    founders: &[StateIdx],
+    notice: u32,
+    named: Option<(&str, &str)>,
+) -> Option<BlocIdx> {
     let reg = world.resource::<Registry>();
     let formed = reg.blocs.len();
     if founders.len() < 2 || formed >= limits::BLOCS + limits::FORMED_BLOCS {
@@ -282,15 +294,18 @@ pub fn form_bloc(world: &mut World, kind: BlocKind, founders: &[StateIdx], notic
     // Named as such alliances are ("Alliance of Mali and Niger", the AES
     // being the Alliance of Sahel States), with the acronym of the name as
     // its code: AMN. A code no bloc has yet, even one from a scenario.
-    let initials: String = std::iter::once('A')
-        .chain(founders.iter().filter_map(|s| {
-            reg.state_name(*s)
-                .trim_start_matches("The ")
-                .chars()
-                .find(|c| c.is_alphabetic())
-                .map(|c| c.to_ascii_uppercase())
-        }))
-        .collect();
+    let initials: String = match named {
+        Some((code, _)) => code.to_string(),
+        None => std::iter::once('A')
+            .chain(founders.iter().filter_map(|s| {
+                reg.state_name(*s)
+                    .trim_start_matches("The ")
+                    .chars()
+                    .find(|c| c.is_alphabetic())
+                    .map(|c| c.to_ascii_uppercase())
+            }))
+            .collect(),
+    };
     let mut code = initials.clone();
     let mut n = 1;
     while reg.bloc(&code).is_some() || reg.state(&code).is_some() {
@@ -303,7 +318,10 @@ pub fn form_bloc(world: &mut World, kind: BlocKind, founders: &[StateIdx], notic
             .is_some_and(|r| r.kind == RegimeKind::MilitaryJunta)
     });
     let names: Vec<String> = founders.iter().map(|s| reg.state_in_text(*s).to_string()).collect();
-    let name = format!("Alliance of {}", join_names(&names));
+    let name = match named {
+        Some((_, name)) => name.to_string(),
+        None => format!("Alliance of {}", join_names(&names)),
+    };
     let date = world.resource::<Clock>().date();
     let entity = world.spawn((Name::new(name.clone()), Code(code.clone()))).id();
     let idx = world.resource_mut::<Registry>().add_bloc(&code, &name, entity);
@@ -339,6 +357,70 @@ pub fn form_bloc(world: &mut World, kind: BlocKind, founders: &[StateIdx], notic
         .members(founders.to_vec());
     post(world, item);
     Some(idx)
+}
+
+/// `founders` found the defence pact a scenario's history names, unless
+/// they already share one (the model may have founded it first).
+pub fn found_pact(world: &mut World, founders: &[StateIdx], code: &str, name: &str) -> Option<BlocIdx> {
+    let shared = world
+        .query::<&Bloc>()
+        .iter(world)
+        .filter(|b| matches!(b.kind, BlocKind::DefencePact | BlocKind::Confederation) && b.rules.mutual_defence)
+        .map(|b| b.idx)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .find(|b| {
+            let members = members(world, *b);
+            founders.iter().all(|s| members.contains(s))
+        });
+    if shared.is_some() {
+        return shared;
+    }
+    let notice = world.resource::<Rules>().blocs.pact_notice_months as u32;
+    form_named_bloc(world, BlocKind::DefencePact, founders, notice, Some((code, name)))
+}
+
+/// A defence pact becomes a confederation, with the projects a
+/// confederation advances (joint force, passport, media, market, currency,
+/// and finally federation); renamed if a new name is given.
+pub fn confederate(world: &mut World, bloc: BlocIdx, renamed: Option<&str>) {
+    let Some(entity) = world.resource::<Registry>().bloc_entity(bloc) else {
+        return;
+    };
+    let Some(mut b) = world.get_mut::<Bloc>(entity) else {
+        return;
+    };
+    if b.kind != BlocKind::DefencePact {
+        return;
+    }
+    b.kind = BlocKind::Confederation;
+    if b.projects.is_empty() {
+        b.projects = [
+            ProjectKind::JointForce,
+            ProjectKind::Passport,
+            ProjectKind::Media,
+            ProjectKind::CommonMarket,
+            ProjectKind::Currency,
+            ProjectKind::Federation,
+        ]
+        .into_iter()
+        .map(|kind| Project { kind, progress: 0.0 })
+        .collect();
+    }
+    touch_blocs(world);
+    let members = members(world, bloc);
+    let name = world.resource::<Registry>().bloc_in_text(bloc).to_string();
+    let text = match renamed {
+        Some(new) => {
+            world.resource_mut::<Registry>().rename_bloc(bloc, new);
+            world.entity_mut(entity).insert(Name::new(new.to_string()));
+            let now = world.resource::<Registry>().bloc_in_text(bloc).to_string();
+            format!("{name} becomes a confederation: {now}.")
+        }
+        None => format!("{name} becomes a confederation."),
+    };
+    let item = news(world, NewsKind::BlocDeepened, text).bloc(bloc).members(members);
+    post(world, item);
 }
 
 fn join_names(names: &[String]) -> String {

@@ -8,6 +8,7 @@
 pub mod actions;
 pub mod chronicle;
 pub mod components;
+pub mod course;
 pub mod history;
 pub mod ledger;
 pub mod players;

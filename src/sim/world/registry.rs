@@ -100,6 +100,12 @@ impl Registry {
     pub fn bloc_code(&self, b: BlocIdx) -> &str {
         &self.blocs[b.0 as usize].code
     }
+    /// A bloc's new name (a pact that becomes a confederation); its id
+    /// stays.
+    pub fn rename_bloc(&mut self, b: BlocIdx, name: &str) {
+        self.blocs[b.0 as usize].name = name.to_string();
+    }
+
     pub fn bloc_name(&self, b: BlocIdx) -> &str {
         &self.blocs[b.0 as usize].name
     }

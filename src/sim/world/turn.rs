@@ -9,8 +9,17 @@ use crate::sim::world::components::StateIdx;
 /// successful ones the blocs react to.
 #[derive(Debug, Clone, Resource, Default)]
 pub struct CoupsThisTurn {
-    pub forced: Vec<StateIdx>,
+    pub forced: Vec<ForcedCoup>,
     pub succeeded: Vec<StateIdx>,
+}
+
+/// An attempt a script orders, with the outcome and the new leader if the
+/// script gives them (a scenario's history does); else the model decides.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ForcedCoup {
+    pub state: StateIdx,
+    pub succeeds: Option<bool>,
+    pub leader: Option<String>,
 }
 
 /// Set while a game is set up: `Start` holds then, and only then.
