@@ -998,3 +998,73 @@ fn windows_keep_their_clicks_and_place_and_escape_closes_them() {
     );
     screenshot(big.display.as_str(), &big.shots, 1);
 }
+
+#[test]
+fn a_class_follows_the_record_from_the_menu_and_reads_each_turning_point_with_its_source() {
+    let Some(game) = Session::start("history", 9, &["play"]) else {
+        return;
+    };
+    let display = game.display.as_str();
+    let first = game.wait_for_map();
+    let (x, y) = centre_of(&first, "menu_items", "sahel_2023").expect("the Niger crisis is on the menu");
+    click_at(display, x, y);
+    game.report_when("the history box", |r| !r["menu_history"].is_null());
+    // The menu grows to show the details and re-centres: let it settle.
+    std::thread::sleep(Duration::from_millis(1500));
+    let chosen = game.report_when("the settled menu", |r| !r["menu_history"].is_null());
+    let b = chosen["menu_history"][0].as_array().unwrap();
+    let at = |b: &Vec<Value>| {
+        (
+            b[0].as_f64().unwrap() + 10.0,
+            b[1].as_f64().unwrap() + b[3].as_f64().unwrap() / 2.0,
+        )
+    };
+    let (x, y) = at(b);
+    click_at(display, x, y);
+    let ticked = game.report_when("the box ticked", |r| r["menu_history"][1] == true);
+    screenshot(display, &game.shots, 1);
+    let b = ticked["menu_start"].as_array().unwrap();
+    click_at(
+        display,
+        b[0].as_f64().unwrap() + b[2].as_f64().unwrap() / 2.0,
+        b[1].as_f64().unwrap() + b[3].as_f64().unwrap() / 2.0,
+    );
+    let started = game.report_when("the new game", |r| r["menu_open"] == false);
+    assert!(started["player"].is_null(), "observer by default");
+    // The briefing, then the record's own months.
+    if started["briefing"] == true {
+        xdotool(display, &["key", "Return"]);
+        game.report_when("the briefing read", |r| r["briefing"] == false);
+    }
+    assert_eq!(
+        game.report_when("a report", |_| true)["record"],
+        "On the record to December 2025",
+        "the news strip says the game follows the record"
+    );
+    game.end_turn(1);
+    game.end_turn(2);
+    // September 2023: the Liptako-Gourma Charter, with where to check it.
+    let mut shown = None;
+    for _ in 0..12 {
+        let now = game.report_when("a report", |_| true);
+        let lines: Vec<String> = now["headline"]
+            .as_array()
+            .map(|h| h.iter().filter_map(|l| l.as_str().map(str::to_string)).collect())
+            .unwrap_or_default();
+        if lines.first().is_some_and(|l| l.contains("Liptako-Gourma Charter")) {
+            shown = Some(lines);
+            break;
+        }
+        if now["headlines_pending"].as_u64().unwrap_or(0) == 0 {
+            break;
+        }
+        xdotool(display, &["key", "Escape"]);
+        std::thread::sleep(Duration::from_millis(400));
+    }
+    let lines = shown.expect("the charter's turning point is shown in September 2023");
+    assert!(
+        lines.get(1).is_some_and(|l| l.starts_with("On the record: Liptako-Gourma Charter")),
+        "{lines:?}"
+    );
+    screenshot(display, &game.shots, 2);
+}

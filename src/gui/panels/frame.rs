@@ -269,6 +269,7 @@ struct GameView<'w> {
     info: Res<'w, GameInfo>,
     player: Res<'w, Player>,
     humans: Res<'w, crate::sim::world::players::Humans>,
+    course: Res<'w, crate::sim::world::course::Course>,
 }
 
 fn color32(c: Color) -> egui::Color32 {
@@ -515,6 +516,28 @@ fn draw_screen(
                         }
                     });
                 ui.checkbox(&mut filter.major_only, "major events only");
+                // The history option, said over the news it shapes.
+                if let Some(until) = game.course.until {
+                    let (text, hover) = if game.course.holds(game.clock.date()) {
+                        (
+                            format!("On the record to {}", until.long()),
+                            "History option: what really happened (coups, pacts, exits) happens on its date, \
+                             and the model makes none of its own until the record ends. \"What happens next?\" \
+                             shows the model's own futures, to compare with it.",
+                        )
+                    } else {
+                        (
+                            format!("Past the record (it ended in {})", until.long()),
+                            "History option: the record has ended; the model decides everything now.",
+                        )
+                    };
+                    ui.separator();
+                    ui.label(egui::RichText::new(&text).color(egui::Color32::from_rgb(200, 160, 60)))
+                        .on_hover_text(hover);
+                    layout.record = text;
+                } else {
+                    layout.record.clear();
+                }
             });
             let only = selection
                 .selected

@@ -267,6 +267,7 @@ pub(in crate::gui) fn draw_futures(
     mut window: ResMut<FuturesWindow>,
     mut layout: ResMut<crate::gui::window::shared::UiLayout>,
     registry: Res<crate::sim::world::registry::Registry>,
+    course: Res<crate::sim::world::course::Course>,
 ) -> Result {
     layout.futures_controls.clear();
     if !window.open {
@@ -323,6 +324,13 @@ pub(in crate::gui) fn draw_futures(
             });
             if let Some(m) = &w.message {
                 ui.colored_label(egui::Color32::from_rgb(210, 130, 80), m);
+            }
+            if course.until.is_some() {
+                // The history option: say what the comparison is.
+                ui.small(
+                    "This game follows the record; the futures do not. From now on each is the model's own, \
+                     to compare with what really happened.",
+                );
             }
             let Some((base, changed)) = w.result.clone() else {
                 ui.small("Every government is computer-run in the futures; each future has its own seed.");

@@ -250,8 +250,18 @@ pub(in crate::gui) fn draw_headline(
         .anchor(egui::Align2::CENTER_CENTER, egui::vec2(0.0, -60.0))
         .show(ctx, |ui| {
             ui.label(egui::RichText::new(&news.text).strong().size(16.0));
+            // A turning point of the record (the history option) with
+            // where a class can check it.
+            let source = (news.kind == NewsKind::Announcement)
+                .then(|| books.events.source_of(&news.text))
+                .flatten()
+                .map(|s| format!("On the record: {s}"));
+            if let Some(s) = &source {
+                ui.label(egui::RichText::new(s).italics());
+            }
             let lines = why(news, &ledger, &registry, &books, &facts, &coups);
             layout.headline = std::iter::once(news.text.clone())
+                .chain(source.iter().cloned())
                 .chain(lines.iter().cloned())
                 .collect();
             if !lines.is_empty() {

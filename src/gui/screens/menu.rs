@@ -51,6 +51,7 @@ pub struct Menu {
 fn forget_menu_controls(mut layout: ResMut<crate::gui::window::shared::UiLayout>) {
     layout.menu_items.clear();
     layout.menu_start = None;
+    layout.menu_history = None;
 }
 
 /// What the menu asked for, carried out with the whole world at hand.
@@ -73,6 +74,7 @@ pub(in crate::gui) fn draw_menu(
 ) -> Result {
     layout.menu_items.clear();
     layout.menu_start = None;
+    layout.menu_history = None;
     if menu.listings.is_empty() {
         menu.listings = mods.0.list();
         menu.titles = menu
@@ -186,10 +188,11 @@ pub(in crate::gui) fn draw_menu(
                                 "History: what really happened to {} (coups, pacts, exits) happens on its date",
                                 h.until.long()
                             );
-                            ui.checkbox(&mut menu.history, text).on_hover_text(
+                            let b = ui.checkbox(&mut menu.history, text).on_hover_text(
                                 "For a class: play or watch the record, then ask \"What happens next?\" \
                                  and compare the model's futures with what happened. Futures never replay the record.",
                             );
+                            layout.menu_history = Some((px(b.rect), menu.history));
                         }
                         let start = ui.button("Start ▶");
                         layout.menu_start = Some(px(start.rect));

@@ -85,6 +85,8 @@ struct Report {
     hand_over_ready: Option<[f32; 4]>,
     /// The turning point on screen, with its "what led here".
     headline: Vec<String>,
+    /// The top bar's word on the history option.
+    record: String,
     /// The choices' options on screen ("EVENT:OPTION").
     choice_buttons: Vec<(String, [f32; 4])>,
     /// The choices waiting, with the answer given (option), if any.
@@ -106,6 +108,7 @@ struct Report {
     offer_buttons: Vec<(String, [f32; 4])>,
     menu_items: Vec<(String, [f32; 4])>,
     menu_start: Option<[f32; 4]>,
+    menu_history: Option<([f32; 4], bool)>,
     /// The state played, if any.
     player: Option<String>,
     /// The last few news items.
@@ -269,6 +272,7 @@ fn write_report(
             })
             .unwrap_or_default(),
         headline: layout.headline.clone(),
+        record: layout.record.clone(),
         windows: open_windows(layout.egui.as_ref()),
         headline_on_top: layout.egui.as_ref().is_some_and(|ctx| {
             let id = bevy_egui::egui::Id::new("headline");
@@ -282,6 +286,7 @@ fn write_report(
         month: month.open.then(|| month.text.clone()),
         menu_items: layout.menu_items.clone(),
         menu_start: layout.menu_start,
+        menu_history: layout.menu_history,
         player: player.state.clone(),
         news: chronicle.news.iter().rev().take(12).map(|n| n.text.clone()).collect(),
         scenario: info.name.clone(),

@@ -40,6 +40,8 @@ pub struct UiLayout {
     /// The main menu's scenarios (by name) and its Start button, while open.
     pub menu_items: Vec<(String, [f32; 4])>,
     pub menu_start: Option<[f32; 4]>,
+    /// The menu's history box, and whether it is ticked.
+    pub menu_history: Option<([f32; 4], bool)>,
     /// The decisions panel's headers and buttons ("id" or "id/target").
     pub decision_buttons: Vec<(String, [f32; 4])>,
     /// What is typed in the decisions panel's Find box, and whether it has
@@ -52,6 +54,8 @@ pub struct UiLayout {
     pub hand_over_ready: Option<[f32; 4]>,
     /// The turning point on screen and its "what led here", line by line.
     pub headline: Vec<String>,
+    /// What the top bar says of the history option (empty without it).
+    pub record: String,
     /// egui's context, to ask which of its windows lies under a point
     /// (set each frame the interface is drawn).
     pub egui: Option<bevy_egui::egui::Context>,

@@ -119,6 +119,17 @@ impl EventBook {
     }
 }
 
+impl EventBook {
+    /// The source of the record's turning point whose title this is.
+    pub fn source_of(&self, title: &str) -> Option<&str> {
+        self.defs
+            .iter()
+            .zip(&self.sources)
+            .find(|(d, s)| s.is_some() && d.title.as_deref() == Some(title))
+            .and_then(|(_, s)| s.as_deref())
+    }
+}
+
 /// The record's course for a new game: until the record's last month with
 /// the history option, none without.
 fn on_the_record(scenario: &Scenario) -> Course {
