@@ -1063,8 +1063,58 @@ fn a_class_follows_the_record_from_the_menu_and_reads_each_turning_point_with_it
     }
     let lines = shown.expect("the charter's turning point is shown in September 2023");
     assert!(
-        lines.get(1).is_some_and(|l| l.starts_with("On the record: Liptako-Gourma Charter")),
+        lines
+            .get(1)
+            .is_some_and(|l| l.starts_with("On the record: Liptako-Gourma Charter")),
         "{lines:?}"
     );
     screenshot(display, &game.shots, 2);
+    game.read_headlines();
+
+    // The class charts the three juntas: the picker lists states by name
+    // (The Gambia under G) and stays open while they are ticked.
+    xdotool(display, &["key", "c"]);
+    let charts = game.report_when("the charts", |r| centre_of(r, "chart_picker", "open").is_some());
+    let (x, y) = centre_of(&charts, "chart_picker", "open").unwrap();
+    click_at(display, x, y);
+    let open = game.report_when("the state picker", |r| centre_of(r, "chart_picker", "MLI").is_some());
+    let listed: Vec<String> = open["chart_picker"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|i| i[0].as_str())
+        .filter(|k| *k != "open")
+        .map(str::to_string)
+        .collect();
+    let g = |code: &str| listed.iter().position(|c| c == code).unwrap();
+    assert!(
+        g("BEN") < g("BFA") && g("BFA") < g("CPV") && g("CPV") < g("CMR"),
+        "{listed:?}"
+    );
+    assert!(
+        g("CIV") < g("GMB") && g("GMB") < g("GHA"),
+        "The Gambia under G: {listed:?}"
+    );
+    assert!(
+        g("MLI") < g("MRT") && g("MRT") < g("NER") && g("NER") < g("NGA"),
+        "{listed:?}"
+    );
+    for code in ["MLI", "BFA"] {
+        let now = game.report_when("the picker still open", |r| {
+            centre_of(r, "chart_picker", code).is_some()
+        });
+        let (x, y) = centre_of(&now, "chart_picker", code).unwrap();
+        click_at(display, x, y);
+        game.report_when(&format!("{code} charted"), |r| {
+            r["chart_states"]
+                .as_array()
+                .is_some_and(|s| s.iter().any(|c| c == code))
+        });
+    }
+    let both = game.report_when("a report", |_| true);
+    assert!(
+        centre_of(&both, "chart_picker", "NER").is_some(),
+        "the picker stayed open after two ticks"
+    );
+    screenshot(display, &game.shots, 3);
 }

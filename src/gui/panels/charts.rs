@@ -73,7 +73,10 @@ pub(in crate::gui) fn draw_charts(
     selection: Res<Selection>,
     player: Res<Player>,
     chronicle: Res<Chronicle>,
+    mut layout: ResMut<crate::gui::window::shared::UiLayout>,
 ) -> Result {
+    layout.chart_picker.clear();
+    layout.chart_states.clear();
     if !charts.open {
         return Ok(());
     }
@@ -93,6 +96,9 @@ pub(in crate::gui) fn draw_charts(
         }
     }
     let ctx = contexts.ctx_mut()?;
+    let k = ctx.zoom_factor();
+    let px = |r: egui::Rect| [r.min.x * k, r.min.y * k, r.width() * k, r.height() * k];
+    let picker = &mut layout.chart_picker;
     let mut open = charts.open;
     let start = clock.start;
     super::raise_when_opened(ctx, "Charts");
@@ -119,15 +125,21 @@ pub(in crate::gui) fn draw_charts(
                 let mut by_name: Vec<crate::sim::world::components::StateIdx> = (0..registry.state_count())
                     .map(|s| crate::sim::world::components::StateIdx(s as u16))
                     .collect();
-                by_name.sort_by(|a, b| registry.state_name(*a).cmp(registry.state_name(*b)));
-                egui::containers::menu::MenuButton::new("States…")
+                // The Gambia under G, as a reader looks for it.
+                let key = |s: crate::sim::world::components::StateIdx| {
+                    registry.state_name(s).trim_start_matches("The ").to_string()
+                };
+                by_name.sort_by_key(|s| key(*s));
+                let (button, _) = egui::containers::menu::MenuButton::new("States…")
                     .config(config)
                     .ui(ui, |ui| {
                         egui::ScrollArea::vertical().max_height(300.0).show(ui, |ui| {
                             for &idx in &by_name {
                                 let code = registry.state_code(idx).to_string();
                                 let mut on = charts.states.contains(&code);
-                                if ui.checkbox(&mut on, registry.state_name(idx)).changed() {
+                                let item = ui.checkbox(&mut on, registry.state_name(idx));
+                                picker.push((code.clone(), px(item.rect)));
+                                if item.changed() {
                                     if on {
                                         charts.states.push(code);
                                     } else {
@@ -137,6 +149,7 @@ pub(in crate::gui) fn draw_charts(
                             }
                         });
                     });
+                picker.push(("open".to_string(), px(button.rect)));
             });
             let indicator = charts.indicator;
             let (lo, hi) = indicator.range();
@@ -203,6 +216,7 @@ pub(in crate::gui) fn draw_charts(
                 });
         });
     charts.open = open;
+    layout.chart_states = charts.states.clone();
     Ok(())
 }
 

@@ -109,6 +109,8 @@ struct Report {
     menu_items: Vec<(String, [f32; 4])>,
     menu_start: Option<[f32; 4]>,
     menu_history: Option<([f32; 4], bool)>,
+    chart_picker: Vec<(String, [f32; 4])>,
+    chart_states: Vec<String>,
     /// The state played, if any.
     player: Option<String>,
     /// The last few news items.
@@ -287,6 +289,8 @@ fn write_report(
         menu_items: layout.menu_items.clone(),
         menu_start: layout.menu_start,
         menu_history: layout.menu_history,
+        chart_picker: layout.chart_picker.clone(),
+        chart_states: layout.chart_states.clone(),
         player: player.state.clone(),
         news: chronicle.news.iter().rev().take(12).map(|n| n.text.clone()).collect(),
         scenario: info.name.clone(),

@@ -40,6 +40,10 @@ pub struct UiLayout {
     /// The main menu's scenarios (by name) and its Start button, while open.
     pub menu_items: Vec<(String, [f32; 4])>,
     pub menu_start: Option<[f32; 4]>,
+    /// The Charts window's state picker: its button ("open") and each
+    /// state's box (by code) in the order listed; the states drawn.
+    pub chart_picker: Vec<(String, [f32; 4])>,
+    pub chart_states: Vec<String>,
     /// The menu's history box, and whether it is ticked.
     pub menu_history: Option<([f32; 4], bool)>,
     /// The decisions panel's headers and buttons ("id" or "id/target").
