@@ -37,12 +37,17 @@ pub fn run(args: ValidateArgs, mods: &Mods) -> Result<ExitCode, Failure> {
         }
         match mods.load_path(f) {
             Ok(s) => out!(
-                "{}: ok ({} states, {} powers, {} blocs, {} events)",
+                "{}: ok ({} states, {} powers, {} blocs, {} events{})",
                 f.display(),
                 s.file.states.len(),
                 s.file.powers.len(),
                 s.file.blocs.len(),
-                s.file.events.len()
+                s.file.events.len(),
+                s.file
+                    .history
+                    .as_ref()
+                    .map(|h| format!(", a record of {} turning points to {}", h.points.len(), h.until))
+                    .unwrap_or_default()
             ),
             Err(e) => {
                 bad += 1;
