@@ -7,7 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 /// The map shipped with the game, built into the binary.
-pub const SHIPPED_MAP: &str = include_str!("../assets/map/west_africa.ron");
+pub const SHIPPED_MAP: &str = include_str!("../../assets/map/west_africa.ron");
 
 /// A point in map units (see [`Projection`]).
 pub type Point = [f32; 2];
