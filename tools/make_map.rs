@@ -1,7 +1,9 @@
 //! `make-map`: turns Natural Earth's 1:50m country borders (the TopoJSON of
-//! the npm package world-atlas 2.0.2) into the game's map asset,
-//! `assets/map/west_africa.ron`, keeping the region's states and their
-//! neighbours. Run it again to regenerate the asset:
+//! the npm package world-atlas 2.0.2) into the game's world atlas,
+//! `assets/map/world.ron`: every country, with its ISO 3166 alpha-3 id, a
+//! short English name and where its label goes; each border stored once,
+//! as the source stores it. The game builds each scenario's map from it.
+//! Run it again to regenerate the asset:
 //!
 //! ```sh
 //! cargo run --bin make-map -- --input ../shared/data/world-atlas-2.0.2/countries-50m.json
@@ -11,65 +13,27 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser;
-use harmattan::map::{MapFile, Point, Polygon, Projection, Region, label_point, ring_area};
+use harmattan::map::atlas::{AtlasCountry, AtlasFile};
+use harmattan::map::{Polygon, Projection, label_point, ring_area};
 use serde_json::Value;
 
+mod iso3166;
+
 #[derive(Parser)]
-#[command(name = "make-map", about = "Build the map asset from world-atlas TopoJSON")]
+#[command(name = "make-map", about = "Build the world atlas from world-atlas TopoJSON")]
 struct Args {
     /// world-atlas `countries-50m.json`.
     #[arg(long, default_value = "../shared/data/world-atlas-2.0.2/countries-50m.json")]
     input: PathBuf,
-    #[arg(long, default_value = "assets/map/west_africa.ron")]
+    #[arg(long, default_value = "assets/map/world.ron")]
     output: PathBuf,
 }
-
-/// ISO 3166 numeric code (world-atlas ids) → alpha-3 id and English name.
-/// The region's states, then the neighbours drawn for context.
-const COUNTRIES: &[(&str, &str, &str)] = &[
-    ("204", "BEN", "Benin"),
-    ("854", "BFA", "Burkina Faso"),
-    ("120", "CMR", "Cameroon"),
-    ("384", "CIV", "Côte d'Ivoire"),
-    ("132", "CPV", "Cabo Verde"),
-    ("288", "GHA", "Ghana"),
-    ("324", "GIN", "Guinea"),
-    ("270", "GMB", "The Gambia"),
-    ("624", "GNB", "Guinea-Bissau"),
-    ("430", "LBR", "Liberia"),
-    ("466", "MLI", "Mali"),
-    ("478", "MRT", "Mauritania"),
-    ("562", "NER", "Niger"),
-    ("566", "NGA", "Nigeria"),
-    ("686", "SEN", "Senegal"),
-    ("694", "SLE", "Sierra Leone"),
-    ("678", "STP", "São Tomé and Príncipe"),
-    ("148", "TCD", "Chad"),
-    ("768", "TGO", "Togo"),
-    ("012", "DZA", "Algeria"),
-    ("434", "LBY", "Libya"),
-    ("732", "ESH", "Western Sahara"),
-    ("504", "MAR", "Morocco"),
-    ("729", "SDN", "Sudan"),
-    ("728", "SSD", "South Sudan"),
-    ("140", "CAF", "Central African Republic"),
-    ("226", "GNQ", "Equatorial Guinea"),
-    ("266", "GAB", "Gabon"),
-    ("178", "COG", "Republic of the Congo"),
-    ("788", "TUN", "Tunisia"),
-];
-
-/// True to scale at the latitude of the Sahel; 100 units per degree.
-const PROJECTION: Projection = Projection {
-    lat0: 14.0,
-    scale: 100.0,
-};
 
 fn main() -> ExitCode {
     let args = Args::parse();
     match run(&args) {
         Ok(n) => {
-            println!("Wrote {} ({n} regions).", args.output.display());
+            println!("Wrote {} ({n} countries).", args.output.display());
             ExitCode::SUCCESS
         }
         Err(e) => {
@@ -79,46 +43,90 @@ fn main() -> ExitCode {
     }
 }
 
+/// The alpha-3 id and name of an atlas geometry.
+fn identify(g: &Value) -> Result<(&'static str, &'static str), String> {
+    let found = match g["id"].as_str() {
+        Some(numeric) => iso3166::BY_NUMERIC
+            .iter()
+            .find(|(n, ..)| *n == numeric)
+            .map(|(_, id, name)| (*id, *name)),
+        None => {
+            let atlas_name = g["properties"]["name"].as_str().unwrap_or_default();
+            iso3166::BY_ATLAS_NAME
+                .iter()
+                .find(|(n, ..)| *n == atlas_name)
+                .map(|(_, id, name)| (*id, *name))
+        }
+    };
+    found.ok_or_else(|| format!("no ISO code for {} ({})", g["id"], g["properties"]["name"]))
+}
+
 fn run(args: &Args) -> Result<usize, String> {
     let text =
         std::fs::read_to_string(&args.input).map_err(|e| format!("cannot read {}: {e}", args.input.display()))?;
     let topo: Value = serde_json::from_str(&text).map_err(|e| format!("{} is not JSON: {e}", args.input.display()))?;
-    let arcs = decode_arcs(&topo)?;
+    let t = &topo["transform"];
+    let (Some(sx), Some(sy), Some(tx), Some(ty)) = (
+        t["scale"][0].as_f64(),
+        t["scale"][1].as_f64(),
+        t["translate"][0].as_f64(),
+        t["translate"][1].as_f64(),
+    ) else {
+        return Err("the topology has no quantisation transform".into());
+    };
+    let arcs: Vec<Vec<i32>> = topo["arcs"]
+        .as_array()
+        .ok_or("the topology has no arcs")?
+        .iter()
+        .map(|arc| {
+            arc.as_array()
+                .ok_or("an arc is not a list")?
+                .iter()
+                .flat_map(|p| [p[0].as_i64(), p[1].as_i64()])
+                .map(|v| {
+                    v.and_then(|v| i32::try_from(v).ok())
+                        .ok_or("an arc point is not two integers")
+                })
+                .collect::<Result<Vec<i32>, _>>()
+        })
+        .collect::<Result<_, _>>()?;
+    let decoded = decode_arcs(&topo)?;
     let geometries = topo["objects"]["countries"]["geometries"]
         .as_array()
         .ok_or("no objects.countries.geometries: is this world-atlas countries-50m.json?")?;
-    let mut regions = Vec::new();
-    for (numeric, id, name) in COUNTRIES {
-        let g = geometries
-            .iter()
-            .find(|g| g["id"].as_str() == Some(numeric))
-            .ok_or_else(|| format!("country {numeric} ({name}) is not in the input"))?;
-        let polygons = polygons_of(g, &arcs)?;
-        let largest = polygons
-            .iter()
-            .max_by(|a, b| ring_area(&a[0]).abs().total_cmp(&ring_area(&b[0]).abs()))
-            .ok_or_else(|| format!("{name} has no polygon"))?;
-        regions.push(Region {
-            id: id.to_string(),
-            name: name.to_string(),
-            label: round(label_point(largest)),
-            polygons,
-        });
+    let mut countries: Vec<AtlasCountry> = Vec::new();
+    for g in geometries {
+        let (id, name) = identify(g)?;
+        let polygons = arc_polygons(g)?;
+        match countries.iter_mut().find(|c| c.id == id) {
+            Some(c) => c.polygons.extend(polygons),
+            None => countries.push(AtlasCountry {
+                id: id.to_string(),
+                name: name.to_string(),
+                label: (0.0, 0.0),
+                polygons,
+            }),
+        }
     }
-    regions.sort_by(|a, b| a.id.cmp(&b.id));
-    let file = MapFile {
+    for c in &mut countries {
+        c.label = label_of(c, &decoded)?;
+    }
+    countries.sort_by(|a, b| a.id.cmp(&b.id));
+    let file = AtlasFile {
         source: "Natural Earth 1:50m admin-0 countries (public domain), via world-atlas 2.0.2 \
                  countries-50m.json (ISC licence, see LICENSE-world-atlas.txt); generated by make-map"
             .into(),
-        projection: PROJECTION,
-        regions,
+        scale: (sx, sy),
+        translate: (tx, ty),
+        arcs,
+        countries,
     };
-    let n = file.regions.len();
-    let body = ron::ser::to_string_pretty(&file, ron::ser::PrettyConfig::new().compact_arrays(true))
-        .map_err(|e| format!("cannot write RON: {e}"))?;
+    let n = file.countries.len();
+    let body = write_ron(&file)?;
     let out = format!(
-        "// Generated by `cargo run --bin make-map`; do not edit by hand.\n// Units: {} per degree, equirectangular, true to scale at {}°N.\n{body}\n",
-        PROJECTION.scale, PROJECTION.lat0
+        "// Generated by `cargo run --bin make-map`; do not edit by hand.\n\
+         // Natural Earth's borders as world-atlas quantises them: each arc is its first point and the steps\n\
+         // to the next (x, y), a point being (x * scale.0 + translate.0, y * scale.1 + translate.1) degrees.\n{body}\n"
     );
     if let Some(dir) = args.output.parent() {
         std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
@@ -138,6 +146,77 @@ fn run(args: &Args) -> Result<usize, String> {
             .map_err(|e| format!("cannot write the licence: {e}"))?;
     }
     Ok(n)
+}
+
+/// A country's polygons as arc indices.
+fn arc_polygons(g: &Value) -> Result<Vec<Vec<Vec<i32>>>, String> {
+    let indices = |ring: &Value| -> Result<Vec<i32>, String> {
+        ring.as_array()
+            .ok_or("a ring is not a list")?
+            .iter()
+            .map(|i| {
+                i.as_i64()
+                    .and_then(|i| i32::try_from(i).ok())
+                    .ok_or_else(|| "an arc index is not an integer".to_string())
+            })
+            .collect()
+    };
+    let polygon = |rings: &Value| -> Result<Vec<Vec<i32>>, String> {
+        rings
+            .as_array()
+            .ok_or("a polygon is not a list of rings")?
+            .iter()
+            .map(indices)
+            .collect()
+    };
+    match g["type"].as_str() {
+        Some("Polygon") => Ok(vec![polygon(&g["arcs"])?]),
+        Some("MultiPolygon") => g["arcs"]
+            .as_array()
+            .ok_or("a multipolygon is not a list")?
+            .iter()
+            .map(polygon)
+            .collect(),
+        other => Err(format!("unexpected geometry type {other:?}")),
+    }
+}
+
+/// Where a country's name goes: the point of its largest polygon farthest
+/// from its edges, found in a projection true to scale at that polygon's
+/// latitude, in degrees to a hundredth.
+fn label_of(c: &AtlasCountry, arcs: &[Vec<(f64, f64)>]) -> Result<(f64, f64), String> {
+    let rings: Vec<Vec<Vec<(f64, f64)>>> = c
+        .polygons
+        .iter()
+        .map(|p| p.iter().map(|r| ring(r, arcs)).collect::<Result<Vec<_>, _>>())
+        .collect::<Result<_, _>>()?;
+    let area = |r: &Vec<(f64, f64)>| {
+        let pts: Vec<[f32; 2]> = r.iter().map(|&(x, y)| [x as f32, y as f32]).collect();
+        ring_area(&pts).abs()
+    };
+    let largest = rings
+        .iter()
+        .max_by(|a, b| area(&a[0]).total_cmp(&area(&b[0])))
+        .ok_or_else(|| format!("{} has no polygon", c.name))?;
+    let (lat_lo, lat_hi) = largest[0]
+        .iter()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), p| {
+            (lo.min(p.1), hi.max(p.1))
+        });
+    let local = Projection {
+        lat0: (lat_lo + lat_hi) / 2.0,
+        lon0: 0.0,
+        scale: 100.0,
+    };
+    let projected: Polygon = largest
+        .iter()
+        .map(|r| r.iter().map(|&(lon, lat)| local.project(lon, lat)).collect())
+        .collect();
+    let p = label_point(&projected);
+    let k = local.lat0.to_radians().cos();
+    let lon = f64::from(p[0]) / (k * local.scale);
+    let lat = f64::from(p[1]) / local.scale;
+    Ok(((lon * 100.0).round() / 100.0, (lat * 100.0).round() / 100.0))
 }
 
 /// The arcs in longitude and latitude: TopoJSON stores them quantised and
@@ -170,11 +249,11 @@ fn decode_arcs(topo: &Value) -> Result<Vec<Vec<(f64, f64)>>, String> {
         .collect()
 }
 
-/// A ring from arc indices (a negative index ~i is arc i reversed).
-fn ring(indices: &Value, arcs: &[Vec<(f64, f64)>]) -> Result<Vec<Point>, String> {
+/// A ring in degrees from arc indices (a negative index ~i is arc i
+/// reversed).
+fn ring(indices: &[i32], arcs: &[Vec<(f64, f64)>]) -> Result<Vec<(f64, f64)>, String> {
     let mut out: Vec<(f64, f64)> = Vec::new();
-    for i in indices.as_array().ok_or("a ring is not a list")? {
-        let i = i.as_i64().ok_or("an arc index is not an integer")?;
+    for &i in indices {
         let (k, reversed) = if i < 0 {
             ((!i) as usize, true)
         } else {
@@ -192,35 +271,38 @@ fn ring(indices: &Value, arcs: &[Vec<(f64, f64)>]) -> Result<Vec<Point>, String>
     if out.len() > 1 && out.first() == out.last() {
         out.pop();
     }
-    Ok(out
-        .into_iter()
-        .map(|(lon, lat)| round(PROJECTION.project(lon, lat)))
-        .collect())
+    Ok(out)
 }
 
-fn polygons_of(g: &Value, arcs: &[Vec<(f64, f64)>]) -> Result<Vec<Polygon>, String> {
-    let polygon = |rings: &Value| -> Result<Polygon, String> {
-        rings
-            .as_array()
-            .ok_or("a polygon is not a list of rings")?
-            .iter()
-            .map(|r| ring(r, arcs))
-            .collect()
-    };
-    match g["type"].as_str() {
-        Some("Polygon") => Ok(vec![polygon(&g["arcs"])?]),
-        Some("MultiPolygon") => g["arcs"]
-            .as_array()
-            .ok_or("a multipolygon is not a list")?
-            .iter()
-            .map(polygon)
-            .collect(),
-        other => Err(format!("unexpected geometry type {other:?}")),
+/// The atlas as RON, an arc a line and a country a few (a whole-file
+/// pretty print would put either every number or everything on one line).
+fn write_ron(file: &AtlasFile) -> Result<String, String> {
+    let value = |v: &dyn erased::Ser| v.ron();
+    let mut out = String::from("(\n");
+    out.push_str(&format!("    source: {},\n", value(&file.source)?));
+    out.push_str(&format!("    scale: {},\n", value(&file.scale)?));
+    out.push_str(&format!("    translate: {},\n", value(&file.translate)?));
+    out.push_str("    arcs: [\n");
+    for arc in &file.arcs {
+        out.push_str(&format!("        {},\n", value(arc)?));
     }
+    out.push_str("    ],\n    countries: [\n");
+    for c in &file.countries {
+        out.push_str(&format!("        {},\n", value(c)?));
+    }
+    out.push_str("    ],\n)");
+    Ok(out)
 }
 
-/// Two decimals of a map unit (a hundredth of a degree is ~1 km): plenty,
-/// and it keeps the asset small.
-fn round(p: Point) -> Point {
-    [(p[0] * 100.0).round() / 100.0, (p[1] * 100.0).round() / 100.0]
+mod erased {
+    /// One value written as compact RON.
+    pub trait Ser {
+        fn ron(&self) -> Result<String, String>;
+    }
+
+    impl<T: serde::Serialize> Ser for T {
+        fn ron(&self) -> Result<String, String> {
+            ron::to_string(self).map_err(|e| format!("cannot write RON: {e}"))
+        }
+    }
 }

@@ -27,7 +27,6 @@ use window::{game, phases, probe, redraw, reload, saves, screenshot, settings, s
 use bevy::prelude::*;
 use bevy_egui::EguiPlugin;
 
-use crate::map::MapFile;
 use crate::scenario::Scenario;
 use crate::sim::{SimulationPlugin, load_into_app};
 
@@ -51,10 +50,7 @@ pub fn run(
     }))
     .add_plugins(EguiPlugin::default())
     .add_plugins(SimulationPlugin)
-    .insert_resource(view::MapShapes::new(
-        MapFile::shipped(),
-        &scenario.file.states.iter().map(|s| s.id.clone()).collect::<Vec<_>>(),
-    ))
+    .insert_resource(view::MapShapes::of(&scenario))
     .init_resource::<modes::MapMode>()
     .add_plugins((
         camera::plugin,

@@ -1,13 +1,14 @@
-//! The map of the region: country shapes from Natural Earth, projected and
-//! stored in `assets/map/west_africa.ron` by `make-map`, and what the game
-//! needs from them (triangles to draw, outlines, which country is under
-//! the cursor, where its label goes). No rendering here: the window draws
-//! from this, and tests check it without one.
+//! The map of a scenario: country shapes from Natural Earth (the world
+//! atlas, `atlas.rs`), projected for the scenario's region, and what the
+//! game needs from them (triangles to draw, outlines, which country is
+//! under the cursor, where its label goes). No rendering here: the window
+//! draws from this, and tests check it without one.
+
+pub mod atlas;
 
 use serde::{Deserialize, Serialize};
 
-/// The map shipped with the game, built into the binary.
-pub const SHIPPED_MAP: &str = include_str!("../../assets/map/west_africa.ron");
+use crate::scenario::Scenario;
 
 /// A point in map units (see [`Projection`]).
 pub type Point = [f32; 2];
@@ -17,17 +18,21 @@ pub type Point = [f32; 2];
 pub type Polygon = Vec<Vec<Point>>;
 
 /// How longitude and latitude became map units: an equirectangular
-/// projection true to scale at `lat0`, `scale` units per degree.
+/// projection true to scale at `lat0`, centred on `lon0`, `scale` units
+/// per degree of latitude. For the few thousand kilometres a scenario
+/// spans, distortion away from `lat0` is small.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Projection {
     pub lat0: f64,
+    #[serde(default)]
+    pub lon0: f64,
     pub scale: f64,
 }
 
 impl Projection {
     pub fn project(&self, lon: f64, lat: f64) -> Point {
         let k = self.lat0.to_radians().cos();
-        [(lon * k * self.scale) as f32, (lat * self.scale) as f32]
+        [((lon - self.lon0) * k * self.scale) as f32, (lat * self.scale) as f32]
     }
 }
 
@@ -43,25 +48,29 @@ pub struct Region {
     pub polygons: Vec<Polygon>,
 }
 
-/// The map asset.
+/// The map of a scenario.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct MapFile {
     /// Where the shapes come from, and their licence.
     pub source: String,
     pub projection: Projection,
-    /// Sorted by id.
+    /// Sorted by id: the scenario's states that have a shape, and the
+    /// countries around them.
     pub regions: Vec<Region>,
+    /// What the camera frames: the scenario's states (min, max).
+    pub focus: (Point, Point),
 }
 
 impl MapFile {
-    pub fn parse(text: &str) -> Result<Self, ron::error::SpannedError> {
-        ron::from_str(text)
-    }
-
-    pub fn shipped() -> Self {
-        // The asset is generated and checked by the test suite; a broken
-        // build-time constant is a bug, not bad input.
-        Self::parse(SHIPPED_MAP).expect("the shipped map asset parses")
+    /// The map of a scenario, from the shipped atlas.
+    pub fn of(scenario: &Scenario) -> Self {
+        let states: Vec<(&str, &str)> = scenario
+            .file
+            .states
+            .iter()
+            .map(|s| (s.id.as_str(), s.name.as_str()))
+            .collect();
+        atlas::Atlas::shipped().map_for(&states)
     }
 
     pub fn region(&self, id: &str) -> Option<&Region> {

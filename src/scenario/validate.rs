@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use ron::error::{Error as RonError, SpannedError};
 
+use super::date::YearMonth;
 use super::format::*;
 use super::locate::{Locator, Seg};
 use super::{LoadError, Problem, Scenario, suggest};
@@ -165,6 +166,7 @@ struct Checker {
 }
 
 /// The ids a scenario declares, for checking references.
+#[derive(Clone)]
 struct Ids<'a> {
     states: Vec<&'a str>,
     powers: Vec<&'a str>,
@@ -430,17 +432,43 @@ impl Checker {
         self.duplicates("states", ids.states.iter().copied(), "state");
         self.duplicates("powers", ids.powers.iter().copied(), "power");
         self.duplicates("blocs", ids.blocs.iter().copied(), "bloc");
-        // A pact founded by an effect may be named by later ones.
-        let founded = f
-            .events
-            .iter()
-            .flat_map(|e| e.effects.iter().chain(e.choices.iter().flat_map(|c| &c.effects)))
-            .chain(f.history.iter().flat_map(|h| h.points.iter().flat_map(|p| &p.effects)));
-        for effect in founded {
-            if let Effect::FoundPact { id, .. } = effect
-                && !ids.blocs.contains(&id.as_str())
+        // A pact an event founds may be named by any effect; one the
+        // record founds, only by the record's later points (see `history`).
+        // Either way its id is new, and given once.
+        let mut founders: BTreeMap<&str, usize> = BTreeMap::new();
+        for (i, e) in f.events.iter().enumerate() {
+            for (j, effect) in e
+                .effects
+                .iter()
+                .chain(e.choices.iter().flat_map(|c| &c.effects))
+                .enumerate()
             {
-                ids.blocs.push(id);
+                if let Effect::FoundPact { id, .. } = effect {
+                    let at = [
+                        Seg::Field("events"),
+                        Seg::Index(i),
+                        Seg::Field("effects"),
+                        Seg::Index(j),
+                    ];
+                    self.new_pact_id(&at, id, f, &mut founders);
+                    if !ids.blocs.contains(&id.as_str()) {
+                        ids.blocs.push(id);
+                    }
+                }
+            }
+        }
+        for (i, p) in f.history.iter().flat_map(|h| h.points.iter()).enumerate() {
+            for (j, effect) in p.effects.iter().enumerate() {
+                if let Effect::FoundPact { id, .. } = effect {
+                    let at = [
+                        Seg::Field("history"),
+                        Seg::Field("points"),
+                        Seg::Index(i),
+                        Seg::Field("effects"),
+                        Seg::Index(j),
+                    ];
+                    self.new_pact_id(&at, id, f, &mut founders);
+                }
             }
         }
         self.duplicates("events", ids.events.iter().copied(), "event");
@@ -956,17 +984,61 @@ impl Checker {
         self.choices(&at, e, ids);
     }
 
+    /// A pact's id that `FoundPact` gives: not a bloc of the scenario, and
+    /// given by one `FoundPact` only.
+    fn new_pact_id<'a>(&mut self, at: &[Seg], id: &'a str, f: &ScenarioFile, founders: &mut BTreeMap<&'a str, usize>) {
+        let here = path(at, &[Seg::Field("id")]);
+        if f.blocs.iter().any(|b| b.id == id) {
+            self.at(
+                &here,
+                format!("`{id}` is already a bloc of the scenario: a new pact needs an id of its own"),
+            );
+        }
+        let n = founders.entry(id).or_insert(0);
+        *n += 1;
+        if *n == 2 {
+            self.at(
+                &here,
+                format!("a pact `{id}` is founded twice: give each `FoundPact` its own id"),
+            );
+        }
+    }
+
     /// The record's turning points: dated within the scenario's span and
-    /// the record's, each with its source.
+    /// the record's, each with its source; a pact the record founds named
+    /// only from its founding on.
     fn history(&mut self, h: &HistoryDef, f: &ScenarioFile, ids: &Ids) {
         let at = [Seg::Field("history")];
         let start = f.meta.start;
+        let last = start.plus_months(i64::from(f.meta.turns.max(1)) - 1);
         if h.until < start {
             self.at(
                 &path(&at, &[Seg::Field("until")]),
                 format!("the record ends in {}, before the scenario starts ({start})", h.until),
             );
+        } else if h.until > last {
+            self.at(
+                &path(&at, &[Seg::Field("until")]),
+                format!(
+                    "the record runs to {}, past the scenario's {} months (to {last}); while it runs the model \
+                     makes no coups or pacts of its own",
+                    h.until, f.meta.turns
+                ),
+            );
         }
+        // Where each pact the record founds is founded: (month, point).
+        let founded: Vec<(&str, (YearMonth, usize))> = h
+            .points
+            .iter()
+            .enumerate()
+            .flat_map(|(i, p)| {
+                p.effects.iter().filter_map(move |e| match e {
+                    Effect::FoundPact { id, .. } => Some((id.as_str(), (p.month, i))),
+                    _ => None,
+                })
+            })
+            .collect();
+        let mut coups: BTreeMap<(&str, YearMonth), usize> = BTreeMap::new();
         for (j, s) in h.sources.iter().enumerate() {
             self.text(
                 &path(&at, &[Seg::Field("sources"), Seg::Index(j)]),
@@ -985,6 +1057,13 @@ impl Checker {
         }
         for (i, p) in h.points.iter().enumerate() {
             let here = path(&at, &[Seg::Field("points"), Seg::Index(i)]);
+            let mut known = ids.clone();
+            known.blocs.extend(
+                founded
+                    .iter()
+                    .filter(|(_, when)| *when <= (p.month, i))
+                    .map(|(id, _)| *id),
+            );
             if p.month < start || p.month > h.until {
                 self.at(
                     &path(&here, &[Seg::Field("month")]),
@@ -1026,13 +1105,51 @@ impl Checker {
             ) {
                 for (j, effect) in p.effects.iter().enumerate() {
                     let e_at = path(&here, &[Seg::Field("effects"), Seg::Index(j)]);
-                    if let Effect::Fire(_) = effect {
-                        self.at(
-                            &e_at,
-                            "a turning point cannot fire events; give its effects instead".into(),
-                        );
+                    match effect {
+                        Effect::Fire(_) => {
+                            self.at(
+                                &e_at,
+                                "a turning point cannot fire events; give its effects instead".into(),
+                            );
+                        }
+                        Effect::CoupAttempt {
+                            state,
+                            succeeds,
+                            leader,
+                        } => {
+                            if succeeds == &Some(false) && leader.is_some() {
+                                self.at(
+                                    &path(&e_at, &[Seg::Field("leader")]),
+                                    "a coup that fails brings no new leader: leave `leader` out".into(),
+                                );
+                            }
+                            let n = coups.entry((state.as_str(), p.month)).or_insert(0);
+                            *n += 1;
+                            if *n == 2 {
+                                self.at(
+                                    &e_at,
+                                    format!(
+                                        "a second coup attempt in {state} in {}: one a month is all the model makes",
+                                        p.month
+                                    ),
+                                );
+                            }
+                        }
+                        Effect::Confederate { bloc, .. } => {
+                            if let Some(b) = f.blocs.iter().find(|b| &b.id == bloc)
+                                && b.kind != BlocKind::DefencePact
+                            {
+                                self.at(
+                                    &path(&e_at, &[Seg::Field("bloc")]),
+                                    format!(
+                                        "`{bloc}` is not a defence pact: only a defence pact becomes a confederation"
+                                    ),
+                                );
+                            }
+                        }
+                        _ => {}
                     }
-                    self.effect(&e_at, effect, ids);
+                    self.effect(&e_at, effect, &known);
                 }
             }
         }

@@ -274,3 +274,64 @@ fn the_command_line_takes_the_option_and_refuses_it_where_there_is_no_record() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("no record of what happened"), "{err}");
 }
+
+#[test]
+fn a_record_that_names_a_pact_before_it_is_founded_or_reuses_an_id_is_refused() {
+    let text = tiny(
+        r#"    history: (
+        until: "2024-06",
+        points: [
+            (month: "2023-02", title: "Too early", source: "A book",
+             effects: [Confederate(bloc: "PCT")]),
+            (month: "2023-03", title: "A pact", source: "A book",
+             effects: [FoundPact(states: ["AAA", "BBB"], id: "PCT", name: "Pact")]),
+            (month: "2023-04", title: "Again", source: "A book",
+             effects: [FoundPact(states: ["BBB", "CCC"], id: "COM", name: "Community again")]),
+            (month: "2023-05", title: "Twice", source: "A book",
+             effects: [CoupAttempt(state: "AAA", succeeds: false, leader: "Nobody"), CoupAttempt(state: "AAA")]),
+            (month: "2023-06", title: "Deeper", source: "A book",
+             effects: [Confederate(bloc: "COM")]),
+        ],
+    ),"#,
+    );
+    let err = scenario::load("test.ron", &text).unwrap_err().to_string();
+    assert!(err.contains("unknown bloc `PCT`"), "named before it is founded: {err}");
+    assert!(err.contains("`COM` is already a bloc of the scenario"), "{err}");
+    assert!(err.contains("a coup that fails brings no new leader"), "{err}");
+    assert!(err.contains("a second coup attempt in AAA in 2023-05"), "{err}");
+    assert!(err.contains("`COM` is not a defence pact"), "{err}");
+    assert!(
+        err.contains("the record runs to 2024-06, past the scenario's 12 months"),
+        "{err}"
+    );
+}
+
+/// A person's pact, founded before the record's, is the one the record
+/// then names: the confederation comes to it.
+#[test]
+fn a_pact_a_player_founded_first_becomes_the_records_own() {
+    use harmattan::scenario::format::Effect;
+    use harmattan::sim::world::ledger::{Cause, Mechanism};
+    let s = scenario::resolve("sahel_2023").unwrap().with_history(true).unwrap();
+    let mut sim = Simulation::new(&s, 4, Detail::Full);
+    sim.run(1);
+    let theirs = Effect::FoundPact {
+        states: vec!["MLI".into(), "BFA".into(), "NER".into()],
+        id: "PLAYERS".into(),
+        name: "Pact of the Three".into(),
+    };
+    harmattan::sim::script::effect::apply_effect(sim.world_mut(), &theirs, Cause::of(Mechanism::ScriptedEvent));
+    sim.run(1);
+    let reg = sim.registry();
+    assert_eq!(
+        reg.bloc("AES"),
+        reg.bloc("PLAYERS"),
+        "the record's id names the pact already there"
+    );
+    assert_eq!(bloc_named(&mut sim, "PLAYERS").unwrap().1, "Alliance of Sahel States");
+    sim.run(10);
+    let (kind, name, members) = bloc_named(&mut sim, "PLAYERS").unwrap();
+    assert_eq!(kind, BlocKind::Confederation);
+    assert_eq!(name, "Confederation of Sahel States");
+    assert_eq!(members, ["BFA", "MLI", "NER"]);
+}

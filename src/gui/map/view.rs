@@ -16,7 +16,6 @@ use crate::sim::world::registry::Clock;
 
 pub(in crate::gui) fn plugin(app: &mut App) {
     app.init_resource::<Drag>()
-        .add_systems(Startup, spawn_map)
         .add_systems(
             bevy_egui::EguiPrimaryContextPass,
             draw_labels.in_set(crate::gui::window::phases::UiPhase::Map),
@@ -27,6 +26,7 @@ pub(in crate::gui) fn plugin(app: &mut App) {
                 hover_and_select
                     .in_set(crate::gui::window::phases::MapInput::Pick)
                     .run_if(in_state(crate::gui::screens::screen::Screen::Playing)),
+                show_the_map,
                 rebuild_outlines,
                 colour_states,
             )
@@ -54,26 +54,17 @@ pub struct MapShapes {
 }
 
 impl MapShapes {
-    pub fn new(file: MapFile, states: &[String]) -> Self {
+    /// The map of a scenario: its states (those with a shape) in play.
+    pub fn of(scenario: &crate::scenario::Scenario) -> Self {
+        let file = MapFile::of(scenario);
+        let states: Vec<&str> = scenario.file.states.iter().map(|s| s.id.as_str()).collect();
         let in_play: Vec<String> = file
             .regions
             .iter()
-            .filter(|r| states.contains(&r.id))
+            .filter(|r| states.contains(&r.id.as_str()))
             .map(|r| r.id.clone())
             .collect();
-        let focus_regions: Vec<&Region> = file.regions.iter().filter(|r| in_play.contains(&r.id)).collect();
-        let focus = if focus_regions.is_empty() {
-            file.bounds()
-        } else {
-            map::bounds(
-                focus_regions
-                    .iter()
-                    // Island states far offshore (Cabo Verde) would
-                    // stretch the frame; frame the mainland.
-                    .filter(|r| r.id != "CPV")
-                    .flat_map(|r| r.polygons.iter().flat_map(|p| p[0].iter())),
-            )
-        };
+        let focus = file.focus;
         Self { file, focus, in_play }
     }
 
@@ -151,12 +142,36 @@ fn stroke_mesh<'a>(rings: impl Iterator<Item = &'a Vec<Point>>, width: f32) -> M
     mesh
 }
 
-fn spawn_map(
+/// The map's entities, made again when a game of another region (or with
+/// other names) is started or loaded: the shapes of the last one drawn.
+#[derive(Default)]
+struct Drawn(Option<Vec<(String, String)>>);
+
+#[allow(clippy::type_complexity)]
+fn show_the_map(
     mut commands: Commands,
     shapes: Res<MapShapes>,
+    mut drawn: Local<Drawn>,
+    old: Query<Entity, Or<(With<RegionFill>, With<Borders>, With<SelectedOutline>)>>,
     mut meshes: ResMut<Assets<Mesh>>,
     mut materials: ResMut<Assets<ColorMaterial>>,
 ) {
+    if !shapes.is_changed() {
+        return;
+    }
+    let key: Vec<(String, String)> = shapes
+        .file
+        .regions
+        .iter()
+        .map(|r| (r.id.clone(), r.name.clone()))
+        .collect();
+    if drawn.0.as_ref() == Some(&key) && old.iter().next().is_some() {
+        return;
+    }
+    for e in &old {
+        commands.entity(e).despawn();
+    }
+    drawn.0 = Some(key);
     for region in &shapes.file.regions {
         let in_play = shapes.in_play(&region.id);
         let material = materials.add(ColorMaterial::from_color(modes::CONTEXT));

@@ -22,6 +22,8 @@ fn actor_name(actor: Actor, registry: &Registry, books: &Books) -> String {
         Actor::State(s) => registry.state_name(s).to_string(),
         Actor::Power(p) => registry.power_name(p).to_string(),
         Actor::Bloc(b) => registry.bloc_code(b).to_string(),
+        // A turning point of the record reads as what it was.
+        Actor::Event(i) if book.is_recorded(i as usize) => "the record".into(),
         Actor::Event(i) => book
             .defs
             .get(i as usize)

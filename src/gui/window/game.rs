@@ -36,8 +36,7 @@ pub fn start_game(world: &mut World, scenario: Scenario, seed: u64, players: Vec
     crate::sim::world::spawn::spawn_scenario(world, &scenario, seed, crate::sim::Detail::Full);
     seat_players(world, &players);
     let states: Vec<String> = scenario.file.states.iter().map(|s| s.id.clone()).collect();
-    let file = world.resource::<view::MapShapes>().file.clone();
-    world.insert_resource(view::MapShapes::new(file, &states));
+    world.insert_resource(view::MapShapes::of(&scenario));
     let keep = world
         .resource::<Selection>()
         .selected

@@ -134,7 +134,10 @@ fn check_files(world: &mut World) {
     let loaded = mods
         .load_path(std::path::Path::new(&origin))
         .map_err(|e| e.to_string())
-        .and_then(|s| s.with_history(history));
+        .and_then(|s| {
+            let on = history && s.file.history.is_some();
+            s.with_history(on)
+        });
     match loaded {
         Ok(scenario) => {
             restart(world, scenario, &mods);

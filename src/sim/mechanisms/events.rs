@@ -120,13 +120,24 @@ impl EventBook {
 }
 
 impl EventBook {
-    /// The source of the record's turning point whose title this is.
-    pub fn source_of(&self, title: &str) -> Option<&str> {
+    /// The source of the record's turning point whose headline this is (a
+    /// headline's first letter is a capital, whatever the title's).
+    pub fn source_of(&self, headline: &str) -> Option<&str> {
+        let same = |title: &str| {
+            let (mut a, mut b) = (title.chars(), headline.chars());
+            a.next().map(|c| c.to_uppercase().collect::<String>()) == b.next().map(|c| c.to_uppercase().collect())
+                && a.as_str() == b.as_str()
+        };
         self.defs
             .iter()
             .zip(&self.sources)
-            .find(|(d, s)| s.is_some() && d.title.as_deref() == Some(title))
+            .find(|(d, s)| s.is_some() && d.title.as_deref().is_some_and(same))
             .and_then(|(_, s)| s.as_deref())
+    }
+
+    /// Whether event `i` is a turning point of the record.
+    pub fn is_recorded(&self, i: usize) -> bool {
+        self.recorded.get(i).copied().unwrap_or(false)
     }
 }
 

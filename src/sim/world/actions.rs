@@ -360,7 +360,9 @@ fn form_named_bloc(
 }
 
 /// `founders` found the defence pact a scenario's history names, unless
-/// they already share one (the model may have founded it first).
+/// they already share one (a player may have founded it first): that one
+/// then answers to the record's id too, and takes the record's name if its
+/// members are the founders.
 pub fn found_pact(world: &mut World, founders: &[StateIdx], code: &str, name: &str) -> Option<BlocIdx> {
     let shared = world
         .query::<&Bloc>()
@@ -373,8 +375,21 @@ pub fn found_pact(world: &mut World, founders: &[StateIdx], code: &str, name: &s
             let members = members(world, *b);
             founders.iter().all(|s| members.contains(s))
         });
-    if shared.is_some() {
-        return shared;
+    if let Some(b) = shared {
+        let mut members = members(world, b);
+        let mut wanted = founders.to_vec();
+        members.sort();
+        wanted.sort();
+        let mut reg = world.resource_mut::<Registry>();
+        reg.alias_bloc(code, b);
+        if members == wanted {
+            reg.rename_bloc(b, name);
+            if let Some(e) = reg.bloc_entity(b) {
+                world.entity_mut(e).insert(Name::new(name.to_string()));
+            }
+        }
+        touch_blocs(world);
+        return Some(b);
     }
     let notice = world.resource::<Rules>().blocs.pact_notice_months as u32;
     form_named_bloc(world, BlocKind::DefencePact, founders, notice, Some((code, name)))

@@ -66,6 +66,12 @@ impl Registry {
     pub fn power(&self, code: &str) -> Option<PowerIdx> {
         self.power_codes.get(code).copied()
     }
+    /// Another id for a bloc: the record's id for a pact the model founded
+    /// under its own (effects that name the record's id reach it).
+    pub fn alias_bloc(&mut self, code: &str, b: BlocIdx) {
+        self.bloc_codes.entry(code.to_string()).or_insert(b);
+    }
+
     pub fn bloc(&self, code: &str) -> Option<BlocIdx> {
         self.bloc_codes.get(code).copied()
     }
