@@ -49,6 +49,9 @@ fn play(
     let scenario_given = scenario.clone();
     let name = scenario.unwrap_or_else(|| crate::scenario::shipped::SHIPPED[0].name.to_string());
     let s = mods.resolve(&name)?.with_history(history).map_err(Failure)?;
+    for w in s.warning_lines() {
+        eprintln!("{w}");
+    }
     for (i, id) in play_as.iter().enumerate() {
         if play_as[..i].contains(id) {
             return Err(Failure(format!("`{id}` is given twice to --as: one player per state")));

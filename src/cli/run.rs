@@ -43,6 +43,9 @@ pub fn run(args: RunArgs, mods: &Mods) -> Result<ExitCode, Failure> {
         history_csv,
     } = args;
     let s = mods.resolve(&scenario)?.with_history(history).map_err(Failure)?;
+    for w in s.warning_lines() {
+        eprintln!("{w}");
+    }
     // A scenario's own length was checked with the scenario.
     let turns = turns.unwrap_or(s.file.meta.turns);
     let seed = seed.unwrap_or(s.file.meta.seed);

@@ -11,15 +11,19 @@ use crate::scenario;
 use crate::scenario::mods::Mods;
 
 /// Check scenario files (and rule files under a `rules/` folder); print
-/// every problem as FILE:LINE:COL: message.
+/// every problem as FILE:LINE:COL: message, and every warning (what passes
+/// but may not do what was meant) as FILE:LINE:COL: warning: message.
 #[derive(Debug, Args)]
 pub struct ValidateArgs {
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
+    /// Fail (exit 1) on warnings too.
+    #[arg(long)]
+    pub strict: bool,
 }
 
 pub fn run(args: ValidateArgs, mods: &Mods) -> Result<ExitCode, Failure> {
-    let ValidateArgs { files } = args;
+    let ValidateArgs { files, strict } = args;
     let mut bad = 0;
     for f in &files {
         // A file in a `rules` folder holds rule overrides.
@@ -36,19 +40,33 @@ pub fn run(args: ValidateArgs, mods: &Mods) -> Result<ExitCode, Failure> {
             continue;
         }
         match mods.load_path(f) {
-            Ok(s) => out!(
-                "{}: ok ({} states, {} powers, {} blocs, {} events{})",
-                f.display(),
-                s.file.states.len(),
-                s.file.powers.len(),
-                s.file.blocs.len(),
-                s.file.events.len(),
-                s.file
-                    .history
-                    .as_ref()
-                    .map(|h| format!(", a record of {} turning points to {}", h.points.len(), h.until))
-                    .unwrap_or_default()
-            ),
+            Ok(s) => {
+                for w in s.warning_lines() {
+                    out!("{w}");
+                }
+                if strict && !s.warnings.is_empty() {
+                    bad += 1;
+                    out!(
+                        "{}: {} warning(s), failed under --strict",
+                        f.display(),
+                        s.warnings.len()
+                    );
+                    continue;
+                }
+                out!(
+                    "{}: ok ({} states, {} powers, {} blocs, {} events{})",
+                    f.display(),
+                    s.file.states.len(),
+                    s.file.powers.len(),
+                    s.file.blocs.len(),
+                    s.file.events.len(),
+                    s.file
+                        .history
+                        .as_ref()
+                        .map(|h| format!(", a record of {} turning points to {}", h.points.len(), h.until))
+                        .unwrap_or_default()
+                );
+            }
             Err(e) => {
                 bad += 1;
                 out!("{e}");

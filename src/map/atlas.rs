@@ -59,6 +59,24 @@ pub struct Country {
     pub polygons: Vec<Vec<Ring>>,
 }
 
+/// Whether the shipped atlas has a shape for this id. Read from the
+/// atlas's text without decoding it (a scenario is checked before any map
+/// is drawn, and most commands draw none); a test checks it against the
+/// decoded atlas.
+pub fn known_id(id: &str) -> bool {
+    static IDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    let ids = IDS.get_or_init(|| {
+        // `make-map` writes each country as `(id:"XXX",…` on a line of its own.
+        let mut ids: Vec<&str> = SHIPPED_ATLAS
+            .lines()
+            .filter_map(|l| l.trim_start().strip_prefix("(id:\"")?.split('"').next())
+            .collect();
+        ids.sort_unstable();
+        ids
+    });
+    ids.binary_search(&id).is_ok()
+}
+
 /// The decoded atlas.
 #[derive(Debug, Clone)]
 pub struct Atlas {

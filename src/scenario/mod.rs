@@ -34,9 +34,20 @@ pub struct Scenario {
     /// file's `history`) happen on their dates, and while the record runs
     /// it alone makes coups, pacts and exits. Kept in saves.
     pub history: bool,
+    /// What passes validation but may not do what the author meant (a
+    /// state the map cannot draw, a goal on a leader nobody has).
+    pub warnings: Vec<Problem>,
 }
 
 impl Scenario {
+    /// The warnings as `FILE:LINE:COL: warning: message` lines.
+    pub fn warning_lines(&self) -> Vec<String> {
+        self.warnings
+            .iter()
+            .map(|w| format!("{}:{}:{}: warning: {}", self.origin, w.line, w.col, w.message))
+            .collect()
+    }
+
     /// The scenario with the history option on or off. On is refused for a
     /// scenario whose file has no record of its period.
     pub fn with_history(mut self, on: bool) -> Result<Self, String> {

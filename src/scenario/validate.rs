@@ -56,6 +56,8 @@ pub(super) fn load(origin: &str, text: &str, base_rules: &Rules) -> Result<Scena
     let mut check = Checker {
         locator: Locator::new(text),
         problems: Vec::new(),
+        warnings: Vec::new(),
+        leaders: Vec::new(),
     };
     check.duplicate_keys();
     check.scenario(&file);
@@ -71,12 +73,14 @@ pub(super) fn load(origin: &str, text: &str, base_rules: &Rules) -> Result<Scena
     if check.problems.is_empty()
         && let Some(rules) = rules
     {
+        check.warnings.sort_by_key(|p| (p.line, p.col));
         return Ok(Scenario {
             file,
             rules,
             origin: origin.to_string(),
             text: text.to_string(),
             history: false,
+            warnings: check.warnings,
         });
     }
     check.problems.sort_by_key(|p| (p.line, p.col));
@@ -104,6 +108,8 @@ pub(super) fn load_rule_overrides(origin: &str, text: &str, base: &Rules) -> Res
     let mut check = Checker {
         locator: Locator::new(text),
         problems: Vec::new(),
+        warnings: Vec::new(),
+        leaders: Vec::new(),
     };
     check.duplicate_keys();
     check.count(&[], "rule overrides", overrides.len(), limits::RULE_OVERRIDES);
@@ -163,6 +169,11 @@ fn syntax_error(origin: &str, e: SpannedError) -> LoadError {
 struct Checker {
     locator: Locator,
     problems: Vec<Problem>,
+    /// What passes but may not do what the author meant.
+    warnings: Vec<Problem>,
+    /// Every leader a state has at the start or gets by a script (`Leader`
+    /// conditions naming anyone else never hold).
+    leaders: Vec<String>,
 }
 
 /// The ids a scenario declares, for checking references.
@@ -322,6 +333,15 @@ impl Checker {
         }
     }
 
+    fn warn(&mut self, path: &[Seg], message: String) {
+        let pos = self.locator.find(path);
+        self.warnings.push(Problem {
+            line: pos.line,
+            col: pos.col,
+            message,
+        });
+    }
+
     fn at(&mut self, path: &[Seg], message: String) {
         let pos = self.locator.find(path);
         self.problems.push(Problem {
@@ -472,7 +492,9 @@ impl Checker {
             }
         }
         self.duplicates("events", ids.events.iter().copied(), "event");
+        self.leaders = known_leaders(f);
         self.meta(f, &ids);
+        self.shapes(f);
         // Agendas name decisions of the catalogue in force.
         let catalogue = super::catalogue::catalogue_for(&f.decisions);
         for (i, p) in f.powers.iter().enumerate() {
@@ -984,6 +1006,31 @@ impl Checker {
         self.choices(&at, e, ids);
     }
 
+    /// What passes but would surprise: a state the map cannot draw, a
+    /// playable state with nothing to play for.
+    fn shapes(&mut self, f: &ScenarioFile) {
+        for (i, s) in f.states.iter().enumerate() {
+            if !crate::map::atlas::known_id(&s.id) {
+                self.warn(
+                    &[Seg::Field("states"), Seg::Index(i), Seg::Field("id")],
+                    format!(
+                        "`{}` is not an ISO 3166 alpha-3 code the world map has: {} plays (panels, news, \
+                         charts) but is not drawn on the map; use the state's ISO code if it has one",
+                        s.id, s.name
+                    ),
+                );
+            }
+        }
+        for (i, p) in f.meta.playable.iter().enumerate() {
+            if !f.goals.iter().any(|g| &g.state == p) {
+                self.warn(
+                    &[Seg::Field("meta"), Seg::Field("playable"), Seg::Index(i)],
+                    format!("`{p}` is playable but has no goal: its player cannot win or lose; add one under `goals`"),
+                );
+            }
+        }
+    }
+
     /// A pact's id that `FoundPact` gives: not a bloc of the scenario, and
     /// given by one `FoundPact` only.
     fn new_pact_id<'a>(&mut self, at: &[Seg], id: &'a str, f: &ScenarioFile, founders: &mut BTreeMap<&'a str, usize>) {
@@ -1274,6 +1321,18 @@ impl Checker {
             Condition::Leader { state, leader } => {
                 self.reference(&f("state"), "state", state, &ids.states);
                 self.text(&f("leader"), "the leader", leader, limits::NAME_CHARS);
+                if !self.leaders.contains(leader) {
+                    let hint = suggest(leader, self.leaders.iter().map(String::as_str))
+                        .map(|s| format!("; did you mean `{s}`?"))
+                        .unwrap_or_default();
+                    self.warn(
+                        &f("leader"),
+                        format!(
+                            "no state has `{leader}` as its leader at the start or gets them by a scripted \
+                             event, so this never holds (a coup's new leaders are named by the model){hint}"
+                        ),
+                    );
+                }
             }
             Condition::Elapsed(n) => {
                 if *n > limits::TURNS {
@@ -1397,4 +1456,30 @@ impl Checker {
             _ => {}
         }
     }
+}
+
+/// Every leader a state has at the start or gets by a script: scripted
+/// events (their effects and choices) and the record.
+fn known_leaders(f: &ScenarioFile) -> Vec<String> {
+    let scripted = f
+        .events
+        .iter()
+        .flat_map(|e| e.effects.iter().chain(e.choices.iter().flat_map(|c| &c.effects)))
+        .chain(f.history.iter().flat_map(|h| h.points.iter().flat_map(|p| &p.effects)))
+        .filter_map(|e| match e {
+            Effect::SetLeader { leader, .. }
+            | Effect::CoupAttempt {
+                leader: Some(leader), ..
+            } => Some(leader.clone()),
+            _ => None,
+        });
+    let mut all: Vec<String> = f
+        .states
+        .iter()
+        .map(|s| s.regime.leader.clone())
+        .chain(scripted)
+        .collect();
+    all.sort();
+    all.dedup();
+    all
 }

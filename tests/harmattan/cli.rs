@@ -363,3 +363,43 @@ fn run_writes_the_history_month_by_month() {
     assert!(!text.contains(",2023-07,"), "nothing before the scenario's start");
     assert!(text.contains("\n6,2024-02,NER,Niger,"), "month 6 of Niger");
 }
+
+/// What passes but silently does nothing is a warning at its line: exit 0,
+/// unless `--strict`.
+#[test]
+fn validate_warns_at_the_line_of_what_would_silently_do_nothing() {
+    let text = crate::support::tiny(
+        r#"    goals: [
+        (state: "BBB", name: "Outlast", victory: Elapsed(12),
+         defeat: Leader(state: "AAA", leader: "Anne")),
+    ],"#,
+    )
+    // (The test scenario's states, AAA to CCC, have no shape on the map.)
+    .replace(r#"playable: ["AAA"]"#, r#"playable: ["AAA", "BBB"]"#);
+    let path = scratch("warnings.ron");
+    std::fs::write(&path, &text).unwrap();
+    let line_of = |needle: &str| text.lines().position(|l| l.contains(needle)).unwrap() + 1;
+    let o = harmattan(&["validate", path.to_str().unwrap()]);
+    let out = stdout(&o);
+    assert!(o.status.success(), "warnings alone pass: {out}");
+    let file = path.display().to_string();
+    for (needle, said) in [
+        (
+            r#"(id: "CCC""#,
+            "`CCC` is not an ISO 3166 alpha-3 code the world map has",
+        ),
+        (r#"playable: ["#, "`AAA` is playable but has no goal"),
+        (r#"leader: "Anne""#, "no state has `Anne` as its leader"),
+    ] {
+        let at = format!("{file}:{}:", line_of(needle));
+        assert!(
+            out.lines()
+                .any(|l| l.starts_with(&at) && l.contains("warning:") && l.contains(said)),
+            "{said} at {at}\n{out}"
+        );
+    }
+    assert!(out.contains("did you mean `Ann`?"), "{out}");
+    let o = harmattan(&["validate", "--strict", path.to_str().unwrap()]);
+    assert!(!o.status.success(), "--strict fails on warnings");
+    assert!(stdout(&o).contains("failed under --strict"));
+}

@@ -244,3 +244,14 @@ fn the_atlas_regenerates_byte_for_byte() {
         "assets/map/world.ron is stale: run `cargo run --bin make-map`"
     );
 }
+
+#[test]
+fn the_quick_id_check_agrees_with_the_decoded_atlas() {
+    let atlas = Atlas::shipped();
+    for c in &atlas.countries {
+        assert!(harmattan::map::atlas::known_id(&c.id), "{}", c.id);
+    }
+    for id in ["AZW", "ZZZ", "", "MLI\""] {
+        assert!(!harmattan::map::atlas::known_id(id), "{id}");
+    }
+}

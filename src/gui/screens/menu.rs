@@ -140,6 +140,13 @@ pub(in crate::gui) fn draw_menu(
                         ui.strong(&meta.name);
                         ui.label(format!("From {}, {} months.", meta.start.long(), meta.turns));
                         ui.label(&meta.description);
+                        // A modder sees what the validator would warn of.
+                        for w in &s.warnings {
+                            ui.colored_label(
+                                egui::Color32::from_rgb(210, 160, 60),
+                                format!("Line {}: {}", w.line, w.message),
+                            );
+                        }
                         ui.separator();
                         ui.strong("Play as");
                         ui.checkbox(&mut menu.hot_seat, "Hot-seat: several players at this computer");
