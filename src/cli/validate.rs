@@ -1,14 +1,16 @@
 //! `harmattan validate`: every problem of scenario and rule files, at
-//! line and column.
+//! line and column; as text for a person, or as JSON for an editor or a
+//! CI job.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::Args;
+use clap::{Args, ValueEnum};
+use serde::Serialize;
 
 use super::Failure;
-use crate::scenario;
 use crate::scenario::mods::Mods;
+use crate::scenario::{self, LoadError, Problem};
 
 /// Check scenario files (and rule files under a `rules/` folder); print
 /// every problem as FILE:LINE:COL: message, and every warning (what passes
@@ -20,58 +22,132 @@ pub struct ValidateArgs {
     /// Fail (exit 1) on warnings too.
     #[arg(long)]
     pub strict: bool,
+    /// `json`: one JSON array of every problem and warning, each with
+    /// file, line, column, severity, message and suggestion.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+/// One problem, as `--format json` gives it.
+#[derive(Debug, Serialize)]
+struct Finding {
+    file: String,
+    line: usize,
+    column: usize,
+    /// `error` or `warning`.
+    severity: &'static str,
+    message: String,
+    /// The id or name the message suggests instead, if any.
+    suggestion: Option<String>,
+}
+
+impl Finding {
+    fn new(file: &str, p: &Problem, severity: &'static str) -> Self {
+        // Messages end their suggestion as "did you mean `X`?".
+        let suggestion = p
+            .message
+            .rsplit_once("did you mean `")
+            .and_then(|(_, rest)| rest.split_once('`'))
+            .map(|(s, _)| s.to_string());
+        Self {
+            file: file.to_string(),
+            line: p.line,
+            column: p.col,
+            severity,
+            message: p.message.clone(),
+            suggestion,
+        }
+    }
+}
+
+/// What became of one file: its summary line and its findings.
+struct Checked {
+    summary: Option<String>,
+    errors: Vec<Finding>,
+    warnings: Vec<Finding>,
+}
+
+fn check(f: &std::path::Path, mods: &Mods) -> Result<Checked, Failure> {
+    let from_error = |e: LoadError| Checked {
+        summary: None,
+        errors: e.problems.iter().map(|p| Finding::new(&e.file, p, "error")).collect(),
+        warnings: Vec::new(),
+    };
+    // A file in a `rules` folder holds rule overrides.
+    if f.parent().and_then(|p| p.file_name()).is_some_and(|n| n == "rules") {
+        let checked = scenario::read_text(f)
+            .and_then(|(origin, text)| scenario::mods::check_rule_file(&origin, &text, &mods.base_rules()?));
+        return Ok(match checked {
+            Ok(n) => Checked {
+                summary: Some(format!("{}: ok ({n} rule overrides)", f.display())),
+                errors: Vec::new(),
+                warnings: Vec::new(),
+            },
+            Err(e) => from_error(e),
+        });
+    }
+    Ok(match mods.load_path(f) {
+        Ok(s) => Checked {
+            summary: Some(format!(
+                "{}: ok ({} states, {} powers, {} blocs, {} events{})",
+                f.display(),
+                s.file.states.len(),
+                s.file.powers.len(),
+                s.file.blocs.len(),
+                s.file.events.len(),
+                s.file
+                    .history
+                    .as_ref()
+                    .map(|h| format!(", a record of {} turning points to {}", h.points.len(), h.until))
+                    .unwrap_or_default()
+            )),
+            errors: Vec::new(),
+            warnings: s
+                .warnings
+                .iter()
+                .map(|w| Finding::new(&s.origin, w, "warning"))
+                .collect(),
+        },
+        Err(e) => from_error(e),
+    })
 }
 
 pub fn run(args: ValidateArgs, mods: &Mods) -> Result<ExitCode, Failure> {
-    let ValidateArgs { files, strict } = args;
+    let ValidateArgs { files, strict, format } = args;
     let mut bad = 0;
+    let mut all: Vec<Finding> = Vec::new();
     for f in &files {
-        // A file in a `rules` folder holds rule overrides.
-        if f.parent().and_then(|p| p.file_name()).is_some_and(|n| n == "rules") {
-            let checked = scenario::read_text(f)
-                .and_then(|(origin, text)| scenario::mods::check_rule_file(&origin, &text, &mods.base_rules()?));
-            match checked {
-                Ok(n) => out!("{}: ok ({n} rule overrides)", f.display()),
-                Err(e) => {
-                    bad += 1;
-                    out!("{e}");
-                }
-            }
-            continue;
+        let c = check(f, mods)?;
+        let failed = !c.errors.is_empty() || (strict && !c.warnings.is_empty());
+        if failed {
+            bad += 1;
         }
-        match mods.load_path(f) {
-            Ok(s) => {
-                for w in s.warning_lines() {
-                    out!("{w}");
-                }
-                if strict && !s.warnings.is_empty() {
-                    bad += 1;
-                    out!(
-                        "{}: {} warning(s), failed under --strict",
-                        f.display(),
-                        s.warnings.len()
-                    );
-                    continue;
-                }
-                out!(
-                    "{}: ok ({} states, {} powers, {} blocs, {} events{})",
+        if format == Format::Text {
+            for w in c.warnings.iter().chain(&c.errors) {
+                let tag = if w.severity == "warning" { "warning: " } else { "" };
+                out!("{}:{}:{}: {tag}{}", w.file, w.line, w.column, w.message);
+            }
+            match (&c.summary, failed) {
+                (Some(summary), false) => out!("{summary}"),
+                (Some(_), true) => out!(
+                    "{}: {} warning(s), failed under --strict",
                     f.display(),
-                    s.file.states.len(),
-                    s.file.powers.len(),
-                    s.file.blocs.len(),
-                    s.file.events.len(),
-                    s.file
-                        .history
-                        .as_ref()
-                        .map(|h| format!(", a record of {} turning points to {}", h.points.len(), h.until))
-                        .unwrap_or_default()
-                );
-            }
-            Err(e) => {
-                bad += 1;
-                out!("{e}");
+                    c.warnings.len()
+                ),
+                (None, _) => {}
             }
         }
+        all.extend(c.errors.into_iter().chain(c.warnings));
+    }
+    if format == Format::Json {
+        let text = serde_json::to_string_pretty(&all).map_err(|e| Failure(e.to_string()))?;
+        out!("{text}");
     }
     if bad > 0 {
         eprintln!("{bad} of {} file(s) have problems.", files.len());

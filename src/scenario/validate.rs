@@ -560,11 +560,12 @@ impl Checker {
                 );
             }
             if let Some(first) = seen.insert((p.state.as_str(), p.power.as_str(), p.kind), i) {
+                let was = self.locator.find(&[Seg::Field("partnerships"), Seg::Index(first)]);
                 self.at(
                     &at,
                     format!(
-                        "partnership {} with {} ({:?}) is listed twice (first at partnerships[{first}])",
-                        p.state, p.power, p.kind
+                        "partnership {} with {} ({:?}) is listed twice (first at line {}, column {}); keep one",
+                        p.state, p.power, p.kind, was.line, was.col
                     ),
                 );
             }

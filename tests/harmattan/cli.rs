@@ -402,4 +402,43 @@ fn validate_warns_at_the_line_of_what_would_silently_do_nothing() {
     let o = harmattan(&["validate", "--strict", path.to_str().unwrap()]);
     assert!(!o.status.success(), "--strict fails on warnings");
     assert!(stdout(&o).contains("failed under --strict"));
+
+    // The same as JSON, for an editor or a CI job: warnings and errors
+    // alike, with a suggestion where the message makes one.
+    let broken = text.replace(r#"defeat: Leader(state: "AAA""#, r#"defeat: Leader(state: "AAB""#);
+    std::fs::write(&path, &broken).unwrap();
+    let o = harmattan(&["validate", "--format", "json", path.to_str().unwrap()]);
+    assert!(!o.status.success());
+    let found: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let list = found.as_array().unwrap();
+    let error = list
+        .iter()
+        .find(|p| p["severity"] == "error")
+        .unwrap_or_else(|| panic!("{found:#}"));
+    assert_eq!(error["file"], file.as_str());
+    assert_eq!(error["line"], line_of(r#"leader: "Anne""#));
+    assert!(error["column"].as_u64().unwrap() > 1);
+    assert!(error["message"].as_str().unwrap().contains("unknown state `AAB`"));
+    assert_eq!(error["suggestion"], "AAA");
+    // A broken file's warnings are not reached: its errors come first.
+    std::fs::write(&path, &text).unwrap();
+    let o = harmattan(&["validate", "--format", "json", path.to_str().unwrap()]);
+    assert!(o.status.success());
+    let found: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert!(found.as_array().unwrap().iter().all(|p| p["severity"] == "warning"));
+    assert!(found.as_array().unwrap().len() >= 5, "{found:#}");
+
+    // A partnership listed twice names the line of the first.
+    let twice = crate::support::tiny(
+        r#"    partnerships: [
+        (state: "AAA", power: "RUS", kind: Base, stage: InForce),
+        (state: "AAA", power: "RUS", kind: Base, stage: Signed),
+    ],"#,
+    );
+    let first = twice.lines().position(|l| l.contains("stage: InForce")).unwrap() + 1;
+    let err = harmattan::scenario::load("twice.ron", &twice).unwrap_err().to_string();
+    assert!(
+        err.contains(&format!("listed twice (first at line {first}, column")),
+        "{err}"
+    );
 }
