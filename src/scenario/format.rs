@@ -37,6 +37,20 @@ pub struct ScenarioFile {
     /// started with the history option replays on their dates.
     #[serde(default)]
     pub history: Option<HistoryDef>,
+    /// Relations between pairs of states at the start, where they differ
+    /// from what their regimes, blocs and alignments make natural (which
+    /// they then drift back toward, as any relations do).
+    #[serde(default)]
+    pub relations: Vec<RelationDef>,
+}
+
+/// Two states' relations at the start (both ways), −100 to 100.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RelationDef {
+    pub state: String,
+    pub other: String,
+    pub value: f64,
 }
 
 /// The record of a scenario's period, for the classroom's history option.
@@ -971,6 +985,17 @@ pub enum Effect {
         bloc: String,
         state: String,
     },
+    /// The bloc suspends the member from its bodies (it stays a member,
+    /// takes no part in decisions).
+    SuspendMember {
+        bloc: String,
+        state: String,
+    },
+    /// The bloc reinstates a suspended member.
+    ReinstateMember {
+        bloc: String,
+        state: String,
+    },
     LiftSanctions {
         bloc: String,
         state: String,
@@ -1184,6 +1209,8 @@ impl Effect {
             | Effect::AnnounceWithdrawal { state, bloc }
             | Effect::LeaveBloc { state, bloc }
             | Effect::ImposeSanctions { state, bloc }
+            | Effect::SuspendMember { state, bloc }
+            | Effect::ReinstateMember { state, bloc }
             | Effect::LiftSanctions { state, bloc } => vec![r("state", State, state), r("bloc", Bloc, bloc)],
             Effect::AdvanceProject { bloc, .. } | Effect::Confederate { bloc, .. } => vec![r("bloc", Bloc, bloc)],
             Effect::FoundPact { states, .. } => states.iter().map(|s| r("states", State, s)).collect(),
@@ -1206,6 +1233,8 @@ impl Effect {
             Effect::AnnounceWithdrawal { .. } => "AnnounceWithdrawal",
             Effect::LeaveBloc { .. } => "LeaveBloc",
             Effect::ImposeSanctions { .. } => "ImposeSanctions",
+            Effect::SuspendMember { .. } => "SuspendMember",
+            Effect::ReinstateMember { .. } => "ReinstateMember",
             Effect::LiftSanctions { .. } => "LiftSanctions",
             Effect::CoupAttempt { .. } => "CoupAttempt",
             Effect::SetLeader { .. } => "SetLeader",

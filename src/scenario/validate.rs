@@ -587,6 +587,34 @@ impl Checker {
         if let Some(h) = &f.history {
             self.history(h, f, &ids);
         }
+        let mut pairs = BTreeMap::new();
+        for (i, r) in f.relations.iter().enumerate() {
+            let at = [Seg::Field("relations"), Seg::Index(i)];
+            self.reference(&path(&at, &[Seg::Field("state")]), "state", &r.state, &ids.states);
+            self.reference(&path(&at, &[Seg::Field("other")]), "state", &r.other, &ids.states);
+            self.range(&path(&at, &[Seg::Field("value")]), "value", r.value, -100.0, 100.0);
+            if r.state == r.other {
+                self.at(
+                    &path(&at, &[Seg::Field("other")]),
+                    "relations are between two different states".into(),
+                );
+            }
+            let key = if r.state < r.other {
+                (r.state.as_str(), r.other.as_str())
+            } else {
+                (r.other.as_str(), r.state.as_str())
+            };
+            if let Some(first) = pairs.insert(key, i) {
+                let was = self.locator.find(&[Seg::Field("relations"), Seg::Index(first)]);
+                self.at(
+                    &at,
+                    format!(
+                        "relations between {} and {} are given twice (first at line {}, column {}); keep one",
+                        key.0, key.1, was.line, was.col
+                    ),
+                );
+            }
+        }
         if self.count(&[Seg::Field("goals")], "goals", f.goals.len(), limits::GOALS) {
             for (i, g) in f.goals.iter().enumerate() {
                 self.goal(i, g, f, &ids);

@@ -530,3 +530,52 @@ fn a_community_may_threaten_a_new_junta_which_rallies_at_home() {
         "relations with the threatening members sour"
     );
 }
+
+/// A scenario's starting relations and its effects that suspend and
+/// reinstate a bloc member.
+#[test]
+fn starting_relations_and_suspensions_are_the_scenarios_to_give() {
+    use harmattan::sim::world::relations::Relations;
+    let s = crate::support::load(&crate::support::tiny(
+        r#"    relations: [(state: "AAA", other: "CCC", value: -55)],
+    events: [
+        (id: "out", when: Date("2023-02"), effects: [SuspendMember(bloc: "COM", state: "BBB")]),
+        (id: "back", when: Date("2023-04"), effects: [ReinstateMember(bloc: "COM", state: "BBB")]),
+    ],"#,
+    ));
+    let mut sim = harmattan::sim::Simulation::new(&s, 1, harmattan::sim::Detail::Full);
+    let reg = sim.registry().clone();
+    let (a, b, c) = (
+        reg.state("AAA").unwrap(),
+        reg.state("BBB").unwrap(),
+        reg.state("CCC").unwrap(),
+    );
+    let rel = sim.world().resource::<Relations>();
+    assert_eq!(rel.get(a, c), -55.0);
+    assert_eq!(rel.get(c, a), -55.0, "both ways");
+    assert!(rel.get(a, b) > 0.0, "the others as the model settles them");
+    let suspended = |sim: &harmattan::sim::Simulation| {
+        let com = sim.registry().bloc("COM").unwrap();
+        let m = harmattan::sim::world::actions::membership(sim.world(), b, com).unwrap();
+        sim.world()
+            .get::<harmattan::sim::world::components::Membership>(m)
+            .unwrap()
+            .suspended
+    };
+    sim.run(2);
+    assert!(suspended(&sim), "suspended in February");
+    sim.run(2);
+    assert!(!suspended(&sim), "reinstated in April");
+    // Given twice, or to itself: refused at its line.
+    let text = crate::support::tiny(
+        r#"    relations: [
+        (state: "AAA", other: "CCC", value: -55),
+        (state: "CCC", other: "AAA", value: 10),
+        (state: "BBB", other: "BBB", value: 300),
+    ],"#,
+    );
+    let err = harmattan::scenario::load("rel.ron", &text).unwrap_err().to_string();
+    assert!(err.contains("relations between AAA and CCC are given twice"), "{err}");
+    assert!(err.contains("two different states"), "{err}");
+    assert!(err.contains("value is 300, but must be between -100 and 100"), "{err}");
+}

@@ -27,6 +27,10 @@ use crate::sim::world::rng::{SimRng, Stream};
 use crate::sim::world::turn::CoupsThisTurn;
 
 pub(crate) fn plugin(app: &mut App) {
+    crate::sim::world::snapshot::Kept::resource::<actions::ScriptedSuspensions>(app);
+    SetUpSteps::add(app, SetUpPhase::Resources, |world, _| {
+        world.insert_resource(actions::ScriptedSuspensions::default());
+    });
     SetUpSteps::add(app, SetUpPhase::Settle, |world, _| settle_threats(world));
     app.add_systems(TurnSchedule, run_blocs.in_set(TurnPhase::Blocs));
 }
@@ -356,12 +360,15 @@ fn lift_sanctions(world: &mut World, view: &View) {
             }
         }
     }
-    // A member back under civilian rule and not under sanctions is reinstated.
+    // A member back under civilian rule and not under sanctions is
+    // reinstated, unless a script suspended it.
+    let held = world.resource::<actions::ScriptedSuspensions>().0.clone();
     for m in &view.memberships {
         let sanctioned = view
             .bloc(m.bloc)
             .is_some_and(|b| b.sanctioned.iter().any(|(t, _)| *t == m.state));
-        if m.suspended && view.regime[m.state.0 as usize] == RegimeKind::Civilian && !sanctioned {
+        let scripted = held.contains(&(m.state, m.bloc));
+        if m.suspended && view.regime[m.state.0 as usize] == RegimeKind::Civilian && !sanctioned && !scripted {
             actions::set_suspended(world, m.state, m.bloc, false);
         }
     }

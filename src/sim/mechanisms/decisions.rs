@@ -925,6 +925,10 @@ fn describe(world: &World, effect: &Effect, chance: f64, delay: u32, me: StateId
             ),
             None => "a mutual defence pact, if they are on good terms".into(),
         },
+        Effect::SuspendMember { state, .. } => format!("{} suspended from the bloc", name(state)),
+        Effect::ReinstateMember { state, .. } => format!("{} reinstated in the bloc", name(state)),
+        Effect::FoundPact { name: pact, .. } => format!("the {pact} is founded"),
+        Effect::Confederate { .. } => "the pact becomes a confederation".into(),
         other => other.name().to_string(),
     };
     let mut when = Vec::new();

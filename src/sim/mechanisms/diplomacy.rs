@@ -10,7 +10,10 @@ use crate::sim::schedule::{SetUpPhase, SetUpSteps, TurnPhase, TurnSchedule};
 use crate::sim::world::components::*;
 
 pub(crate) fn plugin(app: &mut App) {
-    SetUpSteps::add(app, SetUpPhase::Settle, |world, _| settle_relations(world));
+    SetUpSteps::add(app, SetUpPhase::Settle, |world, scenario| {
+        settle_relations(world);
+        start_relations(world, scenario);
+    });
     app.add_systems(TurnSchedule, drift_relations.in_set(TurnPhase::Diplomacy));
 }
 
@@ -149,6 +152,21 @@ pub(crate) fn drift_relations(
 }
 
 /// Sets every relation to its target: the starting point of a new game.
+/// The scenario's own starting relations, over the settled ones.
+fn start_relations(world: &mut World, scenario: &crate::scenario::Scenario) {
+    let reg = world.resource::<crate::sim::world::registry::Registry>();
+    let given: Vec<(StateIdx, StateIdx, f64)> = scenario
+        .file
+        .relations
+        .iter()
+        .filter_map(|r| Some((reg.state(&r.state)?, reg.state(&r.other)?, r.value)))
+        .collect();
+    let mut relations = world.resource_mut::<Relations>();
+    for (a, b, v) in given {
+        relations.set(a, b, v);
+    }
+}
+
 pub(crate) fn settle_relations(world: &mut World) {
     let mut state = SystemState::<FactQueries>::new(world);
     // Plain queries always validate.

@@ -105,6 +105,12 @@ pub fn apply(world: &mut World, eff: &Eff, cause: Cause, bind: &Bindings) {
                 actions::impose_sanctions(world, b, s);
             }
         }
+        Effect::SuspendMember { .. } | Effect::ReinstateMember { .. } => {
+            if let (Some(s), Some(b)) = (rs(0), rb(1)) {
+                let suspend = matches!(effect, Effect::SuspendMember { .. });
+                actions::script_suspension(world, s, b, suspend);
+            }
+        }
         Effect::LiftSanctions { .. } => {
             if let (Some(s), Some(b)) = (rs(0), rb(1)) {
                 actions::lift_sanctions(world, b, s);

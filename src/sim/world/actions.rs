@@ -200,6 +200,23 @@ pub fn dissolve_bloc(world: &mut World, bloc: BlocIdx) {
     post(world, item);
 }
 
+/// Suspensions a script made (`SuspendMember`): held until a script
+/// reinstates the member, whatever its regime (the blocs' own rule
+/// reinstates a member suspended for a coup once it is civilian again).
+#[derive(Debug, Clone, Default, Resource)]
+pub struct ScriptedSuspensions(pub Vec<(StateIdx, BlocIdx)>);
+
+/// A script suspends or reinstates a member.
+pub fn script_suspension(world: &mut World, state: StateIdx, bloc: BlocIdx, suspended: bool) {
+    if let Some(mut held) = world.get_resource_mut::<ScriptedSuspensions>() {
+        held.0.retain(|x| *x != (state, bloc));
+        if suspended {
+            held.0.push((state, bloc));
+        }
+    }
+    set_suspended(world, state, bloc, suspended);
+}
+
 pub fn set_suspended(world: &mut World, state: StateIdx, bloc: BlocIdx, suspended: bool) {
     let Some(m) = membership(world, state, bloc) else {
         return;
