@@ -34,7 +34,58 @@ pub struct Locator {
     root: Option<(Pos, Node)>,
 }
 
+/// The items of the lists that are the document's own fields (`states`,
+/// `events`, …, and `history.points`), as char ranges of the text, each
+/// with the comma after it: what can be cut out of a scenario to read on
+/// past a problem in one of them.
+pub fn top_items(text: &str) -> Vec<(usize, usize)> {
+    let scanner = Scanner::new(text);
+    let mut out = Vec::new();
+    // The open brackets, and for a list at the level of the root's fields
+    // (or `history`'s), where its current item began.
+    let mut stack: Vec<char> = Vec::new();
+    let mut item: Option<usize> = None;
+    let mut last_end = 0;
+    for (tok, (start, end)) in scanner.toks.iter().map(|(_, t)| t).zip(&scanner.spans) {
+        // A list directly in the root's parentheses, or in `history: ( … )`.
+        let in_top_list = |stack: &[char]| stack == ['(', '['] || stack == ['(', '(', '['];
+        match tok {
+            Tok::Open(c) => {
+                if in_top_list(&stack) && item.is_none() {
+                    item = Some(*start);
+                }
+                stack.push(*c);
+            }
+            Tok::Close(c) => {
+                if in_top_list(&stack) && *c == ']' {
+                    if let Some(a) = item.take() {
+                        out.push((a, last_end));
+                    }
+                }
+                stack.pop();
+            }
+            Tok::Comma if in_top_list(&stack) => {
+                if let Some(a) = item.take() {
+                    out.push((a, *end));
+                }
+            }
+            _ => {
+                if in_top_list(&stack) && item.is_none() {
+                    item = Some(*start);
+                }
+            }
+        }
+        last_end = *end;
+    }
+    out
+}
+
 impl Locator {
+    /// Whether the text could be followed at all (balanced brackets).
+    pub fn followed(&self) -> bool {
+        self.root.is_some()
+    }
+
     /// Scans `text`; a document it cannot follow locates everything at 1:1
     /// (ron will already have reported the syntax error).
     pub fn new(text: &str) -> Self {
@@ -112,6 +163,8 @@ enum Tok {
 
 struct Scanner {
     toks: Vec<(Pos, Tok)>,
+    /// Each token's char range in the text.
+    spans: Vec<(usize, usize)>,
     at: usize,
 }
 
@@ -160,8 +213,11 @@ impl Scanner {
             col: 1,
         };
         let mut toks = Vec::new();
+        let mut spans = Vec::new();
         while let Some(c) = cur.at(0) {
             let pos = cur.pos();
+            let from = cur.i;
+            let had = toks.len();
             match c {
                 c if c.is_whitespace() => {
                     cur.bump();
@@ -265,8 +321,11 @@ impl Scanner {
                     toks.push((pos, Tok::Word(s)));
                 }
             }
+            if toks.len() > had {
+                spans.push((from, cur.i));
+            }
         }
-        Self { toks, at: 0 }
+        Self { toks, spans, at: 0 }
     }
 
     fn peek(&self, k: usize) -> Option<&Tok> {

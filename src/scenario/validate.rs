@@ -52,7 +52,7 @@ pub(super) fn load(origin: &str, text: &str, base_rules: &Rules) -> Result<Scena
     let options = ron::Options::default()
         .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
         .with_recursion_limit(RON_DEPTH);
-    let file: ScenarioFile = options.from_str(text).map_err(|e| syntax_error(origin, e))?;
+    let file: ScenarioFile = read_on(origin, text, |t| options.from_str(t))?;
     let mut check = Checker {
         locator: Locator::new(text),
         problems: Vec::new(),
@@ -130,6 +130,79 @@ pub(super) fn load_rule_overrides(origin: &str, text: &str, base: &Rules) -> Res
             })
         }
     }
+}
+
+/// At most this many problems of the file format are reported at once.
+const MAX_FORMAT_PROBLEMS: usize = 50;
+
+/// Parses a scenario; a problem in one item of one of its lists (an
+/// unknown value, a bad month, a missing field in `states[3]`) does not
+/// hide the next: the item is cut out (its lines kept blank, so that
+/// positions stay true) and the rest read on, and every such problem is
+/// reported. A problem the parser cannot read past (a missing comma or
+/// bracket) ends the reading.
+fn read_on(
+    origin: &str,
+    text: &str,
+    parse: impl Fn(&str) -> Result<ScenarioFile, SpannedError>,
+) -> Result<ScenarioFile, LoadError> {
+    let mut now = text.to_string();
+    let mut problems: Vec<Problem> = Vec::new();
+    loop {
+        let e = match parse(&now) {
+            Ok(file) if problems.is_empty() => return Ok(file),
+            Ok(_) => break,
+            Err(e) => e,
+        };
+        let readable_past = matches!(
+            e.code,
+            RonError::NoSuchEnumVariant { .. }
+                | RonError::NoSuchStructField { .. }
+                | RonError::MissingStructField { .. }
+                | RonError::DuplicateStructField { .. }
+                | RonError::InvalidValueForType { .. }
+                | RonError::Message(_)
+                | RonError::ExpectedInteger
+                | RonError::ExpectedFloat
+                | RonError::ExpectedString
+                | RonError::ExpectedBoolean
+                | RonError::IntegerOutOfBounds
+        );
+        let (line, col) = (e.span.start.line, e.span.start.col);
+        problems.extend(syntax_error(origin, e).problems);
+        if !readable_past || problems.len() >= MAX_FORMAT_PROBLEMS || !Locator::new(&now).followed() {
+            break;
+        }
+        // The char at the problem, and the item around it.
+        let at = char_index(&now, line, col);
+        let Some((a, b)) = super::locate::top_items(&now)
+            .into_iter()
+            .find(|(a, b)| *a <= at && at < *b)
+        else {
+            break;
+        };
+        now = now
+            .chars()
+            .enumerate()
+            .map(|(i, c)| if (a..b).contains(&i) && c != '\n' { ' ' } else { c })
+            .collect();
+    }
+    Err(LoadError {
+        file: origin.to_string(),
+        problems,
+    })
+}
+
+/// The char index of a 1-based line and column.
+fn char_index(text: &str, line: usize, col: usize) -> usize {
+    let mut i = 0;
+    for (n, l) in text.split('\n').enumerate() {
+        if n + 1 == line {
+            return i + col.saturating_sub(1);
+        }
+        i += l.chars().count() + 1;
+    }
+    i
 }
 
 fn syntax_error(origin: &str, e: SpannedError) -> LoadError {

@@ -237,3 +237,45 @@ fn a_power_agenda_names_known_states_and_powers() {
     let (line, col) = at("rivals: [\"RUS\"]");
     assert_eq!((p.line, p.col), (line, col + "rivals: [".len()));
 }
+
+/// Problems of the file format in different items do not hide each
+/// other: each is reported at its line; one the parser cannot read past
+/// (a missing comma) ends the list.
+#[test]
+fn every_format_problem_is_reported_where_the_parser_can_read_on() {
+    let text = crate::support::tiny(
+        r#"    events: [
+        (id: "a", when: Date("2023-13"), effects: []),
+        (id: "b", when: Date("2023-02"), effects: [Change(state: "AAA", indicator: Happiness, delta: 1)]),
+        (id: "c", when: Date("2023-03"), efects: []),
+        (id: "d", when: Date("2023-04"), effects: []),
+    ],"#,
+    )
+    .replace("kind: Civilian, leader: \"Bea\"", "kind: Civillian, leader: \"Bea\"");
+    let line_of = |needle: &str| text.lines().position(|l| l.contains(needle)).unwrap() + 1;
+    let err = harmattan::scenario::load("many.ron", &text).unwrap_err();
+    let lines: Vec<usize> = err.problems.iter().map(|p| p.line).collect();
+    for (needle, said) in [
+        ("Civillian", "unknown value `Civillian`; did you mean `Civilian`?"),
+        ("2023-13", "2023-13"),
+        ("Happiness", "unknown value `Happiness`"),
+        ("efects", "unknown field `efects`; did you mean `effects`?"),
+    ] {
+        let line = line_of(needle);
+        assert!(
+            err.problems.iter().any(|p| p.line == line && p.message.contains(said)),
+            "{said} at line {line}: {err}"
+        );
+    }
+    assert_eq!(lines.len(), 4, "one problem each, none invented by the cutting: {err}");
+
+    // A missing comma: the parser cannot read on, so it is the last.
+    let broken = text.replace(
+        r#"effects: []),
+        (id: "d""#,
+        r#"effects: [])
+        (id: "d""#,
+    );
+    let err = harmattan::scenario::load("comma.ron", &broken).unwrap_err();
+    assert!(err.problems.len() <= 5, "{err}");
+}
