@@ -376,6 +376,23 @@ impl Rules {
         out
     }
 
+    /// Every numeric rule with its value here and the range an override
+    /// may give it, as a Markdown table (`harmattan rules`, docs/rules.md).
+    pub fn table(&self) -> String {
+        let value = serde_json::to_value(self).unwrap_or_default();
+        let mut out = String::from("| rule | value | an override may give |\n|---|---|---|\n");
+        for path in self.numeric_paths() {
+            let mut slot = Some(&value);
+            for part in path.split('.') {
+                slot = slot.and_then(|v| v.get(part));
+            }
+            let v = slot.and_then(serde_json::Value::as_f64).unwrap_or_default();
+            let (lo, hi) = range_of(&path);
+            out.push_str(&format!("| `{path}` | {v} | {lo} to {hi} |\n"));
+        }
+        out
+    }
+
     /// Applies overrides by dotted path (`"coups.base_logit"`), reporting
     /// every key that names no number.
     pub fn with_overrides(&self, overrides: &BTreeMap<String, f64>) -> Result<Self, Vec<OverrideError>> {

@@ -24,6 +24,7 @@ mod futures;
 mod merge;
 mod new_scenario;
 mod play;
+mod rules;
 mod run;
 mod scenarios;
 mod validate;
@@ -58,6 +59,9 @@ pub enum Command {
     Validate(validate::ValidateArgs),
     /// List the scenarios on offer: shipped ones and the mods folder's.
     Scenarios,
+    /// Every rule a scenario or a mod may override, with its value in force
+    /// (the shipped rules and the mods folder's) and its allowed range.
+    Rules,
     /// What happens next: many futures from a saved game (or a scenario's
     /// start), with every government computer-run; with --change, the same
     /// futures with one thing changed, side by side.
@@ -79,6 +83,7 @@ fn dispatch(command: Command, mods: &Mods) -> Result<ExitCode, Failure> {
         Command::Merge(args) => merge::run(args),
         Command::Validate(args) => validate::run(args, mods),
         Command::Scenarios => scenarios::run(mods),
+        Command::Rules => rules::run(mods),
         Command::Futures(args) => futures::run(args, mods),
         Command::NewScenario(args) => new_scenario::run(args, mods),
         Command::Calibrate(args) => calibrate::run(args, mods),

@@ -442,3 +442,20 @@ fn validate_warns_at_the_line_of_what_would_silently_do_nothing() {
         "{err}"
     );
 }
+
+/// docs/rules.md lists every rule with its shipped value and range, as
+/// `harmattan rules` prints them.
+#[test]
+fn the_rules_table_in_the_docs_is_the_shipped_rules() {
+    let o = harmattan(&["rules"]);
+    assert!(o.status.success());
+    let table = stdout(&o);
+    assert!(table.contains("| `coups.base_logit` | -5.2 |"), "{table}");
+    let docs = std::fs::read_to_string("docs/rules.md").unwrap();
+    let from = docs.find("| rule |").unwrap();
+    assert_eq!(
+        docs[from..].trim_end(),
+        table.trim_end(),
+        "docs/rules.md is stale: regenerate its table with `harmattan rules`"
+    );
+}

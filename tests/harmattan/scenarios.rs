@@ -308,3 +308,29 @@ fn start_is_refused_where_it_can_never_hold() {
     let err = scenario::load("t.ron", &choice).unwrap_err().to_string();
     assert!(err.contains("cannot offer choices"), "{err}");
 }
+
+/// docs/scenarios.md lists every decision an agenda may name, a
+/// government's and a power's, as the catalogues hold them.
+#[test]
+fn the_agenda_decision_ids_in_the_docs_are_the_catalogues() {
+    let docs = std::fs::read_to_string("docs/scenarios.md").unwrap();
+    let from = docs.find("The decisions an agenda may name").unwrap();
+    let to = from + docs[from..].find("A test checks this list").unwrap();
+    let listed = &docs[from..to];
+    let catalogue = harmattan::scenario::catalogue::shipped_catalogue().unwrap();
+    for d in &catalogue {
+        assert!(
+            listed.contains(&format!("`{}`", d.id)),
+            "{} is not listed in docs/scenarios.md",
+            d.id
+        );
+    }
+    let n = listed.matches('`').count() / 2;
+    // Every id once, besides the two catalogue files and a scenario's own
+    // `decisions` named in the list's words.
+    assert_eq!(
+        n,
+        catalogue.len() + 3,
+        "docs/scenarios.md lists decisions the catalogues lack"
+    );
+}
