@@ -1118,3 +1118,51 @@ fn a_class_follows_the_record_from_the_menu_and_reads_each_turning_point_with_it
     );
     screenshot(display, &game.shots, 3);
 }
+
+/// A modder's region outside West Africa: the Great Lakes example opens
+/// framed on its states, every one drawn on screen, and a click opens a
+/// state's panel.
+#[test]
+fn the_great_lakes_example_is_drawn_framed_and_clickable() {
+    let Some(game) = Session::start(
+        "great-lakes",
+        10,
+        &["play", "mods/examples/great_lakes_2023.ron", "--as", "COD"],
+    ) else {
+        return;
+    };
+    let display = game.display.as_str();
+    let first = game.wait_for_map();
+    game.acknowledge_headlines();
+    let scenario = harmattan::scenario::load_path(std::path::Path::new("mods/examples/great_lakes_2023.ron")).unwrap();
+    let labels: Vec<(String, f64, f64)> = first["labels"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| {
+            (
+                l[0].as_str().unwrap().to_string(),
+                l[1][0].as_f64().unwrap(),
+                l[1][1].as_f64().unwrap(),
+            )
+        })
+        .collect();
+    for s in &scenario.file.states {
+        let (_, x, y) = labels
+            .iter()
+            .find(|(id, ..)| *id == s.id)
+            .unwrap_or_else(|| panic!("{} is not drawn: {labels:?}", s.id));
+        assert!(
+            (0.0..1280.0).contains(x) && (30.0..530.0).contains(y),
+            "{} is drawn off the screen's free part, at ({x}, {y})",
+            s.id
+        );
+    }
+    screenshot(display, &game.shots, 1);
+    for (id, name) in [("AGO", "Angola"), ("CAF", "Central African Republic")] {
+        game.click_label(&first, id);
+        let selected = game.report_when(&format!("{name}'s panel"), |r| r["selected"] == id);
+        assert_eq!(selected["panel"], name);
+    }
+    screenshot(display, &game.shots, 2);
+}
