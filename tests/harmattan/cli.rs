@@ -459,3 +459,17 @@ fn the_rules_table_in_the_docs_is_the_shipped_rules() {
         "docs/rules.md is stale: regenerate its table with `harmattan rules`"
     );
 }
+
+/// The modding examples validate without a warning and run.
+#[test]
+fn the_modding_examples_validate_strictly_and_run() {
+    let o = harmattan(&["validate", "--strict", "mods/examples/great_lakes_2023.ron"]);
+    assert!(o.status.success(), "{}{}", stdout(&o), stderr(&o));
+    let o = harmattan(&["run", "mods/examples/great_lakes_2023.ron", "--turns", "12", "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let report: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(report["states"].as_array().unwrap().len(), 13);
+    // With the record, Gabon's coup on its date.
+    let o = harmattan(&["run", "mods/examples/great_lakes_2023.ron", "--history", "--turns", "1"]);
+    assert!(stdout(&o).contains("Coup in Gabon: General Brice Oligui Nguema seizes power"), "{}", stdout(&o));
+}
