@@ -37,6 +37,10 @@ pub struct ScenarioFile {
     /// started with the history option replays on their dates.
     #[serde(default)]
     pub history: Option<HistoryDef>,
+    /// Exports beyond the built-in ones, for this scenario's states and
+    /// powers to name.
+    #[serde(default)]
+    pub commodities: Vec<CommodityDef>,
     /// Relations between pairs of states at the start, where they differ
     /// from what their regimes, blocs and alignments make natural (which
     /// they then drift back toward, as any relations do).
@@ -282,27 +286,75 @@ fn default_food_insecurity() -> f64 {
     5.0
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
-pub enum Export {
-    Gold,
-    Uranium,
-    Oil,
-    Gas,
-    Cotton,
-    Cocoa,
-    Coffee,
-    Cashew,
-    Bauxite,
-    IronOre,
-    Manganese,
-    Phosphate,
-    Diamonds,
-    Livestock,
-    Fish,
-    Groundnuts,
-    Timber,
-    Rubber,
-    Services,
+/// An export, by name, written bare as a variant is (`Gold`, `Copper`):
+/// one of the built-in commodities ([`BUILTIN_EXPORTS`]) or one the
+/// scenario declares under `commodities`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Export(pub String);
+
+impl Export {
+    pub fn name(&self) -> &str {
+        &self.0
+    }
+}
+
+impl<'de> Deserialize<'de> for Export {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Name;
+        impl serde::de::Visitor<'_> for Name {
+            type Value = Export;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a commodity's name, such as Gold or Copper")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Export, E> {
+                Ok(Export(v.to_string()))
+            }
+        }
+        d.deserialize_identifier(Name)
+    }
+}
+
+impl Serialize for Export {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+
+/// The commodities every scenario knows, in a fixed order (their indices),
+/// each with whether foreign powers seek mining or energy concessions for
+/// it (a security partner with such exports may be offered one).
+pub const BUILTIN_EXPORTS: [(&str, bool); 19] = [
+    ("Gold", true),
+    ("Uranium", true),
+    ("Oil", true),
+    ("Gas", false),
+    ("Cotton", false),
+    ("Cocoa", false),
+    ("Coffee", false),
+    ("Cashew", false),
+    ("Bauxite", true),
+    ("IronOre", false),
+    ("Manganese", false),
+    ("Phosphate", false),
+    ("Diamonds", false),
+    ("Livestock", false),
+    ("Fish", false),
+    ("Groundnuts", false),
+    ("Timber", false),
+    ("Rubber", false),
+    ("Services", false),
+];
+
+/// A commodity a scenario adds to the built-in ones (copper, cobalt, tea…).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CommodityDef {
+    /// Its name, as exports and agendas write it: `Copper`.
+    pub id: String,
+    /// Whether foreign powers seek concessions for it, as for gold,
+    /// uranium, oil and bauxite.
+    #[serde(default)]
+    pub concessions: bool,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]

@@ -58,6 +58,7 @@ pub(super) fn load(origin: &str, text: &str, base_rules: &Rules) -> Result<Scena
         problems: Vec::new(),
         warnings: Vec::new(),
         leaders: Vec::new(),
+        commodities: Vec::new(),
     };
     check.duplicate_keys();
     check.scenario(&file);
@@ -110,6 +111,7 @@ pub(super) fn load_rule_overrides(origin: &str, text: &str, base: &Rules) -> Res
         problems: Vec::new(),
         warnings: Vec::new(),
         leaders: Vec::new(),
+        commodities: Vec::new(),
     };
     check.duplicate_keys();
     check.count(&[], "rule overrides", overrides.len(), limits::RULE_OVERRIDES);
@@ -247,6 +249,9 @@ struct Checker {
     /// Every leader a state has at the start or gets by a script (`Leader`
     /// conditions naming anyone else never hold).
     leaders: Vec<String>,
+    /// The commodities exports may name: the built-in ones and the
+    /// scenario's.
+    commodities: Vec<String>,
 }
 
 /// The ids a scenario declares, for checking references.
@@ -566,6 +571,7 @@ impl Checker {
         }
         self.duplicates("events", ids.events.iter().copied(), "event");
         self.leaders = known_leaders(f);
+        self.commodities(f);
         self.meta(f, &ids);
         self.shapes(f);
         // Agendas name decisions of the catalogue in force.
@@ -600,6 +606,9 @@ impl Checker {
                 0.0,
                 1.0,
             );
+            for (j, x) in p.agenda.wants.iter().enumerate() {
+                self.export(&path(&agenda, &[Seg::Field("wants"), Seg::Index(j)]), x);
+            }
             for (j, c) in p.agenda.courts.iter().enumerate() {
                 let here = path(&agenda, &[Seg::Field("courts"), Seg::Index(j)]);
                 self.reference(&here, "state", c, &ids.states);
@@ -949,12 +958,16 @@ impl Checker {
             0.0,
             100.0,
         );
-        self.count(
+        if self.count(
             &p(&path(&eco, &[Seg::Field("exports")])),
             "exports",
             s.economy.exports.len(),
             limits::LIST,
-        );
+        ) {
+            for (j, x) in s.economy.exports.iter().enumerate() {
+                self.export(&p(&path(&eco, &[Seg::Field("exports"), Seg::Index(j)])), x);
+            }
+        }
         let reg = [Seg::Field("regime")];
         self.text(
             &p(&path(&reg, &[Seg::Field("leader")])),
@@ -1106,6 +1119,66 @@ impl Checker {
             }
         }
         self.choices(&at, e, ids);
+    }
+
+    /// The scenario's own commodities: new names, written as exports are,
+    /// within what a set of exports can hold.
+    fn commodities(&mut self, f: &ScenarioFile) {
+        self.commodities = BUILTIN_EXPORTS.iter().map(|(n, _)| n.to_string()).collect();
+        let room = 64 - BUILTIN_EXPORTS.len();
+        if f.commodities.len() > room {
+            self.at(
+                &[Seg::Field("commodities")],
+                format!("{} commodities; a scenario may add at most {room}", f.commodities.len()),
+            );
+        }
+        for (i, c) in f.commodities.iter().enumerate() {
+            let at = [Seg::Field("commodities"), Seg::Index(i), Seg::Field("id")];
+            let word = c.id.chars().next().is_some_and(|ch| ch.is_ascii_uppercase())
+                && c.id.chars().all(|ch| ch.is_ascii_alphanumeric())
+                && c.id.chars().count() <= limits::ID_CHARS;
+            if !word {
+                self.at(
+                    &at,
+                    format!(
+                        "a commodity's id is a capitalised word of letters and digits, as exports write it \
+                         (`Copper`, `Cobalt`), not `{}`",
+                        super::shown(&c.id)
+                    ),
+                );
+            }
+            if self.commodities.contains(&c.id) {
+                let built_in = BUILTIN_EXPORTS.iter().any(|(n, _)| *n == c.id);
+                self.at(
+                    &at,
+                    if built_in {
+                        format!("`{}` is a built-in commodity already; leave it out", c.id)
+                    } else {
+                        format!("commodity `{}` is declared twice", c.id)
+                    },
+                );
+            } else {
+                self.commodities.push(c.id.clone());
+            }
+        }
+    }
+
+    /// An export a state or a power names: built in, or declared.
+    fn export(&mut self, at: &[Seg], x: &Export) {
+        if self.commodities.iter().any(|c| c == x.name()) {
+            return;
+        }
+        let hint = suggest(x.name(), self.commodities.iter().map(String::as_str))
+            .map(|s| format!("did you mean `{s}`? "))
+            .unwrap_or_default();
+        self.at(
+            at,
+            format!(
+                "unknown commodity `{}`; {hint}declare it under `commodities` (docs/scenarios.md) or use one of: {}",
+                super::shown(x.name()),
+                super::known_list(&self.commodities.iter().map(String::as_str).collect::<Vec<_>>())
+            ),
+        );
     }
 
     /// What passes but would surprise: a state the map cannot draw, a
@@ -1450,7 +1523,10 @@ impl Checker {
                 self.reference(&f("power"), "power", power, &ids.powers);
                 self.reference(&f("state"), "state", state, &ids.states);
             }
-            Condition::Exports { state, .. } => self.reference(&f("state"), "state", state, &ids.states),
+            Condition::Exports { state, export } => {
+                self.reference(&f("state"), "state", state, &ids.states);
+                self.export(&f("export"), export);
+            }
             Condition::TowardRivals {
                 state, power, value, ..
             } => {

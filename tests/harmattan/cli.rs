@@ -471,5 +471,9 @@ fn the_modding_examples_validate_strictly_and_run() {
     assert_eq!(report["states"].as_array().unwrap().len(), 13);
     // With the record, Gabon's coup on its date.
     let o = harmattan(&["run", "mods/examples/great_lakes_2023.ron", "--history", "--turns", "1"]);
-    assert!(stdout(&o).contains("Coup in Gabon: General Brice Oligui Nguema seizes power"), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("Coup in Gabon: General Brice Oligui Nguema seizes power"),
+        "{}",
+        stdout(&o)
+    );
 }

@@ -579,3 +579,52 @@ fn starting_relations_and_suspensions_are_the_scenarios_to_give() {
     assert!(err.contains("two different states"), "{err}");
     assert!(err.contains("value is 300, but must be between -100 and 100"), "{err}");
 }
+
+/// A scenario's own commodities: exported, sought by a power, read by a
+/// condition; misnamed ones refused with a suggestion.
+#[test]
+fn a_scenario_declares_the_commodities_it_exports() {
+    let s = crate::support::load(
+        &crate::support::tiny(
+            r#"    commodities: [(id: "Copper", concessions: true), (id: "Tea")],
+    events: [(id: "copper", when: All([Date("2023-02"), Exports(state: "AAA", export: Copper)]),
+              effects: [News("Copper from Landlocked.")])],"#,
+        )
+        .replace("coastal: false)", "coastal: false, exports: [Copper, Gold])")
+        .replace(
+            r#"(id: "RUS", name: "Russia", capacity: 4, conditionality: 0.0)"#,
+            r#"(id: "RUS", name: "Russia", capacity: 4, conditionality: 0.0, agenda: (wants: [Copper]))"#,
+        ),
+    );
+    let mut sim = harmattan::sim::Simulation::new(&s, 1, harmattan::sim::Detail::Full);
+    sim.run(2);
+    assert!(sim.chronicle().news.iter().any(|n| n.text == "Copper from Landlocked."));
+    let reg = sim.registry();
+    let copper = reg.commodity("Copper").unwrap();
+    assert!(reg.seeks_concessions(copper));
+    assert!(!reg.seeks_concessions(reg.commodity("Tea").unwrap()));
+    assert!(
+        reg.seeks_concessions(reg.commodity("Gold").unwrap()),
+        "built-ins keep theirs"
+    );
+    let aaa = reg.state_entity(reg.state("AAA").unwrap());
+    let exports = &sim
+        .world()
+        .get::<harmattan::sim::world::components::Economy>(aaa)
+        .unwrap()
+        .exports;
+    assert!(exports.contains(&copper));
+
+    let bad = crate::support::tiny(
+        r#"    commodities: [(id: "Gold"), (id: "Tea"), (id: "Tea"), (id: "raw cotton"), (id: "Copper")],"#,
+    )
+    .replace("coastal: false)", "coastal: false, exports: [Coper])");
+    let err = harmattan::scenario::load("bad.ron", &bad).unwrap_err().to_string();
+    assert!(err.contains("`Gold` is a built-in commodity already"), "{err}");
+    assert!(err.contains("commodity `Tea` is declared twice"), "{err}");
+    assert!(err.contains("a commodity's id is a capitalised word"), "{err}");
+    assert!(
+        err.contains("unknown commodity `Coper`; did you mean `Copper`?"),
+        "{err}"
+    );
+}

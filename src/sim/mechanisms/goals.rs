@@ -447,7 +447,7 @@ pub fn describe_bound(world: &World, c: &Condition, bind: &Bindings, negated: bo
             "{} {}exports {}",
             name(s),
             if negated { "no longer " } else { "" },
-            format!("{export:?}").to_lowercase()
+            export.name().to_lowercase()
         )),
         _ => None,
     };

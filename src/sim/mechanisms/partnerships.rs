@@ -7,7 +7,7 @@
 use bevy::prelude::*;
 
 use crate::rules::{PartnershipRules, Rules};
-use crate::scenario::format::{Export, PartnershipKind, RegimeKind, Stage};
+use crate::scenario::format::{PartnershipKind, RegimeKind, Stage};
 use crate::sim::schedule::{TurnPhase, TurnSchedule};
 use crate::sim::world::actions;
 use crate::sim::world::components::*;
@@ -33,7 +33,7 @@ fn power(world: &World, p: PowerIdx) -> Power {
 struct Scratch {
     powers: Vec<Power>,
     /// What each power seeks (its agenda's `wants`).
-    wants: Vec<Vec<Export>>,
+    wants: Vec<Vec<CommodityIdx>>,
     /// Security partnerships in force, by power: kept up to date as stages
     /// change during the phase.
     load: Vec<u32>,
@@ -260,11 +260,10 @@ fn seek_partner(
     rules: &PartnershipRules,
     human: bool,
 ) {
-    let mineral = world.get::<Economy>(e).is_some_and(|x| {
-        x.exports
-            .iter()
-            .any(|x| matches!(x, Export::Gold | Export::Uranium | Export::Oil | Export::Bauxite))
-    });
+    let reg = world.resource::<Registry>();
+    let mineral = world
+        .get::<Economy>(e)
+        .is_some_and(|x| x.exports.iter().any(|c| reg.seeks_concessions(*c)));
     let junta = regime == Some(RegimeKind::MilitaryJunta);
 
     let roll = rng.uniform(Stream::Partnerships);

@@ -5,7 +5,8 @@
 use super::bindings::{Bindings, BlocRef, PowerRef, StateRef, Target, Who};
 use super::facts::{Facts, MEMBER, SANCTIONED, SUSPENDED, export_bit};
 use crate::scenario::YearMonth;
-use crate::scenario::format::{Cmp, Condition, Export, Indicator, PartnershipKind, ProjectKind, RegimeKind, Stage};
+use crate::scenario::format::{Cmp, Condition, Indicator, PartnershipKind, ProjectKind, RegimeKind, Stage};
+use crate::sim::world::components::CommodityIdx;
 use crate::sim::world::registry::Registry;
 
 /// A condition ready to evaluate. The variants mirror
@@ -87,7 +88,8 @@ pub enum Cond {
     },
     Exports {
         state: StateRef,
-        export: Export,
+        /// `None`: a commodity the scenario does not know (never holds).
+        export: Option<CommodityIdx>,
     },
     TowardRivals {
         state: StateRef,
@@ -213,7 +215,7 @@ impl Cond {
             },
             Condition::Exports { state, export } => Cond::Exports {
                 state: st(state),
-                export: *export,
+                export: reg.commodity(export.name()),
             },
             Condition::TowardRivals {
                 state,
@@ -499,7 +501,7 @@ impl Cond {
             },
             Cond::Exports { state, export } => state
                 .get(bind)
-                .is_some_and(|s| f.exports[s.0 as usize] & export_bit(*export) != 0),
+                .is_some_and(|s| export.is_some_and(|x| f.exports[s.0 as usize] & export_bit(x) != 0)),
             Cond::TowardRivals {
                 state,
                 power,

@@ -150,8 +150,8 @@ fn reset<T: Copy>(v: &mut Vec<T>, len: usize, value: T) {
 }
 
 /// An export as a bit of a set.
-pub fn export_bit(x: crate::scenario::format::Export) -> u64 {
-    1u64 << (x as u32).min(63)
+pub fn export_bit(x: CommodityIdx) -> u64 {
+    1u64 << u32::from(x.0).min(63)
 }
 
 impl Facts {

@@ -5,9 +5,7 @@ use bevy::ecs::query::QueryData;
 use bevy::prelude::*;
 
 use crate::scenario::YearMonth;
-use crate::scenario::format::{
-    BlocKind, BlocRules, Export, Indicator, PartnershipKind, ProjectKind, RegimeKind, Stage,
-};
+use crate::scenario::format::{BlocKind, BlocRules, Indicator, PartnershipKind, ProjectKind, RegimeKind, Stage};
 
 /// Index of a state, stable for a scenario: states are numbered in the
 /// order of their ids, so sorting by index is sorting by id.
@@ -93,13 +91,18 @@ pub struct Baseline {
     pub food_insecurity: f64,
 }
 
+/// A commodity, by its index in the registry (the built-in ones first,
+/// then the scenario's; at most 64).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct CommodityIdx(pub u8);
+
 #[derive(Debug, Clone, Component)]
 pub struct Economy {
     /// Real growth, % a year.
     pub growth: f64,
     /// Growth the economy returns to without shocks (the scenario's figure).
     pub trend_growth: f64,
-    pub exports: Vec<Export>,
+    pub exports: Vec<CommodityIdx>,
     /// 0 to 100.
     pub sanctions_exposure: f64,
     pub coastal: bool,
@@ -164,7 +167,7 @@ pub struct Power {
 #[derive(Debug, Clone, Component, Default)]
 pub struct Agenda {
     pub outreach: f64,
-    pub wants: Vec<Export>,
+    pub wants: Vec<CommodityIdx>,
     /// Sorted.
     pub courts: Vec<StateIdx>,
     /// Sorted.

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use bevy::prelude::*;
 
 use crate::scenario::YearMonth;
-use crate::sim::world::components::{BlocIdx, PowerIdx, StateIdx};
+use crate::sim::world::components::{BlocIdx, CommodityIdx, PowerIdx, StateIdx};
 
 #[derive(Debug, Clone)]
 pub struct Listing {
@@ -24,9 +24,37 @@ pub struct Registry {
     state_codes: BTreeMap<String, StateIdx>,
     power_codes: BTreeMap<String, PowerIdx>,
     bloc_codes: BTreeMap<String, BlocIdx>,
+    /// The commodities: the built-in ones in their order, then the
+    /// scenario's; each with whether powers seek concessions for it.
+    commodities: Vec<(String, bool)>,
 }
 
 impl Registry {
+    /// The built-in commodities and the scenario's own, in that order.
+    pub fn set_commodities(&mut self, declared: &[crate::scenario::format::CommodityDef]) {
+        self.commodities = crate::scenario::format::BUILTIN_EXPORTS
+            .iter()
+            .map(|(n, c)| (n.to_string(), *c))
+            .chain(declared.iter().map(|d| (d.id.clone(), d.concessions)))
+            .collect();
+    }
+
+    pub fn commodity(&self, name: &str) -> Option<CommodityIdx> {
+        self.commodities
+            .iter()
+            .position(|(n, _)| n == name)
+            .map(|i| CommodityIdx(i as u8))
+    }
+
+    pub fn commodity_name(&self, c: CommodityIdx) -> &str {
+        self.commodities.get(c.0 as usize).map_or("", |(n, _)| n)
+    }
+
+    /// Whether powers seek mining or energy concessions for it.
+    pub fn seeks_concessions(&self, c: CommodityIdx) -> bool {
+        self.commodities.get(c.0 as usize).is_some_and(|(_, s)| *s)
+    }
+
     pub fn add_state(&mut self, code: &str, name: &str, entity: Entity) -> StateIdx {
         let idx = StateIdx(self.states.len() as u16);
         self.state_codes.insert(code.to_string(), idx);

@@ -19,6 +19,7 @@ pub fn spawn_scenario(world: &mut World, scenario: &Scenario, seed: u64, detail:
     despawn_game(world);
     let file = &scenario.file;
     let mut registry = Registry::default();
+    registry.set_commodities(&file.commodities);
 
     // Numbered in id order, so that index order is id order.
     let mut powers: Vec<_> = file.powers.iter().collect();
@@ -77,7 +78,12 @@ pub fn spawn_scenario(world: &mut World, scenario: &Scenario, seed: u64, detail:
             Economy {
                 growth: s.economy.growth,
                 trend_growth: s.economy.growth,
-                exports: s.economy.exports.clone(),
+                exports: s
+                    .economy
+                    .exports
+                    .iter()
+                    .filter_map(|x| registry.commodity(x.name()))
+                    .collect(),
                 sanctions_exposure: s.economy.sanctions_exposure,
                 coastal: s.economy.coastal,
                 food_insecurity: s.economy.food_insecurity,
@@ -140,7 +146,12 @@ pub fn spawn_scenario(world: &mut World, scenario: &Scenario, seed: u64, detail:
         let entity = registry.power_entity(registry.power(&p.id).expect("just added"));
         world.entity_mut(entity).insert(Agenda {
             outreach: p.agenda.outreach,
-            wants: p.agenda.wants.clone(),
+            wants: p
+                .agenda
+                .wants
+                .iter()
+                .filter_map(|x| registry.commodity(x.name()))
+                .collect(),
             courts,
             rivals,
         });
