@@ -57,10 +57,11 @@ pub fn top_items(text: &str) -> Vec<(usize, usize)> {
                 stack.push(*c);
             }
             Tok::Close(c) => {
-                if in_top_list(&stack) && *c == ']' {
-                    if let Some(a) = item.take() {
-                        out.push((a, last_end));
-                    }
+                if in_top_list(&stack)
+                    && *c == ']'
+                    && let Some(a) = item.take()
+                {
+                    out.push((a, last_end));
                 }
                 stack.pop();
             }
