@@ -13,7 +13,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser;
-use harmattan::map::atlas::{AtlasCountry, AtlasFile};
+use harmattan::map::atlas::{AtlasCountry, AtlasFile, straighten};
 use harmattan::map::{Polygon, Projection, label_point, ring_area};
 use serde_json::Value;
 
@@ -185,11 +185,21 @@ fn arc_polygons(g: &Value) -> Result<Vec<Vec<Vec<i32>>>, String> {
 /// from its edges, found in a projection true to scale at that polygon's
 /// latitude, in degrees to a hundredth.
 fn label_of(c: &AtlasCountry, arcs: &[Vec<(f64, f64)>]) -> Result<(f64, f64), String> {
+    // Rings continuous across the date line, as the game reads them.
     let rings: Vec<Vec<Vec<(f64, f64)>>> = c
         .polygons
         .iter()
-        .map(|p| p.iter().map(|r| ring(r, arcs)).collect::<Result<Vec<_>, _>>())
-        .collect::<Result<_, _>>()?;
+        .map(|p| {
+            let rings = p
+                .iter()
+                .map(|r| ring(r, arcs).map(|r| r.into_iter().map(|(x, y)| [x, y]).collect()))
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok(straighten(rings)
+                .into_iter()
+                .map(|r: Vec<[f64; 2]>| r.into_iter().map(|p| (p[0], p[1])).collect())
+                .collect())
+        })
+        .collect::<Result<_, String>>()?;
     let area = |r: &Vec<(f64, f64)>| {
         let pts: Vec<[f32; 2]> = r.iter().map(|&(x, y)| [x as f32, y as f32]).collect();
         ring_area(&pts).abs()

@@ -146,8 +146,11 @@ impl Atlas {
                 let polygons = c
                     .polygons
                     .iter()
-                    .map(|p| p.iter().map(|r| ring(r)).collect::<Result<Vec<_>, _>>())
-                    .collect::<Result<Vec<_>, _>>()?;
+                    .map(|p| {
+                        let rings = p.iter().map(|r| ring(r)).collect::<Result<Vec<_>, _>>()?;
+                        Ok(straighten(rings))
+                    })
+                    .collect::<Result<Vec<_>, String>>()?;
                 Ok(Country {
                     id: c.id.clone(),
                     name: c.name.clone(),
@@ -188,22 +191,25 @@ impl Atlas {
             .collect();
         shaped.sort_by(|a, b| a.0.id.cmp(&b.0.id));
         shaped.dedup_by(|a, b| a.0.id == b.0.id);
-        // Longitudes are kept within half a world of the largest state, so
-        // that a region across the date line stays in one piece.
-        let reference = shaped
-            .iter()
-            .flat_map(|(c, _)| c.polygons.iter())
-            .filter(|p| !torn(p))
-            .max_by(|a, b| degree_area(&a[0]).total_cmp(&degree_area(&b[0])))
-            .map_or(0.0, |p| (bbox(&p[0]).0[0] + bbox(&p[0]).1[0]) / 2.0);
+        // Longitudes are kept within half a world of the middle of the
+        // states (opposite the widest stretch of longitude none of them
+        // has land in), so that a region across the date line, or around
+        // the Pacific, stays in one piece.
+        let reference = middle_longitude(
+            shaped
+                .iter()
+                .flat_map(|(c, _)| c.polygons.iter())
+                .filter(|p| !torn(p))
+                .map(|p| centre(&p[0])),
+        );
         let near = |p: &Vec<Ring>| -> Vec<Ring> { shift_near(p, reference) };
         // The focus, in degrees: each state's core (its largest polygon
         // and those near it, not its overseas territories), less small
         // states far from the rest.
         let cores: Vec<(Box2, f64)> = shaped
             .iter()
-            .map(|(c, _)| {
-                let polys: Vec<Vec<Ring>> = c.polygons.iter().map(near).filter(|p| !torn(p)).collect();
+            .filter_map(|(c, _)| {
+                let polys: Vec<Vec<Ring>> = c.polygons.iter().filter(|p| !torn(p)).map(near).collect();
                 core(&polys)
             })
             .collect();
@@ -333,21 +339,67 @@ fn degree_area(ring: &[[f64; 2]]) -> f64 {
     (twice / 2.0).abs() * ((lo[1] + hi[1]) / 2.0).to_radians().cos()
 }
 
-/// A polygon with each point moved by whole turns to within half a world
-/// of `reference`: shapes cut at the date line (Fiji, Chukotka, the
-/// Aleutians) join up again near it, and only shapes on the far side of
-/// the world are torn (see [`torn`]).
+/// A polygon's rings made continuous across the date line (each point
+/// within half a world of the one before, so that Fiji's Vanua Levu is one
+/// island, not a band round the world), its holes beside its outer ring.
+pub fn straighten(mut polygon: Vec<Ring>) -> Vec<Ring> {
+    for ring in &mut polygon {
+        for i in 1..ring.len() {
+            let prev = ring[i - 1][0];
+            ring[i][0] += turns_toward(ring[i][0], prev);
+        }
+    }
+    if let Some(outer) = polygon.first().map(|r| centre(r)) {
+        for hole in polygon.iter_mut().skip(1) {
+            let shift = turns_toward(centre(hole), outer);
+            hole.iter_mut().for_each(|p| p[0] += shift);
+        }
+    }
+    polygon
+}
+
+/// The middle of a ring's longitudes.
+fn centre(ring: &[[f64; 2]]) -> f64 {
+    let (lo, hi) = bbox(ring);
+    (lo[0] + hi[0]) / 2.0
+}
+
+/// The longitude half a world from the middle of the widest stretch that
+/// none of `longitudes` falls in: the middle of the places they mark.
+fn middle_longitude(longitudes: impl Iterator<Item = f64>) -> f64 {
+    let mut at: Vec<f64> = longitudes.map(|l| l.rem_euclid(360.0)).collect();
+    if at.is_empty() {
+        return 0.0;
+    }
+    at.sort_by(f64::total_cmp);
+    let n = at.len();
+    let (gap, after) = (0..n)
+        .map(|i| {
+            let next = if i + 1 < n { at[i + 1] } else { at[0] + 360.0 };
+            (next - at[i], at[i])
+        })
+        .fold((f64::NEG_INFINITY, 0.0), |best, g| if g.0 > best.0 { g } else { best });
+    let middle = after + gap / 2.0 + 180.0;
+    // In -180..180, as the atlas's longitudes are.
+    (middle + 180.0).rem_euclid(360.0) - 180.0
+}
+
+/// A polygon moved by whole turns so that its middle lies within half a
+/// world of `reference`: shapes cut at the date line (Chukotka, the
+/// Aleutians) join the rest of their country again.
 fn shift_near(polygon: &[Ring], reference: f64) -> Vec<Ring> {
+    let shift = turns_toward(centre(&polygon[0]), reference);
     polygon
         .iter()
-        .map(|r| r.iter().map(|p| shift_point(*p, reference)).collect())
+        .map(|r| r.iter().map(|p| [p[0] + shift, p[1]]).collect())
         .collect()
 }
 
-/// A shape torn in two by `shift_near`: it spans more than half a world.
+/// A shape that goes round the whole world (Antarctica, whose coast the
+/// atlas closes along the pole): no flat map draws it.
 fn torn(polygon: &[Ring]) -> bool {
     let (lo, hi) = bbox(&polygon[0]);
-    hi[0] - lo[0] > 180.0
+    hi[0] - lo[0] > 270.0
 }
 
 fn shift_point(p: [f64; 2], reference: f64) -> [f64; 2] {
@@ -359,22 +411,22 @@ fn turns_toward(lon: f64, reference: f64) -> f64 {
 }
 
 /// A state's core: its largest polygon and the polygons within
-/// `CORE_DEGREES` of it; their box and land area.
-fn core(polygons: &[Vec<Ring>]) -> (Box2, f64) {
-    let Some(largest) = polygons
+/// `CORE_DEGREES` of it; their box and land area. None for a state with
+/// nothing a flat map can draw.
+fn core(polygons: &[Vec<Ring>]) -> Option<(Box2, f64)> {
+    let largest = polygons
         .iter()
-        .max_by(|a, b| degree_area(&a[0]).total_cmp(&degree_area(&b[0])))
-    else {
-        return (([0.0; 2], [0.0; 2]), 0.0);
-    };
+        .max_by(|a, b| degree_area(&a[0]).total_cmp(&degree_area(&b[0])))?;
     let home = bbox(&largest[0]);
     let near = grow(home, CORE_DEGREES, CORE_DEGREES);
-    polygons
-        .iter()
-        .filter(|p| intersects(bbox(&p[0]), near))
-        .fold((home, 0.0), |(b, area), p| {
-            (union(b, bbox(&p[0])), area + degree_area(&p[0]))
-        })
+    Some(
+        polygons
+            .iter()
+            .filter(|p| intersects(bbox(&p[0]), near))
+            .fold((home, 0.0), |(b, area), p| {
+                (union(b, bbox(&p[0])), area + degree_area(&p[0]))
+            }),
+    )
 }
 
 #[cfg(test)]

@@ -226,6 +226,9 @@ fn syntax_error(origin: &str, e: SpannedError) -> LoadError {
             None => format!("missing field `{field}`"),
         },
         RonError::DuplicateStructField { field, .. } => format!("field `{field}` is given twice"),
+        RonError::ExpectedIdentifier => {
+            "expected a name written bare, as a kind or a commodity is (`Copper`, not `\"Copper\"`)".to_string()
+        }
         RonError::ExceededRecursionLimit => {
             format!("the file nests deeper than {RON_DEPTH} levels; flatten the conditions")
         }
@@ -1644,6 +1647,7 @@ fn known_leaders(f: &ScenarioFile) -> Vec<String> {
         .iter()
         .flat_map(|e| e.effects.iter().chain(e.choices.iter().flat_map(|c| &c.effects)))
         .chain(f.history.iter().flat_map(|h| h.points.iter().flat_map(|p| &p.effects)))
+        .chain(f.decisions.iter().flat_map(|d| d.effects.iter().map(|o| &o.effect)))
         .filter_map(|e| match e {
             Effect::SetLeader { leader, .. }
             | Effect::CoupAttempt {

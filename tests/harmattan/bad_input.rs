@@ -279,3 +279,24 @@ fn every_format_problem_is_reported_where_the_parser_can_read_on() {
     let err = harmattan::scenario::load("comma.ron", &broken).unwrap_err();
     assert!(err.problems.len() <= 5, "{err}");
 }
+
+/// A commodity written in quotes where a bare name goes is told how to
+/// write it; a leader a scenario's own decision brings is no warning.
+#[test]
+fn quoted_names_and_leaders_from_decisions_are_read_as_meant() {
+    let quoted = crate::support::tiny("").replace("coastal: false)", r#"coastal: false, exports: ["Gold"])"#);
+    let err = harmattan::scenario::load("quoted.ron", &quoted)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("written bare"), "{err}");
+    let s = crate::support::load(&crate::support::tiny(
+        r#"    decisions: [(id: "crown", by: Government, name: "Crown a successor", cost: 1, target: None,
+                 effects: [(effect: SetLeader(state: "$self", leader: "Zed"))])],
+    goals: [(state: "AAA", name: "Succession", victory: Leader(state: "AAA", leader: "Zed"), defeat: Elapsed(12))],"#,
+    ));
+    assert!(
+        !s.warnings.iter().any(|w| w.message.contains("`Zed`")),
+        "{:?}",
+        s.warnings
+    );
+}

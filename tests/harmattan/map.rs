@@ -188,6 +188,29 @@ fn any_region_of_the_world_gets_its_map_framed_and_projected_for_its_latitude() 
         fhi[0] - flo[0] < 1000.0,
         "Fiji's islands on both sides of 180° stay together"
     );
+    assert!(
+        fiji.polygons.iter().any(|p| map::in_polygon(fiji.label, p)),
+        "Fiji's name is on Fiji"
+    );
+
+    // States far apart keep every shape: Russia and the United States
+    // face each other across the Pacific, neither torn at the date line.
+    let atlas = Atlas::shipped();
+    for pair in [["RUS", "USA"], ["CHN", "USA"], ["IND", "USA"]] {
+        let m = MapFile::of(&region(&[(pair[0], pair[0]), (pair[1], pair[1])]));
+        for id in pair {
+            let drawn = m.region(id).unwrap();
+            assert_eq!(
+                drawn.polygons.len(),
+                atlas.country(id).unwrap().polygons.len(),
+                "{id} drawn whole beside {pair:?}"
+            );
+            assert!(
+                drawn.polygons.iter().any(|p| map::in_polygon(drawn.label, p)),
+                "{id}'s label"
+            );
+        }
+    }
 }
 
 #[test]

@@ -566,6 +566,28 @@ fn starting_relations_and_suspensions_are_the_scenarios_to_give() {
     assert!(suspended(&sim), "suspended in February");
     sim.run(2);
     assert!(!suspended(&sim), "reinstated in April");
+    // A scripted suspension ends with the membership: back in the bloc,
+    // the member is the blocs' rules' again.
+    use harmattan::scenario::format::Effect;
+    use harmattan::sim::world::actions::ScriptedSuspensions;
+    let cause = harmattan::sim::world::ledger::Cause::of(harmattan::sim::world::ledger::Mechanism::ScriptedEvent);
+    for e in [
+        Effect::SuspendMember {
+            bloc: "COM".into(),
+            state: "BBB".into(),
+        },
+        Effect::LeaveBloc {
+            state: "BBB".into(),
+            bloc: "COM".into(),
+        },
+        Effect::JoinBloc {
+            state: "BBB".into(),
+            bloc: "COM".into(),
+        },
+    ] {
+        harmattan::sim::script::effect::apply_effect(sim.world_mut(), &e, cause);
+    }
+    assert!(sim.world().resource::<ScriptedSuspensions>().0.is_empty());
     // Given twice, or to itself: refused at its line.
     let text = crate::support::tiny(
         r#"    relations: [

@@ -142,10 +142,11 @@ fn stroke_mesh<'a>(rings: impl Iterator<Item = &'a Vec<Point>>, width: f32) -> M
     mesh
 }
 
-/// The map's entities, made again when a game of another region (or with
-/// other names) is started or loaded: the shapes of the last one drawn.
+/// The map's entities, made again when a game of another region (other
+/// shapes, names, projection or states in play) is started or loaded:
+/// what the last one drawn was.
 #[derive(Default)]
-struct Drawn(Option<Vec<(String, String)>>);
+struct Drawn(Option<(Vec<(String, String)>, [u64; 2], Vec<String>)>);
 
 #[allow(clippy::type_complexity)]
 fn show_the_map(
@@ -159,12 +160,19 @@ fn show_the_map(
     if !shapes.is_changed() {
         return;
     }
-    let key: Vec<(String, String)> = shapes
-        .file
-        .regions
-        .iter()
-        .map(|r| (r.id.clone(), r.name.clone()))
-        .collect();
+    let key = (
+        shapes
+            .file
+            .regions
+            .iter()
+            .map(|r| (r.id.clone(), r.name.clone()))
+            .collect::<Vec<_>>(),
+        [
+            shapes.file.projection.lat0.to_bits(),
+            shapes.file.projection.lon0.to_bits(),
+        ],
+        shapes.in_play.clone(),
+    );
     if drawn.0.as_ref() == Some(&key) && old.iter().next().is_some() {
         return;
     }

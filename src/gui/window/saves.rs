@@ -134,8 +134,16 @@ fn carry_out(world: &mut World, action: SaveAction) {
 pub fn load_into(world: &mut World, file: &SaveFile, path: &str) -> Result<(), save::SaveError> {
     save::load_simulation(file, path)?;
     let scenario = save::replay_into(world, file, path, crate::report::digest_world)?;
-    // A save of another region brings its own map.
-    world.insert_resource(crate::gui::map::view::MapShapes::of(&scenario));
+    // A save of another region brings its own map, and the camera goes to
+    // it.
+    let shapes = crate::gui::map::view::MapShapes::of(&scenario);
+    let moved = world
+        .get_resource::<crate::gui::map::view::MapShapes>()
+        .is_none_or(|was| was.file.projection != shapes.file.projection);
+    world.insert_resource(shapes);
+    if moved {
+        crate::gui::map::camera::reframe(world);
+    }
     world.insert_resource(Current(scenario));
     *world.resource_mut::<Selection>() = Selection::default();
     let news = world.resource::<crate::sim::world::chronicle::Chronicle>().news.len();

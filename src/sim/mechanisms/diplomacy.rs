@@ -151,7 +151,6 @@ pub(crate) fn drift_relations(
     }
 }
 
-/// Sets every relation to its target: the starting point of a new game.
 /// The scenario's own starting relations, over the settled ones.
 fn start_relations(world: &mut World, scenario: &crate::scenario::Scenario) {
     let reg = world.resource::<crate::sim::world::registry::Registry>();
@@ -167,6 +166,7 @@ fn start_relations(world: &mut World, scenario: &crate::scenario::Scenario) {
     }
 }
 
+/// Sets every relation to its target: the starting point of a new game.
 pub(crate) fn settle_relations(world: &mut World) {
     let mut state = SystemState::<FactQueries>::new(world);
     // Plain queries always validate.

@@ -129,6 +129,10 @@ pub fn leave_bloc(world: &mut World, state: StateIdx, bloc: BlocIdx) {
         return;
     };
     world.despawn(m);
+    // A scripted suspension ends with the membership.
+    if let Some(mut held) = world.get_resource_mut::<ScriptedSuspensions>() {
+        held.0.retain(|x| *x != (state, bloc));
+    }
     touch_blocs(world);
     let reg = world.resource::<Registry>();
     let text = format!("{} leaves {}.", reg.state_in_text(state), reg.bloc_in_text(bloc));
@@ -190,8 +194,12 @@ pub fn dissolve_bloc(world: &mut World, bloc: BlocIdx) {
         return;
     };
     let remaining = members(world, bloc);
-    // Memberships go with the bloc (linked spawn).
+    // Memberships go with the bloc (linked spawn), and so do scripted
+    // suspensions.
     world.despawn(e);
+    if let Some(mut held) = world.get_resource_mut::<ScriptedSuspensions>() {
+        held.0.retain(|x| x.1 != bloc);
+    }
     touch_blocs(world);
     let mut reg = world.resource_mut::<Registry>();
     reg.blocs[bloc.0 as usize].entity = None;
@@ -208,9 +216,10 @@ pub struct ScriptedSuspensions(pub Vec<(StateIdx, BlocIdx)>);
 
 /// A script suspends or reinstates a member.
 pub fn script_suspension(world: &mut World, state: StateIdx, bloc: BlocIdx, suspended: bool) {
+    let member = membership(world, state, bloc).is_some();
     if let Some(mut held) = world.get_resource_mut::<ScriptedSuspensions>() {
         held.0.retain(|x| *x != (state, bloc));
-        if suspended {
+        if suspended && member {
             held.0.push((state, bloc));
         }
     }
