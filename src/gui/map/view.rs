@@ -146,7 +146,11 @@ fn stroke_mesh<'a>(rings: impl Iterator<Item = &'a Vec<Point>>, width: f32) -> M
 /// shapes, names, projection or states in play) is started or loaded:
 /// what the last one drawn was.
 #[derive(Default)]
-struct Drawn(Option<(Vec<(String, String)>, [u64; 2], Vec<String>)>);
+struct Drawn(Option<DrawnKey>);
+
+/// Each region's id and name, the projection's latitude and longitude (as
+/// bits), and the states in play.
+type DrawnKey = (Vec<(String, String)>, [u64; 2], Vec<String>);
 
 #[allow(clippy::type_complexity)]
 fn show_the_map(
