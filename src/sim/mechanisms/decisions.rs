@@ -540,6 +540,9 @@ pub struct Weighing {
     /// (factor-major).
     held: Vec<bool>,
     pool: Vec<Vec<bool>>,
+    /// The record makes coups, pacts and exits this month (the history
+    /// option): read once a phase.
+    on_record: bool,
     /// What the deciders read, gathered when the first of them acts and
     /// again after each decision taken.
     facts: FactCache,
@@ -548,8 +551,15 @@ pub struct Weighing {
 
 /// Each computer-run government, now and then, takes the decision it wants
 /// most (weighted draw among those it wants at all and can afford).
+/// Whether the record, not the computer, makes coups, pacts and exits this
+/// month (the history option).
+fn on_record(world: &World) -> bool {
+    world.resource::<Course>().holds(world.resource::<Clock>().date())
+}
+
 fn decide_for_computer_governments(world: &mut World, mut scratch: Local<Weighing>) {
     scratch.fresh = false;
+    scratch.on_record = on_record(world);
     let n = world.resource::<Registry>().state_count();
     let act = world.resource::<Rules>().decisions.ai_act_chance;
     for si in 0..n {
@@ -569,6 +579,7 @@ fn decide_for_computer_governments(world: &mut World, mut scratch: Local<Weighin
 /// governments' luck.
 fn decide_for_powers(world: &mut World, mut scratch: Local<Weighing>) {
     scratch.fresh = false;
+    scratch.on_record = on_record(world);
     let n = world.resource::<Registry>().power_count();
     for pi in 0..n {
         let p = PowerIdx(pi as u8);
@@ -596,7 +607,7 @@ fn decide_by_weight(world: &mut World, who: Who, stream: Stream, scratch: &mut W
         scratch.fresh = true;
     }
     let facts = &scratch.facts.facts;
-    let on_record = world.resource::<Course>().holds(world.resource::<Clock>().date());
+    let on_record = scratch.on_record;
     {
         let book = world.resource::<DecisionBook>();
         let agenda = agenda_of(world, who);
