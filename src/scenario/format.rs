@@ -74,6 +74,55 @@ pub struct HistoryDef {
     pub points: Vec<TurningPoint>,
 }
 
+/// What the record says befell a state, for setting futures beside it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Befell {
+    Coup,
+    FailedCoup,
+    /// It founded this pact (its id).
+    FoundedPact(String),
+    /// It announced its withdrawal from this bloc, or left it.
+    LeftBloc(String),
+}
+
+impl HistoryDef {
+    /// What befell `state`, month by month, from `from` to `to` (both
+    /// included): coups, failed coups, pacts founded and blocs left, as
+    /// the record's effects say.
+    pub fn befell(&self, state: &str, from: YearMonth, to: YearMonth) -> Vec<(YearMonth, Befell)> {
+        let mut out: Vec<(YearMonth, Befell)> = self
+            .points
+            .iter()
+            .filter(|p| p.month >= from && p.month <= to)
+            .flat_map(|p| {
+                p.effects.iter().filter_map(move |e| {
+                    let what = match e {
+                        Effect::CoupAttempt { state: s, succeeds, .. } if s == state => {
+                            if *succeeds == Some(false) {
+                                Befell::FailedCoup
+                            } else {
+                                Befell::Coup
+                            }
+                        }
+                        Effect::FoundPact { states, id, .. } if states.iter().any(|s| s == state) => {
+                            Befell::FoundedPact(id.clone())
+                        }
+                        Effect::AnnounceWithdrawal { state: s, bloc } | Effect::LeaveBloc { state: s, bloc }
+                            if s == state =>
+                        {
+                            Befell::LeftBloc(bloc.clone())
+                        }
+                        _ => return None,
+                    };
+                    Some((p.month, what))
+                })
+            })
+            .collect();
+        out.sort_by_key(|(m, _)| *m);
+        out
+    }
+}
+
 /// One turning point of the record: on its month, its effects happen and
 /// its title is a headline.
 #[derive(Debug, Clone, Deserialize, Serialize)]

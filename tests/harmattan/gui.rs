@@ -1117,6 +1117,42 @@ fn a_class_follows_the_record_from_the_menu_and_reads_each_turning_point_with_it
         "the picker stayed open after two ticks"
     );
     screenshot(display, &game.shots, 3);
+    // Escape closes the picker, then the charts.
+    let closed = (0..4).any(|_| {
+        xdotool(display, &["key", "Escape"]);
+        wait_maybe(patience(3), || {
+            report(&game.report).filter(|r| window_rect(r, "Charts").is_none())
+        })
+        .is_some()
+    });
+    assert!(closed, "Escape closes the charts");
+
+    // The model's futures from here, beside what really happened in the
+    // same months.
+    xdotool(display, &["key", "f"]);
+    let window = game.report_when("the futures window", |r| {
+        r["futures"]["open"] == true && centre_of(r, "futures_controls", "run").is_some()
+    });
+    let (x, y) = centre_of(&window, "futures_controls", "run").unwrap();
+    let done = (0..3)
+        .find_map(|_| {
+            click_at(display, x, y);
+            wait_maybe(patience(300), || {
+                report(&game.report).filter(|r| !r["futures"]["rows"].as_array().unwrap().is_empty())
+            })
+        })
+        .expect("the futures ran");
+    let record: Vec<(String, String)> = done["futures"]["record"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| (r[0].as_str().unwrap().to_string(), r[1].as_str().unwrap().to_string()))
+        .collect();
+    let of = |id: &str| record.iter().find(|(s, _)| s == id).map(|(_, w)| w.clone()).unwrap();
+    assert!(of("NER").contains("leaves ECOWAS, 2024-01"), "{record:?}");
+    assert!(of("GNB").contains("failed coup, 2023-12"), "{record:?}");
+    assert_eq!(of("SEN"), "—");
+    screenshot(display, &game.shots, 4);
 }
 
 /// A modder's region outside West Africa: the Great Lakes example opens

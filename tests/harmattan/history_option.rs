@@ -335,3 +335,30 @@ fn a_pact_a_player_founded_first_becomes_the_records_own() {
     assert_eq!(name, "Confederation of Sahel States");
     assert_eq!(members, ["BFA", "MLI", "NER"]);
 }
+
+/// What the record says befell each state over a span of months: what the
+/// futures table sets beside the futures.
+#[test]
+fn the_record_says_what_befell_a_state_over_the_futures_months() {
+    use harmattan::scenario::format::Befell;
+    let s = scenario::resolve("sahel_2023").unwrap();
+    let h = s.file.history.as_ref().unwrap();
+    let ym = |t: &str| YearMonth::parse(t).unwrap();
+    assert_eq!(
+        h.befell("NER", ym("2023-09"), ym("2024-08")),
+        vec![
+            (ym("2023-09"), Befell::FoundedPact("AES".into())),
+            (ym("2023-12"), Befell::LeftBloc("G5S".into())),
+            (ym("2024-01"), Befell::LeftBloc("ECOWAS".into())),
+        ]
+    );
+    assert_eq!(
+        h.befell("GNB", ym("2024-01"), ym("2025-12")),
+        vec![(ym("2025-11"), Befell::Coup)]
+    );
+    assert_eq!(
+        h.befell("BEN", ym("2025-12"), ym("2025-12")),
+        vec![(ym("2025-12"), Befell::FailedCoup)]
+    );
+    assert!(h.befell("SEN", ym("2023-08"), ym("2025-12")).is_empty());
+}

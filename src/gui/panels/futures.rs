@@ -78,6 +78,9 @@ pub struct FuturesWindow {
     picker: super::change_picker::ChangePicker,
     /// Which probability the comparison table shows.
     measure: usize,
+    /// What the record says befell each state over the futures' months,
+    /// as the table shows it.
+    record: Vec<(String, String)>,
 }
 
 impl Default for FuturesWindow {
@@ -96,6 +99,7 @@ impl Default for FuturesWindow {
             indicator: 0,
             picker: Default::default(),
             measure: 0,
+            record: Vec::new(),
         }
     }
 }
@@ -211,6 +215,9 @@ pub struct FuturesSummary {
     pub typed: String,
     /// Per state: id, P(coup) without and with the change.
     pub rows: Vec<(String, f64, Option<f64>)>,
+    /// Per state: what the record says befell it over the futures' months
+    /// (empty where the scenario has no record of them).
+    pub record: Vec<(String, String)>,
     pub message: Option<String>,
 }
 
@@ -238,6 +245,7 @@ impl FuturesWindow {
                         .collect()
                 })
                 .unwrap_or_default(),
+            record: self.record.clone(),
             message: self.message.clone(),
         }
     }
@@ -268,6 +276,7 @@ pub(in crate::gui) fn draw_futures(
     mut layout: ResMut<crate::gui::window::shared::UiLayout>,
     registry: Res<crate::sim::world::registry::Registry>,
     course: Res<crate::sim::world::course::Course>,
+    current: Res<crate::gui::window::shared::Current>,
 ) -> Result {
     layout.futures_controls.clear();
     if !window.open {
@@ -348,6 +357,27 @@ pub(in crate::gui) fn draw_futures(
                     .map(|c| format!(", without and with {c}"))
                     .unwrap_or_default()
             ));
+            // What really happened over the same months, where the
+            // scenario has a record of them: the class sets the futures
+            // beside it.
+            let history = current.0.file.history.as_ref();
+            let span = crate::scenario::YearMonth::parse(&base.from).ok().map(|from| {
+                (from, from.plus_months(i64::from(base.months) - 1))
+            });
+            let record = |id: &str| -> Option<String> {
+                let (h, (from, to)) = (history?, span?);
+                if from > h.until {
+                    return None;
+                }
+                let said: Vec<String> = h
+                    .befell(id, from, to)
+                    .into_iter()
+                    .map(|(m, what)| befell_words(&what, m))
+                    .collect();
+                Some(if said.is_empty() { "—".to_string() } else { said.join("; ") })
+            };
+            let on_record = span.is_some_and(|(from, _)| history.is_some_and(|h| from <= h.until));
+            w.record = base.states.iter().filter_map(|s| Some((s.id.clone(), record(&s.id)?))).collect();
             let mut order: Vec<usize> = (0..base.states.len()).collect();
             order.sort_by(|a, b| base.states[*b].p_coup.total_cmp(&base.states[*a].p_coup));
             let first = base.states[order[0]].id.clone();
@@ -363,6 +393,11 @@ pub(in crate::gui) fn draw_futures(
                             for h in ["State", "P(coup)", "P(new blocs)", "P(lose ground)"] {
                                 ui.strong(h);
                             }
+                            if on_record {
+                                ui.strong("What happened").on_hover_text(
+                                    "The scenario's record of these months (its history), to set beside the futures",
+                                );
+                            }
                             ui.end_row();
                             for &k in &order {
                                 let a = &base.states[k];
@@ -372,6 +407,9 @@ pub(in crate::gui) fn draw_futures(
                                 }
                                 for (_, of) in MEASURES {
                                     ui.label(pct_interval(of(a), base.runs));
+                                }
+                                if let Some(said) = record(&a.id) {
+                                    ui.label(said);
                                 }
                                 ui.end_row();
                             }
@@ -500,4 +538,15 @@ pub(in crate::gui) fn draw_futures(
         });
     window.open = open;
     Ok(())
+}
+
+/// What befell a state, in words for the futures table.
+fn befell_words(what: &crate::scenario::format::Befell, month: crate::scenario::YearMonth) -> String {
+    use crate::scenario::format::Befell;
+    match what {
+        Befell::Coup => format!("coup, {month}"),
+        Befell::FailedCoup => format!("failed coup, {month}"),
+        Befell::FoundedPact(id) => format!("founds {id}, {month}"),
+        Befell::LeftBloc(id) => format!("leaves {id}, {month}"),
+    }
 }
