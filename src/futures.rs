@@ -92,6 +92,11 @@ pub struct FuturesReport {
     /// The change, as written, if any.
     pub change: Option<String>,
     pub states: Vec<StateFuture>,
+    /// What the scenario's record says befell each state over the same
+    /// months (id, and its coups, failed coups, pacts founded and blocs
+    /// left, or "—"): empty where the scenario has no record of them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub what_happened: Vec<(String, String)>,
 }
 
 /// One future's path: per state, whether a coup happened, whether its blocs
@@ -247,7 +252,7 @@ pub fn run(file: &SaveFile, spec: &FuturesSpec, progress: &(dyn Fn(u64) + Sync))
     });
     let runs = paths.len() as f64;
     let share = |f: &dyn Fn(&Path) -> bool| paths.iter().filter(|p| f(p)).count() as f64 / runs;
-    let states = (0..reg.state_count())
+    let states: Vec<StateFuture> = (0..reg.state_count())
         .map(|k| {
             let s = StateIdx(k as u16);
             let fans = FAN_INDICATORS
@@ -273,6 +278,11 @@ pub fn run(file: &SaveFile, spec: &FuturesSpec, progress: &(dyn Fn(u64) + Sync))
             }
         })
         .collect();
+    let ids: Vec<&str> = states.iter().map(|s| s.id.as_str()).collect();
+    let what_happened = crate::scenario::load(&file.origin, &file.scenario)
+        .ok()
+        .and_then(|s| what_happened(s.file.history.as_ref()?, &from, spec.months, &ids))
+        .unwrap_or_default();
     Ok(FuturesReport {
         scenario,
         from,
@@ -281,7 +291,47 @@ pub fn run(file: &SaveFile, spec: &FuturesSpec, progress: &(dyn Fn(u64) + Sync))
         seed: spec.seed,
         change: spec.change.as_ref().and_then(|c| ron::ser::to_string(c).ok()),
         states,
+        what_happened,
     })
+}
+
+/// What a record says befell each state over the futures' months (from
+/// `from`, `months` of them), in words; `None` if the record ends before
+/// they start.
+pub fn what_happened(
+    history: &crate::scenario::format::HistoryDef,
+    from: &str,
+    months: u32,
+    ids: &[&str],
+) -> Option<Vec<(String, String)>> {
+    use crate::scenario::format::Befell;
+    let from = crate::scenario::YearMonth::parse(from).ok()?;
+    if from > history.until {
+        return None;
+    }
+    let to = from.plus_months(i64::from(months) - 1);
+    Some(
+        ids.iter()
+            .map(|id| {
+                let said: Vec<String> = history
+                    .befell(id, from, to)
+                    .into_iter()
+                    .map(|(m, what)| match what {
+                        Befell::Coup => format!("coup, {m}"),
+                        Befell::FailedCoup => format!("failed coup, {m}"),
+                        Befell::FoundedPact(p) => format!("founds {p}, {m}"),
+                        Befell::LeftBloc(b) => format!("leaves {b}, {m}"),
+                    })
+                    .collect();
+                let text = if said.is_empty() {
+                    "—".to_string()
+                } else {
+                    said.join("; ")
+                };
+                (id.to_string(), text)
+            })
+            .collect(),
+    )
 }
 
 /// Reads a change written in the effect vocabulary, with a message that

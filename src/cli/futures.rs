@@ -164,5 +164,12 @@ fn futures_text(base: &crate::futures::FuturesReport, changed: Option<&crate::fu
             );
         }
     }
+    // The record beside the futures, where the scenario has one.
+    if !base.what_happened.is_empty() {
+        let _ = writeln!(out, "\nWhat happened in the same months (the scenario's record):");
+        for (id, said) in &base.what_happened {
+            let _ = writeln!(out, "  {id:<4} {said}");
+        }
+    }
     out
 }

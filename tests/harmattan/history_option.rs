@@ -269,6 +269,21 @@ fn the_command_line_takes_the_option_and_refuses_it_where_there_is_no_record() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("Liptako-Gourma Charter"), "{text}");
+    // Futures from the start, beside what the record says of the same months.
+    let out = cli(&["futures", "sahel_2023", "--runs", "5", "--months", "6"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("What happened in the same months"), "{text}");
+    assert!(text.contains("founds AES, 2023-09"), "{text}");
+    let out = cli(&["futures", "sahel_2023", "--runs", "5", "--months", "6", "--json"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        json["what_happened"].to_string().contains("leaves G5S, 2023-12"),
+        "{json}"
+    );
+    // A scenario without a record says nothing of it.
+    let out = cli(&["futures", "tutorial", "--runs", "5", "--months", "3"]);
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("What happened"));
     let out = cli(&["run", "tutorial", "--history"]);
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);

@@ -276,7 +276,6 @@ pub(in crate::gui) fn draw_futures(
     mut layout: ResMut<crate::gui::window::shared::UiLayout>,
     registry: Res<crate::sim::world::registry::Registry>,
     course: Res<crate::sim::world::course::Course>,
-    current: Res<crate::gui::window::shared::Current>,
 ) -> Result {
     layout.futures_controls.clear();
     if !window.open {
@@ -360,24 +359,11 @@ pub(in crate::gui) fn draw_futures(
             // What really happened over the same months, where the
             // scenario has a record of them: the class sets the futures
             // beside it.
-            let history = current.0.file.history.as_ref();
-            let span = crate::scenario::YearMonth::parse(&base.from).ok().map(|from| {
-                (from, from.plus_months(i64::from(base.months) - 1))
-            });
             let record = |id: &str| -> Option<String> {
-                let (h, (from, to)) = (history?, span?);
-                if from > h.until {
-                    return None;
-                }
-                let said: Vec<String> = h
-                    .befell(id, from, to)
-                    .into_iter()
-                    .map(|(m, what)| befell_words(&what, m))
-                    .collect();
-                Some(if said.is_empty() { "—".to_string() } else { said.join("; ") })
+                base.what_happened.iter().find(|(s, _)| s == id).map(|(_, w)| w.clone())
             };
-            let on_record = span.is_some_and(|(from, _)| history.is_some_and(|h| from <= h.until));
-            w.record = base.states.iter().filter_map(|s| Some((s.id.clone(), record(&s.id)?))).collect();
+            let on_record = !base.what_happened.is_empty();
+            w.record = base.what_happened.clone();
             let mut order: Vec<usize> = (0..base.states.len()).collect();
             order.sort_by(|a, b| base.states[*b].p_coup.total_cmp(&base.states[*a].p_coup));
             let first = base.states[order[0]].id.clone();
@@ -538,15 +524,4 @@ pub(in crate::gui) fn draw_futures(
         });
     window.open = open;
     Ok(())
-}
-
-/// What befell a state, in words for the futures table.
-fn befell_words(what: &crate::scenario::format::Befell, month: crate::scenario::YearMonth) -> String {
-    use crate::scenario::format::Befell;
-    match what {
-        Befell::Coup => format!("coup, {month}"),
-        Befell::FailedCoup => format!("failed coup, {month}"),
-        Befell::FoundedPact(id) => format!("founds {id}, {month}"),
-        Befell::LeftBloc(id) => format!("leaves {id}, {month}"),
-    }
 }
