@@ -671,6 +671,7 @@ impl Checker {
         }
         if let Some(h) = &f.history {
             self.history(h, f, &ids);
+            self.beside_the_record(f);
         }
         let mut pairs = BTreeMap::new();
         for (i, r) in f.relations.iter().enumerate() {
@@ -1205,6 +1206,47 @@ impl Checker {
                     &[Seg::Field("meta"), Seg::Field("playable"), Seg::Index(i)],
                     format!("`{p}` is playable but has no goal: its player cannot win or lose; add one under `goals`"),
                 );
+            }
+        }
+    }
+
+    /// With the history option the record alone makes coups, pacts and
+    /// exits; a scenario's own event that makes one acts beside it.
+    fn beside_the_record(&mut self, f: &ScenarioFile) {
+        for (i, e) in f.events.iter().enumerate() {
+            let effects = e.effects.iter().chain(e.choices.iter().flat_map(|c| &c.effects));
+            for (j, effect) in effects.enumerate() {
+                if matches!(
+                    effect,
+                    Effect::CoupAttempt { .. }
+                        | Effect::FoundPact { .. }
+                        | Effect::Confederate { .. }
+                        | Effect::AnnounceWithdrawal { .. }
+                        | Effect::LeaveBloc { .. }
+                        | Effect::JoinBloc { .. }
+                        | Effect::ProposePact { .. }
+                ) {
+                    let at = if j < e.effects.len() {
+                        vec![
+                            Seg::Field("events"),
+                            Seg::Index(i),
+                            Seg::Field("effects"),
+                            Seg::Index(j),
+                        ]
+                    } else {
+                        vec![Seg::Field("events"), Seg::Index(i), Seg::Field("choices")]
+                    };
+                    self.warn(
+                        &at,
+                        format!(
+                            "event `{}` makes a coup, a pact or an exit ({}) while the scenario has a `history`: \
+                             with the history option it acts beside the record, which should make them alone; \
+                             move it into the record, or give it a `when` after `history.until`",
+                            e.id,
+                            effect.name()
+                        ),
+                    );
+                }
             }
         }
     }

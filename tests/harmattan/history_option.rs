@@ -377,3 +377,27 @@ fn the_record_says_what_befell_a_state_over_the_futures_months() {
     );
     assert!(h.befell("SEN", ym("2023-08"), ym("2025-12")).is_empty());
 }
+
+/// An event of the scenario's own that makes a coup, a pact or an exit
+/// is told it acts beside the record.
+#[test]
+fn an_event_that_makes_what_the_record_makes_is_warned_of() {
+    let text = tiny(
+        r#"    events: [(id: "putsch", when: Date("2023-03"), effects: [CoupAttempt(state: "BBB")])],
+    history: (until: "2023-12", points: [(month: "2023-02", title: "A pact", source: "A book",
+              effects: [FoundPact(states: ["AAA", "BBB"], id: "PCT", name: "Pact")])]),"#,
+    );
+    let s = load(&text);
+    let line = text
+        .lines()
+        .position(|l| l.contains("CoupAttempt(state: \"BBB\")"))
+        .unwrap()
+        + 1;
+    assert!(
+        s.warnings
+            .iter()
+            .any(|w| w.line == line && w.message.contains("event `putsch` makes a coup, a pact or an exit")),
+        "{:?}",
+        s.warnings
+    );
+}
