@@ -10,7 +10,8 @@
 //! - [`futures`]: many futures from the present of a game, compared.
 //! - [`export`]: a game's history as CSV and JSON, for the classroom.
 //! - [`calibration`]: the model checked against the historical record.
-//! - [`map`]: the region's shapes (no rendering), from `assets/map/`.
+//! - [`map`]: the map of any scenario from the world atlas (no rendering);
+//!   [`geo`]: which ids the atlas has, for checking scenarios.
 //! - [`cli`]: the command line. `gui` (feature `gui`): the game window.
 
 pub mod batch;
@@ -18,6 +19,7 @@ pub mod calibration;
 pub mod cli;
 pub mod export;
 pub mod futures;
+pub mod geo;
 #[cfg(feature = "gui")]
 pub mod gui;
 pub mod hint;

@@ -10,8 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{MapFile, Point, Polygon, Projection, Region};
 
-/// The world atlas shipped with the game, built into the binary.
-pub const SHIPPED_ATLAS: &str = include_str!("../../assets/map/world.ron");
+pub use crate::geo::{SHIPPED_ATLAS, known_id};
 
 /// Map units per degree of latitude: the window's zoom limits and type
 /// sizes are set for it.
@@ -57,24 +56,6 @@ pub struct Country {
     pub name: String,
     pub label: [f64; 2],
     pub polygons: Vec<Vec<Ring>>,
-}
-
-/// Whether the shipped atlas has a shape for this id. Read from the
-/// atlas's text without decoding it (a scenario is checked before any map
-/// is drawn, and most commands draw none); a test checks it against the
-/// decoded atlas.
-pub fn known_id(id: &str) -> bool {
-    static IDS: OnceLock<Vec<&'static str>> = OnceLock::new();
-    let ids = IDS.get_or_init(|| {
-        // `make-map` writes each country as `(id:"XXX",…` on a line of its own.
-        let mut ids: Vec<&str> = SHIPPED_ATLAS
-            .lines()
-            .filter_map(|l| l.trim_start().strip_prefix("(id:\"")?.split('"').next())
-            .collect();
-        ids.sort_unstable();
-        ids
-    });
-    ids.binary_search(&id).is_ok()
 }
 
 /// The decoded atlas.

@@ -1189,7 +1189,7 @@ impl Checker {
     /// playable state with nothing to play for.
     fn shapes(&mut self, f: &ScenarioFile) {
         for (i, s) in f.states.iter().enumerate() {
-            if !crate::map::atlas::known_id(&s.id) {
+            if !crate::geo::known_id(&s.id) {
                 self.warn(
                     &[Seg::Field("states"), Seg::Index(i), Seg::Field("id")],
                     format!(
