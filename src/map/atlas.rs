@@ -81,7 +81,9 @@ impl Atlas {
         ATLAS.get_or_init(|| Self::parse(SHIPPED_ATLAS).expect("the shipped atlas decodes"))
     }
 
-    fn decode(file: &AtlasFile) -> Result<Self, String> {
+    /// Decodes an atlas: its arcs into points, its countries' rings made
+    /// continuous across the date line.
+    pub fn decode(file: &AtlasFile) -> Result<Self, String> {
         let (sx, sy) = file.scale;
         let (tx, ty) = file.translate;
         let arcs: Vec<Ring> = file
@@ -323,7 +325,7 @@ fn degree_area(ring: &[[f64; 2]]) -> f64 {
 /// A polygon's rings made continuous across the date line (each point
 /// within half a world of the one before, so that Fiji's Vanua Levu is one
 /// island, not a band round the world), its holes beside its outer ring.
-pub fn straighten(mut polygon: Vec<Ring>) -> Vec<Ring> {
+fn straighten(mut polygon: Vec<Ring>) -> Vec<Ring> {
     for ring in &mut polygon {
         for i in 1..ring.len() {
             let prev = ring[i - 1][0];

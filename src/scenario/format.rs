@@ -1320,6 +1320,22 @@ impl Effect {
         }
     }
 
+    /// Whether it makes a coup, founds, joins or deepens a pact, or takes a
+    /// state out of a bloc: what a scenario's record alone makes while it
+    /// runs (the history option).
+    pub fn makes_history(&self) -> bool {
+        matches!(
+            self,
+            Effect::CoupAttempt { .. }
+                | Effect::FoundPact { .. }
+                | Effect::Confederate { .. }
+                | Effect::AnnounceWithdrawal { .. }
+                | Effect::LeaveBloc { .. }
+                | Effect::JoinBloc { .. }
+                | Effect::ProposePact { .. }
+        )
+    }
+
     /// The variant's name as written in files.
     pub fn name(&self) -> &'static str {
         match self {

@@ -1216,16 +1216,7 @@ impl Checker {
         for (i, e) in f.events.iter().enumerate() {
             let effects = e.effects.iter().chain(e.choices.iter().flat_map(|c| &c.effects));
             for (j, effect) in effects.enumerate() {
-                if matches!(
-                    effect,
-                    Effect::CoupAttempt { .. }
-                        | Effect::FoundPact { .. }
-                        | Effect::Confederate { .. }
-                        | Effect::AnnounceWithdrawal { .. }
-                        | Effect::LeaveBloc { .. }
-                        | Effect::JoinBloc { .. }
-                        | Effect::ProposePact { .. }
-                ) {
+                if effect.makes_history() {
                     let at = if j < e.effects.len() {
                         vec![
                             Seg::Field("events"),

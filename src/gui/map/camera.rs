@@ -35,7 +35,7 @@ const FREE_BOTTOM: f32 = 190.0;
 /// The camera's scale and position that frame the scenario's states in a
 /// window of this size.
 fn framing(shapes: &MapShapes, window: &Window) -> (f32, Vec2) {
-    let (lo, hi) = shapes.focus;
+    let (lo, hi) = shapes.file.focus;
     let (w, h) = (window.width().max(1.0), window.height().max(1.0));
     let free = Vec2::new(w - FREE_LEFT - FREE_RIGHT, h - FREE_TOP - FREE_BOTTOM).max(Vec2::splat(100.0));
     let size = Vec2::new(hi[0] - lo[0], hi[1] - lo[1]);

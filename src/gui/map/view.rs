@@ -46,9 +46,9 @@ pub struct Drag {
 /// The shapes, and what part of them the scenario is about.
 #[derive(Resource)]
 pub struct MapShapes {
+    /// The shapes, with the scenario's states' bounds the camera frames
+    /// (`file.focus`).
     pub file: MapFile,
-    /// Bounds of the scenario's states (the camera frames these).
-    pub focus: (Point, Point),
     /// Region ids that are states of the scenario, sorted.
     pub in_play: Vec<String>,
 }
@@ -64,8 +64,7 @@ impl MapShapes {
             .filter(|r| states.contains(&r.id.as_str()))
             .map(|r| r.id.clone())
             .collect();
-        let focus = file.focus;
-        Self { file, focus, in_play }
+        Self { file, in_play }
     }
 
     pub fn in_play(&self, id: &str) -> bool {

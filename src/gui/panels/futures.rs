@@ -78,9 +78,6 @@ pub struct FuturesWindow {
     picker: super::change_picker::ChangePicker,
     /// Which probability the comparison table shows.
     measure: usize,
-    /// What the record says befell each state over the futures' months,
-    /// as the table shows it.
-    record: Vec<(String, String)>,
 }
 
 impl Default for FuturesWindow {
@@ -99,7 +96,6 @@ impl Default for FuturesWindow {
             indicator: 0,
             picker: Default::default(),
             measure: 0,
-            record: Vec::new(),
         }
     }
 }
@@ -245,7 +241,11 @@ impl FuturesWindow {
                         .collect()
                 })
                 .unwrap_or_default(),
-            record: self.record.clone(),
+            record: self
+                .result
+                .as_ref()
+                .map(|(base, _)| base.what_happened.clone())
+                .unwrap_or_default(),
             message: self.message.clone(),
         }
     }
@@ -363,7 +363,6 @@ pub(in crate::gui) fn draw_futures(
                 base.what_happened.iter().find(|(s, _)| s == id).map(|(_, w)| w.clone())
             };
             let on_record = !base.what_happened.is_empty();
-            w.record = base.what_happened.clone();
             let mut order: Vec<usize> = (0..base.states.len()).collect();
             order.sort_by(|a, b| base.states[*b].p_coup.total_cmp(&base.states[*a].p_coup));
             let first = base.states[order[0]].id.clone();

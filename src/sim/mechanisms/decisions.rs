@@ -104,18 +104,7 @@ impl DecisionBook {
                         .effects
                         .iter()
                         .any(|e| matches!(e.effect, Effect::AnnounceWithdrawal { .. })),
-                    on_record: d.effects.iter().any(|e| {
-                        matches!(
-                            e.effect,
-                            Effect::AnnounceWithdrawal { .. }
-                                | Effect::LeaveBloc { .. }
-                                | Effect::JoinBloc { .. }
-                                | Effect::ProposePact { .. }
-                                | Effect::FoundPact { .. }
-                                | Effect::Confederate { .. }
-                                | Effect::CoupAttempt { .. }
-                        )
-                    }),
+                    on_record: d.effects.iter().any(|e| e.effect.makes_history()),
                     effects: d
                         .effects
                         .iter()

@@ -62,7 +62,7 @@ pub struct EventBook {
     /// Whether it is a turning point of the record (fired only while the
     /// record runs), and each one's source.
     recorded: Vec<bool>,
-    pub sources: Vec<Option<String>>,
+    sources: Vec<Option<String>>,
 }
 
 impl EventBook {

@@ -46,10 +46,6 @@ impl Registry {
             .map(|i| CommodityIdx(i as u8))
     }
 
-    pub fn commodity_name(&self, c: CommodityIdx) -> &str {
-        self.commodities.get(c.0 as usize).map_or("", |(n, _)| n)
-    }
-
     /// Whether powers seek mining or energy concessions for it.
     pub fn seeks_concessions(&self, c: CommodityIdx) -> bool {
         self.commodities.get(c.0 as usize).is_some_and(|(_, s)| *s)
