@@ -26,11 +26,39 @@ fn power(world: &World, p: PowerIdx) -> Power {
         .expect("every power entity has Power")
 }
 
+/// What the phase reads of a state, through a query state kept between
+/// turns (a component looked up by type costs more than the rule using it).
+type StateRow = (
+    &'static Regime,
+    &'static Security,
+    &'static Alignment,
+    &'static Economy,
+    Option<&'static Partnerships>,
+);
+
+/// The queries the phase reads the world through.
+struct Queries {
+    states: QueryState<StateRow>,
+    partnerships: QueryState<&'static Partnership>,
+    powers: QueryState<(&'static Power, Option<&'static Agenda>)>,
+}
+
+impl FromWorld for Queries {
+    fn from_world(world: &mut World) -> Self {
+        Self {
+            states: QueryState::new(world),
+            partnerships: QueryState::new(world),
+            powers: QueryState::new(world),
+        }
+    }
+}
+
 /// What the phase reads of the powers and of the state at hand, copied
 /// once rather than looked up for every partnership weighed; kept between
 /// turns so that the phase allocates nothing once warm.
 #[derive(Default)]
 struct Scratch {
+    queries: Option<Queries>,
     powers: Vec<Power>,
     /// What each power seeks (its agenda's `wants`).
     wants: Vec<Vec<CommodityIdx>>,
@@ -41,6 +69,15 @@ struct Scratch {
     live: Vec<(Entity, Partnership)>,
     /// Its standing toward each power.
     alignment: Vec<f64>,
+    /// Its exports.
+    exports: Vec<CommodityIdx>,
+}
+
+/// The state at hand as the phase weighs it.
+#[derive(Clone, Copy)]
+struct Situation {
+    regime: Option<RegimeKind>,
+    insurgency: f64,
 }
 
 impl Scratch {
@@ -48,15 +85,71 @@ impl Scratch {
         self.alignment.get(p.0 as usize).copied().unwrap_or(0.0)
     }
 
+    fn queries(&mut self) -> &mut Queries {
+        self.queries.as_mut().expect("the phase's queries are made first")
+    }
+
+    /// Reads the state at hand: its regime, insurgency, standings,
+    /// exports and live partnerships.
+    fn read_state(&mut self, world: &World, se: Entity) -> Situation {
+        self.alignment.clear();
+        self.exports.clear();
+        let q = self.queries.as_mut().expect("the phase's queries are made first");
+        let situation = match q.states.get(world, se) {
+            Ok((regime, security, alignment, economy, _)) => {
+                self.alignment.extend_from_slice(&alignment.0);
+                self.exports.extend_from_slice(&economy.exports);
+                Situation {
+                    regime: Some(regime.kind),
+                    insurgency: security.insurgency,
+                }
+            }
+            Err(_) => Situation {
+                regime: None,
+                insurgency: 0.0,
+            },
+        };
+        self.read_live(world, se);
+        situation
+    }
+
     fn read_alignment(&mut self, world: &World, se: Entity) {
         self.alignment.clear();
-        if let Some(a) = world.get::<Alignment>(se) {
-            self.alignment.extend_from_slice(&a.0);
+        let q = self.queries.as_mut().expect("the phase's queries are made first");
+        if let Ok((_, _, alignment, _, _)) = q.states.get(world, se) {
+            self.alignment.extend_from_slice(&alignment.0);
         }
     }
 
+    /// The state's partnerships not ended, sorted by power and kind.
     fn read_live(&mut self, world: &World, se: Entity) {
-        actions::partnerships_into(world, se, &mut self.live);
+        self.live.clear();
+        let q = self.queries.as_mut().expect("the phase's queries are made first");
+        if let Ok((_, _, _, _, Some(list))) = q.states.get(world, se) {
+            for e in list.iter() {
+                if let Ok(p) = q.partnerships.get(world, e)
+                    && p.stage != Stage::Ended
+                {
+                    self.live.push((e, *p));
+                }
+            }
+        }
+        self.live.sort_by_key(|(_, p)| (p.power, p.kind));
+    }
+
+    /// Security partnerships in force, by power, counted in one pass.
+    fn count_load(&mut self, world: &World, n_powers: usize) {
+        self.load.clear();
+        self.load.resize(n_powers, 0);
+        let q = self.queries.as_mut().expect("the phase's queries are made first");
+        for p in q.partnerships.iter(world) {
+            if p.kind.has_forces()
+                && p.stage == Stage::InForce
+                && let Some(l) = self.load.get_mut(p.power.0 as usize)
+            {
+                *l += 1;
+            }
+        }
     }
 
     /// A stage moved: a deployment in force counts toward its power's load.
@@ -77,6 +170,9 @@ impl Scratch {
 }
 
 fn run_partnerships(world: &mut World, mut scratch: Local<Scratch>) {
+    if scratch.queries.is_none() {
+        scratch.queries = Some(Queries::from_world(world));
+    }
     // The random stream is held for the whole phase: looking a resource up
     // costs more than the draw.
     world.resource_scope(|world, mut rng: Mut<SimRng>| {
@@ -87,21 +183,20 @@ fn run_partnerships(world: &mut World, mut scratch: Local<Scratch>) {
         let sc = &mut *scratch;
         sc.powers.clear();
         sc.wants.resize_with(n_powers, Vec::new);
-        sc.load.clear();
         for pi in 0..n_powers {
-            let p = PowerIdx(pi as u8);
-            let e = reg.power_entity(p);
-            sc.powers
-                .push(*world.get::<Power>(e).expect("every power entity has Power"));
+            let e = reg.power_entity(PowerIdx(pi as u8));
+            let (power, agenda) = sc.queries().powers.get(world, e).expect("every power entity has Power");
+            sc.powers.push(*power);
             sc.wants[pi].clear();
-            if let Some(a) = world.get::<Agenda>(e) {
+            if let Some(a) = agenda {
                 sc.wants[pi].extend_from_slice(&a.wants);
             }
-            sc.load.push(actions::security_load(world, p));
         }
+        sc.count_load(world, n_powers);
         for si in 0..n_states {
             let s = StateIdx(si as u16);
-            let se = world.resource::<Registry>().state_entity(s);
+            let reg = world.resource::<Registry>();
+            let se = reg.state_entity(s);
             let human = world.resource::<Humans>().plays(s);
             run_state(world, &mut rng, sc, &rules, s, se, human);
         }
@@ -121,11 +216,8 @@ fn run_state(
     se: Entity,
     human: bool,
 ) {
-    let regime = world.get::<Regime>(se).map(|r| r.kind);
-    let insurgency = world.get::<Security>(se).map_or(0.0, |x| x.insurgency);
-    sc.read_alignment(world, se);
+    let Situation { regime, insurgency } = sc.read_state(world, se);
     // Stages move on, or fail.
-    sc.read_live(world, se);
     let mut changed = false;
     for k in 0..sc.live.len() {
         let (e, p) = sc.live[k];
@@ -142,8 +234,7 @@ fn run_state(
                 } else {
                     0.0
                 };
-                let agreed = power_consents(world, sc, rules, se, regime, &p)
-                    && state_consents(sc, rules, insurgency, &p, human);
+                let agreed = power_consents(sc, rules, regime, &p) && state_consents(sc, rules, insurgency, &p, human);
                 if roll < fail || (!agreed && roll < rules.decline_chance) {
                     sc.set_stage(world, e, &p, Stage::Ended);
                     changed = true;
@@ -181,8 +272,8 @@ fn run_state(
             let roll = rng.uniform(Stream::Partnerships);
             if roll < rules.expel_chance && !human {
                 actions::expel_forces(world, s, p, -15.0);
-                // Rare: count the power's deployments again.
-                sc.load[pi] = actions::security_load(world, p);
+                // Rare: count the powers' deployments again.
+                sc.count_load(world, sc.powers.len());
                 sc.read_alignment(world, se);
             }
         }
@@ -195,22 +286,14 @@ fn run_state(
 /// is in what it wants, and the state is not hostile to it. (The EU does
 /// not train a junta's army; Russia does not seek Senegal's oil unless it
 /// wants oil.)
-fn power_consents(
-    world: &World,
-    sc: &Scratch,
-    rules: &PartnershipRules,
-    se: Entity,
-    regime: Option<RegimeKind>,
-    p: &Partnership,
-) -> bool {
+fn power_consents(sc: &Scratch, rules: &PartnershipRules, regime: Option<RegimeKind>, p: &Partnership) -> bool {
     let pw = &sc.powers[p.power.0 as usize];
     let regime = regime.unwrap_or(RegimeKind::Civilian);
     let conditional = regime != RegimeKind::Civilian && pw.conditionality >= rules.conditional_threshold;
     let wanted = match p.kind {
         PartnershipKind::MiningConcession | PartnershipKind::EnergyConcession => {
             let wants = &sc.wants[p.power.0 as usize];
-            let exports = world.get::<Economy>(se).map_or(&[][..], |x| &x.exports);
-            wants.is_empty() || exports.iter().any(|x| wants.contains(x))
+            wants.is_empty() || sc.exports.iter().any(|x| wants.contains(x))
         }
         _ => true,
     };
@@ -261,9 +344,7 @@ fn seek_partner(
     human: bool,
 ) {
     let reg = world.resource::<Registry>();
-    let mineral = world
-        .get::<Economy>(e)
-        .is_some_and(|x| x.exports.iter().any(|c| reg.seeks_concessions(*c)));
+    let mineral = sc.exports.iter().any(|c| reg.seeks_concessions(*c));
     let junta = regime == Some(RegimeKind::MilitaryJunta);
 
     let roll = rng.uniform(Stream::Partnerships);
