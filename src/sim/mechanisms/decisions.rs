@@ -17,7 +17,7 @@ pub use crate::scenario::catalogue::{
 use crate::scenario::format::{Decider, DecisionDef, Effect, Priority, TargetKind};
 use crate::sim::schedule::{SetUpPhase, SetUpSteps, TurnPhase, TurnSchedule};
 use crate::sim::script::effect::{Eff, apply};
-use crate::sim::script::facts::MEMBER;
+use crate::sim::script::facts::{MEMBER, Parts};
 use crate::sim::script::{Bindings, Cond, FactCache, Facts, Target, Who};
 use crate::sim::world::chronicle::{Chronicle, NewsBuilder, NewsKind};
 use crate::sim::world::components::*;
@@ -78,6 +78,8 @@ struct Compiled {
     /// Each outcome's effect, compiled (shared, so that applying one does
     /// not copy it).
     effects: Vec<Arc<Eff>>,
+    /// What taking it may change of the deciders' facts.
+    touches: Parts,
 }
 
 impl DecisionBook {
@@ -86,7 +88,13 @@ impl DecisionBook {
             .iter()
             .map(|d| {
                 let available = Cond::compile(&d.available, reg);
+                let effects: Vec<Arc<Eff>> = d
+                    .effects
+                    .iter()
+                    .map(|o| Arc::new(Eff::compile(&o.effect, reg)))
+                    .collect();
                 Compiled {
+                    touches: effects.iter().fold(Parts::NONE, |t, e| t | e.touches()),
                     available_on_target: available.on_target(),
                     available,
                     factors: d
@@ -105,11 +113,7 @@ impl DecisionBook {
                         .iter()
                         .any(|e| matches!(e.effect, Effect::AnnounceWithdrawal { .. })),
                     on_record: d.effects.iter().any(|e| e.effect.makes_history()),
-                    effects: d
-                        .effects
-                        .iter()
-                        .map(|o| Arc::new(Eff::compile(&o.effect, reg)))
-                        .collect(),
+                    effects,
                 }
             })
             .collect();
@@ -533,19 +537,21 @@ pub struct Weighing {
     /// option): read once a phase.
     on_record: bool,
     /// What the deciders read, gathered when the first of them acts and
-    /// again after each decision taken.
+    /// again, in part, after each decision taken: `stale` is what a
+    /// decision taken since may have changed.
     facts: FactCache,
     fresh: bool,
+    stale: Parts,
 }
 
-/// Each computer-run government, now and then, takes the decision it wants
-/// most (weighted draw among those it wants at all and can afford).
 /// Whether the record, not the computer, makes coups, pacts and exits this
 /// month (the history option).
 fn on_record(world: &World) -> bool {
     world.resource::<Course>().holds(world.resource::<Clock>().date())
 }
 
+/// Each computer-run government, now and then, takes the decision it wants
+/// most (weighted draw among those it wants at all and can afford).
 fn decide_for_computer_governments(world: &mut World, mut scratch: Local<Weighing>) {
     scratch.fresh = false;
     scratch.on_record = on_record(world);
@@ -594,6 +600,10 @@ fn decide_by_weight(world: &mut World, who: Who, stream: Stream, scratch: &mut W
     if !scratch.fresh {
         scratch.facts.gather(world);
         scratch.fresh = true;
+        scratch.stale = Parts::NONE;
+    } else if scratch.stale != Parts::NONE {
+        scratch.facts.refresh(world, scratch.stale);
+        scratch.stale = Parts::NONE;
     }
     let facts = &scratch.facts.facts;
     let on_record = scratch.on_record;
@@ -717,8 +727,9 @@ fn decide_by_weight(world: &mut World, who: Who, stream: Stream, scratch: &mut W
         reasons: reasons(world, facts, i, who, t),
     };
     take(world, who, i, t, taken);
-    // The world has changed: the next decider gathers it again.
-    scratch.fresh = false;
+    // The world has changed: the next decider gathers again what this
+    // decision may have changed.
+    scratch.stale |= world.resource::<DecisionBook>().compiled[i].touches;
 }
 
 /// A decision as the player sees it: cost, target, whether it is open now,

@@ -7,6 +7,7 @@ use bevy::prelude::*;
 
 use crate::rules::Rules;
 use crate::scenario::format::{Effect, RefKind};
+use crate::sim::script::facts::Parts;
 use crate::sim::script::{Bindings, BlocRef, PowerRef, StateRef, Who};
 use crate::sim::world::actions::{self, Move};
 use crate::sim::world::chronicle::{Chronicle, NewsBuilder, NewsKind};
@@ -259,6 +260,30 @@ pub struct Eff {
 }
 
 impl Eff {
+    /// The parts of the script's facts applying it may change (all of them
+    /// for an effect with consequences beyond its own numbers): deciders
+    /// after a decision gather again only those. An effect not listed
+    /// here is taken to change everything, so a new one is safe.
+    pub fn touches(&self) -> Parts {
+        match &self.effect {
+            Effect::Change { .. } | Effect::Set { .. } => Parts::STATES,
+            // Standings are read with the states.
+            Effect::Align { .. } | Effect::VisitPower { .. } | Effect::DiscreditRivals { .. } => Parts::STATES,
+            Effect::Relate { .. }
+            | Effect::VisitState { .. }
+            | Effect::JointStatement { .. }
+            | Effect::RecallAmbassador { .. }
+            | Effect::CloseBorder { .. }
+            | Effect::OpenBorder { .. } => Parts::RELATIONS,
+            Effect::StartPartnership { .. } | Effect::EndPartnership { .. } | Effect::AdvancePartnership { .. } => {
+                Parts::PARTNERSHIPS
+            }
+            Effect::AdvanceProject { .. } => Parts::BLOCS,
+            Effect::News(_) | Effect::Fire(_) => Parts::NONE,
+            _ => Parts::ALL,
+        }
+    }
+
     pub fn compile(effect: &Effect, reg: &Registry) -> Eff {
         let slots = effect
             .refs()

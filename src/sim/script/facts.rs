@@ -22,6 +22,43 @@ pub const SUSPENDED: u8 = 2;
 pub const LEAVING: u8 = 4;
 pub const SANCTIONED: u8 = 8;
 
+/// Parts of the [`Facts`], refreshed apart: after a decision the deciders
+/// gather again only what its effects may have changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Parts(u8);
+
+impl Parts {
+    pub const NONE: Parts = Parts(0);
+    /// Each state's indicators, regime, leader, standings and exports.
+    pub const STATES: Parts = Parts(1);
+    /// Memberships, sanctions and the blocs' projects.
+    pub const BLOCS: Parts = Parts(2);
+    /// Live partnerships and the powers' deployments.
+    pub const PARTNERSHIPS: Parts = Parts(4);
+    /// The powers and their agendas.
+    pub const POWERS: Parts = Parts(8);
+    /// Relations between states.
+    pub const RELATIONS: Parts = Parts(16);
+    pub const ALL: Parts = Parts(31);
+
+    pub fn has(self, other: Parts) -> bool {
+        self.0 & other.0 != 0
+    }
+}
+
+impl std::ops::BitOr for Parts {
+    type Output = Parts;
+    fn bitor(self, other: Parts) -> Parts {
+        Parts(self.0 | other.0)
+    }
+}
+
+impl std::ops::BitOrAssign for Parts {
+    fn bitor_assign(&mut self, other: Parts) {
+        self.0 |= other.0;
+    }
+}
+
 /// The world as scripts read it, by index.
 #[derive(Debug, Default)]
 pub struct Facts {
@@ -132,8 +169,14 @@ pub struct FactCache {
 impl FactCache {
     /// Gathers the facts anew from the world as it stands.
     pub fn gather(&mut self, world: &mut World) -> &Facts {
+        self.refresh(world, Parts::ALL)
+    }
+
+    /// Gathers again only `parts` (the rest is known not to have changed
+    /// since the last gathering, in this game).
+    pub fn refresh(&mut self, world: &mut World, parts: Parts) -> &Facts {
         let q = self.queries.get_or_insert_with(|| FactQueries::from_world(world));
-        self.facts.gather(world, q);
+        self.facts.refresh(world, q, parts);
         &self.facts
     }
 }
@@ -175,11 +218,39 @@ impl Facts {
 
     /// Refills every array from the world, reusing the buffers.
     pub fn gather(&mut self, world: &World, q: &mut FactQueries) {
+        self.refresh(world, q, Parts::ALL);
+    }
+
+    /// Refills the arrays of `parts` from the world, reusing the buffers
+    /// (all of them if the numbers of states, powers or blocs changed).
+    pub fn refresh(&mut self, world: &World, q: &mut FactQueries, mut parts: Parts) {
         self.calendar(world);
         let reg = world.resource::<Registry>();
         let (n, p, nb) = (reg.state_count(), reg.power_count(), reg.blocs.len());
+        if (self.states, self.powers, self.blocs) != (n, p, nb) {
+            parts = Parts::ALL;
+        }
         (self.states, self.powers, self.blocs) = (n, p, nb);
+        if parts.has(Parts::STATES) {
+            self.gather_states(world, q);
+        }
+        if parts.has(Parts::BLOCS) {
+            self.gather_blocs(world, q);
+        }
+        if parts.has(Parts::PARTNERSHIPS) {
+            self.gather_partnerships(world, q);
+        }
+        if parts.has(Parts::POWERS) {
+            self.gather_powers(world, q);
+        }
+        if parts.has(Parts::RELATIONS) {
+            self.relations.clear();
+            self.relations.extend_from_slice(world.resource::<Relations>().values());
+        }
+    }
 
+    fn gather_states(&mut self, world: &World, q: &mut FactQueries) {
+        let (n, p) = (self.states, self.powers);
         reset(&mut self.indicators, n, [0.0; 9]);
         reset(&mut self.regime, n, RegimeKind::Civilian);
         self.leader.resize_with(n, String::new);
@@ -220,7 +291,11 @@ impl Facts {
                 }
             }
         }
+    }
 
+    fn gather_blocs(&mut self, world: &World, q: &mut FactQueries) {
+        let reg = world.resource::<Registry>();
+        let (n, nb) = (self.states, self.blocs);
         reset(&mut self.ties, n * nb, 0);
         reset(&mut self.staying, nb, 0);
         for m in q.memberships.iter(world) {
@@ -271,7 +346,10 @@ impl Facts {
                 }
             }
         }
+    }
 
+    fn gather_partnerships(&mut self, world: &World, q: &mut FactQueries) {
+        let (n, p) = (self.states, self.powers);
         // Live partnerships grouped by state (a counting sort: the order
         // within a state does not matter to any condition).
         reset(&mut self.part_of, n + 2, 0);
@@ -313,7 +391,10 @@ impl Facts {
             *slot += 1;
         }
         self.part_of.truncate(n + 1);
+    }
 
+    fn gather_powers(&mut self, world: &World, q: &mut FactQueries) {
+        let (n, p) = (self.states, self.powers);
         reset(&mut self.power, p, None);
         reset(&mut self.has_agenda, p, false);
         reset(&mut self.wants, p, 0);
@@ -347,9 +428,6 @@ impl Facts {
                 self.rivals[at..at + a.rivals.len()].copy_from_slice(&a.rivals);
             }
         }
-
-        self.relations.clear();
-        self.relations.extend_from_slice(world.resource::<Relations>().values());
     }
 
     #[inline]
