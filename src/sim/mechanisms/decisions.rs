@@ -41,8 +41,7 @@ pub(crate) fn plugin(app: &mut App) {
             grant_capital,
             carry_out_player_decisions,
             apply_due_effects,
-            decide_for_computer_governments,
-            decide_for_powers,
+            decide_for_computers,
         )
             .chain()
             .in_set(TurnPhase::Decisions),
@@ -542,6 +541,10 @@ pub struct Weighing {
     facts: FactCache,
     fresh: bool,
     stale: Parts,
+    /// By state: a person plays it.
+    human: Vec<bool>,
+    /// By power: its agenda's chance of acting a month.
+    outreach: Vec<f64>,
 }
 
 /// Whether the record, not the computer, makes coups, pacts and exits this
@@ -550,21 +553,33 @@ fn on_record(world: &World) -> bool {
     world.resource::<Course>().holds(world.resource::<Clock>().date())
 }
 
-/// Each computer-run government, now and then, takes the decision it wants
-/// most (weighted draw among those it wants at all and can afford).
-fn decide_for_computer_governments(world: &mut World, mut scratch: Local<Weighing>) {
+/// The computer's deciders, governments first and then powers, in one
+/// system: they share what they read of the world, gathered once and then
+/// refreshed in part after each decision taken.
+fn decide_for_computers(world: &mut World, mut scratch: Local<Weighing>) {
     scratch.fresh = false;
     scratch.on_record = on_record(world);
+    decide_for_computer_governments(world, &mut scratch);
+    decide_for_powers(world, &mut scratch);
+}
+
+/// Each computer-run government, now and then, takes the decision it wants
+/// most (weighted draw among those it wants at all and can afford).
+fn decide_for_computer_governments(world: &mut World, scratch: &mut Weighing) {
     let n = world.resource::<Registry>().state_count();
     let act = world.resource::<Rules>().decisions.ai_act_chance;
+    // Who plays does not change while the computer decides.
+    let humans = world.resource::<crate::sim::world::players::Humans>();
+    scratch.human.clear();
+    scratch.human.extend((0..n).map(|si| humans.plays(StateIdx(si as u16))));
     for si in 0..n {
         let s = StateIdx(si as u16);
         // Drawn for every state, so that who plays changes nobody else's luck.
         let roll = world.resource_mut::<SimRng>().uniform(Stream::Decisions);
-        if roll >= act || world.resource::<crate::sim::world::players::Humans>().plays(s) {
+        if roll >= act || scratch.human[si] {
             continue;
         }
-        decide_by_weight(world, Who::State(s), Stream::Decisions, &mut scratch);
+        decide_by_weight(world, Who::State(s), Stream::Decisions, scratch);
     }
 }
 
@@ -572,17 +587,19 @@ fn decide_for_computer_governments(world: &mut World, mut scratch: Local<Weighin
 /// the decision it wants most among those it can afford (weighted draw).
 /// Powers draw from their own stream: what they do does not shift the
 /// governments' luck.
-fn decide_for_powers(world: &mut World, mut scratch: Local<Weighing>) {
-    scratch.fresh = false;
-    scratch.on_record = on_record(world);
-    let n = world.resource::<Registry>().power_count();
+fn decide_for_powers(world: &mut World, scratch: &mut Weighing) {
+    let reg = world.resource::<Registry>();
+    let n = reg.power_count();
+    // Agendas do not change while the computer decides.
+    scratch.outreach.clear();
+    scratch.outreach.extend(
+        (0..n).map(|pi| world.get::<Agenda>(reg.power_entity(PowerIdx(pi as u8))).map_or(0.0, |a| a.outreach)),
+    );
     for pi in 0..n {
         let p = PowerIdx(pi as u8);
-        let e = world.resource::<Registry>().power_entity(p);
-        let act = world.get::<Agenda>(e).map_or(0.0, |a| a.outreach);
         let roll = world.resource_mut::<SimRng>().uniform(Stream::Outreach);
-        if roll < act {
-            decide_by_weight(world, Who::Power(p), Stream::Outreach, &mut scratch);
+        if roll < scratch.outreach[pi] {
+            decide_by_weight(world, Who::Power(p), Stream::Outreach, scratch);
         }
     }
 }
