@@ -11,7 +11,7 @@
 use crate::sim::player::offers::{self, OfferKind};
 use bevy::prelude::*;
 
-use crate::rules::Rules;
+use crate::rules::{BlocFormationRules, Rules};
 use crate::scenario::YearMonth;
 use crate::scenario::format::{BlocKind, Indicator, RegimeKind};
 use crate::sim::schedule::{SetUpPhase, SetUpSteps, TurnPhase, TurnSchedule};
@@ -197,7 +197,7 @@ fn run_blocs(world: &mut World, memberships: &mut QueryState<&Membership>) {
     // option while it runs: founding, joining and leaving pacts and
     // announcing withdrawals. Blocs still react to coups, lift sanctions
     // and complete the withdrawals announced.
-    type Step = fn(&mut World, &View);
+    type Step = fn(&mut World, &View, &BlocFormationRules);
     let steps: [(Step, bool); 9] = [
         (react_to_coups, false),
         (complete_withdrawals, false),
@@ -211,13 +211,15 @@ fn run_blocs(world: &mut World, memberships: &mut QueryState<&Membership>) {
     ];
     let date = world.resource::<Clock>().date();
     let on_record = world.resource::<Course>().holds(date);
+    // The rules, copied once a turn: the steps change the world as they go.
+    let rules = world.resource::<Rules>().blocs.clone();
     let mut view = View::gather(world, memberships);
     for (step, recorded) in steps {
         if on_record && recorded {
             continue;
         }
         let before = world.resource::<BlocsVersion>().0;
-        step(world, &view);
+        step(world, &view, &rules);
         // Look again only when a step has changed the blocs.
         if world.resource::<BlocsVersion>().0 != before {
             view = View::gather(world, memberships);
@@ -227,7 +229,7 @@ fn run_blocs(world: &mut World, memberships: &mut QueryState<&Membership>) {
 
 /// A community suspends and sanctions a member after a coup, if its rules
 /// say so.
-fn react_to_coups(world: &mut World, view: &View) {
+fn react_to_coups(world: &mut World, view: &View, r: &BlocFormationRules) {
     let succeeded = world.resource::<CoupsThisTurn>().succeeded.clone();
     for s in succeeded {
         for m in view.blocs_of(s) {
@@ -241,8 +243,7 @@ fn react_to_coups(world: &mut World, view: &View) {
                 actions::impose_sanctions(world, m.bloc, s);
             }
             if rules.threaten_on_coup {
-                let chance = world.resource::<Rules>().blocs.threat_chance;
-                if roll(world) < chance {
+                if roll(world) < r.threat_chance {
                     threaten_intervention(world, view, m.bloc, s);
                 }
             }
@@ -330,7 +331,7 @@ pub(crate) fn settle_threats(world: &mut World) {
     }
 }
 
-fn complete_withdrawals(world: &mut World, view: &View) {
+fn complete_withdrawals(world: &mut World, view: &View, _: &BlocFormationRules) {
     let date = world.resource::<Clock>().date();
     for m in &view.memberships {
         if m.leaving.is_some_and(|d| d <= date) {
@@ -339,8 +340,7 @@ fn complete_withdrawals(world: &mut World, view: &View) {
     }
 }
 
-fn lift_sanctions(world: &mut World, view: &View) {
-    let r = world.resource::<Rules>().blocs.clone();
+fn lift_sanctions(world: &mut World, view: &View, r: &BlocFormationRules) {
     let date = world.resource::<Clock>().date();
     for b in &view.blocs {
         for (s, since) in &b.sanctioned {
@@ -378,8 +378,7 @@ fn lift_sanctions(world: &mut World, view: &View) {
 /// sooner if it has a pact of juntas to fall back on. Members of a pact
 /// of juntas that share the community move together (`withdraw_together`),
 /// and nobody leaves a monetary union without a currency to go to.
-fn announce_withdrawals(world: &mut World, view: &View) {
-    let r = world.resource::<Rules>().blocs.clone();
+fn announce_withdrawals(world: &mut World, view: &View, r: &BlocFormationRules) {
     let date = world.resource::<Clock>().date();
     let pacts = view.junta_pacts();
     for m in &view.memberships {
@@ -421,8 +420,7 @@ fn announce_withdrawals(world: &mut World, view: &View) {
 /// from ECOWAS together on 28 January 2024. A monetary union is left only
 /// for a currency of the pact's own. A human-played member is not taken
 /// along: it decides for itself.
-fn withdraw_together(world: &mut World, view: &View) {
-    let r = world.resource::<Rules>().blocs.clone();
+fn withdraw_together(world: &mut World, view: &View, r: &BlocFormationRules) {
     let date = world.resource::<Clock>().date();
     for (_, members) in view.junta_pacts() {
         for bl in &view.blocs {
@@ -458,8 +456,7 @@ fn withdraw_together(world: &mut World, view: &View) {
 /// civilian governments, together (Burkina Faso and Niger left the G5
 /// Sahel on 2 December 2023, eleven weeks after the Liptako-Gourma
 /// Charter).
-fn leave_other_pacts(world: &mut World, view: &View) {
-    let r = world.resource::<Rules>().blocs.clone();
+fn leave_other_pacts(world: &mut World, view: &View, r: &BlocFormationRules) {
     for (pact, members) in view.junta_pacts() {
         for bl in &view.blocs {
             if bl.idx == pact
@@ -485,8 +482,7 @@ fn leave_other_pacts(world: &mut World, view: &View) {
     }
 }
 
-fn form_pacts(world: &mut World, view: &View) {
-    let r = world.resource::<Rules>().blocs.clone();
+fn form_pacts(world: &mut World, view: &View, r: &BlocFormationRules) {
     let date = world.resource::<Clock>().date();
     let candidates = view.threatened_juntas(&r);
     for (i, &a) in candidates.iter().enumerate() {
@@ -537,8 +533,7 @@ fn form_pacts(world: &mut World, view: &View) {
     }
 }
 
-fn join_pacts(world: &mut World, view: &View) {
-    let r = world.resource::<Rules>().blocs.clone();
+fn join_pacts(world: &mut World, view: &View, r: &BlocFormationRules) {
     let candidates = view.threatened_juntas(&r);
     if candidates.is_empty() {
         return;
@@ -583,8 +578,7 @@ fn join_pacts(world: &mut World, view: &View) {
 /// A pact of enough members, old enough, may become a confederation; a
 /// confederation advances its projects (joint force, passport, media,
 /// market, currency, and finally federation).
-fn deepen_pacts(world: &mut World, view: &View) {
-    let r = world.resource::<Rules>().blocs.clone();
+fn deepen_pacts(world: &mut World, view: &View, r: &BlocFormationRules) {
     let date = world.resource::<Clock>().date();
     // With the history option, the record deepens pacts while it runs.
     let on_record = world.resource::<Course>().holds(date);

@@ -592,9 +592,11 @@ fn decide_for_powers(world: &mut World, scratch: &mut Weighing) {
     let n = reg.power_count();
     // Agendas do not change while the computer decides.
     scratch.outreach.clear();
-    scratch.outreach.extend(
-        (0..n).map(|pi| world.get::<Agenda>(reg.power_entity(PowerIdx(pi as u8))).map_or(0.0, |a| a.outreach)),
-    );
+    scratch.outreach.extend((0..n).map(|pi| {
+        world
+            .get::<Agenda>(reg.power_entity(PowerIdx(pi as u8)))
+            .map_or(0.0, |a| a.outreach)
+    }));
     for pi in 0..n {
         let p = PowerIdx(pi as u8);
         let roll = world.resource_mut::<SimRng>().uniform(Stream::Outreach);
