@@ -259,6 +259,11 @@ fn check_events(
         if (skip_fired && book.defs[i].once && book.fired[i]) || !eligible(book.recorded[i], &book.defs[i]) {
             continue;
         }
+        // Most scripted events are bound to a month: in any other, the
+        // calendar alone rules them out.
+        if book.when[i].settled_by_calendar(&facts.facts) == Some(false) {
+            continue;
+        }
         if !book.calendar[i] && !fresh {
             facts.gather(world);
             fresh = true;

@@ -545,6 +545,40 @@ impl Cond {
         }
     }
 
+    /// What the calendar alone settles of the condition, evaluated as
+    /// [`Cond::holds_drawing`] evaluates it: `Some` only if that evaluation
+    /// reaches its answer from dates and turns, before any chance is drawn
+    /// or any other fact read. An event so settled false in a month is not
+    /// judged at all (the world need not be gathered for it) and its luck
+    /// is not drawn, exactly as if it had been judged.
+    pub fn settled_by_calendar(&self, f: &Facts) -> Option<bool> {
+        match self {
+            Cond::Date(d) => Some(f.date == *d),
+            Cond::From(d) => Some(f.date >= *d),
+            Cond::Before(d) => Some(f.date < *d),
+            Cond::Elapsed(n) => Some(f.turn + 1 >= *n),
+            Cond::Start => Some(f.prologue),
+            Cond::All(list) => {
+                for c in list {
+                    if !c.settled_by_calendar(f)? {
+                        return Some(false);
+                    }
+                }
+                Some(true)
+            }
+            Cond::Any(list) => {
+                for c in list {
+                    if c.settled_by_calendar(f)? {
+                        return Some(true);
+                    }
+                }
+                Some(false)
+            }
+            Cond::Not(inner) => inner.settled_by_calendar(f).map(|v| !v),
+            _ => None,
+        }
+    }
+
     /// Whether it reads nothing but the calendar (and chance).
     pub fn calendar_only(&self) -> bool {
         match self {
@@ -553,5 +587,57 @@ impl Cond {
             Cond::Not(inner) => inner.calendar_only(),
             _ => false,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn in_month(year: i32, month: u8) -> Facts {
+        Facts {
+            date: YearMonth::new(year, month),
+            ..Facts::default()
+        }
+    }
+
+    #[test]
+    fn the_calendar_settles_only_what_is_judged_before_any_draw_or_fact() {
+        let f = in_month(2024, 5);
+        let may = Cond::Date(YearMonth::new(2024, 5));
+        let june = Cond::Date(YearMonth::new(2024, 6));
+        let chance = Cond::Chance(0.5);
+        let fact = Cond::Regime {
+            state: StateRef::Me,
+            kind: RegimeKind::Civilian,
+        };
+        assert_eq!(june.settled_by_calendar(&f), Some(false));
+        // Another month, judged first: nothing is drawn or read.
+        assert_eq!(
+            Cond::All(vec![june.clone(), chance.clone()]).settled_by_calendar(&f),
+            Some(false)
+        );
+        assert_eq!(
+            Cond::All(vec![june.clone(), fact.clone()]).settled_by_calendar(&f),
+            Some(false)
+        );
+        // A chance judged first is drawn whatever the month: not settled.
+        assert_eq!(
+            Cond::All(vec![chance.clone(), june.clone()]).settled_by_calendar(&f),
+            None
+        );
+        // The right month leaves the rest to judge.
+        assert_eq!(Cond::All(vec![may.clone(), fact.clone()]).settled_by_calendar(&f), None);
+        assert_eq!(
+            Cond::Any(vec![may.clone(), chance.clone()]).settled_by_calendar(&f),
+            Some(true)
+        );
+        assert_eq!(
+            Cond::Any(vec![june.clone(), may.clone()]).settled_by_calendar(&f),
+            Some(true)
+        );
+        assert_eq!(Cond::Any(vec![june.clone(), fact]).settled_by_calendar(&f), None);
+        assert_eq!(Cond::Not(Box::new(june)).settled_by_calendar(&f), Some(true));
+        assert_eq!(chance.settled_by_calendar(&f), None);
     }
 }
