@@ -595,10 +595,9 @@ mod tests {
     use super::*;
 
     fn in_month(year: i32, month: u8) -> Facts {
-        Facts {
-            date: YearMonth::new(year, month),
-            ..Facts::default()
-        }
+        let mut f = Facts::default();
+        f.date = YearMonth::new(year, month);
+        f
     }
 
     #[test]
