@@ -242,10 +242,8 @@ fn react_to_coups(world: &mut World, view: &View, r: &BlocFormationRules) {
             if rules.sanction_on_coup {
                 actions::impose_sanctions(world, m.bloc, s);
             }
-            if rules.threaten_on_coup {
-                if roll(world) < r.threat_chance {
-                    threaten_intervention(world, view, m.bloc, s);
-                }
+            if rules.threaten_on_coup && roll(world) < r.threat_chance {
+                threaten_intervention(world, view, m.bloc, s);
             }
         }
     }
@@ -484,7 +482,7 @@ fn leave_other_pacts(world: &mut World, view: &View, r: &BlocFormationRules) {
 
 fn form_pacts(world: &mut World, view: &View, r: &BlocFormationRules) {
     let date = world.resource::<Clock>().date();
-    let candidates = view.threatened_juntas(&r);
+    let candidates = view.threatened_juntas(r);
     for (i, &a) in candidates.iter().enumerate() {
         for &b in &candidates[i + 1..] {
             let close = world.resource::<Relations>().get(a, b) >= r.form_relations;
@@ -534,7 +532,7 @@ fn form_pacts(world: &mut World, view: &View, r: &BlocFormationRules) {
 }
 
 fn join_pacts(world: &mut World, view: &View, r: &BlocFormationRules) {
-    let candidates = view.threatened_juntas(&r);
+    let candidates = view.threatened_juntas(r);
     if candidates.is_empty() {
         return;
     }
