@@ -18,6 +18,14 @@ pub(crate) fn plugin(app: &mut App) {
     );
 }
 
+/// The phase's buffers, kept between turns.
+#[derive(Default)]
+struct AlignmentScratch {
+    conditionality: Vec<(PowerIdx, f64)>,
+    in_force: Vec<Partnership>,
+    sanctioned: Vec<StateIdx>,
+}
+
 fn drift_alignment(
     mut states: Query<(&Country, &Regime, &mut Alignment)>,
     powers: Query<&Power>,
@@ -25,18 +33,24 @@ fn drift_alignment(
     blocs: Query<&Bloc>,
     rules: Res<Rules>,
     mut ledger: ResMut<Ledger>,
+    mut scratch: Local<AlignmentScratch>,
 ) {
     let r = &rules.alignment;
     let threshold = rules.partnerships.conditional_threshold;
-    let mut conditionality: Vec<(PowerIdx, f64)> = powers.iter().map(|p| (p.idx, p.conditionality)).collect();
-    conditionality.sort_by_key(|(p, _)| *p);
-    let mut in_force: Vec<Partnership> = partnerships
-        .iter()
-        .filter(|p| p.stage == Stage::InForce)
-        .copied()
-        .collect();
+    let AlignmentScratch {
+        conditionality,
+        in_force,
+        sanctioned,
+    } = &mut *scratch;
+    conditionality.clear();
+    conditionality.extend(powers.iter().map(|p| (p.idx, p.conditionality)));
+    // One entity a power: no two keys are equal.
+    conditionality.sort_unstable_by_key(|(p, _)| *p);
+    in_force.clear();
+    in_force.extend(partnerships.iter().filter(|p| p.stage == Stage::InForce).copied());
     in_force.sort_by_key(|p| (p.state, p.power, p.kind));
-    let sanctioned = sanctioned_states(blocs.iter());
+    sanctioned_states_into(blocs.iter(), sanctioned);
+    let (conditionality, in_force, sanctioned) = (&*conditionality, &*in_force, &*sanctioned);
 
     for (country, regime, mut alignment) in in_state_order(states.iter_mut(), |(c, _, _)| c.idx) {
         let s = country.idx;
@@ -45,7 +59,7 @@ fn drift_alignment(
         let from = in_force.partition_point(|ps| ps.state < s);
         let to = in_force.partition_point(|ps| ps.state <= s);
         let mine = &in_force[from..to];
-        for &(p, cond) in &conditionality {
+        for &(p, cond) in conditionality {
             let Some(slot) = alignment.0.get_mut(p.0 as usize) else {
                 continue;
             };

@@ -64,7 +64,10 @@ impl BlocInfo {
 }
 
 /// What the bloc rules read, gathered once and again after anything changes
-/// (changes are rare; reading the world state by state is not).
+/// (changes are rare; reading the world state by state is not). Kept
+/// between turns and refilled in place, so that it allocates nothing once
+/// warm.
+#[derive(Default)]
 struct View {
     regime: Vec<RegimeKind>,
     insurgency: Vec<f64>,
@@ -72,51 +75,104 @@ struct View {
     /// range of state `s` (one allocation rather than one per state).
     neighbours: Vec<StateIdx>,
     borders: Vec<std::ops::Range<usize>>,
+    /// The live blocs (the first `live` of the buffer, kept for reuse).
     blocs: Vec<BlocInfo>,
+    live: usize,
     /// Sorted by state, then bloc.
     memberships: Vec<Membership>,
+    /// Each bloc's members in state order: those of bloc `b` are
+    /// `members[members_of[b]..members_of[b + 1]]`.
+    members: Vec<StateIdx>,
+    members_of: Vec<u32>,
+    /// Juntas under threat not yet in a pact of juntas, in state order.
+    threatened: Vec<StateIdx>,
 }
 
 impl View {
-    fn gather(world: &World, memberships: &mut QueryState<&Membership>) -> Self {
+    fn refill(&mut self, world: &World, memberships: &mut QueryState<&Membership>, r: &BlocFormationRules) {
         let reg = world.resource::<Registry>();
         let n = reg.state_count();
-        let (mut regime, mut insurgency, mut borders) =
-            (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
-        let mut neighbours = Vec::with_capacity(n * 4);
+        self.regime.clear();
+        self.insurgency.clear();
+        self.borders.clear();
+        self.neighbours.clear();
         for i in 0..n {
             let e = world.entity(reg.state_entity(StateIdx(i as u16)));
-            regime.push(e.get::<Regime>().map(|r| r.kind).unwrap_or(RegimeKind::Civilian));
-            insurgency.push(e.get::<Security>().map(|x| x.insurgency).unwrap_or(0.0));
-            let start = neighbours.len();
+            self.regime
+                .push(e.get::<Regime>().map(|r| r.kind).unwrap_or(RegimeKind::Civilian));
+            self.insurgency
+                .push(e.get::<Security>().map(|x| x.insurgency).unwrap_or(0.0));
+            let start = self.neighbours.len();
             if let Some(n) = e.get::<Neighbours>() {
-                neighbours.extend_from_slice(&n.0);
+                self.neighbours.extend_from_slice(&n.0);
             }
-            borders.push(start..neighbours.len());
+            self.borders.push(start..self.neighbours.len());
         }
-        let blocs = reg
-            .live_blocs()
-            .filter_map(|(idx, e)| {
-                world.get::<Bloc>(e).map(|b| BlocInfo {
+        self.live = 0;
+        for (idx, e) in reg.live_blocs() {
+            let Some(b) = world.get::<Bloc>(e) else { continue };
+            if self.blocs.len() == self.live {
+                self.blocs.push(BlocInfo {
                     idx,
                     kind: b.kind,
                     rules: b.rules.clone(),
-                    sanctioned: b.sanctioned.clone(),
-                    threatened: b.threatened.clone(),
+                    sanctioned: Vec::new(),
+                    threatened: Vec::new(),
                     of_juntas: b.of_juntas,
-                })
-            })
-            .collect();
-        let mut ms: Vec<Membership> = memberships.iter(world).copied().collect();
-        ms.sort_by_key(|m| (m.state, m.bloc));
-        Self {
-            regime,
-            insurgency,
-            neighbours,
-            borders,
-            blocs,
-            memberships: ms,
+                });
+            }
+            let info = &mut self.blocs[self.live];
+            info.idx = idx;
+            info.kind = b.kind;
+            info.rules = b.rules.clone();
+            info.sanctioned.clear();
+            info.sanctioned.extend_from_slice(&b.sanctioned);
+            info.threatened.clear();
+            info.threatened.extend_from_slice(&b.threatened);
+            info.of_juntas = b.of_juntas;
+            self.live += 1;
         }
+        self.memberships.clear();
+        self.memberships.extend(memberships.iter(world).copied());
+        // Each state is in a bloc once: no two keys are equal.
+        self.memberships.sort_unstable_by_key(|m| (m.state, m.bloc));
+        // Members grouped by bloc (a counting sort keeps the state order).
+        let nb = reg.blocs.len();
+        self.members_of.clear();
+        self.members_of.resize(nb + 2, 0);
+        for m in &self.memberships {
+            if (m.bloc.0 as usize) < nb {
+                self.members_of[m.bloc.0 as usize + 2] += 1;
+            }
+        }
+        for b in 0..nb {
+            self.members_of[b + 2] += self.members_of[b + 1];
+        }
+        self.members.clear();
+        self.members.resize(self.members_of[nb + 1] as usize, StateIdx(0));
+        for m in &self.memberships {
+            if (m.bloc.0 as usize) < nb {
+                let slot = &mut self.members_of[m.bloc.0 as usize + 1];
+                self.members[*slot as usize] = m.state;
+                *slot += 1;
+            }
+        }
+        self.members_of.truncate(nb + 1);
+        self.threatened.clear();
+        for i in 0..n {
+            let s = StateIdx(i as u16);
+            if self.junta(s)
+                && (self.sanctioned(s) || self.insurgency[i] >= r.form_insurgency)
+                && !self.blocs_of(s).any(|m| self.junta_pact(m.bloc))
+            {
+                self.threatened.push(s);
+            }
+        }
+    }
+
+    /// The live blocs.
+    fn blocs(&self) -> &[BlocInfo] {
+        &self.blocs[..self.live]
     }
 
     fn neighbours_of(&self, s: StateIdx) -> &[StateIdx] {
@@ -128,15 +184,16 @@ impl View {
     }
 
     fn bloc(&self, b: BlocIdx) -> Option<&BlocInfo> {
-        self.blocs.iter().find(|x| x.idx == b)
+        self.blocs().iter().find(|x| x.idx == b)
     }
 
-    fn members(&self, b: BlocIdx) -> Vec<StateIdx> {
-        self.memberships
-            .iter()
-            .filter(|m| m.bloc == b)
-            .map(|m| m.state)
-            .collect()
+    /// A bloc's members, in state order.
+    fn members(&self, b: BlocIdx) -> &[StateIdx] {
+        let b = b.0 as usize;
+        match (self.members_of.get(b), self.members_of.get(b + 1)) {
+            (Some(&from), Some(&to)) => &self.members[from as usize..to as usize],
+            _ => &[],
+        }
     }
 
     fn blocs_of(&self, s: StateIdx) -> impl Iterator<Item = &Membership> {
@@ -144,12 +201,12 @@ impl View {
     }
 
     fn sanctioned(&self, s: StateIdx) -> bool {
-        self.blocs.iter().any(|b| b.sanctioned.iter().any(|(t, _)| *t == s))
+        self.blocs().iter().any(|b| b.sanctioned.iter().any(|(t, _)| *t == s))
     }
 
     /// Whether any bloc's threat of force against `s` still stands.
     fn under_threat(&self, s: StateIdx, date: YearMonth, months: f64) -> bool {
-        self.blocs.iter().any(|b| b.threatens(s, date, months))
+        self.blocs().iter().any(|b| b.threatens(s, date, months))
     }
 
     /// Whether bloc `b` presses `s`: sanctions, or a standing threat.
@@ -162,12 +219,11 @@ impl View {
     }
 
     /// Pacts of juntas with their members, in bloc order.
-    fn junta_pacts(&self) -> Vec<(BlocIdx, Vec<StateIdx>)> {
-        self.blocs
+    fn junta_pacts(&self) -> impl Iterator<Item = (BlocIdx, &[StateIdx])> {
+        self.blocs()
             .iter()
             .filter(|b| self.junta_pact(b.idx))
             .map(|b| (b.idx, self.members(b.idx)))
-            .collect()
     }
 
     /// A defence pact or confederation founded by juntas (it stays theirs
@@ -180,19 +236,12 @@ impl View {
     /// Juntas under threat (sanctions or insurgency) not yet in a pact of
     /// juntas: a pact that includes civilian governments (the G5 Sahel) is
     /// no refuge for a junta under pressure.
-    fn threatened_juntas(&self, r: &crate::rules::BlocFormationRules) -> Vec<StateIdx> {
-        (0..self.regime.len())
-            .map(|i| StateIdx(i as u16))
-            .filter(|s| {
-                self.junta(*s)
-                    && (self.sanctioned(*s) || self.insurgency[s.0 as usize] >= r.form_insurgency)
-                    && !self.blocs_of(*s).any(|m| self.junta_pact(m.bloc))
-            })
-            .collect()
+    fn threatened_juntas(&self) -> &[StateIdx] {
+        &self.threatened
     }
 }
 
-fn run_blocs(world: &mut World, memberships: &mut QueryState<&Membership>) {
+fn run_blocs(world: &mut World, memberships: &mut QueryState<&Membership>, mut view: Local<View>) {
     // Each step, and whether the record takes it over with the history
     // option while it runs: founding, joining and leaving pacts and
     // announcing withdrawals. Blocs still react to coups, lift sanctions
@@ -213,7 +262,7 @@ fn run_blocs(world: &mut World, memberships: &mut QueryState<&Membership>) {
     let on_record = world.resource::<Course>().holds(date);
     // The rules, copied once a turn: the steps change the world as they go.
     let rules = world.resource::<Rules>().blocs.clone();
-    let mut view = View::gather(world, memberships);
+    view.refill(world, memberships, &rules);
     for (step, recorded) in steps {
         if on_record && recorded {
             continue;
@@ -222,7 +271,7 @@ fn run_blocs(world: &mut World, memberships: &mut QueryState<&Membership>) {
         step(world, &view, &rules);
         // Look again only when a step has changed the blocs.
         if world.resource::<BlocsVersion>().0 != before {
-            view = View::gather(world, memberships);
+            view.refill(world, memberships, &rules);
         }
     }
 }
@@ -340,7 +389,7 @@ fn complete_withdrawals(world: &mut World, view: &View, _: &BlocFormationRules) 
 
 fn lift_sanctions(world: &mut World, view: &View, r: &BlocFormationRules) {
     let date = world.resource::<Clock>().date();
-    for b in &view.blocs {
+    for b in view.blocs() {
         for (s, since) in &b.sanctioned {
             let kind = view.regime[s.0 as usize];
             let chance = match kind {
@@ -360,13 +409,18 @@ fn lift_sanctions(world: &mut World, view: &View, r: &BlocFormationRules) {
     }
     // A member back under civilian rule and not under sanctions is
     // reinstated, unless a script suspended it.
-    let held = world.resource::<actions::ScriptedSuspensions>().0.clone();
     for m in &view.memberships {
+        if !m.suspended || view.regime[m.state.0 as usize] != RegimeKind::Civilian {
+            continue;
+        }
         let sanctioned = view
             .bloc(m.bloc)
             .is_some_and(|b| b.sanctioned.iter().any(|(t, _)| *t == m.state));
-        let scripted = held.contains(&(m.state, m.bloc));
-        if m.suspended && view.regime[m.state.0 as usize] == RegimeKind::Civilian && !sanctioned && !scripted {
+        let scripted = world
+            .resource::<actions::ScriptedSuspensions>()
+            .0
+            .contains(&(m.state, m.bloc));
+        if !sanctioned && !scripted {
             actions::set_suspended(world, m.state, m.bloc, false);
         }
     }
@@ -378,13 +432,12 @@ fn lift_sanctions(world: &mut World, view: &View, r: &BlocFormationRules) {
 /// and nobody leaves a monetary union without a currency to go to.
 fn announce_withdrawals(world: &mut World, view: &View, r: &BlocFormationRules) {
     let date = world.resource::<Clock>().date();
-    let pacts = view.junta_pacts();
     for m in &view.memberships {
         if !m.suspended || m.leaving.is_some() || !view.junta(m.state) {
             continue;
         }
         let Some(bl) = view.bloc(m.bloc) else { continue };
-        let together = pacts.iter().any(|(_, members)| {
+        let together = view.junta_pacts().any(|(_, members)| {
             members.contains(&m.state)
                 && members
                     .iter()
@@ -421,26 +474,24 @@ fn announce_withdrawals(world: &mut World, view: &View, r: &BlocFormationRules) 
 fn withdraw_together(world: &mut World, view: &View, r: &BlocFormationRules) {
     let date = world.resource::<Clock>().date();
     for (_, members) in view.junta_pacts() {
-        for bl in &view.blocs {
+        for bl in view.blocs() {
             if !matches!(bl.kind, BlocKind::EconomicCommunity | BlocKind::MonetaryUnion) {
                 continue;
             }
-            let inside: Vec<&Membership> = members.iter().filter_map(|s| view.member(*s, bl.idx)).collect();
-            let pressed = inside
-                .iter()
-                .any(|m| view.pressed_by(bl, m.state, date, r.threat_months));
-            let leavers: Vec<StateIdx> = inside
-                .iter()
-                .filter(|m| m.suspended && m.leaving.is_none())
-                .map(|m| m.state)
-                .collect();
-            let ready = leavers.iter().all(|s| may_leave(world, *s, bl.idx));
-            if inside.len() < 2 || !pressed || leavers.is_empty() || !ready {
+            // The pact's members in the community, those of them free to
+            // leave now, and whether it presses any of them.
+            let inside = || members.iter().filter_map(|s| view.member(*s, bl.idx));
+            let leavers = || inside().filter(|m| m.suspended && m.leaving.is_none()).map(|m| m.state);
+            if inside().count() < 2
+                || !inside().any(|m| view.pressed_by(bl, m.state, date, r.threat_months))
+                || leavers().next().is_none()
+                || !leavers().all(|s| may_leave(world, s, bl.idx))
+            {
                 continue;
             }
             let factor = r.withdraw_kind_factor.get(bl.kind.snake()).copied().unwrap_or(1.0);
             if roll(world) < factor * r.joint_withdraw_chance {
-                for s in leavers {
+                for s in leavers() {
                     if !human(world, s) {
                         actions::announce_withdrawal(world, s, bl.idx);
                     }
@@ -456,22 +507,23 @@ fn withdraw_together(world: &mut World, view: &View, r: &BlocFormationRules) {
 /// Charter).
 fn leave_other_pacts(world: &mut World, view: &View, r: &BlocFormationRules) {
     for (pact, members) in view.junta_pacts() {
-        for bl in &view.blocs {
+        for bl in view.blocs() {
             if bl.idx == pact
                 || view.junta_pact(bl.idx)
                 || !matches!(bl.kind, BlocKind::DefencePact | BlocKind::Confederation)
             {
                 continue;
             }
-            let leavers: Vec<StateIdx> = members
-                .iter()
-                .copied()
-                .filter(|s| view.member(*s, bl.idx).is_some_and(|m| m.leaving.is_none()))
-                .collect();
-            if leavers.is_empty() || roll(world) >= r.pact_switch_chance {
+            let leavers = || {
+                members
+                    .iter()
+                    .copied()
+                    .filter(|s| view.member(*s, bl.idx).is_some_and(|m| m.leaving.is_none()))
+            };
+            if leavers().next().is_none() || roll(world) >= r.pact_switch_chance {
                 continue;
             }
-            for s in leavers {
+            for s in leavers() {
                 if !human(world, s) {
                     actions::announce_withdrawal(world, s, bl.idx);
                 }
@@ -482,7 +534,7 @@ fn leave_other_pacts(world: &mut World, view: &View, r: &BlocFormationRules) {
 
 fn form_pacts(world: &mut World, view: &View, r: &BlocFormationRules) {
     let date = world.resource::<Clock>().date();
-    let candidates = view.threatened_juntas(r);
+    let candidates = view.threatened_juntas();
     for (i, &a) in candidates.iter().enumerate() {
         for &b in &candidates[i + 1..] {
             let close = world.resource::<Relations>().get(a, b) >= r.form_relations;
@@ -532,17 +584,17 @@ fn form_pacts(world: &mut World, view: &View, r: &BlocFormationRules) {
 }
 
 fn join_pacts(world: &mut World, view: &View, r: &BlocFormationRules) {
-    let candidates = view.threatened_juntas(r);
+    let candidates = view.threatened_juntas();
     if candidates.is_empty() {
         return;
     }
-    for bl in &view.blocs {
+    for bl in view.blocs() {
         // A junta under pressure finds refuge only in a pact of juntas.
         if !view.junta_pact(bl.idx) {
             continue;
         }
         let members = view.members(bl.idx);
-        for &c in &candidates {
+        for &c in candidates {
             // Shared interests: a border with a member fighting the same
             // war (both under insurgency), or sanctions like theirs.
             let at_war = |s: StateIdx| view.insurgency[s.0 as usize] >= r.form_insurgency;
@@ -580,7 +632,7 @@ fn deepen_pacts(world: &mut World, view: &View, r: &BlocFormationRules) {
     let date = world.resource::<Clock>().date();
     // With the history option, the record deepens pacts while it runs.
     let on_record = world.resource::<Course>().holds(date);
-    for bl in &view.blocs {
+    for bl in view.blocs() {
         let b = bl.idx;
         let Some(entity) = world.resource::<Registry>().bloc_entity(b) else {
             continue;

@@ -21,7 +21,8 @@ use crate::sim::world::relations::{Borders, Relations};
 
 /// What each state brings to its relations, gathered once per turn. Bloc
 /// sets are bit sets (there are at most 96 blocs, scenario and formed).
-struct Facts {
+#[derive(Default)]
+pub(crate) struct Facts {
     regime: Vec<RegimeKind>,
     /// Blocs each state belongs to.
     blocs: Vec<u128>,
@@ -44,35 +45,39 @@ fn bit(b: BlocIdx) -> u128 {
     1u128 << (b.0 as u32).min(127)
 }
 
-fn gather((states, memberships, blocs): &FactQueries) -> Facts {
-    let mut regime = Vec::new();
-    let mut alignment = Vec::new();
-    let mut powers = 0;
-    for (_, r, a) in in_state_order(states.iter(), |(c, _, _)| c.idx) {
-        regime.push(r.kind);
-        alignment.extend_from_slice(&a.0);
-        powers = a.0.len();
-    }
-    let n = regime.len();
-    let (mut member_of, mut enforcing, mut sanctioned_by) = (vec![0u128; n], vec![0u128; n], vec![0u128; n]);
-    for m in memberships {
-        member_of[m.state.0 as usize] |= bit(m.bloc);
-        if !m.suspended {
-            enforcing[m.state.0 as usize] |= bit(m.bloc);
+fn gather(queries: &FactQueries) -> Facts {
+    let mut f = Facts::default();
+    f.refill(queries);
+    f
+}
+
+impl Facts {
+    /// Refills the facts in place (a turn allocates nothing once warm).
+    fn refill(&mut self, (states, memberships, blocs): &FactQueries) {
+        self.regime.clear();
+        self.alignment.clear();
+        self.powers = 0;
+        for (_, r, a) in in_state_order(states.iter(), |(c, _, _)| c.idx) {
+            self.regime.push(r.kind);
+            self.alignment.extend_from_slice(&a.0);
+            self.powers = a.0.len();
         }
-    }
-    for b in blocs {
-        for (s, _) in &b.sanctioned {
-            sanctioned_by[s.0 as usize] |= bit(b.idx);
+        let n = self.regime.len();
+        for v in [&mut self.blocs, &mut self.enforcing, &mut self.sanctioned_by] {
+            v.clear();
+            v.resize(n, 0);
         }
-    }
-    Facts {
-        regime,
-        blocs: member_of,
-        enforcing,
-        sanctioned_by,
-        alignment,
-        powers,
+        for m in memberships {
+            self.blocs[m.state.0 as usize] |= bit(m.bloc);
+            if !m.suspended {
+                self.enforcing[m.state.0 as usize] |= bit(m.bloc);
+            }
+        }
+        for b in blocs {
+            for (s, _) in &b.sanctioned {
+                self.sanctioned_by[s.0 as usize] |= bit(b.idx);
+            }
+        }
     }
 }
 
@@ -136,8 +141,10 @@ pub(crate) fn drift_relations(
     borders: Res<Borders>,
     mut relations: ResMut<Relations>,
     mut closed: Local<Vec<bool>>,
+    mut facts: Local<Facts>,
 ) {
-    let facts = gather(&queries);
+    facts.refill(&queries);
+    let facts = &*facts;
     let r = &rules.diplomacy;
     let n = relations.len();
     closed_pairs(&borders, facts.regime.len(), &mut closed);
@@ -145,7 +152,7 @@ pub(crate) fn drift_relations(
         for b in a + 1..n {
             let (sa, sb) = (StateIdx(a as u16), StateIdx(b as u16));
             let v = relations.get(sa, sb);
-            let t = target(r, &facts, &closed, a, b);
+            let t = target(r, facts, &closed, a, b);
             relations.set(sa, sb, v + r.rate * (t - v));
         }
     }

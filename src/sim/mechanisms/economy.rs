@@ -66,6 +66,7 @@ struct EconomyScratch {
     enforcing: Vec<(BlocIdx, StateIdx)>,
     /// (state, power) for mining and energy concessions in force, sorted.
     concessions: Vec<(StateIdx, PowerIdx)>,
+    sanctions: Vec<(StateIdx, BlocIdx, crate::scenario::YearMonth)>,
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -86,6 +87,7 @@ fn run_economies(
         coast,
         enforcing,
         concessions,
+        sanctions,
     } = &mut *scratch;
     // Which states have a coast, by state.
     coast.clear();
@@ -97,7 +99,8 @@ fn run_economies(
         coast[i] = e.coastal;
     }
     let coast = &*coast;
-    let sanctions = sanctions_in_force(blocs.iter());
+    sanctions_in_force_into(blocs.iter(), sanctions);
+    let sanctions = &*sanctions;
     // Members that enforce a bloc's sanctions: the members not suspended.
     enforcing.clear();
     enforcing.extend(memberships.iter().filter(|m| !m.suspended).map(|m| (m.bloc, m.state)));

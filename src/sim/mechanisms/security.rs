@@ -31,61 +31,75 @@ const LOY: Measure = Measure::Indicator(Indicator::MilitaryLoyalty);
 const MIL: Measure = Measure::Indicator(Indicator::Military);
 
 /// Who helps each state fight: partners in force and mutual-defence allies.
+/// Kept between turns with its buffers, so that a turn allocates nothing
+/// once warm.
+#[derive(Default)]
 struct Helpers {
     /// (state, power, share of the sustained insurgency removed)
     partners: Vec<(StateIdx, PowerIdx, f64)>,
     /// (state, ally) pairs, at most three allies a state.
     allies: Vec<(StateIdx, StateIdx)>,
+    // Buffers of the gathering.
+    in_force: Vec<(StateIdx, PowerIdx, PartnershipKind, f64)>,
+    mutual: Vec<BlocIdx>,
+    members: Vec<(BlocIdx, StateIdx)>,
+    pairs: Vec<(StateIdx, StateIdx)>,
 }
 
 impl Helpers {
     fn gather(
+        &mut self,
         r: &SecurityRules,
         partnerships: &Query<&Partnership>,
         memberships: &Query<&Membership>,
         blocs: &Query<&Bloc>,
-    ) -> Self {
+    ) {
         // The support of each kind, looked up once rather than per partnership.
         let support = PartnershipKind::ALL.map(|k| r.partner_support.get(k.snake()).copied().unwrap_or(0.0));
         // In a fixed order (state, power, kind), whatever order the world
         // holds them in: a restored snapshot holds them in another.
-        let mut partners: Vec<(StateIdx, PowerIdx, PartnershipKind, f64)> = partnerships
-            .iter()
-            .filter(|p| p.stage == Stage::InForce)
-            .filter_map(|p| {
-                let share = support[p.kind as usize];
-                (share > 0.0).then_some((p.state, p.power, p.kind, share))
-            })
-            .collect();
-        partners.sort_by_key(|a| (a.0, a.1, a.2));
-        let partners: Vec<(StateIdx, PowerIdx, f64)> = partners.into_iter().map(|(s, p, _, x)| (s, p, x)).collect();
-        let mut mutual: Vec<BlocIdx> = blocs.iter().filter(|b| b.rules.mutual_defence).map(|b| b.idx).collect();
-        mutual.sort();
-        let mut members: Vec<(BlocIdx, StateIdx)> = memberships
-            .iter()
-            .filter(|m| mutual.binary_search(&m.bloc).is_ok())
-            .map(|m| (m.bloc, m.state))
-            .collect();
-        members.sort();
-        let mut allies: Vec<(StateIdx, StateIdx)> = Vec::new();
-        for (b, s) in &members {
-            for (b2, m) in &members {
+        self.in_force.clear();
+        self.in_force.extend(
+            partnerships
+                .iter()
+                .filter(|p| p.stage == Stage::InForce)
+                .filter_map(|p| {
+                    let share = support[p.kind as usize];
+                    (share > 0.0).then_some((p.state, p.power, p.kind, share))
+                }),
+        );
+        // Equal keys have equal shares: which comes first does not matter.
+        self.in_force.sort_unstable_by_key(|a| (a.0, a.1, a.2));
+        self.partners.clear();
+        self.partners
+            .extend(self.in_force.iter().map(|&(s, p, _, x)| (s, p, x)));
+        self.mutual.clear();
+        self.mutual
+            .extend(blocs.iter().filter(|b| b.rules.mutual_defence).map(|b| b.idx));
+        self.mutual.sort_unstable();
+        self.members.clear();
+        self.members.extend(
+            memberships
+                .iter()
+                .filter(|m| self.mutual.binary_search(&m.bloc).is_ok())
+                .map(|m| (m.bloc, m.state)),
+        );
+        self.members.sort_unstable();
+        self.pairs.clear();
+        for (b, s) in &self.members {
+            for (b2, m) in &self.members {
                 if b == b2 && s != m {
-                    allies.push((*s, *m));
+                    self.pairs.push((*s, *m));
                 }
             }
         }
-        allies.sort();
-        allies.dedup();
-        let mut capped = Vec::new();
-        for (s, m) in allies {
-            if capped.iter().filter(|(x, _)| *x == s).count() < 3 {
-                capped.push((s, m));
+        self.pairs.sort_unstable();
+        self.pairs.dedup();
+        self.allies.clear();
+        for &(s, m) in &self.pairs {
+            if self.allies.iter().filter(|(x, _)| *x == s).count() < 3 {
+                self.allies.push((s, m));
             }
-        }
-        Self {
-            partners,
-            allies: capped,
         }
     }
 
@@ -115,6 +129,16 @@ impl Helpers {
 }
 
 #[allow(clippy::too_many_arguments)]
+/// The phase's buffers, kept between turns.
+#[derive(Default)]
+struct SecurityScratch {
+    before: Vec<(StateIdx, f64)>,
+    helpers: Helpers,
+    sanctioned: Vec<StateIdx>,
+    shares: Vec<(Cause, f64)>,
+}
+
+#[allow(clippy::too_many_arguments)]
 fn fight_insurgencies(
     mut states: Query<(Indicators, &mut Baseline, &Neighbours)>,
     partnerships: Query<&Partnership>,
@@ -126,20 +150,28 @@ fn fight_insurgencies(
     mut rng: ResMut<SimRng>,
     mut ledger: ResMut<Ledger>,
     mut chronicle: ResMut<Chronicle>,
+    mut scratch: Local<SecurityScratch>,
 ) {
     let r = &rules.security;
     let turn = ledger.turn;
+    let SecurityScratch {
+        before,
+        helpers,
+        sanctioned,
+        shares,
+    } = &mut *scratch;
     // Pressure at the start of the phase, so that spread does not depend on order.
-    let mut before: Vec<(StateIdx, f64)> = states
-        .iter()
-        .map(|(i, _, _)| (i.country.idx, i.security.insurgency))
-        .collect();
-    before.sort_by_key(|(s, _)| *s);
+    before.clear();
+    before.extend(states.iter().map(|(i, _, _)| (i.country.idx, i.security.insurgency)));
+    // One entity a state: no two keys are equal.
+    before.sort_unstable_by_key(|(s, _)| *s);
+    let before = &*before;
     let pressure = |s: StateIdx| before.get(s.0 as usize).map(|x| x.1).unwrap_or(0.0);
-    let helpers = Helpers::gather(r, &partnerships, &memberships, &blocs);
-    let sanctioned = sanctioned_states(blocs.iter());
+    helpers.gather(r, &partnerships, &memberships, &blocs);
+    let helpers = &*helpers;
+    sanctioned_states_into(blocs.iter(), sanctioned);
+    let sanctioned = &*sanctioned;
 
-    let mut shares = Vec::new();
     for (mut ind, mut base, neighbours) in in_state_order(states.iter_mut(), |(i, _, _)| i.country.idx) {
         let s = ind.country.idx;
         let ins = ind.security.insurgency;
@@ -147,7 +179,7 @@ fn fight_insurgencies(
         // factor's part is booked under its own cause.
         let fragility = 1.0 + r.fragility_weight * (base.stability - ind.stability.0) / 50.0;
         let military = 1.0 - r.military_weight * (ind.security.military - base.military) / 100.0;
-        helpers.shares(r, s, &mut shares);
+        helpers.shares(r, s, shares);
         let help: f64 = shares.iter().map(|(_, x)| x).sum();
         let t0 = base.rooted;
         let t1 = t0 * fragility.max(0.0);
@@ -174,7 +206,7 @@ fn fight_insurgencies(
             rate * (t2 - t1),
             Cause::of(Mechanism::CounterInsurgency),
         );
-        for (cause, share) in &shares {
+        for (cause, share) in shares.iter() {
             ledger.change(s, INS, &mut ind.security.insurgency, -rate * t2 * share, *cause);
         }
         for n in &neighbours.0 {
@@ -246,7 +278,7 @@ fn fight_insurgencies(
         // lost since the start (the start already counts its partners).
         let drift = r.military_rate * (base.military - ind.security.military);
         ledger.change(s, MIL, &mut ind.security.military, drift, Cause::of(Mechanism::Drift));
-        let gained = partner_count(&shares) as f64 - base.partners;
+        let gained = partner_count(shares) as f64 - base.partners;
         if gained != 0.0 {
             let gain = r.military_rate * r.military_partner_gain * gained;
             ledger.change(
@@ -289,7 +321,8 @@ pub(crate) fn root_insurgencies(world: &mut World) {
     let Ok((partnerships, memberships, blocs)) = state.get(world) else {
         return;
     };
-    let helpers = Helpers::gather(&rules, &partnerships, &memberships, &blocs);
+    let mut helpers = Helpers::default();
+    helpers.gather(&rules, &partnerships, &memberships, &blocs);
     let mut q = world.query::<(&Country, &mut Baseline)>();
     let mut shares = Vec::new();
     for (country, mut base) in q.iter_mut(world) {

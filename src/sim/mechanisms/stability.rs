@@ -40,10 +40,12 @@ fn move_legitimacy(
     clock: Res<Clock>,
     mut rng: ResMut<SimRng>,
     mut ledger: ResMut<Ledger>,
+    mut sanctions: Local<Vec<(StateIdx, BlocIdx, crate::scenario::YearMonth)>>,
 ) {
     let r = &rules.legitimacy;
     let date = clock.date();
-    let sanctions = sanctions_in_force(blocs.iter());
+    sanctions_in_force_into(blocs.iter(), &mut sanctions);
+    let sanctions = &*sanctions;
     for (country, mut legit, sec, eco, regime, record, base) in in_state_order(states.iter_mut(), |(c, ..)| c.idx) {
         let s = country.idx;
         let slot = &mut legit.0;
@@ -85,9 +87,11 @@ fn move_stability(
     rules: Res<Rules>,
     mut rng: ResMut<SimRng>,
     mut ledger: ResMut<Ledger>,
+    mut sanctions: Local<Vec<(StateIdx, BlocIdx, crate::scenario::YearMonth)>>,
 ) {
     let r = &rules.stability;
-    let sanctions = sanctions_in_force(blocs.iter());
+    sanctions_in_force_into(blocs.iter(), &mut sanctions);
+    let sanctions = &*sanctions;
     for (country, mut stab, legit, sec, eco, base) in in_state_order(states.iter_mut(), |(c, ..)| c.idx) {
         let s = country.idx;
         let slot = &mut stab.0;

@@ -226,18 +226,30 @@ impl Bloc {
 
 /// Every sanction in force as (state, bloc, since), sorted.
 pub fn sanctions_in_force<'a>(blocs: impl Iterator<Item = &'a Bloc>) -> Vec<(StateIdx, BlocIdx, YearMonth)> {
-    let mut out: Vec<_> = blocs
-        .flat_map(|b| b.sanctioned.iter().map(move |(s, d)| (*s, b.idx, *d)))
-        .collect();
-    out.sort();
+    let mut out = Vec::new();
+    sanctions_in_force_into(blocs, &mut out);
     out
 }
 
-/// States under anyone's sanctions, sorted, each once.
-pub fn sanctioned_states<'a>(blocs: impl Iterator<Item = &'a Bloc>) -> Vec<StateIdx> {
-    let mut out: Vec<StateIdx> = sanctions_in_force(blocs).into_iter().map(|(s, _, _)| s).collect();
+/// [`sanctions_in_force`] into a buffer the caller keeps (a mechanism's
+/// `Local`), so that a turn allocates nothing once warm.
+pub fn sanctions_in_force_into<'a>(
+    blocs: impl Iterator<Item = &'a Bloc>,
+    out: &mut Vec<(StateIdx, BlocIdx, YearMonth)>,
+) {
+    out.clear();
+    out.extend(blocs.flat_map(|b| b.sanctioned.iter().map(move |(s, d)| (*s, b.idx, *d))));
+    // A bloc sanctions a state once: no two entries are equal.
+    out.sort_unstable();
+}
+
+/// States under anyone's sanctions, sorted, each once, into a buffer the
+/// caller keeps.
+pub fn sanctioned_states_into<'a>(blocs: impl Iterator<Item = &'a Bloc>, out: &mut Vec<StateIdx>) {
+    out.clear();
+    out.extend(blocs.flat_map(|b| b.sanctioned.iter().map(|(s, _)| *s)));
+    out.sort_unstable();
     out.dedup();
-    out
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -454,23 +466,56 @@ pub fn indicators_of(entity: EntityRef) -> IndicatorValues {
 
 /// Query items in state order. (Bevy's `sort::<&Country>()` builds a new
 /// query state on every call, which costs more than a whole mechanism;
-/// sorting moves large query items around: each is put straight into its
-/// state's slot instead.)
-pub fn in_state_order<T>(
-    items: impl Iterator<Item = T>,
-    key: impl Fn(&T) -> StateIdx,
-) -> std::iter::Flatten<std::vec::IntoIter<Option<T>>> {
-    // A query knows how many items it has: one allocation, not one per
-    // doubling.
-    let mut slots: Vec<Option<T>> = Vec::with_capacity(items.size_hint().0);
-    for item in items {
-        let k = key(&item).0 as usize;
-        if slots.len() <= k {
-            slots.resize_with(k + 1, || None);
-        }
-        slots[k] = Some(item);
+/// sorting moves large query items around.) Items a query yields in state
+/// order already, as it does for states spawned in order, are passed on as
+/// they come, with nothing allocated; from the first out of order, the
+/// rest are put straight into their state's slot and passed on from there.
+pub fn in_state_order<T, I: Iterator<Item = T>, K: Fn(&T) -> StateIdx>(items: I, key: K) -> InStateOrder<T, I, K> {
+    InStateOrder {
+        items,
+        key,
+        next: 0,
+        slots: None,
     }
-    slots.into_iter().flatten()
+}
+
+/// The iterator of [`in_state_order`].
+pub struct InStateOrder<T, I, K> {
+    items: I,
+    key: K,
+    /// The state index expected next while items come in order.
+    next: usize,
+    /// Once one came out of order: the rest, by state, and where to go on
+    /// from.
+    slots: Option<std::iter::Flatten<std::vec::IntoIter<Option<T>>>>,
+}
+
+impl<T, I: Iterator<Item = T>, K: Fn(&T) -> StateIdx> Iterator for InStateOrder<T, I, K> {
+    type Item = T;
+
+    fn next(&mut self) -> Option<T> {
+        if let Some(slots) = &mut self.slots {
+            return slots.next();
+        }
+        let item = self.items.next()?;
+        let k = (self.key)(&item).0 as usize;
+        if k == self.next {
+            self.next += 1;
+            return Some(item);
+        }
+        // Out of order: the states before `next` have been passed on, so
+        // the rest all sort after them.
+        let mut slots: Vec<Option<T>> = Vec::with_capacity(k + 1);
+        for item in std::iter::once(item).chain(&mut self.items) {
+            let k = (self.key)(&item).0 as usize;
+            if slots.len() <= k {
+                slots.resize_with(k + 1, || None);
+            }
+            slots[k] = Some(item);
+        }
+        self.slots = Some(slots.into_iter().flatten());
+        self.next()
+    }
 }
 
 /// Reads one indicator of a state entity.
