@@ -522,3 +522,23 @@ impl<T, I: Iterator<Item = T>, K: Fn(&T) -> StateIdx> Iterator for InStateOrder<
 pub fn read_indicator(entity: EntityRef, indicator: Indicator) -> f64 {
     indicators_of(entity)[indicator]
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn order(keys: &[u16]) -> Vec<u16> {
+        in_state_order(keys.iter().copied(), |k| StateIdx(*k)).collect()
+    }
+
+    #[test]
+    fn items_come_out_in_state_order_whatever_order_they_go_in() {
+        assert_eq!(order(&[0, 1, 2, 3]), [0, 1, 2, 3]);
+        assert_eq!(order(&[3, 1, 0, 2]), [0, 1, 2, 3]);
+        // In order at first, then not.
+        assert_eq!(order(&[0, 1, 4, 2, 3]), [0, 1, 2, 3, 4]);
+        // A state without an entity leaves a gap.
+        assert_eq!(order(&[0, 2, 1, 5]), [0, 1, 2, 5]);
+        assert_eq!(order(&[]), Vec::<u16>::new());
+    }
+}
