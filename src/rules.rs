@@ -239,7 +239,9 @@ pub struct BlocFormationRules {
     pub withdraw_chance: f64,
     pub withdraw_pact_bonus: f64,
     /// Multiplies the withdrawal chance by the bloc's kind (snake_case).
-    pub withdraw_kind_factor: BTreeMap<String, f64>,
+    /// Shared, so that the blocs' phase copies its rules without
+    /// allocating.
+    pub withdraw_kind_factor: std::sync::Arc<BTreeMap<String, f64>>,
     pub lift_chance_civilian: f64,
     pub lift_chance_transitional: f64,
     pub fatigue_months: f64,
@@ -318,23 +320,45 @@ impl NamePool {
     /// A new officer's name: rank, given name, family name, each drawn with
     /// `pick(len)` in that order.
     pub fn officer(&self, pick: impl FnMut(usize) -> usize) -> String {
-        compose(&[&self.ranks, &self.given, &self.family], pick)
+        let lists = [&self.ranks, &self.given, &self.family];
+        compose_drawn(&lists, &draw(lists, pick))
     }
 
     /// A civilian's name: given and family name.
     pub fn civilian(&self, pick: impl FnMut(usize) -> usize) -> String {
-        compose(&[&self.given, &self.family], pick)
+        self.civilian_named(self.civilian_drawn(pick))
+    }
+
+    /// The words of a civilian's name, drawn as [`NamePool::civilian`]
+    /// draws them: a mechanism that draws a name every month, so that its
+    /// luck stays aligned, puts it together only when it is used.
+    pub fn civilian_drawn(&self, pick: impl FnMut(usize) -> usize) -> [usize; 2] {
+        draw([&self.given, &self.family], pick)
+    }
+
+    /// The civilian's name of words drawn by [`NamePool::civilian_drawn`].
+    pub fn civilian_named(&self, drawn: [usize; 2]) -> String {
+        compose_drawn(&[&self.given, &self.family], &drawn)
     }
 }
 
-/// One word drawn from each list, in order, empty lists skipped.
-fn compose(lists: &[&Vec<String>], mut pick: impl FnMut(usize) -> usize) -> String {
-    lists
-        .iter()
-        .filter_map(|list| list.get(pick(list.len())).map(String::as_str))
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+/// A word's place in each list, drawn with `pick(len)` in order.
+fn draw<const N: usize>(lists: [&Vec<String>; N], mut pick: impl FnMut(usize) -> usize) -> [usize; N] {
+    lists.map(|list| pick(list.len()))
+}
+
+/// The words drawn, joined by spaces; missing and empty words skipped.
+fn compose_drawn(lists: &[&Vec<String>], drawn: &[usize]) -> String {
+    let mut out = String::new();
+    for (list, &i) in lists.iter().zip(drawn) {
+        if let Some(word) = list.get(i).filter(|w| !w.is_empty()) {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(word);
+        }
+    }
+    out
 }
 
 impl NameRules {

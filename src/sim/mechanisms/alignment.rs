@@ -24,6 +24,7 @@ struct AlignmentScratch {
     conditionality: Vec<(PowerIdx, f64)>,
     in_force: Vec<Partnership>,
     sanctioned: Vec<StateIdx>,
+    room: OrderRoom,
 }
 
 fn drift_alignment(
@@ -41,6 +42,7 @@ fn drift_alignment(
         conditionality,
         in_force,
         sanctioned,
+        room,
     } = &mut *scratch;
     conditionality.clear();
     conditionality.extend(powers.iter().map(|p| (p.idx, p.conditionality)));
@@ -52,7 +54,7 @@ fn drift_alignment(
     sanctioned_states_into(blocs.iter(), sanctioned);
     let (conditionality, in_force, sanctioned) = (&*conditionality, &*in_force, &*sanctioned);
 
-    for (country, regime, mut alignment) in in_state_order(states.iter_mut(), |(c, _, _)| c.idx) {
+    for (country, regime, mut alignment) in in_state_order(states.iter_mut(), |(c, _, _)| c.idx, room) {
         let s = country.idx;
         let under_sanctions = sanctioned.binary_search(&s).is_ok();
         // This state's partnerships: a slice of the list sorted by state.

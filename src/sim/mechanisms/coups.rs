@@ -166,9 +166,10 @@ pub(crate) fn consolidate(
     mut states: Query<(&Country, &Regime, &mut CoupProofing)>,
     rules: Res<Rules>,
     mut ledger: ResMut<Ledger>,
+    mut room: Local<OrderRoom>,
 ) {
     let r = &rules.coups;
-    for (country, regime, mut proofing) in in_state_order(states.iter_mut(), |(c, ..)| c.idx) {
+    for (country, regime, mut proofing) in in_state_order(states.iter_mut(), |(c, ..)| c.idx, &mut room) {
         if regime.kind != RegimeKind::MilitaryJunta || proofing.0 >= r.consolidation_ceiling {
             continue;
         }
@@ -181,6 +182,15 @@ pub(crate) fn consolidate(
             Cause::of(Mechanism::Consolidation),
         );
     }
+}
+
+/// The phase's buffers, kept between turns.
+#[derive(Default)]
+struct CoupScratch {
+    conditionality: Vec<(PowerIdx, f64)>,
+    /// By state: partnerships in force of each kind.
+    in_force: Vec<[u32; PartnershipKind::ALL.len()]>,
+    room: OrderRoom,
 }
 
 #[allow(clippy::too_many_arguments, clippy::type_complexity)]
@@ -198,6 +208,7 @@ fn attempt_coups(
     mut attempts: ResMut<CoupAttempts>,
     course: Res<Course>,
     mut commands: Commands,
+    mut scratch: Local<CoupScratch>,
 ) {
     let r = &rules.coups;
     let date = clock.date();
@@ -206,23 +217,39 @@ fn attempt_coups(
     let forced = std::mem::take(&mut coups.forced);
     // With the history option, the record alone makes coups while it runs.
     let on_record = course.holds(date);
-    let mut conditionality: Vec<(PowerIdx, f64)> = powers.iter().map(|p| (p.idx, p.conditionality)).collect();
-    conditionality.sort_by_key(|(p, _)| *p);
+    let CoupScratch {
+        conditionality,
+        in_force,
+        room,
+    } = &mut *scratch;
+    conditionality.clear();
+    conditionality.extend(powers.iter().map(|p| (p.idx, p.conditionality)));
+    // One entity a power: no two keys are equal.
+    conditionality.sort_unstable_by_key(|(p, _)| *p);
+    let conditionality = &*conditionality;
     let threshold = rules.partnerships.conditional_threshold;
     let protection_of = PartnershipKind::ALL.map(|k| r.protection.get(k.snake()).copied().unwrap_or(0.0));
+    // Partnerships in force, counted kind by kind for each state in one
+    // pass (whatever order the world holds them in).
+    in_force.clear();
+    for p in partnerships.iter().filter(|p| p.stage == Stage::InForce) {
+        let i = p.state.0 as usize;
+        if in_force.len() <= i {
+            in_force.resize(i + 1, [0; PartnershipKind::ALL.len()]);
+        }
+        in_force[i][p.kind as usize] += 1;
+    }
+    let in_force = &*in_force;
 
     for (mut ind, mut regime, mut record, mut alignment, names) in
-        in_state_order(states.iter_mut(), |(i, ..)| i.country.idx)
+        in_state_order(states.iter_mut(), |(i, ..)| i.country.idx, room)
     {
         let s = ind.country.idx;
         // Summed kind by kind, whatever order the world holds them in.
-        let mut count = [0u32; PartnershipKind::ALL.len()];
-        for p in partnerships
-            .iter()
-            .filter(|p| p.state == s && p.stage == Stage::InForce)
-        {
-            count[p.kind as usize] += 1;
-        }
+        let count = in_force
+            .get(s.0 as usize)
+            .copied()
+            .unwrap_or([0; PartnershipKind::ALL.len()]);
         let protection: f64 = count
             .iter()
             .zip(protection_of)
@@ -285,7 +312,7 @@ fn attempt_coups(
                 (Indicator::CoupProofing, Move::To(r.success_new_proofing)),
             ];
             shake(&mut ledger, s, &mut ind, &moves, Cause::of(Mechanism::Coup));
-            for &(p, cond) in &conditionality {
+            for &(p, cond) in conditionality {
                 let delta = if cond >= threshold {
                     r.success_conditional_alignment * cond
                 } else {

@@ -322,7 +322,9 @@ fn purse(world: &World, who: Who) -> f64 {
 }
 
 /// Pays for a decision, applies what happens now and queues the rest.
-fn take(world: &mut World, who: Who, i: usize, target: Option<Target>, taken: Taken) {
+/// `taken` is what the log keeps of it: none in a batch run, which keeps
+/// outcomes, not explanations.
+fn take(world: &mut World, who: Who, i: usize, target: Option<Target>, taken: Option<Taken>) {
     let def = &world.resource::<DecisionBook>().defs[i];
     let cost = def.cost as f64;
     match who {
@@ -338,11 +340,11 @@ fn take(world: &mut World, who: Who, i: usize, target: Option<Target>, taken: Ta
         let whom = target
             .map(|t| format!(" ({})", target_name(reg, t)))
             .unwrap_or_default();
-        let why = if taken.reasons.is_empty() {
+        let reasons = taken.as_ref().map_or(&[][..], |t| &t.reasons[..]);
+        let why = if reasons.is_empty() {
             String::new()
         } else {
-            let r: Vec<&str> = taken
-                .reasons
+            let r: Vec<&str> = reasons
                 .iter()
                 .filter(|(_, a)| *a > 0.0)
                 .map(|(w, _)| w.as_str())
@@ -368,7 +370,9 @@ fn take(world: &mut World, who: Who, i: usize, target: Option<Target>, taken: Ta
         _ => {}
     }
     news.post(&mut world.resource_mut::<Chronicle>());
-    world.resource_mut::<DecisionLog>().0.push(taken);
+    if let Some(taken) = taken {
+        world.resource_mut::<DecisionLog>().0.push(taken);
+    }
     for k in 0..world.resource::<DecisionBook>().defs[i].effects.len() {
         let delay = world.resource::<DecisionBook>().defs[i].effects[k].delay;
         if delay == 0 {
@@ -498,7 +502,7 @@ fn carry_out_player_decisions(world: &mut World) {
             weight: 0.0,
             reasons: Vec::new(),
         };
-        take(world, Who::State(state), i, target, taken);
+        take(world, Who::State(state), i, target, Some(taken));
     }
 }
 
@@ -736,7 +740,7 @@ fn decide_by_weight(world: &mut World, who: Who, stream: Stream, scratch: &mut W
         }
     }
     let (i, t, w) = scratch.options[pick];
-    let taken = Taken {
+    let taken = world.resource::<Ledger>().keep.then(|| Taken {
         turn: world.resource::<Ledger>().turn,
         by: who,
         decision: world.resource::<DecisionBook>().defs[i].id.clone(),
@@ -744,7 +748,7 @@ fn decide_by_weight(world: &mut World, who: Who, stream: Stream, scratch: &mut W
         by_player: false,
         weight: w,
         reasons: reasons(world, facts, i, who, t),
-    };
+    });
     take(world, who, i, t, taken);
     // The world has changed: the next decider gathers again what this
     // decision may have changed.

@@ -33,6 +33,7 @@ pub(crate) struct Facts {
     /// Standings toward each power, state by state in one flat array.
     alignment: Vec<f64>,
     powers: usize,
+    room: OrderRoom,
 }
 
 type FactQueries<'w, 's> = (
@@ -57,7 +58,7 @@ impl Facts {
         self.regime.clear();
         self.alignment.clear();
         self.powers = 0;
-        for (_, r, a) in in_state_order(states.iter(), |(c, _, _)| c.idx) {
+        for (_, r, a) in in_state_order(states.iter(), |(c, _, _)| c.idx, &mut self.room) {
             self.regime.push(r.kind);
             self.alignment.extend_from_slice(&a.0);
             self.powers = a.0.len();

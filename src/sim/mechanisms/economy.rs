@@ -67,6 +67,9 @@ struct EconomyScratch {
     /// (state, power) for mining and energy concessions in force, sorted.
     concessions: Vec<(StateIdx, PowerIdx)>,
     sanctions: Vec<(StateIdx, BlocIdx, crate::scenario::YearMonth)>,
+    /// The members enforcing one bloc's sanctions.
+    members: Vec<StateIdx>,
+    room: OrderRoom,
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -88,6 +91,8 @@ fn run_economies(
         enforcing,
         concessions,
         sanctions,
+        members,
+        room,
     } = &mut *scratch;
     // Which states have a coast, by state.
     coast.clear();
@@ -123,30 +128,35 @@ fn run_economies(
     let concessions = &*concessions;
 
     let n = coast.len();
+    let exposure = &mut *exposure;
     exposure.sanctions.resize(n, Vec::new());
     exposure.closures.resize(n, Vec::new());
-    for (country, mut eco, security, neighbours, base) in in_state_order(states.iter_mut(), |(c, ..)| c.idx) {
+    for (country, mut eco, security, neighbours, base) in in_state_order(states.iter_mut(), |(c, ..)| c.idx, room) {
         let s = country.idx;
         let drift = r.rate * (eco.trend_growth - eco.growth);
         ledger.change(s, GROWTH, &mut eco.growth, drift, Cause::of(Mechanism::Drift));
-        let sanctioned: Vec<(BlocIdx, f64)> = sanctions
-            .iter()
-            .filter(|(t, _, _)| *t == s)
-            .map(|(_, bloc, _)| {
-                let members: Vec<StateIdx> = enforcing.iter().filter(|(b, _)| b == bloc).map(|(_, m)| *m).collect();
-                let mult = sanctions_multiplier(r, s, eco.coastal, &neighbours.0, coast, &members, &borders);
-                (*bloc, mult)
-            })
-            .collect();
+        // This month's exposure, into the buffers kept for it (the news
+        // and the player's panel read them; every state has its slots).
+        let (Some(sanctioned), Some(closed)) = (
+            exposure.sanctions.get_mut(s.0 as usize),
+            exposure.closures.get_mut(s.0 as usize),
+        ) else {
+            continue;
+        };
+        sanctioned.clear();
+        for (_, bloc, _) in sanctions.iter().filter(|(t, _, _)| *t == s) {
+            members.clear();
+            members.extend(enforcing.iter().filter(|(b, _)| b == bloc).map(|(_, m)| *m));
+            let mult = sanctions_multiplier(r, s, eco.coastal, &neighbours.0, coast, members, &borders);
+            sanctioned.push((*bloc, mult));
+        }
         // A coastal neighbour's closed ports cost a landlocked state more.
-        let closed: Vec<(StateIdx, f64)> = borders
-            .closed_to(s)
-            .map(|n| {
-                let ports = !eco.coastal && coast.get(n.0 as usize).copied().unwrap_or(false);
-                (n, if ports { r.landlocked_multiplier } else { 1.0 })
-            })
-            .collect();
-        for (bloc, mult) in &sanctioned {
+        closed.clear();
+        closed.extend(borders.closed_to(s).map(|n| {
+            let ports = !eco.coastal && coast.get(n.0 as usize).copied().unwrap_or(false);
+            (n, if ports { r.landlocked_multiplier } else { 1.0 })
+        }));
+        for (bloc, mult) in sanctioned.iter() {
             let cost = r.rate * r.sanctions_penalty * eco.sanctions_exposure / 100.0 * mult;
             ledger.change(
                 s,
@@ -156,7 +166,7 @@ fn run_economies(
                 Cause::by(Mechanism::Sanctions, Actor::Bloc(*bloc)),
             );
         }
-        for (n, mult) in &closed {
+        for (n, mult) in closed.iter() {
             let cost = r.rate * r.closed_border_penalty * mult;
             ledger.change(
                 s,
@@ -165,12 +175,6 @@ fn run_economies(
                 -cost,
                 Cause::by(Mechanism::Diplomacy, Actor::State(*n)),
             );
-        }
-        if let Some(slot) = exposure.sanctions.get_mut(s.0 as usize) {
-            *slot = sanctioned;
-        }
-        if let Some(slot) = exposure.closures.get_mut(s.0 as usize) {
-            *slot = closed;
         }
         for (_, p) in concessions.iter().filter(|(t, _)| *t == s) {
             let gain = r.rate * r.concession_bonus;

@@ -37,6 +37,7 @@ struct FoodScratch {
     banning: Vec<bool>,
     /// One state's terms of change, with their causes.
     terms: Vec<(f64, Cause)>,
+    room: OrderRoom,
 }
 
 fn move_food_insecurity(
@@ -48,7 +49,7 @@ fn move_food_insecurity(
     mut scratch: Local<FoodScratch>,
 ) {
     let (r, eco_rules) = (&rules.food, &rules.economy);
-    let FoodScratch { banning, terms } = &mut *scratch;
+    let FoodScratch { banning, terms, room } = &mut *scratch;
     // Who bans grain exports, by state.
     banning.clear();
     for (c, e, ..) in &states {
@@ -59,7 +60,7 @@ fn move_food_insecurity(
         banning[i] = e.grain_ban;
     }
 
-    for (country, mut eco, security, neighbours, base) in in_state_order(states.iter_mut(), |(c, ..)| c.idx) {
+    for (country, mut eco, security, neighbours, base) in in_state_order(states.iter_mut(), |(c, ..)| c.idx, room) {
         let s = country.idx;
         let landlocked = if eco.coastal {
             1.0
@@ -122,11 +123,12 @@ fn decide_grain_exports(
     query: &mut QueryState<(&Country, &Economy, &Baseline)>,
     // Kept between turns: a turn allocates nothing for it.
     mut situation: Local<Vec<(StateIdx, bool, f64)>>,
+    mut room: Local<OrderRoom>,
 ) {
     let r = world.resource::<Rules>().food.clone();
     situation.clear();
     situation.extend(
-        in_state_order(query.iter(world), |(c, ..)| c.idx)
+        in_state_order(query.iter(world), |(c, ..)| c.idx, &mut room)
             .map(|(c, e, b)| (c.idx, e.grain_ban, e.food_insecurity - b.food_insecurity)),
     );
     // The player decides for their own state; the draw is made anyway so

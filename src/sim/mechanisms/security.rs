@@ -136,6 +136,7 @@ struct SecurityScratch {
     helpers: Helpers,
     sanctioned: Vec<StateIdx>,
     shares: Vec<(Cause, f64)>,
+    room: OrderRoom,
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -159,6 +160,7 @@ fn fight_insurgencies(
         helpers,
         sanctioned,
         shares,
+        room,
     } = &mut *scratch;
     // Pressure at the start of the phase, so that spread does not depend on order.
     before.clear();
@@ -172,7 +174,7 @@ fn fight_insurgencies(
     sanctioned_states_into(blocs.iter(), sanctioned);
     let sanctioned = &*sanctioned;
 
-    for (mut ind, mut base, neighbours) in in_state_order(states.iter_mut(), |(i, _, _)| i.country.idx) {
+    for (mut ind, mut base, neighbours) in in_state_order(states.iter_mut(), |(i, _, _)| i.country.idx, room) {
         let s = ind.country.idx;
         let ins = ind.security.insurgency;
         // The sustained level, built up factor by factor so that each

@@ -25,6 +25,13 @@ pub(crate) fn plugin(app: &mut App) {
 const STAB: Measure = Measure::Indicator(Indicator::Stability);
 const LEGIT: Measure = Measure::Indicator(Indicator::Legitimacy);
 
+/// A phase's buffers, kept between turns.
+#[derive(Default)]
+struct Scratch {
+    sanctions: Vec<(StateIdx, BlocIdx, crate::scenario::YearMonth)>,
+    room: OrderRoom,
+}
+
 fn move_legitimacy(
     mut states: Query<(
         &Country,
@@ -40,13 +47,15 @@ fn move_legitimacy(
     clock: Res<Clock>,
     mut rng: ResMut<SimRng>,
     mut ledger: ResMut<Ledger>,
-    mut sanctions: Local<Vec<(StateIdx, BlocIdx, crate::scenario::YearMonth)>>,
+    mut scratch: Local<Scratch>,
 ) {
+    let Scratch { sanctions, room } = &mut *scratch;
     let r = &rules.legitimacy;
     let date = clock.date();
-    sanctions_in_force_into(blocs.iter(), &mut sanctions);
+    sanctions_in_force_into(blocs.iter(), sanctions);
     let sanctions = &*sanctions;
-    for (country, mut legit, sec, eco, regime, record, base) in in_state_order(states.iter_mut(), |(c, ..)| c.idx) {
+    for (country, mut legit, sec, eco, regime, record, base) in in_state_order(states.iter_mut(), |(c, ..)| c.idx, room)
+    {
         let s = country.idx;
         let slot = &mut legit.0;
         ledger.change(
@@ -87,12 +96,13 @@ fn move_stability(
     rules: Res<Rules>,
     mut rng: ResMut<SimRng>,
     mut ledger: ResMut<Ledger>,
-    mut sanctions: Local<Vec<(StateIdx, BlocIdx, crate::scenario::YearMonth)>>,
+    mut scratch: Local<Scratch>,
 ) {
+    let Scratch { sanctions, room } = &mut *scratch;
     let r = &rules.stability;
-    sanctions_in_force_into(blocs.iter(), &mut sanctions);
+    sanctions_in_force_into(blocs.iter(), sanctions);
     let sanctions = &*sanctions;
-    for (country, mut stab, legit, sec, eco, base) in in_state_order(states.iter_mut(), |(c, ..)| c.idx) {
+    for (country, mut stab, legit, sec, eco, base) in in_state_order(states.iter_mut(), |(c, ..)| c.idx, room) {
         let s = country.idx;
         let slot = &mut stab.0;
         // The target is a sum of terms; the month's move closes `rate` of

@@ -57,12 +57,13 @@ fn hold_elections(
     mut rng: ResMut<SimRng>,
     mut ledger: ResMut<Ledger>,
     mut chronicle: ResMut<Chronicle>,
+    mut room: Local<OrderRoom>,
 ) {
     let r = &rules.transitions;
     let date = clock.date();
     let turn = ledger.turn;
     for (country, mut regime, mut legit, mut loyalty, security, names) in
-        in_state_order(states.iter_mut(), |(c, ..)| c.idx)
+        in_state_order(states.iter_mut(), |(c, ..)| c.idx, &mut room)
     {
         if regime.kind == RegimeKind::Civilian {
             continue;
@@ -72,14 +73,18 @@ fn hold_elections(
         // shifts another's dice; a human-played junta decides for itself.
         let roll = rng.uniform(Stream::Transitions);
         let keeps = rng.uniform(Stream::Transitions) < r.incumbent_wins;
-        let new_name = names.civilian(|n| rng.pick(Stream::Transitions, n));
+        let new_name = names.civilian_drawn(|n| rng.pick(Stream::Transitions, n));
         let months = regime.since.months_until(date) as f64;
         if humans.plays(s) || roll >= handover_chance(r, months, security.insurgency) {
             continue;
         }
         let before = regime.leader.clone();
         let was = regime.kind;
-        let leader = if keeps { before.clone() } else { new_name };
+        let leader = if keeps {
+            before.clone()
+        } else {
+            names.civilian_named(new_name)
+        };
         let cause = Cause::of(Mechanism::Transition);
         ledger.change(
             s,

@@ -529,10 +529,13 @@ pub fn start_partnership(
     // Talks already under way on the same deal are moved on to `stage`
     // (a scripted signing of a programme the player asked for), never
     // duplicated nor silently dropped.
-    if let Some((e, p)) = partnerships_of(world, state)
-        .into_iter()
-        .find(|(_, p)| p.power == power && p.kind == kind)
-    {
+    let se = world.resource::<Registry>().state_entity(state);
+    let under_way = world.get::<Partnerships>(se).and_then(|list| {
+        list.iter()
+            .filter_map(|e| world.get::<Partnership>(e).map(|p| (e, *p)))
+            .find(|(_, p)| p.stage != Stage::Ended && p.power == power && p.kind == kind)
+    });
+    if let Some((e, p)) = under_way {
         if p.stage.is_pending() && stage > p.stage && stage <= Stage::InForce {
             // Settled by history or the player's choice: no longer an
             // offer waiting for an answer.
@@ -552,11 +555,15 @@ pub fn start_partnership(
     };
     let label = kind.label();
     let article = article(label);
-    let text = format!(
-        "{} and {} {verb} {article} {label}.",
-        reg.state_in_text(state),
-        reg.power_in_text(power),
-    );
+    let text = if world.resource::<Chronicle>().texts {
+        format!(
+            "{} and {} {verb} {article} {label}.",
+            reg.state_in_text(state),
+            reg.power_in_text(power),
+        )
+    } else {
+        String::new()
+    };
     let date = world.resource::<Clock>().date();
     let partnership = Partnership {
         state,
@@ -1061,7 +1068,13 @@ pub fn may_leave(world: &World, s: StateIdx, b: BlocIdx) -> bool {
     if bloc(b).is_none_or(|x| x.kind != BlocKind::MonetaryUnion) {
         return true;
     }
-    blocs_of(world, s).into_iter().any(|p| {
+    // Any pact will do: no need to list them in order.
+    let memberships = world.get::<Memberships>(reg.state_entity(s));
+    let blocs = memberships
+        .into_iter()
+        .flat_map(|m| m.iter())
+        .filter_map(|x| world.get::<Membership>(x).map(|ms| ms.bloc));
+    blocs.into_iter().any(|p| {
         bloc(p).is_some_and(|x| {
             matches!(x.kind, BlocKind::DefencePact | BlocKind::Confederation)
                 && x.of_juntas

@@ -467,35 +467,49 @@ pub fn indicators_of(entity: EntityRef) -> IndicatorValues {
 /// Query items in state order. (Bevy's `sort::<&Country>()` builds a new
 /// query state on every call, which costs more than a whole mechanism;
 /// sorting moves large query items around.) Items a query yields in state
-/// order already, as it does for states spawned in order, are passed on as
-/// they come, with nothing allocated; from the first out of order, the
-/// rest are put straight into their state's slot and passed on from there.
-pub fn in_state_order<T, I: Iterator<Item = T>, K: Fn(&T) -> StateIdx>(items: I, key: K) -> InStateOrder<T, I, K> {
+/// order already are passed on as they come; from the first out of order
+/// (a state that gained a partnership or a membership has moved to another
+/// table), the rest are put straight into their state's slot, in `room`,
+/// and passed on from there. The room is a mechanism's `Local`: once warm,
+/// nothing is allocated.
+pub fn in_state_order<'r, T, I: Iterator<Item = T>, K: Fn(&T) -> StateIdx>(
+    items: I,
+    key: K,
+    room: &'r mut OrderRoom,
+) -> InStateOrder<'r, T, I, K> {
     InStateOrder {
         items,
         key,
         next: 0,
         slots: None,
+        room,
     }
 }
 
 /// The iterator of [`in_state_order`].
-pub struct InStateOrder<T, I, K> {
+pub struct InStateOrder<'r, T, I, K> {
     items: I,
     key: K,
     /// The state index expected next while items come in order.
     next: usize,
-    /// Once one came out of order: the rest, by state, and where to go on
-    /// from.
-    slots: Option<std::iter::Flatten<std::vec::IntoIter<Option<T>>>>,
+    /// Once one came out of order: the rest, by state, and the slot to
+    /// pass on next.
+    slots: Option<(Vec<Option<T>>, usize)>,
+    room: &'r mut OrderRoom,
 }
 
-impl<T, I: Iterator<Item = T>, K: Fn(&T) -> StateIdx> Iterator for InStateOrder<T, I, K> {
+impl<T, I: Iterator<Item = T>, K: Fn(&T) -> StateIdx> Iterator for InStateOrder<'_, T, I, K> {
     type Item = T;
 
     fn next(&mut self) -> Option<T> {
-        if let Some(slots) = &mut self.slots {
-            return slots.next();
+        if let Some((slots, at)) = &mut self.slots {
+            while *at < slots.len() {
+                *at += 1;
+                if let Some(item) = slots[*at - 1].take() {
+                    return Some(item);
+                }
+            }
+            return None;
         }
         let item = self.items.next()?;
         let k = (self.key)(&item).0 as usize;
@@ -505,7 +519,7 @@ impl<T, I: Iterator<Item = T>, K: Fn(&T) -> StateIdx> Iterator for InStateOrder<
         }
         // Out of order: the states before `next` have been passed on, so
         // the rest all sort after them.
-        let mut slots: Vec<Option<T>> = Vec::with_capacity(k + 1);
+        let mut slots: Vec<Option<T>> = self.room.take();
         for item in std::iter::once(item).chain(&mut self.items) {
             let k = (self.key)(&item).0 as usize;
             if slots.len() <= k {
@@ -513,8 +527,86 @@ impl<T, I: Iterator<Item = T>, K: Fn(&T) -> StateIdx> Iterator for InStateOrder<
             }
             slots[k] = Some(item);
         }
-        self.slots = Some(slots.into_iter().flatten());
+        self.slots = Some((slots, self.next));
         self.next()
+    }
+}
+
+impl<T, I, K> Drop for InStateOrder<'_, T, I, K> {
+    fn drop(&mut self) {
+        if let Some((slots, _)) = self.slots.take() {
+            self.room.give(slots);
+        }
+    }
+}
+
+/// Memory for [`in_state_order`]'s slots, kept empty between uses. The
+/// slots hold query items, which borrow the world for one run of a system
+/// only, so what is kept is the allocation, lent out as an empty `Vec` of
+/// the item type at hand (the same type at every use in practice: one
+/// room per call site).
+#[derive(Default)]
+pub struct OrderRoom {
+    /// The allocation: its start, and its capacity in elements of the
+    /// given size and alignment.
+    kept: Option<(std::ptr::NonNull<u8>, usize, std::alloc::Layout)>,
+}
+
+// SAFETY: the room owns its allocation outright (nothing else points into
+// it while it is kept), like a `Vec<u8>`.
+unsafe impl Send for OrderRoom {}
+// SAFETY: as above; `&OrderRoom` gives no access to the memory.
+unsafe impl Sync for OrderRoom {}
+
+impl OrderRoom {
+    /// An empty `Vec` in the kept allocation if it suits `T`, else a new one.
+    fn take<T>(&mut self) -> Vec<T> {
+        let item = std::alloc::Layout::new::<T>();
+        match self.kept.take() {
+            Some((ptr, capacity, layout)) if layout == item => {
+                // SAFETY: the allocation was made by a `Vec` of elements
+                // of this very size and alignment (see `give`) with this
+                // capacity, from the global allocator; it is empty.
+                unsafe { Vec::from_raw_parts(ptr.as_ptr().cast::<T>(), 0, capacity) }
+            }
+            Some(kept) => {
+                Self::free(kept);
+                Vec::new()
+            }
+            None => Vec::new(),
+        }
+    }
+
+    /// Keeps a `Vec`'s allocation, emptied.
+    fn give<T>(&mut self, mut v: Vec<T>) {
+        v.clear();
+        let layout = std::alloc::Layout::new::<T>();
+        if v.capacity() == 0 || layout.size() == 0 {
+            return;
+        }
+        if let Some(kept) = self.kept.take() {
+            Self::free(kept);
+        }
+        let mut v = std::mem::ManuallyDrop::new(v);
+        let ptr = std::ptr::NonNull::new(v.as_mut_ptr().cast::<u8>()).expect("a Vec with capacity is not null");
+        self.kept = Some((ptr, v.capacity(), layout));
+    }
+
+    fn free((ptr, capacity, layout): (std::ptr::NonNull<u8>, usize, std::alloc::Layout)) {
+        let all = std::alloc::Layout::from_size_align(layout.size() * capacity, layout.align())
+            .expect("the layout of a Vec that was allocated");
+        // SAFETY: this is the allocation a `Vec` of `capacity` elements of
+        // `layout` made from the global allocator, and it is kept nowhere
+        // else.
+        unsafe { std::alloc::dealloc(ptr.as_ptr(), all) }
+    }
+}
+
+impl Drop for OrderRoom {
+    fn drop(&mut self) {
+        if let Some(kept) = self.kept.take() {
+            Self::free(kept);
+        }
     }
 }
 
@@ -528,7 +620,7 @@ mod tests {
     use super::*;
 
     fn order(keys: &[u16]) -> Vec<u16> {
-        in_state_order(keys.iter().copied(), |k| StateIdx(*k)).collect()
+        in_state_order(keys.iter().copied(), |k| StateIdx(*k), &mut OrderRoom::default()).collect()
     }
 
     #[test]
@@ -540,5 +632,24 @@ mod tests {
         // A state without an entity leaves a gap.
         assert_eq!(order(&[0, 2, 1, 5]), [0, 1, 2, 5]);
         assert_eq!(order(&[]), Vec::<u16>::new());
+    }
+
+    #[test]
+    fn a_room_lends_its_memory_again_and_frees_it() {
+        let mut room = OrderRoom::default();
+        let names = |keys: &[u16]| keys.iter().map(|k| (*k, k.to_string())).collect::<Vec<_>>();
+        for _ in 0..3 {
+            let out: Vec<(u16, String)> =
+                in_state_order(names(&[2, 0, 1]).into_iter(), |(k, _)| StateIdx(*k), &mut room).collect();
+            assert_eq!(out, names(&[0, 1, 2]));
+            assert!(room.kept.is_some());
+        }
+        // Left unfinished, the items not passed on are dropped with the slots.
+        let mut part = in_state_order(names(&[3, 1, 0, 2]).into_iter(), |(k, _)| StateIdx(*k), &mut room);
+        assert_eq!(part.next(), Some((0, "0".to_string())));
+        drop(part);
+        // Another item type gets memory of its own.
+        let out: Vec<u64> = in_state_order([1u64, 0].into_iter(), |k| StateIdx(*k as u16), &mut room).collect();
+        assert_eq!(out, [0, 1]);
     }
 }

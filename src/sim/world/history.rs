@@ -62,7 +62,7 @@ type SnapshotQuery<'w, 's> = Query<'w, 's, (&'static Country, IndicatorsRead, &'
 
 /// Takes a snapshot of every state, in state order.
 pub fn snapshot(query: &SnapshotQuery, turn: u32, date: YearMonth) -> Snapshot {
-    let states = in_state_order(query.iter(), |x| x.0.idx)
+    let states = in_state_order(query.iter(), |x| x.0.idx, &mut OrderRoom::default())
         .map(|(_, ind, al, reg)| StateSnapshot {
             indicators: ind.values(),
             alignment: al.0.clone(),
