@@ -39,10 +39,6 @@ fn roll(world: &mut World) -> f64 {
     world.resource_mut::<SimRng>().uniform(Stream::Blocs)
 }
 
-fn human(world: &World, s: StateIdx) -> bool {
-    world.resource::<Humans>().plays(s)
-}
-
 /// A live bloc as the rules see it.
 struct BlocInfo {
     idx: BlocIdx,
@@ -51,6 +47,7 @@ struct BlocInfo {
     sanctioned: Vec<(StateIdx, YearMonth)>,
     threatened: Vec<(StateIdx, YearMonth)>,
     of_juntas: bool,
+    founded: Option<YearMonth>,
 }
 
 impl BlocInfo {
@@ -86,12 +83,20 @@ struct View {
     members_of: Vec<u32>,
     /// Juntas under threat not yet in a pact of juntas, in state order.
     threatened: Vec<StateIdx>,
+    /// The month, and by state whether a person plays it (neither changes
+    /// during the phase).
+    date: YearMonth,
+    human: Vec<bool>,
 }
 
 impl View {
     fn refill(&mut self, world: &World, memberships: &mut QueryState<&Membership>, r: &BlocFormationRules) {
         let reg = world.resource::<Registry>();
         let n = reg.state_count();
+        self.date = world.resource::<Clock>().date();
+        let humans = world.resource::<Humans>();
+        self.human.clear();
+        self.human.extend((0..n).map(|i| humans.plays(StateIdx(i as u16))));
         self.regime.clear();
         self.insurgency.clear();
         self.borders.clear();
@@ -119,6 +124,7 @@ impl View {
                     sanctioned: Vec::new(),
                     threatened: Vec::new(),
                     of_juntas: b.of_juntas,
+                    founded: b.founded,
                 });
             }
             let info = &mut self.blocs[self.live];
@@ -130,6 +136,7 @@ impl View {
             info.threatened.clear();
             info.threatened.extend_from_slice(&b.threatened);
             info.of_juntas = b.of_juntas;
+            info.founded = b.founded;
             self.live += 1;
         }
         self.memberships.clear();
@@ -168,6 +175,11 @@ impl View {
                 self.threatened.push(s);
             }
         }
+    }
+
+    /// Whether a person plays the state.
+    fn human(&self, s: StateIdx) -> bool {
+        self.human.get(s.0 as usize).copied().unwrap_or(false)
     }
 
     /// The live blocs.
@@ -263,14 +275,16 @@ fn run_blocs(world: &mut World, memberships: &mut QueryState<&Membership>, mut v
     // The rules, copied once a turn: the steps change the world as they go.
     let rules = world.resource::<Rules>().blocs.clone();
     view.refill(world, memberships, &rules);
+    let mut seen = world.resource::<BlocsVersion>().0;
     for (step, recorded) in steps {
         if on_record && recorded {
             continue;
         }
-        let before = world.resource::<BlocsVersion>().0;
         step(world, &view, &rules);
         // Look again only when a step has changed the blocs.
-        if world.resource::<BlocsVersion>().0 != before {
+        let now = world.resource::<BlocsVersion>().0;
+        if now != seen {
+            seen = now;
             view.refill(world, memberships, &rules);
         }
     }
@@ -379,7 +393,7 @@ pub(crate) fn settle_threats(world: &mut World) {
 }
 
 fn complete_withdrawals(world: &mut World, view: &View, _: &BlocFormationRules) {
-    let date = world.resource::<Clock>().date();
+    let date = view.date;
     for m in &view.memberships {
         if m.leaving.is_some_and(|d| d <= date) {
             actions::leave_bloc(world, m.state, m.bloc);
@@ -388,7 +402,7 @@ fn complete_withdrawals(world: &mut World, view: &View, _: &BlocFormationRules) 
 }
 
 fn lift_sanctions(world: &mut World, view: &View, r: &BlocFormationRules) {
-    let date = world.resource::<Clock>().date();
+    let date = view.date;
     for b in view.blocs() {
         for (s, since) in &b.sanctioned {
             let kind = view.regime[s.0 as usize];
@@ -431,7 +445,7 @@ fn lift_sanctions(world: &mut World, view: &View, r: &BlocFormationRules) {
 /// of juntas that share the community move together (`withdraw_together`),
 /// and nobody leaves a monetary union without a currency to go to.
 fn announce_withdrawals(world: &mut World, view: &View, r: &BlocFormationRules) {
-    let date = world.resource::<Clock>().date();
+    let date = view.date;
     for m in &view.memberships {
         if !m.suspended || m.leaving.is_some() || !view.junta(m.state) {
             continue;
@@ -459,7 +473,7 @@ fn announce_withdrawals(world: &mut World, view: &View, r: &BlocFormationRules) 
         };
         // Rolled for a human-played state too: who plays changes nobody
         // else's luck.
-        if chance > 0.0 && roll(world) < chance && !human(world, m.state) {
+        if chance > 0.0 && roll(world) < chance && !view.human(m.state) {
             actions::announce_withdrawal(world, m.state, m.bloc);
         }
     }
@@ -472,7 +486,7 @@ fn announce_withdrawals(world: &mut World, view: &View, r: &BlocFormationRules) 
 /// for a currency of the pact's own. A human-played member is not taken
 /// along: it decides for itself.
 fn withdraw_together(world: &mut World, view: &View, r: &BlocFormationRules) {
-    let date = world.resource::<Clock>().date();
+    let date = view.date;
     for (_, members) in view.junta_pacts() {
         for bl in view.blocs() {
             if !matches!(bl.kind, BlocKind::EconomicCommunity | BlocKind::MonetaryUnion) {
@@ -492,7 +506,7 @@ fn withdraw_together(world: &mut World, view: &View, r: &BlocFormationRules) {
             let factor = r.withdraw_kind_factor.get(bl.kind.snake()).copied().unwrap_or(1.0);
             if roll(world) < factor * r.joint_withdraw_chance {
                 for s in leavers() {
-                    if !human(world, s) {
+                    if !view.human(s) {
                         actions::announce_withdrawal(world, s, bl.idx);
                     }
                 }
@@ -524,7 +538,7 @@ fn leave_other_pacts(world: &mut World, view: &View, r: &BlocFormationRules) {
                 continue;
             }
             for s in leavers() {
-                if !human(world, s) {
+                if !view.human(s) {
                     actions::announce_withdrawal(world, s, bl.idx);
                 }
             }
@@ -533,7 +547,7 @@ fn leave_other_pacts(world: &mut World, view: &View, r: &BlocFormationRules) {
 }
 
 fn form_pacts(world: &mut World, view: &View, r: &BlocFormationRules) {
-    let date = world.resource::<Clock>().date();
+    let date = view.date;
     let candidates = view.threatened_juntas();
     for (i, &a) in candidates.iter().enumerate() {
         for &b in &candidates[i + 1..] {
@@ -551,7 +565,7 @@ fn form_pacts(world: &mut World, view: &View, r: &BlocFormationRules) {
             }
             // A state a person plays is asked, not signed up: the other
             // proposes the pact to it (no offer between two players).
-            match (human(world, a), human(world, b)) {
+            match (view.human(a), view.human(b)) {
                 (false, false) => {}
                 (true, true) => continue,
                 (true, false) => {
@@ -573,7 +587,7 @@ fn form_pacts(world: &mut World, view: &View, r: &BlocFormationRules) {
                         || *c == b
                         || (relations.get(*c, a) >= r.join_relations
                             && relations.get(*c, b) >= r.join_relations
-                            && !human(world, *c))
+                            && !view.human(*c))
                 })
                 .collect();
             actions::form_bloc(world, BlocKind::DefencePact, &founders, r.pact_notice_months as u32);
@@ -607,9 +621,9 @@ fn join_pacts(world: &mut World, view: &View, r: &BlocFormationRules) {
             let relations = world.resource::<Relations>();
             let mean = members.iter().map(|m| relations.get(c, *m)).sum::<f64>() / members.len().max(1) as f64;
             if mean >= r.join_relations && roll(world) < r.join_chance {
-                if !human(world, c) {
+                if !view.human(c) {
                     actions::join_bloc(world, c, bl.idx);
-                } else if let Some(&host) = members.iter().find(|m| !human(world, **m)) {
+                } else if let Some(&host) = members.iter().find(|m| !view.human(**m)) {
                     // Invited by a member; accepted, it joins this pact.
                     offers::put(
                         world,
@@ -629,15 +643,12 @@ fn join_pacts(world: &mut World, view: &View, r: &BlocFormationRules) {
 /// confederation advances its projects (joint force, passport, media,
 /// market, currency, and finally federation).
 fn deepen_pacts(world: &mut World, view: &View, r: &BlocFormationRules) {
-    let date = world.resource::<Clock>().date();
+    let date = view.date;
     // With the history option, the record deepens pacts while it runs.
     let on_record = world.resource::<Course>().holds(date);
     for bl in view.blocs() {
         let b = bl.idx;
-        let Some(entity) = world.resource::<Registry>().bloc_entity(b) else {
-            continue;
-        };
-        let founded = world.get::<Bloc>(entity).and_then(|x| x.founded);
+        let founded = bl.founded;
         let old_enough = founded.is_none_or(|f| f.months_until(date) as f64 >= r.deepen_min_months);
         let members = view.members(b);
         match bl.kind {

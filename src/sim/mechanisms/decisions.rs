@@ -391,32 +391,36 @@ fn take(world: &mut World, who: Who, i: usize, target: Option<Target>, taken: Op
 }
 
 /// One outcome of a decision: drawn against its chance, then applied.
+/// What it did is kept for the player's month when a person took it.
 fn apply_outcome(world: &mut World, who: Who, i: usize, target: Option<Target>, k: usize) {
-    let chance = world.resource::<DecisionBook>().defs[i].effects[k].chance;
-    if chance < 1.0 && !world.resource_mut::<SimRng>().chance(Stream::Decisions, chance) {
-        month::record(world, who, i, target, Outcome::NoLuck);
-        return;
-    }
-    let cause = Cause::by(Mechanism::Order, Actor::Decision(i as u16));
-    let eff = world.resource::<DecisionBook>().compiled[i].effects[k].clone();
+    let book = world.resource::<DecisionBook>();
+    let chance = book.defs[i].effects[k].chance;
+    let eff = book.compiled[i].effects[k].clone();
     // A person's decision: what it does to relations is kept for their
     // month (indicators are in the ledger; relations are not).
     let human = who
         .state()
         .is_some_and(|s| world.resource::<crate::sim::world::players::Humans>().plays(s));
-    let relations_before = human.then(|| world.resource::<crate::sim::world::relations::Relations>().clone());
+    if chance < 1.0 && !world.resource_mut::<SimRng>().chance(Stream::Decisions, chance) {
+        if human {
+            month::record(world, who, i, target, Outcome::NoLuck);
+        }
+        return;
+    }
+    let cause = Cause::by(Mechanism::Order, Actor::Decision(i as u16));
+    if !human {
+        apply(world, &eff, cause, &Bindings::new(who, target));
+        return;
+    }
+    let relations_before = world.resource::<crate::sim::world::relations::Relations>().clone();
     let before = world.resource::<Chronicle>().news.len();
     let booked = world.resource::<Ledger>().entries.len();
     apply(world, &eff, cause, &Bindings::new(who, target));
     let news = before..world.resource::<Chronicle>().news.len();
     let ledger = booked..world.resource::<Ledger>().entries.len();
-    let relations = relations_before
-        .map(|was| {
-            world
-                .resource::<crate::sim::world::relations::Relations>()
-                .changes_since(&was)
-        })
-        .unwrap_or_default();
+    let relations = world
+        .resource::<crate::sim::world::relations::Relations>()
+        .changes_since(&relations_before);
     month::record(
         world,
         who,

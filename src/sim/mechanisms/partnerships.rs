@@ -71,6 +71,8 @@ struct Scratch {
     alignment: Vec<f64>,
     /// Its exports.
     exports: Vec<CommodityIdx>,
+    /// By state: its entity, and whether a person plays it.
+    states: Vec<(Entity, bool)>,
 }
 
 /// The state at hand as the phase weighs it.
@@ -193,12 +195,16 @@ fn run_partnerships(world: &mut World, mut scratch: Local<Scratch>) {
             }
         }
         sc.count_load(world, n_powers);
-        for si in 0..n_states {
+        // The states and who plays them do not change during the phase.
+        let humans = world.resource::<Humans>();
+        sc.states.clear();
+        sc.states.extend((0..n_states).map(|si| {
             let s = StateIdx(si as u16);
-            let reg = world.resource::<Registry>();
-            let se = reg.state_entity(s);
-            let human = world.resource::<Humans>().plays(s);
-            run_state(world, &mut rng, sc, &rules, s, se, human);
+            (reg.state_entity(s), humans.plays(s))
+        }));
+        for si in 0..n_states {
+            let (se, human) = sc.states[si];
+            run_state(world, &mut rng, sc, &rules, StateIdx(si as u16), se, human);
         }
     });
 }
