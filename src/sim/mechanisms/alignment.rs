@@ -50,7 +50,9 @@ fn drift_alignment(
     conditionality.sort_unstable_by_key(|(p, _)| *p);
     in_force.clear();
     in_force.extend(partnerships.iter().filter(|p| p.stage == Stage::InForce).copied());
-    in_force.sort_by_key(|p| (p.state, p.power, p.kind));
+    // A state has at most one partnership of a kind with a power: no two
+    // keys are equal.
+    in_force.sort_unstable_by_key(|p| (p.state, p.power, p.kind));
     sanctioned_states_into(blocs.iter(), sanctioned);
     let (conditionality, in_force, sanctioned) = (&*conditionality, &*in_force, &*sanctioned);
 

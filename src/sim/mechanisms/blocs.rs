@@ -24,6 +24,7 @@ use crate::sim::world::players::Humans;
 use crate::sim::world::registry::{Clock, Registry};
 use crate::sim::world::relations::Relations;
 use crate::sim::world::rng::{SimRng, Stream};
+use crate::sim::world::spawn::GameInfo;
 use crate::sim::world::turn::CoupsThisTurn;
 
 pub(crate) fn plugin(app: &mut App) {
@@ -87,31 +88,61 @@ struct View {
     /// during the phase).
     date: YearMonth,
     human: Vec<bool>,
+    /// The game the borders were read from.
+    borders_of: Option<u64>,
+}
+
+/// The queries the blocs' phase reads the world through, kept between
+/// turns.
+struct BlocQueries {
+    memberships: QueryState<&'static Membership>,
+    states: QueryState<(&'static Country, &'static Regime, &'static Security)>,
+}
+
+impl FromWorld for BlocQueries {
+    fn from_world(world: &mut World) -> Self {
+        Self {
+            memberships: QueryState::new(world),
+            states: QueryState::new(world),
+        }
+    }
 }
 
 impl View {
-    fn refill(&mut self, world: &World, memberships: &mut QueryState<&Membership>, r: &BlocFormationRules) {
+    fn refill(&mut self, world: &World, q: &mut BlocQueries, r: &BlocFormationRules) {
         let reg = world.resource::<Registry>();
         let n = reg.state_count();
         self.date = world.resource::<Clock>().date();
         let humans = world.resource::<Humans>();
         self.human.clear();
         self.human.extend((0..n).map(|i| humans.plays(StateIdx(i as u16))));
+        // Each state into its own slot, in whatever order the query holds
+        // them.
         self.regime.clear();
+        self.regime.resize(n, RegimeKind::Civilian);
         self.insurgency.clear();
-        self.borders.clear();
-        self.neighbours.clear();
-        for i in 0..n {
-            let e = world.entity(reg.state_entity(StateIdx(i as u16)));
-            self.regime
-                .push(e.get::<Regime>().map(|r| r.kind).unwrap_or(RegimeKind::Civilian));
-            self.insurgency
-                .push(e.get::<Security>().map(|x| x.insurgency).unwrap_or(0.0));
-            let start = self.neighbours.len();
-            if let Some(n) = e.get::<Neighbours>() {
-                self.neighbours.extend_from_slice(&n.0);
+        self.insurgency.resize(n, 0.0);
+        for (c, regime, security) in q.states.iter(world) {
+            let i = c.idx.0 as usize;
+            if i < n {
+                self.regime[i] = regime.kind;
+                self.insurgency[i] = security.insurgency;
             }
-            self.borders.push(start..self.neighbours.len());
+        }
+        // Borders do not change during a game: read again only for another
+        // game loaded into the same app.
+        let generation = world.get_resource::<GameInfo>().map(|g| g.generation);
+        if generation.is_none() || generation != self.borders_of || self.borders.len() != n {
+            self.borders_of = generation;
+            self.borders.clear();
+            self.neighbours.clear();
+            for i in 0..n {
+                let start = self.neighbours.len();
+                if let Some(n) = world.get::<Neighbours>(reg.state_entity(StateIdx(i as u16))) {
+                    self.neighbours.extend_from_slice(&n.0);
+                }
+                self.borders.push(start..self.neighbours.len());
+            }
         }
         self.live = 0;
         for (idx, e) in reg.live_blocs() {
@@ -140,7 +171,7 @@ impl View {
             self.live += 1;
         }
         self.memberships.clear();
-        self.memberships.extend(memberships.iter(world).copied());
+        self.memberships.extend(q.memberships.iter(world).copied());
         // Each state is in a bloc once: no two keys are equal.
         self.memberships.sort_unstable_by_key(|m| (m.state, m.bloc));
         // Members grouped by bloc (a counting sort keeps the state order).
@@ -253,7 +284,11 @@ impl View {
     }
 }
 
-fn run_blocs(world: &mut World, memberships: &mut QueryState<&Membership>, mut view: Local<View>) {
+fn run_blocs(world: &mut World, mut queries: Local<Option<BlocQueries>>, mut view: Local<View>) {
+    let queries = match &mut *queries {
+        Some(q) => q,
+        none => none.insert(BlocQueries::from_world(world)),
+    };
     // Each step, and whether the record takes it over with the history
     // option while it runs: founding, joining and leaving pacts and
     // announcing withdrawals. Blocs still react to coups, lift sanctions
@@ -274,7 +309,7 @@ fn run_blocs(world: &mut World, memberships: &mut QueryState<&Membership>, mut v
     let on_record = world.resource::<Course>().holds(date);
     // The rules, copied once a turn: the steps change the world as they go.
     let rules = world.resource::<Rules>().blocs.clone();
-    view.refill(world, memberships, &rules);
+    view.refill(world, queries, &rules);
     let mut seen = world.resource::<BlocsVersion>().0;
     for (step, recorded) in steps {
         if on_record && recorded {
@@ -285,7 +320,7 @@ fn run_blocs(world: &mut World, memberships: &mut QueryState<&Membership>, mut v
         let now = world.resource::<BlocsVersion>().0;
         if now != seen {
             seen = now;
-            view.refill(world, memberships, &rules);
+            view.refill(world, queries, &rules);
         }
     }
 }

@@ -109,7 +109,8 @@ fn run_economies(
     // Members that enforce a bloc's sanctions: the members not suspended.
     enforcing.clear();
     enforcing.extend(memberships.iter().filter(|m| !m.suspended).map(|m| (m.bloc, m.state)));
-    enforcing.sort();
+    // Whole values compared: equal ones are the same.
+    enforcing.sort_unstable();
     let enforcing = &*enforcing;
     concessions.clear();
     concessions.extend(
@@ -124,7 +125,7 @@ fn run_economies(
             })
             .map(|p| (p.state, p.power)),
     );
-    concessions.sort();
+    concessions.sort_unstable();
     let concessions = &*concessions;
 
     let n = coast.len();

@@ -39,7 +39,7 @@ type StateRow = (
 /// The queries the phase reads the world through.
 struct Queries {
     states: QueryState<StateRow>,
-    partnerships: QueryState<&'static Partnership>,
+    partnerships: QueryState<(Entity, &'static Partnership)>,
     powers: QueryState<(&'static Power, Option<&'static Agenda>)>,
 }
 
@@ -73,6 +73,9 @@ struct Scratch {
     exports: Vec<CommodityIdx>,
     /// By state: its entity, and whether a person plays it.
     states: Vec<(Entity, bool)>,
+    /// Live partnerships grouped by state (see [`Scratch::group`]).
+    grouped: Vec<(Entity, Partnership)>,
+    grouped_at: Vec<u32>,
 }
 
 /// The state at hand as the phase weighs it.
@@ -93,7 +96,7 @@ impl Scratch {
 
     /// Reads the state at hand: its regime, insurgency, standings,
     /// exports and live partnerships.
-    fn read_state(&mut self, world: &World, se: Entity) -> Situation {
+    fn read_state(&mut self, world: &World, s: StateIdx, se: Entity) -> Situation {
         self.alignment.clear();
         self.exports.clear();
         let q = self.queries.as_mut().expect("the phase's queries are made first");
@@ -111,7 +114,7 @@ impl Scratch {
                 insurgency: 0.0,
             },
         };
-        self.read_live(world, se);
+        self.live_from_group(s);
         situation
     }
 
@@ -129,7 +132,7 @@ impl Scratch {
         let q = self.queries.as_mut().expect("the phase's queries are made first");
         if let Ok((_, _, _, _, Some(list))) = q.states.get(world, se) {
             for e in list.iter() {
-                if let Ok(p) = q.partnerships.get(world, e)
+                if let Ok((_, p)) = q.partnerships.get(world, e)
                     && p.stage != Stage::Ended
                 {
                     self.live.push((e, *p));
@@ -139,12 +142,49 @@ impl Scratch {
         self.live.sort_by_key(|(_, p)| (p.power, p.kind));
     }
 
+    /// Every state's live partnerships at the start of the phase, grouped
+    /// by state in one pass: those of state `s` are
+    /// `grouped[grouped_at[s]..grouped_at[s + 1]]`. A state's own turn
+    /// changes only its own partnerships, so each state reads its group
+    /// as it stands when its turn comes.
+    fn group(&mut self, world: &World, n_states: usize) {
+        let q = self.queries.as_mut().expect("the phase's queries are made first");
+        self.grouped.clear();
+        self.grouped.extend(
+            q.partnerships
+                .iter(world)
+                .filter(|(_, p)| p.stage != Stage::Ended && (p.state.0 as usize) < n_states)
+                .map(|(e, p)| (e, *p)),
+        );
+        // A state has at most one partnership of a kind with a power: no
+        // two keys are equal.
+        self.grouped.sort_unstable_by_key(|(_, p)| (p.state, p.power, p.kind));
+        self.grouped_at.clear();
+        let mut at = 0;
+        for s in 0..=n_states {
+            while at < self.grouped.len() && (self.grouped[at].1.state.0 as usize) < s {
+                at += 1;
+            }
+            self.grouped_at.push(at as u32);
+        }
+    }
+
+    /// The state's live partnerships from the grouping, sorted by power
+    /// and kind as [`Scratch::read_live`] sorts them.
+    fn live_from_group(&mut self, s: StateIdx) {
+        let s = s.0 as usize;
+        self.live.clear();
+        if let (Some(&from), Some(&to)) = (self.grouped_at.get(s), self.grouped_at.get(s + 1)) {
+            self.live.extend_from_slice(&self.grouped[from as usize..to as usize]);
+        }
+    }
+
     /// Security partnerships in force, by power, counted in one pass.
     fn count_load(&mut self, world: &World, n_powers: usize) {
         self.load.clear();
         self.load.resize(n_powers, 0);
         let q = self.queries.as_mut().expect("the phase's queries are made first");
-        for p in q.partnerships.iter(world) {
+        for (_, p) in q.partnerships.iter(world) {
             if p.kind.has_forces()
                 && p.stage == Stage::InForce
                 && let Some(l) = self.load.get_mut(p.power.0 as usize)
@@ -195,6 +235,7 @@ fn run_partnerships(world: &mut World, mut scratch: Local<Scratch>) {
             }
         }
         sc.count_load(world, n_powers);
+        sc.group(world, n_states);
         // The states and who plays them do not change during the phase.
         let humans = world.resource::<Humans>();
         sc.states.clear();
@@ -222,7 +263,7 @@ fn run_state(
     se: Entity,
     human: bool,
 ) {
-    let Situation { regime, insurgency } = sc.read_state(world, se);
+    let Situation { regime, insurgency } = sc.read_state(world, s, se);
     // Stages move on, or fail.
     let mut changed = false;
     for k in 0..sc.live.len() {
