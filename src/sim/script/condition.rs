@@ -325,12 +325,20 @@ impl Cond {
                 part.resize(out.len(), false);
                 for c in list {
                     c.holds_each(f, me, targets, &mut part, pool);
+                    // Settled for every target (nothing is drawn here):
+                    // the rest need not be judged.
+                    let mut open = false;
                     for (o, p) in out.iter_mut().zip(&part) {
                         if all {
                             *o &= *p;
+                            open |= *o;
                         } else {
                             *o |= *p;
+                            open |= !*o;
                         }
+                    }
+                    if !open {
+                        break;
                     }
                 }
                 pool.push(part);
