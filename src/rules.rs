@@ -239,9 +239,7 @@ pub struct BlocFormationRules {
     pub withdraw_chance: f64,
     pub withdraw_pact_bonus: f64,
     /// Multiplies the withdrawal chance by the bloc's kind (snake_case).
-    /// Shared, so that the blocs' phase copies its rules without
-    /// allocating.
-    pub withdraw_kind_factor: std::sync::Arc<BTreeMap<String, f64>>,
+    pub withdraw_kind_factor: BTreeMap<String, f64>,
     pub lift_chance_civilian: f64,
     pub lift_chance_transitional: f64,
     pub fatigue_months: f64,

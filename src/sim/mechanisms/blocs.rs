@@ -284,7 +284,12 @@ impl View {
     }
 }
 
-fn run_blocs(world: &mut World, mut queries: Local<Option<BlocQueries>>, mut view: Local<View>) {
+fn run_blocs(
+    world: &mut World,
+    mut queries: Local<Option<BlocQueries>>,
+    mut view: Local<View>,
+    mut rules: Local<Option<(bevy::ecs::change_detection::Tick, BlocFormationRules)>>,
+) {
     let queries = match &mut *queries {
         Some(q) => q,
         none => none.insert(BlocQueries::from_world(world)),
@@ -307,20 +312,25 @@ fn run_blocs(world: &mut World, mut queries: Local<Option<BlocQueries>>, mut vie
     ];
     let date = world.resource::<Clock>().date();
     let on_record = world.resource::<Course>().holds(date);
-    // The rules, copied once a turn: the steps change the world as they go.
-    let rules = world.resource::<Rules>().blocs.clone();
-    view.refill(world, queries, &rules);
+    // The rules, copied when they change (a reload): the steps change the
+    // world as they go, so they cannot borrow them from it.
+    let changed = world.resource_ref::<Rules>().last_changed();
+    if rules.as_ref().is_none_or(|(tick, _)| *tick != changed) {
+        *rules = Some((changed, world.resource::<Rules>().blocs.clone()));
+    }
+    let rules = &rules.as_ref().expect("copied above").1;
+    view.refill(world, queries, rules);
     let mut seen = world.resource::<BlocsVersion>().0;
     for (step, recorded) in steps {
         if on_record && recorded {
             continue;
         }
-        step(world, &view, &rules);
+        step(world, &view, rules);
         // Look again only when a step has changed the blocs.
         let now = world.resource::<BlocsVersion>().0;
         if now != seen {
             seen = now;
-            view.refill(world, queries, &rules);
+            view.refill(world, queries, rules);
         }
     }
 }
