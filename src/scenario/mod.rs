@@ -37,6 +37,10 @@ pub struct Scenario {
     /// What passes validation but may not do what the author meant (a
     /// state the map cannot draw, a goal on a leader nobody has).
     pub warnings: Vec<Problem>,
+    /// The decisions in force: the shipped catalogues with the file's own
+    /// merged in. Shared, so that every game set up from this scenario
+    /// (a batch's thousands) uses one copy.
+    pub catalogue: std::sync::Arc<[crate::scenario::format::DecisionDef]>,
 }
 
 impl Scenario {

@@ -76,6 +76,7 @@ pub(super) fn load(origin: &str, text: &str, base_rules: &Rules) -> Result<Scena
     {
         check.warnings.sort_by_key(|p| (p.line, p.col));
         return Ok(Scenario {
+            catalogue: super::catalogue::catalogue_for(&file.decisions).into(),
             file,
             rules,
             origin: origin.to_string(),

@@ -100,6 +100,28 @@ fn reset_is_the_same_as_new() {
     assert_eq!(report::digest(&a), report::digest(&b));
 }
 
+/// One app set up again and again, as a batch's worker sets it up, with
+/// another scenario in between: each game is the one a new app plays (the
+/// decisions compiled for one scenario are kept for its next run, never
+/// lent to another's).
+#[test]
+fn reset_to_another_scenario_and_back_is_the_same_as_new() {
+    let sahel = shipped();
+    let west = harmattan::scenario::resolve("west_africa_2020").expect("shipped scenario");
+    let fresh = |s: &harmattan::scenario::Scenario, seed| {
+        let mut sim = Simulation::new(s, seed, Detail::Full);
+        sim.run(12);
+        report::digest(&sim)
+    };
+    let mut app = Simulation::new(&sahel, 3, Detail::Full);
+    app.run(12);
+    for (s, seed) in [(&west, 4), (&west, 5), (&sahel, 6), (&west, 7)] {
+        app.reset(s, seed, Detail::Full);
+        app.run(12);
+        assert_eq!(report::digest(&app), fresh(s, seed), "{} seed {seed}", s.file.meta.name);
+    }
+}
+
 /// A snapshot restored goes on exactly as the game it was taken from,
 /// whether restored into a new app or into the one that ran on meanwhile:
 /// blocs founded, memberships and partnerships made and ended before the

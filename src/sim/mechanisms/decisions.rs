@@ -50,9 +50,12 @@ pub(crate) fn plugin(app: &mut App) {
 
 #[derive(Resource, Debug, Clone, Default)]
 pub struct DecisionBook {
-    pub defs: Vec<DecisionDef>,
-    /// Each decision's conditions, compiled.
-    compiled: Vec<Compiled>,
+    pub defs: Arc<[DecisionDef]>,
+    /// Each decision's conditions, compiled (shared: a book is copied into
+    /// every snapshot of a game).
+    compiled: Arc<[Compiled]>,
+    /// The ids of states, powers and blocs it was compiled against.
+    compiled_for: Arc<[String]>,
 }
 
 /// A decision's conditions resolved for this game, and what weighing it
@@ -82,8 +85,8 @@ struct Compiled {
 }
 
 impl DecisionBook {
-    pub fn new(defs: Vec<DecisionDef>, reg: &Registry) -> Self {
-        let compiled = defs
+    pub fn new(defs: Arc<[DecisionDef]>, reg: &Registry) -> Self {
+        let compiled: Arc<[Compiled]> = defs
             .iter()
             .map(|d| {
                 let available = Cond::compile(&d.available, reg);
@@ -116,7 +119,25 @@ impl DecisionBook {
                 }
             })
             .collect();
-        Self { defs, compiled }
+        Self {
+            defs,
+            compiled,
+            compiled_for: Self::ids(reg).map(str::to_string).collect(),
+        }
+    }
+
+    /// Every id a script may name, in the registry's order.
+    fn ids(reg: &Registry) -> impl Iterator<Item = &str> {
+        let states = reg.states.iter().map(|l| l.code.as_str());
+        let powers = reg.powers.iter().map(|l| l.code.as_str());
+        let blocs = reg.blocs.iter().map(|l| l.code.as_str());
+        states.chain(powers).chain(blocs)
+    }
+
+    /// Whether this book is the one for `defs` in a game of this registry
+    /// (a batch sets the same scenario up again for every run).
+    fn fits(&self, defs: &Arc<[DecisionDef]>, reg: &Registry) -> bool {
+        Arc::ptr_eq(&self.defs, defs) && Self::ids(reg).eq(self.compiled_for.iter().map(String::as_str))
     }
 
     pub fn index(&self, id: &str) -> Option<usize> {
@@ -637,7 +658,7 @@ fn decide_by_weight(world: &mut World, who: Who, stream: Stream, scratch: &mut W
     {
         let book = world.resource::<DecisionBook>();
         let agenda = agenda_of(world, who);
-        for (i, (def, c)) in book.defs.iter().zip(&book.compiled).enumerate() {
+        for (i, (def, c)) in book.defs.iter().zip(book.compiled.iter()).enumerate() {
             if !fits(def, who) || def.cost as f64 > money || c.max_weight <= 0.0 || (on_record && c.on_record) {
                 continue;
             }
@@ -987,23 +1008,29 @@ fn describe(world: &World, effect: &Effect, chance: f64, delay: u32, me: StateId
 fn set_up(world: &mut World, scenario: &Scenario) {
     let file = &scenario.file;
     // A scenario's decisions were validated with the scenario.
-    let catalogue = catalogue_for(&file.decisions);
+    let catalogue = &scenario.catalogue;
     let reg = world.resource::<Registry>();
     let mut agendas: Vec<(Entity, Priorities)> = Vec::new();
     for p in &file.powers {
         if let Some(idx) = reg.power(&p.id) {
-            agendas.push((reg.power_entity(idx), priorities(&catalogue, &p.agenda.priorities)));
+            agendas.push((reg.power_entity(idx), priorities(catalogue, &p.agenda.priorities)));
         }
     }
     for s in &file.states {
         if let Some(idx) = reg.state(&s.id) {
-            agendas.push((reg.state_entity(idx), priorities(&catalogue, &s.agenda.priorities)));
+            agendas.push((reg.state_entity(idx), priorities(catalogue, &s.agenda.priorities)));
         }
     }
     for (e, p) in agendas {
         world.entity_mut(e).insert(p);
     }
-    let book = DecisionBook::new(catalogue, world.resource::<Registry>());
+    // Compiled once for a scenario in this world, not once a run.
+    let reg = world.resource::<Registry>();
+    let kept = world
+        .get_resource::<DecisionBook>()
+        .filter(|book| book.fits(catalogue, reg))
+        .cloned();
+    let book = kept.unwrap_or_else(|| DecisionBook::new(catalogue.clone(), reg));
     world.insert_resource(book);
     // Every government and power starts with two months' worth of capital.
     let r = &scenario.rules.decisions;
