@@ -44,15 +44,10 @@ fn drift_alignment(
         sanctioned,
         room,
     } = &mut *scratch;
-    conditionality.clear();
-    conditionality.extend(powers.iter().map(|p| (p.idx, p.conditionality)));
-    // One entity a power: no two keys are equal.
-    conditionality.sort_unstable_by_key(|(p, _)| *p);
+    conditionality_into(powers.iter(), conditionality);
     in_force.clear();
     in_force.extend(partnerships.iter().filter(|p| p.stage == Stage::InForce).copied());
-    // A state has at most one partnership of a kind with a power: no two
-    // keys are equal.
-    in_force.sort_unstable_by_key(|p| (p.state, p.power, p.kind));
+    in_force.sort_by_key(|p| (p.state, p.power, p.kind));
     sanctioned_states_into(blocs.iter(), sanctioned);
     let (conditionality, in_force, sanctioned) = (&*conditionality, &*in_force, &*sanctioned);
 

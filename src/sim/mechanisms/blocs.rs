@@ -172,8 +172,7 @@ impl View {
         }
         self.memberships.clear();
         self.memberships.extend(q.memberships.iter(world).copied());
-        // Each state is in a bloc once: no two keys are equal.
-        self.memberships.sort_unstable_by_key(|m| (m.state, m.bloc));
+        self.memberships.sort_by_key(|m| (m.state, m.bloc));
         // Members grouped by bloc (a counting sort keeps the state order).
         let nb = reg.blocs.len();
         self.members_of.clear();

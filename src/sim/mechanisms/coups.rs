@@ -222,10 +222,7 @@ fn attempt_coups(
         in_force,
         room,
     } = &mut *scratch;
-    conditionality.clear();
-    conditionality.extend(powers.iter().map(|p| (p.idx, p.conditionality)));
-    // One entity a power: no two keys are equal.
-    conditionality.sort_unstable_by_key(|(p, _)| *p);
+    conditionality_into(powers.iter(), conditionality);
     let conditionality = &*conditionality;
     let threshold = rules.partnerships.conditional_threshold;
     let protection_of = PartnershipKind::ALL.map(|k| r.protection.get(k.snake()).copied().unwrap_or(0.0));

@@ -343,8 +343,8 @@ fn purse(world: &World, who: Who) -> f64 {
 }
 
 /// Pays for a decision, applies what happens now and queues the rest.
-/// `taken` is what the log keeps of it: none in a batch run, which keeps
-/// outcomes, not explanations.
+/// `taken` is the decision with its reasons, for the news and the log (the
+/// log keeps it when the game keeps its past); none in a batch run.
 fn take(world: &mut World, who: Who, i: usize, target: Option<Target>, taken: Option<Taken>) {
     let def = &world.resource::<DecisionBook>().defs[i];
     let cost = def.cost as f64;
@@ -391,7 +391,9 @@ fn take(world: &mut World, who: Who, i: usize, target: Option<Target>, taken: Op
         _ => {}
     }
     news.post(&mut world.resource_mut::<Chronicle>());
-    if let Some(taken) = taken {
+    if let Some(taken) = taken
+        && world.resource::<Ledger>().keep
+    {
         world.resource_mut::<DecisionLog>().0.push(taken);
     }
     for k in 0..world.resource::<DecisionBook>().defs[i].effects.len() {
@@ -765,7 +767,10 @@ fn decide_by_weight(world: &mut World, who: Who, stream: Stream, scratch: &mut W
         }
     }
     let (i, t, w) = scratch.options[pick];
-    let taken = world.resource::<Ledger>().keep.then(|| Taken {
+    // What the log keeps and the news says of it: nothing in a batch run,
+    // which keeps outcomes, not explanations.
+    let explained = world.resource::<Ledger>().keep || world.resource::<Chronicle>().texts;
+    let taken = explained.then(|| Taken {
         turn: world.resource::<Ledger>().turn,
         by: who,
         decision: world.resource::<DecisionBook>().defs[i].id.clone(),

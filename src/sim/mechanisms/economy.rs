@@ -137,13 +137,13 @@ fn run_economies(
         let drift = r.rate * (eco.trend_growth - eco.growth);
         ledger.change(s, GROWTH, &mut eco.growth, drift, Cause::of(Mechanism::Drift));
         // This month's exposure, into the buffers kept for it (the news
-        // and the player's panel read them; every state has its slots).
-        let (Some(sanctioned), Some(closed)) = (
-            exposure.sanctions.get_mut(s.0 as usize),
-            exposure.closures.get_mut(s.0 as usize),
-        ) else {
-            continue;
-        };
+        // and the player's panel read them).
+        let i = s.0 as usize;
+        if exposure.sanctions.len() <= i {
+            exposure.sanctions.resize(i + 1, Vec::new());
+            exposure.closures.resize(i + 1, Vec::new());
+        }
+        let (sanctioned, closed) = (&mut exposure.sanctions[i], &mut exposure.closures[i]);
         sanctioned.clear();
         for (_, bloc, _) in sanctions.iter().filter(|(t, _, _)| *t == s) {
             members.clear();

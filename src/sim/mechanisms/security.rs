@@ -128,7 +128,6 @@ impl Helpers {
     }
 }
 
-#[allow(clippy::too_many_arguments)]
 /// The phase's buffers, kept between turns.
 #[derive(Default)]
 struct SecurityScratch {

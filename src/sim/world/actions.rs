@@ -477,7 +477,6 @@ pub fn partnerships_of(world: &World, state: StateIdx) -> Vec<(Entity, Partnersh
     partnerships_of_entity(world, world.resource::<Registry>().state_entity(state))
 }
 
-/// Live partnerships of the state entity `state_e`, sorted by power and kind.
 /// A state's live partnerships, in no particular order, without collecting.
 pub fn live_partnerships(world: &World, state: StateIdx) -> impl Iterator<Item = &Partnership> + '_ {
     let e = world.resource::<Registry>().state_entity(state);
@@ -489,19 +488,7 @@ pub fn live_partnerships(world: &World, state: StateIdx) -> impl Iterator<Item =
         .filter(|p| p.stage != Stage::Ended)
 }
 
-/// [`partnerships_of_entity`] into a buffer the caller keeps.
-pub fn partnerships_into(world: &World, state_e: Entity, out: &mut Vec<(Entity, Partnership)>) {
-    out.clear();
-    if let Some(list) = world.get::<Partnerships>(state_e) {
-        out.extend(
-            list.iter()
-                .filter_map(|e| world.get::<Partnership>(e).map(|p| (e, *p)))
-                .filter(|(_, p)| p.stage != Stage::Ended),
-        );
-    }
-    out.sort_by_key(|(_, p)| (p.power, p.kind));
-}
-
+/// Live partnerships of the state entity `state_e`, sorted by power and kind.
 pub fn partnerships_of_entity(world: &World, state_e: Entity) -> Vec<(Entity, Partnership)> {
     let mut out: Vec<(Entity, Partnership)> = world
         .get::<Partnerships>(state_e)

@@ -243,6 +243,15 @@ pub fn sanctions_in_force_into<'a>(
     out.sort_unstable();
 }
 
+/// Each power's conditionality, in power order, into a buffer the caller
+/// keeps.
+pub fn conditionality_into<'a>(powers: impl Iterator<Item = &'a Power>, out: &mut Vec<(PowerIdx, f64)>) {
+    out.clear();
+    out.extend(powers.map(|p| (p.idx, p.conditionality)));
+    // One entity a power: no two keys are equal.
+    out.sort_unstable_by_key(|(p, _)| *p);
+}
+
 /// States under anyone's sanctions, sorted, each once, into a buffer the
 /// caller keeps.
 pub fn sanctioned_states_into<'a>(blocs: impl Iterator<Item = &'a Bloc>, out: &mut Vec<StateIdx>) {
