@@ -7,7 +7,7 @@ use bevy::prelude::*;
 
 use crate::rules::Rules;
 use crate::scenario::format::{Effect, RefKind};
-use crate::sim::script::facts::Parts;
+use crate::sim::script::parts::Parts;
 use crate::sim::script::{Bindings, BlocRef, PowerRef, StateRef, Who};
 use crate::sim::world::actions::{self, Move};
 use crate::sim::world::chronicle::{Chronicle, NewsBuilder, NewsKind};

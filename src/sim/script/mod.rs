@@ -7,6 +7,7 @@ pub mod bindings;
 pub mod condition;
 pub mod effect;
 pub mod facts;
+pub mod parts;
 
 pub use bindings::{Bindings, BlocRef, PowerRef, StateRef, Target, Who};
 pub use condition::Cond;
