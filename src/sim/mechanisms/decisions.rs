@@ -66,6 +66,10 @@ struct Compiled {
     /// Whether `available` reads `$target` (else it holds or not for
     /// every target alike).
     available_on_target: bool,
+    /// The part of `available` that does not read `$target` (the whole of
+    /// it if none does; the conjuncts that do not, of an `All`): where it
+    /// fails, no target is open and the decision is not weighed at all.
+    available_fixed: Option<Cond>,
     /// Each factor: its condition and whether it reads `$target`.
     factors: Vec<(Cond, bool)>,
     /// The most the factors can add: a decision no situation makes
@@ -95,7 +99,16 @@ impl DecisionBook {
                     .iter()
                     .map(|o| Arc::new(Eff::compile(&o.effect, reg)))
                     .collect();
+                let available_fixed = match &available {
+                    c if !c.on_target() => Some(c.clone()),
+                    Cond::All(list) => {
+                        let fixed: Vec<Cond> = list.iter().filter(|c| !c.on_target()).cloned().collect();
+                        (!fixed.is_empty()).then_some(Cond::All(fixed))
+                    }
+                    _ => None,
+                };
                 Compiled {
+                    available_fixed,
                     touches: effects.iter().fold(Parts::NONE, |t, e| t | e.touches()),
                     available_on_target: available.on_target(),
                     available,
@@ -675,6 +688,11 @@ fn decide_by_weight(world: &mut World, who: Who, stream: Stream, scratch: &mut W
             };
             // What does not depend on the target, judged once.
             let bind = Bindings::new(who, first);
+            // Closed whatever the target: not weighed (nothing is drawn
+            // while weighing, so skipping changes nothing but the cost).
+            if c.available_fixed.as_ref().is_some_and(|a| !a.holds(facts, &bind)) {
+                continue;
+            }
             scratch.fixed.clear();
             // The most the factors can add for any target, summed in their
             // order as a weight is, then added to the base as a weight is:
@@ -709,9 +727,9 @@ fn decide_by_weight(world: &mut World, who: Who, stream: Stream, scratch: &mut W
                     );
                 }
             }
-            // `available`, judged only for targets it is wanted for, and
-            // once if it does not read the target.
-            let mut open_to_all = None;
+            // `available`, judged only for targets it is wanted for; one that
+            // does not read the target was judged above, and holds.
+            let mut open_to_all = (!c.available_on_target).then_some(true);
             // The factors' sum for every target, added in the factors' order
             // as `reasons` adds them (a sum that is only a zero of either
             // sign leaves the base as it is).
