@@ -59,6 +59,7 @@ pub(super) fn load(origin: &str, text: &str, base_rules: &Rules) -> Result<Scena
         warnings: Vec::new(),
         leaders: Vec::new(),
         commodities: Vec::new(),
+        catalogue: Vec::new(),
     };
     check.duplicate_keys();
     check.scenario(&file);
@@ -76,7 +77,7 @@ pub(super) fn load(origin: &str, text: &str, base_rules: &Rules) -> Result<Scena
     {
         check.warnings.sort_by_key(|p| (p.line, p.col));
         return Ok(Scenario {
-            catalogue: super::catalogue::catalogue_for(&file.decisions).into(),
+            catalogue: std::mem::take(&mut check.catalogue).into(),
             file,
             rules,
             origin: origin.to_string(),
@@ -113,6 +114,7 @@ pub(super) fn load_rule_overrides(origin: &str, text: &str, base: &Rules) -> Res
         warnings: Vec::new(),
         leaders: Vec::new(),
         commodities: Vec::new(),
+        catalogue: Vec::new(),
     };
     check.duplicate_keys();
     check.count(&[], "rule overrides", overrides.len(), limits::RULE_OVERRIDES);
@@ -256,6 +258,9 @@ struct Checker {
     /// The commodities exports may name: the built-in ones and the
     /// scenario's.
     commodities: Vec<String>,
+    /// The decisions in force (the shipped catalogues with the file's own
+    /// merged in), which agendas name; the scenario keeps them.
+    catalogue: Vec<DecisionDef>,
 }
 
 /// The ids a scenario declares, for checking references.
@@ -631,6 +636,7 @@ impl Checker {
             let agenda = [Seg::Field("states"), Seg::Index(i), Seg::Field("agenda")];
             self.priorities(&agenda, &s.agenda.priorities, &catalogue, Decider::Government);
         }
+        self.catalogue = catalogue;
         for (i, b) in f.blocs.iter().enumerate() {
             self.bloc(i, b, &ids);
         }

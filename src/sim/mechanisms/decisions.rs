@@ -580,10 +580,10 @@ pub struct Weighing {
     /// option): read once a phase.
     on_record: bool,
     /// What the deciders read, gathered when the first of them acts and
-    /// again, in part, after each decision taken: `stale` is what a
-    /// decision taken since may have changed.
+    /// again, in part, after each decision taken: `stale` is what has to be
+    /// gathered again before the next decider weighs (everything at the
+    /// start of the phase).
     facts: FactCache,
-    fresh: bool,
     stale: Parts,
     /// By state: a person plays it.
     human: Vec<bool>,
@@ -601,7 +601,7 @@ fn on_record(world: &World) -> bool {
 /// system: they share what they read of the world, gathered once and then
 /// refreshed in part after each decision taken.
 fn decide_for_computers(world: &mut World, mut scratch: Local<Weighing>) {
-    scratch.fresh = false;
+    scratch.stale = Parts::ALL;
     scratch.on_record = on_record(world);
     decide_for_computer_governments(world, &mut scratch);
     decide_for_powers(world, &mut scratch);
@@ -660,11 +660,7 @@ fn decide_by_weight(world: &mut World, who: Who, stream: Stream, scratch: &mut W
     let money = purse(world, who);
     scratch.options.clear();
     scratch.listed = [false; 6];
-    if !scratch.fresh {
-        scratch.facts.gather(world);
-        scratch.fresh = true;
-        scratch.stale = Parts::NONE;
-    } else if scratch.stale != Parts::NONE {
+    if scratch.stale != Parts::NONE {
         scratch.facts.refresh(world, scratch.stale);
         scratch.stale = Parts::NONE;
     }

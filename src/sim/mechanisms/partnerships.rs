@@ -53,6 +53,11 @@ impl FromWorld for Queries {
     }
 }
 
+/// The phase's queries, made when it first runs.
+fn queries(q: &mut Option<Queries>) -> &mut Queries {
+    q.as_mut().expect("the phase's queries are made first")
+}
+
 /// What the phase reads of the powers and of the state at hand, copied
 /// once rather than looked up for every partnership weighed; kept between
 /// turns so that the phase allocates nothing once warm.
@@ -90,16 +95,12 @@ impl Scratch {
         self.alignment.get(p.0 as usize).copied().unwrap_or(0.0)
     }
 
-    fn queries(&mut self) -> &mut Queries {
-        self.queries.as_mut().expect("the phase's queries are made first")
-    }
-
     /// Reads the state at hand: its regime, insurgency, standings,
     /// exports and live partnerships.
     fn read_state(&mut self, world: &World, s: StateIdx, se: Entity) -> Situation {
         self.alignment.clear();
         self.exports.clear();
-        let q = self.queries.as_mut().expect("the phase's queries are made first");
+        let q = queries(&mut self.queries);
         let situation = match q.states.get(world, se) {
             Ok((regime, security, alignment, economy, _)) => {
                 self.alignment.extend_from_slice(&alignment.0);
@@ -120,7 +121,7 @@ impl Scratch {
 
     fn read_alignment(&mut self, world: &World, se: Entity) {
         self.alignment.clear();
-        let q = self.queries.as_mut().expect("the phase's queries are made first");
+        let q = queries(&mut self.queries);
         if let Ok((_, _, alignment, _, _)) = q.states.get(world, se) {
             self.alignment.extend_from_slice(&alignment.0);
         }
@@ -129,7 +130,7 @@ impl Scratch {
     /// The state's partnerships not ended, sorted by power and kind.
     fn read_live(&mut self, world: &World, se: Entity) {
         self.live.clear();
-        let q = self.queries.as_mut().expect("the phase's queries are made first");
+        let q = queries(&mut self.queries);
         if let Ok((_, _, _, _, Some(list))) = q.states.get(world, se) {
             for e in list.iter() {
                 if let Ok((_, p)) = q.partnerships.get(world, e)
@@ -146,9 +147,10 @@ impl Scratch {
     /// by state in one pass: those of state `s` are
     /// `grouped[grouped_at[s]..grouped_at[s + 1]]`. A state's own turn
     /// changes only its own partnerships, so each state reads its group
-    /// as it stands when its turn comes.
-    fn group(&mut self, world: &World, n_states: usize) {
-        let q = self.queries.as_mut().expect("the phase's queries are made first");
+    /// as it stands when its turn comes. The powers' deployments in force
+    /// are counted from the same list.
+    fn group(&mut self, world: &World, n_states: usize, n_powers: usize) {
+        let q = queries(&mut self.queries);
         self.grouped.clear();
         self.grouped.extend(
             q.partnerships
@@ -167,6 +169,16 @@ impl Scratch {
             }
             self.grouped_at.push(at as u32);
         }
+        self.load.clear();
+        self.load.resize(n_powers, 0);
+        for (_, p) in &self.grouped {
+            if p.kind.has_forces()
+                && p.stage == Stage::InForce
+                && let Some(l) = self.load.get_mut(p.power.0 as usize)
+            {
+                *l += 1;
+            }
+        }
     }
 
     /// The state's live partnerships from the grouping, sorted by power
@@ -179,11 +191,12 @@ impl Scratch {
         }
     }
 
-    /// Security partnerships in force, by power, counted in one pass.
+    /// Security partnerships in force, by power, counted again in one pass
+    /// (after an expulsion).
     fn count_load(&mut self, world: &World, n_powers: usize) {
         self.load.clear();
         self.load.resize(n_powers, 0);
-        let q = self.queries.as_mut().expect("the phase's queries are made first");
+        let q = queries(&mut self.queries);
         for (_, p) in q.partnerships.iter(world) {
             if p.kind.has_forces()
                 && p.stage == Stage::InForce
@@ -227,15 +240,17 @@ fn run_partnerships(world: &mut World, mut scratch: Local<Scratch>) {
         sc.wants.resize_with(n_powers, Vec::new);
         for pi in 0..n_powers {
             let e = reg.power_entity(PowerIdx(pi as u8));
-            let (power, agenda) = sc.queries().powers.get(world, e).expect("every power entity has Power");
+            let (power, agenda) = queries(&mut sc.queries)
+                .powers
+                .get(world, e)
+                .expect("every power entity has Power");
             sc.powers.push(*power);
             sc.wants[pi].clear();
             if let Some(a) = agenda {
                 sc.wants[pi].extend_from_slice(&a.wants);
             }
         }
-        sc.count_load(world, n_powers);
-        sc.group(world, n_states);
+        sc.group(world, n_states, n_powers);
         // The states and who plays them do not change during the phase.
         let humans = world.resource::<Humans>();
         sc.states.clear();
