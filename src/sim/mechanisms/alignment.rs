@@ -47,7 +47,7 @@ fn drift_alignment(
     conditionality_into(powers.iter(), conditionality);
     in_force.clear();
     in_force.extend(partnerships.iter().filter(|p| p.stage == Stage::InForce).copied());
-    in_force.sort_by_key(|p| (p.state, p.power, p.kind));
+    in_force.sort_by_key(|p| partnership_order(p.state, p.power, p.kind));
     sanctioned_states_into(blocs.iter(), sanctioned);
     let (conditionality, in_force, sanctioned) = (&*conditionality, &*in_force, &*sanctioned);
 

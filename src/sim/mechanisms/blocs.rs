@@ -172,7 +172,7 @@ impl View {
         }
         self.memberships.clear();
         self.memberships.extend(q.memberships.iter(world).copied());
-        self.memberships.sort_by_key(|m| (m.state, m.bloc));
+        self.memberships.sort_by_key(|m| membership_order(m.state, m.bloc));
         // Members grouped by bloc (a counting sort keeps the state order).
         let nb = reg.blocs.len();
         self.members_of.clear();

@@ -160,7 +160,8 @@ impl Scratch {
         );
         // A state has at most one partnership of a kind with a power: no
         // two keys are equal.
-        self.grouped.sort_unstable_by_key(|(_, p)| (p.state, p.power, p.kind));
+        self.grouped
+            .sort_unstable_by_key(|(_, p)| partnership_order(p.state, p.power, p.kind));
         self.grouped_at.clear();
         let mut at = 0;
         for s in 0..=n_states {

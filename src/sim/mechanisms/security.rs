@@ -69,7 +69,7 @@ impl Helpers {
                 }),
         );
         // Equal keys have equal shares: which comes first does not matter.
-        self.in_force.sort_unstable_by_key(|a| (a.0, a.1, a.2));
+        self.in_force.sort_unstable_by_key(|a| partnership_order(a.0, a.1, a.2));
         self.partners.clear();
         self.partners
             .extend(self.in_force.iter().map(|&(s, p, _, x)| (s, p, x)));
