@@ -23,6 +23,7 @@ pub(crate) fn plugin(app: &mut App) {
 struct AlignmentScratch {
     conditionality: Vec<(PowerIdx, f64)>,
     in_force: Vec<Partnership>,
+    by_state: ByState<Partnership>,
     sanctioned: Vec<StateIdx>,
     room: OrderRoom,
 }
@@ -41,13 +42,14 @@ fn drift_alignment(
     let AlignmentScratch {
         conditionality,
         in_force,
+        by_state,
         sanctioned,
         room,
     } = &mut *scratch;
     conditionality_into(powers.iter(), conditionality);
     in_force.clear();
     in_force.extend(partnerships.iter().filter(|p| p.stage == Stage::InForce).copied());
-    in_force.sort_by_key(|p| partnership_order(p.state, p.power, p.kind));
+    by_state.sort(in_force, |p| p.state, |p| partnership_order(p.state, p.power, p.kind));
     sanctioned_states_into(blocs.iter(), sanctioned);
     let (conditionality, in_force, sanctioned) = (&*conditionality, &*in_force, &*sanctioned);
 

@@ -78,6 +78,7 @@ struct View {
     live: usize,
     /// Sorted by state, then bloc.
     memberships: Vec<Membership>,
+    by_state: ByState<Membership>,
     /// Each bloc's members in state order: those of bloc `b` are
     /// `members[members_of[b]..members_of[b + 1]]`.
     members: Vec<StateIdx>,
@@ -172,7 +173,11 @@ impl View {
         }
         self.memberships.clear();
         self.memberships.extend(q.memberships.iter(world).copied());
-        self.memberships.sort_by_key(|m| membership_order(m.state, m.bloc));
+        self.by_state.sort(
+            &mut self.memberships,
+            |m| m.state,
+            |m| membership_order(m.state, m.bloc),
+        );
         // Members grouped by bloc (a counting sort keeps the state order).
         let nb = reg.blocs.len();
         self.members_of.clear();

@@ -81,6 +81,7 @@ struct Scratch {
     /// Live partnerships grouped by state (see [`Scratch::group`]).
     grouped: Vec<(Entity, Partnership)>,
     grouped_at: Vec<u32>,
+    by_state: ByState<(Entity, Partnership)>,
 }
 
 /// The state at hand as the phase weighs it.
@@ -160,8 +161,11 @@ impl Scratch {
         );
         // A state has at most one partnership of a kind with a power: no
         // two keys are equal.
-        self.grouped
-            .sort_unstable_by_key(|(_, p)| partnership_order(p.state, p.power, p.kind));
+        self.by_state.sort(
+            &mut self.grouped,
+            |(_, p)| p.state,
+            |(_, p)| partnership_order(p.state, p.power, p.kind),
+        );
         self.grouped_at.clear();
         let mut at = 0;
         for s in 0..=n_states {

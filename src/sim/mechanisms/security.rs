@@ -41,6 +41,7 @@ struct Helpers {
     allies: Vec<(StateIdx, StateIdx)>,
     // Buffers of the gathering.
     in_force: Vec<(StateIdx, PowerIdx, PartnershipKind, f64)>,
+    by_state: ByState<(StateIdx, PowerIdx, PartnershipKind, f64)>,
     mutual: Vec<BlocIdx>,
     members: Vec<(BlocIdx, StateIdx)>,
     pairs: Vec<(StateIdx, StateIdx)>,
@@ -69,7 +70,8 @@ impl Helpers {
                 }),
         );
         // Equal keys have equal shares: which comes first does not matter.
-        self.in_force.sort_unstable_by_key(|a| partnership_order(a.0, a.1, a.2));
+        self.by_state
+            .sort(&mut self.in_force, |a| a.0, |a| partnership_order(a.0, a.1, a.2));
         self.partners.clear();
         self.partners
             .extend(self.in_force.iter().map(|&(s, p, _, x)| (s, p, x)));

@@ -313,6 +313,56 @@ pub fn membership_order(state: StateIdx, bloc: BlocIdx) -> u32 {
     (u32::from(state.0) << 16) | u32::from(bloc.0)
 }
 
+/// Sorts lists by state and then by a key within each state, stably, as
+/// `sort_by_key(|t| (state(t), key(t)))` would: a counting sort by state,
+/// then each state's few items sorted. Mechanisms sort their partnerships
+/// and memberships this way every turn, and most states have a handful.
+/// Keeps its buffers between uses.
+pub struct ByState<T> {
+    spare: Vec<T>,
+    at: Vec<u32>,
+}
+
+impl<T> Default for ByState<T> {
+    fn default() -> Self {
+        Self {
+            spare: Vec::new(),
+            at: Vec::new(),
+        }
+    }
+}
+
+impl<T: Copy> ByState<T> {
+    pub fn sort(&mut self, items: &mut [T], state: impl Fn(&T) -> StateIdx, key: impl Fn(&T) -> u32) {
+        let n = items.iter().map(|t| state(t).0 as usize + 1).max().unwrap_or(0);
+        // Where each state's items start.
+        self.at.clear();
+        self.at.resize(n + 1, 0);
+        for t in items.iter() {
+            self.at[state(t).0 as usize + 1] += 1;
+        }
+        for s in 0..n {
+            self.at[s + 1] += self.at[s];
+        }
+        self.spare.clear();
+        self.spare.extend_from_slice(items);
+        // Placed in the order given, each state's start moving on to its end.
+        for t in &self.spare {
+            let s = state(t).0 as usize;
+            items[self.at[s] as usize] = *t;
+            self.at[s] += 1;
+        }
+        let mut from = 0;
+        for &to in &self.at[..n] {
+            let group = &mut items[from..to as usize];
+            if group.len() > 1 {
+                group.sort_by_key(&key);
+            }
+            from = to as usize;
+        }
+    }
+}
+
 /// A partnership between a state and a power.
 #[derive(Debug, Clone, Copy, Component)]
 #[require(FromScenario)]
@@ -667,6 +717,25 @@ mod tests {
                 assert_eq!(membership_order(x.0, x.1).cmp(&membership_order(y.0, y.1)), x.cmp(&y));
             }
         }
+    }
+
+    #[test]
+    fn sorting_by_state_is_sorting_by_the_pair() {
+        // Pseudo-random pairs with repeats, tagged to see stability.
+        let items: Vec<(u16, u32, usize)> = (0..500)
+            .map(|i| (((i * 7919) % 23) as u16, ((i * 104_729) % 5) as u32, i))
+            .collect();
+        let mut expected = items.clone();
+        expected.sort_by_key(|t| (t.0, t.1));
+        let mut got = items.clone();
+        let mut sorter = ByState::default();
+        sorter.sort(&mut got, |t| StateIdx(t.0), |t| t.1);
+        assert_eq!(got, expected);
+        // Again with the buffers warm, and on an empty list.
+        let mut again = items;
+        sorter.sort(&mut again, |t| StateIdx(t.0), |t| t.1);
+        assert_eq!(again, expected);
+        sorter.sort(&mut [] as &mut [(u16, u32, usize)], |t| StateIdx(t.0), |t| t.1);
     }
 
     fn order(keys: &[u16]) -> Vec<u16> {
