@@ -97,38 +97,62 @@ fn closed_pairs(borders: &Borders, n: usize, out: &mut Vec<bool>) {
     }
 }
 
-/// The relation two states drift toward (`closed`: from [`closed_pairs`]).
+/// What one state of a pair brings to the relation, read from [`Facts`].
+#[derive(Clone, Copy)]
+struct Side<'a> {
+    regime: RegimeKind,
+    blocs: u128,
+    enforcing: u128,
+    sanctioned_by: u128,
+    alignment: &'a [f64],
+}
+
+impl Facts {
+    #[inline(always)]
+    fn side(&self, s: usize) -> Side<'_> {
+        let p = self.powers;
+        Side {
+            regime: self.regime[s],
+            blocs: self.blocs[s],
+            enforcing: self.enforcing[s],
+            sanctioned_by: self.sanctioned_by[s],
+            alignment: &self.alignment[s * p..(s + 1) * p],
+        }
+    }
+}
+
+/// The relation two states drift toward (`closed`: a border is closed
+/// between them either way).
 #[inline(always)]
-fn target(rules: &DiplomacyRules, f: &Facts, closed: &[bool], a: usize, b: usize) -> f64 {
+fn target(rules: &DiplomacyRules, a: Side, b: Side, closed: bool) -> f64 {
     let mut t = 0.0;
-    if closed[a * f.regime.len() + b] {
+    if closed {
         t += rules.closed_border;
     }
-    if f.regime[a] == f.regime[b] {
-        t += if f.regime[a] == RegimeKind::MilitaryJunta {
+    if a.regime == b.regime {
+        t += if a.regime == RegimeKind::MilitaryJunta {
             rules.both_juntas
         } else {
             rules.same_regime
         };
     }
     // Most pairs share nothing and resent nothing: test before counting.
-    let shared = f.blocs[a] & f.blocs[b];
+    let shared = a.blocs & b.blocs;
     if shared != 0 {
         t += rules.shared_bloc * shared.count_ones() as f64;
     }
     // A state resents the members of the blocs that sanction it.
-    let (x, y) = (f.sanctioned_by[a] & f.enforcing[b], f.sanctioned_by[b] & f.enforcing[a]);
+    let (x, y) = (a.sanctioned_by & b.enforcing, b.sanctioned_by & a.enforcing);
     if x | y != 0 {
         t += rules.sanctions * (x.count_ones() + y.count_ones()) as f64;
     }
     // Alignment similarity: the dot product of standings, scaled to ±100.
-    let p = f.powers;
+    let p = a.alignment.len();
     if p > 0 {
-        let (x, y) = (&f.alignment[a * p..(a + 1) * p], &f.alignment[b * p..(b + 1) * p]);
         // Summed as `Iterator::sum` does (from -0.0), in a plain loop.
         let mut dot = -0.0;
-        for k in 0..p {
-            dot += x[k] * y[k];
+        for (x, y) in a.alignment.iter().zip(b.alignment) {
+            dot += x * y;
         }
         let dot = dot / (100.0 * p as f64);
         t += rules.alignment_weight * dot;
@@ -149,14 +173,10 @@ pub(crate) fn drift_relations(
     let r = &rules.diplomacy;
     let n = relations.len();
     closed_pairs(&borders, facts.regime.len(), &mut closed);
-    for a in 0..n {
-        for b in a + 1..n {
-            let (sa, sb) = (StateIdx(a as u16), StateIdx(b as u16));
-            let v = relations.get(sa, sb);
-            let t = target(r, facts, &closed, a, b);
-            relations.set(sa, sb, v + r.rate * (t - v));
-        }
-    }
+    relations.update_pairs(|a, b, v| {
+        let t = target(r, facts.side(a), facts.side(b), closed[a * n + b]);
+        v + r.rate * (t - v)
+    });
 }
 
 /// The scenario's own starting relations, over the settled ones.
@@ -186,10 +206,5 @@ pub(crate) fn settle_relations(world: &mut World) {
     closed_pairs(&borders, facts.regime.len(), &mut closed);
     let mut relations = world.resource_mut::<Relations>();
     let n = relations.len();
-    for a in 0..n {
-        for b in a + 1..n {
-            let t = target(&rules, &facts, &closed, a, b);
-            relations.set(StateIdx(a as u16), StateIdx(b as u16), t);
-        }
-    }
+    relations.update_pairs(|a, b, _| target(&rules, facts.side(a), facts.side(b), closed[a * n + b]));
 }

@@ -46,6 +46,20 @@ impl Relations {
         self.values[b.0 as usize * self.n + a.0 as usize] = v;
     }
 
+    /// Sets every pair (each once, the lower index first, row by row) to
+    /// `f(a, b, its value)`, within range: diplomacy's monthly drift.
+    #[inline]
+    pub fn update_pairs(&mut self, mut f: impl FnMut(usize, usize, f64) -> f64) {
+        let n = self.n;
+        for a in 0..n {
+            for b in a + 1..n {
+                let v = f(a, b, self.values[a * n + b]).clamp(-100.0, 100.0);
+                self.values[a * n + b] = v;
+                self.values[b * n + a] = v;
+            }
+        }
+    }
+
     pub fn add(&mut self, a: StateIdx, b: StateIdx, delta: f64) {
         if a != b {
             self.set(a, b, self.get(a, b) + delta);
