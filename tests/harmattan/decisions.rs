@@ -519,3 +519,106 @@ fn a_decision_the_world_overtook_is_reported_not_dropped() {
         "the news says so"
     );
 }
+
+/// What deciders gather again after a decision rests on each effect's word
+/// for what it may change (`Eff::touches`, `Eff::rows`): every effect of
+/// both shipped catalogues, applied to a game under way, leaves every
+/// other part of the facts, and every other state's row, exactly as it was.
+#[test]
+fn an_effect_changes_only_the_facts_it_says_it_may() {
+    use harmattan::scenario::format::TargetKind;
+    use harmattan::sim::ledger::Cause;
+    use harmattan::sim::script::effect::{Eff, apply};
+    use harmattan::sim::script::parts::{Parts, Rows};
+    use harmattan::sim::script::{Bindings, Facts};
+
+    let scenario = shipped();
+    let n = Simulation::new(&scenario, 11, Detail::Full).registry().state_count();
+    let row = |f: &Facts, s: usize| {
+        // Bits, so that NaN (no standing) compares equal to itself.
+        let bits = |v: &[f64]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+        let p = f.powers;
+        (
+            bits(&f.indicators[s]),
+            f.regime[s],
+            f.leader[s].clone(),
+            bits(&f.alignment[s * p..(s + 1) * p]),
+            f.exports[s],
+        )
+    };
+    let mut checked = 0;
+    for def in shipped_catalogue().unwrap() {
+        for (k, outcome) in def.effects.iter().enumerate() {
+            // A fresh game for every effect, so that one does not hide another.
+            let mut sim = Simulation::new(&scenario, 11, Detail::Full);
+            sim.run(6);
+            let reg = sim.registry().clone();
+            let me = StateIdx(3);
+            let who = match def.by {
+                Decider::Government => Who::State(me),
+                Decider::Power => Who::Power(PowerIdx(1)),
+            };
+            let before = Facts::of(sim.world());
+            let target = match def.target {
+                TargetKind::None => None,
+                TargetKind::State => Some(Target::State(StateIdx(0))),
+                TargetKind::Neighbour => before.neighbours(me).first().map(|s| Target::State(*s)),
+                TargetKind::Power => Some(Target::Power(PowerIdx(0))),
+                TargetKind::OwnBloc | TargetKind::OtherBloc => Some(Target::Bloc(BlocIdx(0))),
+            };
+            let bind = Bindings::new(who, target);
+            let eff = Eff::compile(&outcome.effect, &reg);
+            let (parts, rows) = (eff.touches(), eff.rows(&bind));
+            apply(sim.world_mut(), &eff, Cause::of(Mechanism::Order), &bind);
+            let after = Facts::of(sim.world());
+            let what = format!("{} (effect {k})", def.id);
+            if parts == Parts::ALL {
+                continue;
+            }
+            if rows != Rows::Every {
+                for s in 0..n {
+                    if rows != Rows::One(StateIdx(s as u16)) {
+                        assert_eq!(row(&before, s), row(&after, s), "{what} changed state {s}'s row");
+                    }
+                }
+            }
+            if !parts.has(Parts::STATES) {
+                assert_eq!(rows, Rows::Nothing, "{what}");
+            }
+            if !parts.has(Parts::RELATIONS) {
+                assert_eq!(
+                    format!("{:?}", before.relations),
+                    format!("{:?}", after.relations),
+                    "{what}"
+                );
+            }
+            if !parts.has(Parts::BLOCS) {
+                let blocs = |f: &Facts| {
+                    format!(
+                        "{:?}",
+                        (
+                            &f.ties,
+                            &f.live,
+                            &f.sanctioned,
+                            &f.projects_open,
+                            &f.projects_done,
+                            &f.staying
+                        )
+                    )
+                };
+                assert_eq!(blocs(&before), blocs(&after), "{what}");
+            }
+            if !parts.has(Parts::PARTNERSHIPS) {
+                let ps = |f: &Facts| format!("{:?}", (&f.partnerships, &f.part_of, &f.security_load));
+                assert_eq!(ps(&before), ps(&after), "{what}");
+            }
+            if !parts.has(Parts::POWERS) {
+                let pw = |f: &Facts| format!("{:?}", (&f.power, &f.has_agenda, &f.wants, &f.courts, &f.rivals));
+                assert_eq!(pw(&before), pw(&after), "{what}");
+            }
+            checked += 1;
+        }
+    }
+    // Most of the catalogues' effects say what they change.
+    assert!(checked > 30, "only {checked} effects checked");
+}

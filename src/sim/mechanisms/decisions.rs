@@ -18,6 +18,7 @@ use crate::scenario::format::{Decider, DecisionDef, Effect, Priority, TargetKind
 use crate::sim::schedule::{SetUpPhase, SetUpSteps, TurnPhase, TurnSchedule};
 use crate::sim::script::effect::{Eff, apply};
 use crate::sim::script::facts::{MEMBER, Parts};
+use crate::sim::script::parts::StaleRows;
 use crate::sim::script::{Bindings, Cond, FactCache, Facts, Target, Who};
 use crate::sim::world::chronicle::{Chronicle, NewsBuilder, NewsKind};
 use crate::sim::world::components::*;
@@ -585,6 +586,7 @@ pub struct Weighing {
     /// start of the phase).
     facts: FactCache,
     stale: Parts,
+    stale_rows: StaleRows,
     /// By state: a person plays it.
     human: Vec<bool>,
     /// By power: its agenda's chance of acting a month.
@@ -602,6 +604,7 @@ fn on_record(world: &World) -> bool {
 /// refreshed in part after each decision taken.
 fn decide_for_computers(world: &mut World, mut scratch: Local<Weighing>) {
     scratch.stale = Parts::ALL;
+    scratch.stale_rows.every();
     scratch.on_record = on_record(world);
     decide_for_computer_governments(world, &mut scratch);
     decide_for_powers(world, &mut scratch);
@@ -661,8 +664,11 @@ fn decide_by_weight(world: &mut World, who: Who, stream: Stream, scratch: &mut W
     scratch.options.clear();
     scratch.listed = [false; 6];
     if scratch.stale != Parts::NONE {
-        scratch.facts.refresh(world, scratch.stale);
+        scratch
+            .facts
+            .refresh_rows(world, scratch.stale, scratch.stale_rows.listed());
         scratch.stale = Parts::NONE;
+        scratch.stale_rows.clear();
     }
     let facts = &scratch.facts.facts;
     let on_record = scratch.on_record;
@@ -796,7 +802,13 @@ fn decide_by_weight(world: &mut World, who: Who, stream: Stream, scratch: &mut W
     take(world, who, i, t, taken);
     // The world has changed: the next decider gathers again what this
     // decision may have changed.
-    scratch.stale |= world.resource::<DecisionBook>().compiled[i].touches;
+    let c = &world.resource::<DecisionBook>().compiled[i];
+    scratch.stale |= c.touches;
+    // Of the states' part, only the rows its effects may change.
+    let bind = Bindings::new(who, t);
+    for e in &c.effects {
+        scratch.stale_rows.add(e.rows(&bind));
+    }
 }
 
 /// A decision as the player sees it: cost, target, whether it is open now,

@@ -7,7 +7,7 @@ use bevy::prelude::*;
 
 use crate::rules::Rules;
 use crate::scenario::format::{Effect, RefKind};
-use crate::sim::script::parts::Parts;
+use crate::sim::script::parts::{Parts, Rows};
 use crate::sim::script::{Bindings, BlocRef, PowerRef, StateRef, Who};
 use crate::sim::world::actions::{self, Move};
 use crate::sim::world::chronicle::{Chronicle, NewsBuilder, NewsKind};
@@ -281,6 +281,26 @@ impl Eff {
             Effect::AdvanceProject { .. } => Parts::BLOCS,
             Effect::News(_) | Effect::Fire(_) => Parts::NONE,
             _ => Parts::ALL,
+        }
+    }
+
+    /// Which state's row of the facts' [`Parts::STATES`] applying it may
+    /// change: deciders gather again that row, not every state's. Agrees
+    /// with [`Eff::touches`]: an effect that changes no state's row (or
+    /// names no state of this game) changes [`Rows::Nothing`]; one not listed
+    /// here may change any.
+    pub fn rows(&self, bind: &Bindings) -> Rows {
+        if !self.touches().has(Parts::STATES) {
+            return Rows::Nothing;
+        }
+        match &self.effect {
+            // Each changes its first state's own numbers, nothing else.
+            Effect::Change { .. }
+            | Effect::Set { .. }
+            | Effect::Align { .. }
+            | Effect::VisitPower { .. }
+            | Effect::DiscreditRivals { .. } => self.state(0, bind).map_or(Rows::Nothing, Rows::One),
+            _ => Rows::Every,
         }
     }
 

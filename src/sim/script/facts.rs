@@ -140,8 +140,14 @@ impl FactCache {
     /// Gathers again only `parts` (the rest is known not to have changed
     /// since the last gathering, in this game).
     pub fn refresh(&mut self, world: &mut World, parts: Parts) -> &Facts {
+        self.refresh_rows(world, parts, None)
+    }
+
+    /// The same, gathering [`Parts::STATES`] again only for the states
+    /// `rows` lists (every state's if `None`).
+    pub fn refresh_rows(&mut self, world: &mut World, parts: Parts, rows: Option<&[StateIdx]>) -> &Facts {
         let q = self.queries.get_or_insert_with(|| FactQueries::from_world(world));
-        self.facts.refresh(world, q, parts);
+        self.facts.refresh_rows(world, q, parts, rows);
         &self.facts
     }
 }
@@ -188,16 +194,33 @@ impl Facts {
 
     /// Refills the arrays of `parts` from the world, reusing the buffers
     /// (all of them if the numbers of states, powers or blocs changed).
-    pub fn refresh(&mut self, world: &World, q: &mut FactQueries, mut parts: Parts) {
+    pub fn refresh(&mut self, world: &World, q: &mut FactQueries, parts: Parts) {
+        self.refresh_rows(world, q, parts, None);
+    }
+
+    /// [`Facts::refresh`], gathering the states' part again only for the
+    /// states `rows` lists (every state's if `None`; the others are known
+    /// not to have changed).
+    pub fn refresh_rows(
+        &mut self,
+        world: &World,
+        q: &mut FactQueries,
+        mut parts: Parts,
+        mut rows: Option<&[StateIdx]>,
+    ) {
         self.calendar(world);
         let reg = world.resource::<Registry>();
         let (n, p, nb) = (reg.state_count(), reg.power_count(), reg.blocs.len());
         if (self.states, self.powers, self.blocs) != (n, p, nb) {
             parts = Parts::ALL;
+            rows = None;
         }
         (self.states, self.powers, self.blocs) = (n, p, nb);
         if parts.has(Parts::STATES) {
-            self.gather_states(world, q);
+            match rows {
+                Some(rows) => self.gather_state_rows(world, q, rows),
+                None => self.gather_states(world, q),
+            }
         }
         if parts.has(Parts::BLOCS) {
             self.gather_blocs(world, q);
@@ -227,15 +250,7 @@ impl Facts {
             if s >= n {
                 continue;
             }
-            self.indicators[s] = ind.values().0;
-            self.regime[s] = regime.kind;
-            if self.leader[s] != regime.leader {
-                self.leader[s].clear();
-                self.leader[s].push_str(&regime.leader);
-            }
-            let k = alignment.0.len().min(p);
-            self.alignment[s * p..s * p + k].copy_from_slice(&alignment.0[..k]);
-            self.exports[s] = ind.economy.exports.iter().fold(0, |m, x| m | export_bit(*x));
+            self.fill_state(s, &ind, regime, alignment);
             self.neighbours_of[s + 1] = neighbours.0.len() as u32;
         }
         // Offsets from counts, then the lists in state order.
@@ -254,6 +269,34 @@ impl Facts {
                     let at = self.neighbours_of[s] as usize;
                     self.neighbours[at..at + neighbours.0.len()].copy_from_slice(&neighbours.0);
                 }
+            }
+        }
+    }
+
+    /// One state's row of the states' part.
+    #[inline]
+    fn fill_state(&mut self, s: usize, ind: &IndicatorsReadItem, regime: &Regime, alignment: &Alignment) {
+        let p = self.powers;
+        self.indicators[s] = ind.values().0;
+        self.regime[s] = regime.kind;
+        if self.leader[s] != regime.leader {
+            self.leader[s].clear();
+            self.leader[s].push_str(&regime.leader);
+        }
+        let k = alignment.0.len().min(p);
+        self.alignment[s * p..s * p + k].copy_from_slice(&alignment.0[..k]);
+        self.exports[s] = ind.economy.exports.iter().fold(0, |m, x| m | export_bit(*x));
+    }
+
+    /// The states' part again for the states listed only (borders do not
+    /// change during a game).
+    fn gather_state_rows(&mut self, world: &World, q: &mut FactQueries, rows: &[StateIdx]) {
+        let reg = world.resource::<Registry>();
+        for &s in rows {
+            if (s.0 as usize) < self.states
+                && let Ok((_, ind, regime, alignment, _)) = q.states.get(world, reg.state_entity(s))
+            {
+                self.fill_state(s.0 as usize, &ind, regime, alignment);
             }
         }
     }

@@ -2,6 +2,8 @@
 //! effects say which parts they may change (`Eff::touches`) without
 //! depending on how the facts are gathered.
 
+use crate::sim::world::components::StateIdx;
+
 /// Parts of the script's facts (`facts::Facts`), refreshed apart: after a
 /// decision the deciders gather again only what its effects may have
 /// changed.
@@ -37,5 +39,52 @@ impl std::ops::BitOr for Parts {
 impl std::ops::BitOrAssign for Parts {
     fn bitor_assign(&mut self, other: Parts) {
         self.0 |= other.0;
+    }
+}
+
+/// Which states' rows of [`Parts::STATES`] applying an effect may change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rows {
+    Nothing,
+    One(StateIdx),
+    Every,
+}
+
+/// The states' rows to gather again: every one, or those listed. Kept
+/// between uses (a phase allocates nothing once warm).
+#[derive(Debug, Default)]
+pub struct StaleRows {
+    every: bool,
+    rows: Vec<StateIdx>,
+}
+
+impl StaleRows {
+    /// Every row (the start of a phase).
+    pub fn every(&mut self) {
+        self.every = true;
+        self.rows.clear();
+    }
+
+    pub fn add(&mut self, rows: Rows) {
+        match rows {
+            Rows::Nothing => {}
+            Rows::One(s) => {
+                if !self.every && !self.rows.contains(&s) {
+                    self.rows.push(s);
+                }
+            }
+            Rows::Every => self.every(),
+        }
+    }
+
+    /// Nothing stale (just gathered).
+    pub fn clear(&mut self) {
+        self.every = false;
+        self.rows.clear();
+    }
+
+    /// The rows listed, or `None` for every row.
+    pub fn listed(&self) -> Option<&[StateIdx]> {
+        (!self.every).then_some(&self.rows[..])
     }
 }
