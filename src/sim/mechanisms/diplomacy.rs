@@ -173,10 +173,13 @@ pub(crate) fn drift_relations(
     let r = &rules.diplomacy;
     let n = relations.len();
     closed_pairs(&borders, facts.regime.len(), &mut closed);
-    relations.update_pairs(|a, b, v| {
-        let t = target(r, facts.side(a), facts.side(b), closed[a * n + b]);
-        v + r.rate * (t - v)
-    });
+    relations.update_pairs(
+        |a| (facts.side(a), &closed[a * n..(a + 1) * n]),
+        |(side, closed), b, v| {
+            let t = target(r, *side, facts.side(b), closed[b]);
+            v + r.rate * (t - v)
+        },
+    );
 }
 
 /// The scenario's own starting relations, over the settled ones.
@@ -206,5 +209,8 @@ pub(crate) fn settle_relations(world: &mut World) {
     closed_pairs(&borders, facts.regime.len(), &mut closed);
     let mut relations = world.resource_mut::<Relations>();
     let n = relations.len();
-    relations.update_pairs(|a, b, _| target(&rules, facts.side(a), facts.side(b), closed[a * n + b]));
+    relations.update_pairs(
+        |a| (facts.side(a), &closed[a * n..(a + 1) * n]),
+        |(side, closed), b, _| target(&rules, *side, facts.side(b), closed[b]),
+    );
 }

@@ -48,14 +48,21 @@ impl Relations {
 
     /// Sets every pair (each once, the lower index first, row by row) to
     /// `f(a, b, its value)`, within range: diplomacy's monthly drift.
+    /// `row(a)` is called once a row, before its pairs, for what they share.
     #[inline]
-    pub fn update_pairs(&mut self, mut f: impl FnMut(usize, usize, f64) -> f64) {
+    pub fn update_pairs<R>(&mut self, mut row: impl FnMut(usize) -> R, mut f: impl FnMut(&R, usize, f64) -> f64) {
         let n = self.n;
         for a in 0..n {
+            let shared = row(a);
+            let values = &mut self.values[a * n..(a + 1) * n];
+            for (b, v) in values.iter_mut().enumerate().skip(a + 1) {
+                *v = f(&shared, b, *v).clamp(-100.0, 100.0);
+            }
+        }
+        // The lower half mirrors the upper.
+        for a in 0..n {
             for b in a + 1..n {
-                let v = f(a, b, self.values[a * n + b]).clamp(-100.0, 100.0);
-                self.values[a * n + b] = v;
-                self.values[b * n + a] = v;
+                self.values[b * n + a] = self.values[a * n + b];
             }
         }
     }
