@@ -35,9 +35,10 @@ const MIL: Measure = Measure::Indicator(Indicator::Military);
 /// once warm.
 #[derive(Default)]
 struct Helpers {
-    /// (state, power, share of the sustained insurgency removed)
+    /// (state, power, share of the sustained insurgency removed), sorted
+    /// by state.
     partners: Vec<(StateIdx, PowerIdx, f64)>,
-    /// (state, ally) pairs, at most three allies a state.
+    /// (state, ally) pairs, at most three allies a state, sorted by state.
     allies: Vec<(StateIdx, StateIdx)>,
     // Buffers of the gathering.
     in_force: Vec<(StateIdx, PowerIdx, PartnershipKind, f64)>,
@@ -97,9 +98,12 @@ impl Helpers {
         }
         self.pairs.sort_unstable();
         self.pairs.dedup();
+        // The first three of each state's (the pairs are sorted by state).
         self.allies.clear();
-        for &(s, m) in &self.pairs {
-            if self.allies.iter().filter(|(x, _)| *x == s).count() < 3 {
+        let mut run = 0;
+        for (k, &(s, m)) in self.pairs.iter().enumerate() {
+            run = if k > 0 && self.pairs[k - 1].0 == s { run + 1 } else { 0 };
+            if run < 3 {
                 self.allies.push((s, m));
             }
         }
@@ -109,16 +113,19 @@ impl Helpers {
     /// exceed the cap, written into `out`.
     fn shares(&self, r: &SecurityRules, s: StateIdx, out: &mut Vec<(Cause, f64)>) {
         out.clear();
+        // Both lists are sorted by state: the state's own are a slice.
+        let from = self.partners.partition_point(|(t, _, _)| *t < s);
+        let to = from + self.partners[from..].partition_point(|(t, _, _)| *t == s);
         out.extend(
-            self.partners
+            self.partners[from..to]
                 .iter()
-                .filter(|(t, _, _)| *t == s)
                 .map(|(_, p, share)| (Cause::by(Mechanism::Partnership, Actor::Power(*p)), *share)),
         );
+        let from = self.allies.partition_point(|(t, _)| *t < s);
+        let to = from + self.allies[from..].partition_point(|(t, _)| *t == s);
         out.extend(
-            self.allies
+            self.allies[from..to]
                 .iter()
-                .filter(|(t, _)| *t == s)
                 .map(|(_, m)| (Cause::by(Mechanism::Bloc, Actor::State(*m)), r.mutual_defence_support)),
         );
         let total: f64 = out.iter().map(|(_, x)| x).sum();
