@@ -586,6 +586,8 @@ pub struct Weighing {
     /// start of the phase).
     facts: FactCache,
     stale: Parts,
+    /// Of the states' part, the rows the decisions taken since the last
+    /// gathering may have changed (`Eff::rows`).
     stale_rows: StaleRows,
     /// By state: a person plays it.
     human: Vec<bool>,

@@ -171,8 +171,10 @@ pub(crate) fn drift_relations(
     facts.refill(&queries);
     let facts = &*facts;
     let r = &rules.diplomacy;
-    let n = relations.len();
-    closed_pairs(&borders, facts.regime.len(), &mut closed);
+    // One state a row of the facts and of the relations table.
+    let n = facts.regime.len();
+    debug_assert_eq!(relations.len(), n);
+    closed_pairs(&borders, n, &mut closed);
     relations.update_pairs(
         |a| (facts.side(a), &closed[a * n..(a + 1) * n]),
         |(side, closed), b, v| {
@@ -205,10 +207,11 @@ pub(crate) fn settle_relations(world: &mut World) {
     let facts = gather(&queries);
     let rules = world.resource::<Rules>().diplomacy.clone();
     let borders = world.get_resource::<Borders>().cloned().unwrap_or_default();
+    let n = facts.regime.len();
     let mut closed = Vec::new();
-    closed_pairs(&borders, facts.regime.len(), &mut closed);
+    closed_pairs(&borders, n, &mut closed);
     let mut relations = world.resource_mut::<Relations>();
-    let n = relations.len();
+    debug_assert_eq!(relations.len(), n);
     relations.update_pairs(
         |a| (facts.side(a), &closed[a * n..(a + 1) * n]),
         |(side, closed), b, _| target(&rules, *side, facts.side(b), closed[b]),

@@ -160,7 +160,8 @@ impl Scratch {
                 .map(|(e, p)| (e, *p)),
         );
         // A state has at most one partnership of a kind with a power: no
-        // two keys are equal.
+        // two keys are equal, so the order is the world's whatever order
+        // the query yields.
         self.by_state.sort(
             &mut self.grouped,
             |(_, p)| p.state,

@@ -70,7 +70,8 @@ impl Helpers {
                     (share > 0.0).then_some((p.state, p.power, p.kind, share))
                 }),
         );
-        // Equal keys have equal shares: which comes first does not matter.
+        // In (state, power, kind) order, stably: the order is the world's,
+        // whatever order the queries yield.
         self.by_state
             .sort(&mut self.in_force, |a| a.0, |a| partnership_order(a.0, a.1, a.2));
         self.partners.clear();
@@ -100,12 +101,8 @@ impl Helpers {
         self.pairs.dedup();
         // The first three of each state's (the pairs are sorted by state).
         self.allies.clear();
-        let mut run = 0;
-        for (k, &(s, m)) in self.pairs.iter().enumerate() {
-            run = if k > 0 && self.pairs[k - 1].0 == s { run + 1 } else { 0 };
-            if run < 3 {
-                self.allies.push((s, m));
-            }
+        for own in self.pairs.chunk_by(|a, b| a.0 == b.0) {
+            self.allies.extend_from_slice(&own[..own.len().min(3)]);
         }
     }
 

@@ -290,8 +290,13 @@ impl Eff {
     /// names no state of this game) changes [`Rows::Nothing`]; one not listed
     /// here may change any.
     pub fn rows(&self, bind: &Bindings) -> Rows {
-        if !self.touches().has(Parts::STATES) {
+        let touches = self.touches();
+        if !touches.has(Parts::STATES) {
             return Rows::Nothing;
+        }
+        // Only an effect on the states' part alone can be on one row.
+        if touches != Parts::STATES {
+            return Rows::Every;
         }
         match &self.effect {
             // Each changes its first state's own numbers, nothing else.

@@ -289,7 +289,10 @@ impl Facts {
     }
 
     /// The states' part again for the states listed only (borders do not
-    /// change during a game).
+    /// change during a game). Each row is overwritten as `gather_states`
+    /// writes it after its reset; a state's standings keep their length
+    /// and a state keeps its components during a game, so nothing of the
+    /// reset is left to redo.
     fn gather_state_rows(&mut self, world: &World, q: &mut FactQueries, rows: &[StateIdx]) {
         let reg = world.resource::<Registry>();
         for &s in rows {

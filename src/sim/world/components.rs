@@ -710,10 +710,9 @@ mod tests {
                     a.cmp(b),
                     "{a:?} {b:?}"
                 );
-                let (x, y) = (
-                    (a.0, BlocIdx(u16::from(a.1.0) * 200)),
-                    (b.0, BlocIdx(u16::from(b.1.0) * 200)),
-                );
+                // Blocs 0, 200, 1400 and the highest index.
+                let bloc = |p: PowerIdx| BlocIdx(if p.0 == u8::MAX { u16::MAX } else { u16::from(p.0) * 200 });
+                let (x, y) = ((a.0, bloc(a.1)), (b.0, bloc(b.1)));
                 assert_eq!(membership_order(x.0, x.1).cmp(&membership_order(y.0, y.1)), x.cmp(&y));
             }
         }
@@ -736,6 +735,12 @@ mod tests {
         sorter.sort(&mut again, |t| StateIdx(t.0), |t| t.1);
         assert_eq!(again, expected);
         sorter.sort(&mut [] as &mut [(u16, u32, usize)], |t| StateIdx(t.0), |t| t.1);
+        // Sparse, extreme indices.
+        let mut sparse = vec![(u16::MAX, 2, 0), (0, 1, 1), (u16::MAX, 1, 2), (7, 0, 3), (0, 1, 4)];
+        let mut expected = sparse.clone();
+        expected.sort_by_key(|t| (t.0, t.1));
+        sorter.sort(&mut sparse, |t| StateIdx(t.0), |t| t.1);
+        assert_eq!(sparse, expected);
     }
 
     fn order(keys: &[u16]) -> Vec<u16> {

@@ -47,8 +47,9 @@ impl Relations {
     }
 
     /// Sets every pair (each once, the lower index first, row by row) to
-    /// `f(a, b, its value)`, within range: diplomacy's monthly drift.
-    /// `row(a)` is called once a row, before its pairs, for what they share.
+    /// `f(&row(a), b, its value)`, within range: diplomacy's settling at
+    /// the start and its monthly drift. `row(a)` is called once a row,
+    /// before its pairs, for what they share.
     #[inline]
     pub fn update_pairs<R>(&mut self, mut row: impl FnMut(usize) -> R, mut f: impl FnMut(&R, usize, f64) -> f64) {
         let n = self.n;
