@@ -6,7 +6,7 @@ use super::bindings::{Bindings, BlocRef, PowerRef, StateRef, Target, Who};
 use super::facts::{Facts, MEMBER, SANCTIONED, SUSPENDED, export_bit};
 use crate::scenario::YearMonth;
 use crate::scenario::format::{Cmp, Condition, Indicator, PartnershipKind, ProjectKind, RegimeKind, Stage};
-use crate::sim::world::components::CommodityIdx;
+use crate::sim::world::components::{CommodityIdx, Partnership};
 use crate::sim::world::registry::Registry;
 
 /// A condition ready to evaluate. The variants mirror
@@ -113,6 +113,19 @@ pub enum Cond {
     All(Vec<Cond>),
     Any(Vec<Cond>),
     Not(Box<Cond>),
+}
+
+/// Whether a partnership is of the kind and at the stage a `Partnership`
+/// condition asks for (its state and power aside).
+#[inline]
+fn partnership_matches(ps: &Partnership, kind: Option<PartnershipKind>, stage: Option<Stage>) -> bool {
+    kind.is_none_or(|k| ps.kind == k)
+        && match stage {
+            // "At this stage or further along the road to force".
+            Some(st) if st.is_pending() || st == Stage::InForce => ps.stage >= st && ps.stage <= Stage::InForce,
+            Some(st) => ps.stage == st,
+            None => true,
+        }
 }
 
 impl Cond {
@@ -405,6 +418,38 @@ impl Cond {
                     *o = matches!(t, Some(Target::State(s)) if f.regime[s.0 as usize] == *kind);
                 }
             }
+            // The decider's partnerships with each power, and each state's
+            // with the deciding power: the catalogues' commonest test of a
+            // deal, read from the partnerships grouped by state.
+            Cond::Partnership {
+                state: StateRef::Me,
+                power: PowerRef::Target,
+                kind,
+                stage,
+            } => match me.state() {
+                Some(s) => {
+                    let live = f.live_partnerships(s);
+                    for (o, t) in out.iter_mut().zip(targets) {
+                        *o = matches!(t, Some(Target::Power(p))
+                            if live.iter().any(|ps| ps.power == *p && partnership_matches(ps, *kind, *stage)));
+                    }
+                }
+                None => out.fill(false),
+            },
+            Cond::Partnership {
+                state: StateRef::Target,
+                power: PowerRef::Me,
+                kind,
+                stage,
+            } => match me {
+                Who::Power(p) => {
+                    for (o, t) in out.iter_mut().zip(targets) {
+                        *o = matches!(t, Some(Target::State(s))
+                            if f.live_partnerships(*s).iter().any(|ps| ps.power == p && partnership_matches(ps, *kind, *stage)));
+                    }
+                }
+                Who::State(_) => out.fill(false),
+            },
             leaf => {
                 for (o, t) in out.iter_mut().zip(targets) {
                     *o = leaf.leaf(f, &Bindings::new(me, *t));
@@ -468,18 +513,10 @@ impl Cond {
                 kind,
                 stage,
             } => match (state.get(bind), power.get(bind)) {
-                (Some(s), Some(p)) => f.live_partnerships(s).iter().any(|ps| {
-                    ps.power == p
-                        && kind.is_none_or(|k| ps.kind == k)
-                        && match stage {
-                            // "At this stage or further along the road to force".
-                            Some(st) if st.is_pending() || *st == Stage::InForce => {
-                                ps.stage >= *st && ps.stage <= Stage::InForce
-                            }
-                            Some(st) => ps.stage == *st,
-                            None => true,
-                        }
-                }),
+                (Some(s), Some(p)) => f
+                    .live_partnerships(s)
+                    .iter()
+                    .any(|ps| ps.power == p && partnership_matches(ps, *kind, *stage)),
                 _ => false,
             },
             Cond::Relation {
@@ -601,6 +638,7 @@ impl Cond {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::sim::world::components::{BlocIdx, Power, PowerIdx, StateIdx};
 
     fn in_month(year: i32, month: u8) -> Facts {
         let mut f = Facts::default();
@@ -646,5 +684,241 @@ mod tests {
         assert_eq!(Cond::Any(vec![june.clone(), fact]).settled_by_calendar(&f), None);
         assert_eq!(Cond::Not(Box::new(june)).settled_by_calendar(&f), Some(true));
         assert_eq!(chance.settled_by_calendar(&f), None);
+    }
+    /// A small world with some of everything, values chosen so that most
+    /// conditions hold for some targets and not for others.
+    fn world() -> Facts {
+        let (n, p, nb) = (70, 3, 2);
+        let mut f = Facts::default();
+        (f.states, f.powers, f.blocs) = (n, p, nb);
+        for s in 0..n {
+            let mut ind = [0.0; 9];
+            for (k, v) in ind.iter_mut().enumerate() {
+                *v = ((s * 37 + k * 11) % 100) as f64;
+            }
+            f.indicators.push(ind);
+            f.regime.push(if s % 3 == 0 {
+                RegimeKind::MilitaryJunta
+            } else {
+                RegimeKind::Civilian
+            });
+            f.leader.push(format!("L{s}"));
+            f.exports.push(1 << (s % 4));
+            f.sanctioned.push(s % 5 == 0);
+            for k in 0..p {
+                f.alignment.push(if (s + k) % 7 == 0 {
+                    f64::NAN
+                } else {
+                    ((s * 13 + k * 29) % 200) as f64 - 100.0
+                });
+            }
+            for b in 0..nb {
+                let mut t = 0;
+                if (s + b) % 2 == 0 {
+                    t |= MEMBER;
+                }
+                if s % 6 == b {
+                    t |= SUSPENDED;
+                }
+                if s % 5 == 0 {
+                    t |= SANCTIONED;
+                }
+                f.ties.push(t);
+            }
+        }
+        for a in 0..n {
+            for b in 0..n {
+                f.relations.push(((a * 7 + b * 7 + a * b) % 200) as f64 - 100.0);
+            }
+        }
+        // Partnerships of every fourth state, grouped by state.
+        f.part_of.push(0);
+        for s in 0..n {
+            if s % 4 == 0 {
+                for k in 0..p {
+                    f.partnerships.push(Partnership {
+                        state: StateIdx(s as u16),
+                        power: PowerIdx(k as u8),
+                        kind: if k == 0 {
+                            PartnershipKind::TrainingEquipment
+                        } else {
+                            PartnershipKind::Base
+                        },
+                        stage: [Stage::InForce, Stage::Drafted, Stage::Suspended][(s / 4 + k) % 3],
+                        stage_since: f.date,
+                        offered: false,
+                    });
+                }
+            }
+            f.part_of.push(f.partnerships.len() as u32);
+        }
+        f.live = vec![true; nb];
+        f.bloc_codes = (0..nb).map(|b| format!("B{b}")).collect();
+        f.projects_open = vec![true, false];
+        f.projects_done = vec![0, 1];
+        f.staying = vec![3, 0];
+        f.power = (0..p)
+            .map(|k| {
+                Some(Power {
+                    idx: PowerIdx(k as u8),
+                    capacity: k as u32 + 1,
+                    conditionality: k as f64 * 0.4,
+                    offers: 0b101 << k,
+                })
+            })
+            .collect();
+        f.has_agenda = vec![true, false, true];
+        f.wants = vec![1, 2, 0];
+        f.courts = (0..p * n).map(|i| i % 3 == 0).collect();
+        f.rivals = vec![PowerIdx(1), PowerIdx(0)];
+        f.rivals_of = vec![0, 1, 1, 2];
+        f.security_load = vec![0, 5, 1];
+        f
+    }
+
+    fn conditions() -> Vec<Cond> {
+        let st = [StateRef::Me, StateRef::Target, StateRef::Fixed(StateIdx(4))];
+        let pw = [PowerRef::Me, PowerRef::Target, PowerRef::Fixed(PowerIdx(1))];
+        let bl = [BlocRef::Target, BlocRef::Fixed(BlocIdx(1))];
+        let mut out = Vec::new();
+        for &s in &st {
+            out.push(Cond::Indicator {
+                state: s,
+                indicator: Indicator::Stability,
+                cmp: Cmp::Above,
+                value: 40.0,
+            });
+            out.push(Cond::Regime {
+                state: s,
+                kind: RegimeKind::MilitaryJunta,
+            });
+            out.push(Cond::Sanctioned { state: s, bloc: None });
+            out.push(Cond::Exports {
+                state: s,
+                export: Some(CommodityIdx(1)),
+            });
+            for &o in &st {
+                out.push(Cond::Relation {
+                    state: s,
+                    other: o,
+                    cmp: Cmp::Below,
+                    value: -10.0,
+                });
+            }
+            for &p in &pw {
+                out.push(Cond::Alignment {
+                    state: s,
+                    power: p,
+                    cmp: Cmp::AtLeast,
+                    value: 0.0,
+                });
+                out.push(Cond::Partnership {
+                    state: s,
+                    power: p,
+                    kind: Some(PartnershipKind::TrainingEquipment),
+                    stage: None,
+                });
+                for stage in [Stage::InForce, Stage::Proposed, Stage::Suspended] {
+                    out.push(Cond::Partnership {
+                        state: s,
+                        power: p,
+                        kind: None,
+                        stage: Some(stage),
+                    });
+                }
+                out.push(Cond::Talks { state: s, power: p });
+                out.push(Cond::Courts { power: p, state: s });
+                out.push(Cond::Wants { power: p, state: s });
+                out.push(Cond::TowardRivals {
+                    state: s,
+                    power: p,
+                    cmp: Cmp::Below,
+                    value: 10.0,
+                });
+            }
+            for b in &bl {
+                out.push(Cond::Member {
+                    state: s,
+                    bloc: b.clone(),
+                });
+                out.push(Cond::Suspended {
+                    state: s,
+                    bloc: b.clone(),
+                });
+                out.push(Cond::Sanctioned {
+                    state: s,
+                    bloc: Some(b.clone()),
+                });
+            }
+        }
+        for &p in &pw {
+            out.push(Cond::SpareCapacity { power: p });
+            out.push(Cond::Conditionality {
+                power: p,
+                cmp: Cmp::Below,
+                value: 0.5,
+            });
+        }
+        for b in &bl {
+            out.push(Cond::Members {
+                bloc: b.clone(),
+                cmp: Cmp::AtLeast,
+                value: 2.0,
+            });
+            out.push(Cond::ProjectsOpen { bloc: b.clone() });
+        }
+        out.push(Cond::Chance(0.5));
+        out.push(Cond::Elapsed(0));
+        // Combinations of neighbours in the list, nested.
+        let leaves = out.clone();
+        for (k, w) in leaves.windows(3).enumerate() {
+            out.push(match k % 3 {
+                0 => Cond::All(w.to_vec()),
+                1 => Cond::Any(w.to_vec()),
+                _ => Cond::Not(Box::new(Cond::Any(vec![
+                    Cond::All(w[..2].to_vec()),
+                    Cond::Not(Box::new(w[2].clone())),
+                ]))),
+            });
+        }
+        out
+    }
+
+    #[test]
+    fn judged_for_every_target_at_once_is_judged_target_by_target() {
+        let f = world();
+        let deciders = [
+            Who::State(StateIdx(0)),
+            Who::State(StateIdx(4)),
+            Who::Power(PowerIdx(2)),
+        ];
+        // Targets of every kind, as deciders list them, and a decision about nothing.
+        let lists: Vec<Vec<Option<Target>>> = vec![
+            (0..f.states).map(|s| Some(Target::State(StateIdx(s as u16)))).collect(),
+            (0..f.states)
+                .step_by(3)
+                .map(|s| Some(Target::State(StateIdx(s as u16))))
+                .collect(),
+            (0..f.powers).map(|p| Some(Target::Power(PowerIdx(p as u8)))).collect(),
+            (0..f.blocs).map(|b| Some(Target::Bloc(BlocIdx(b as u16)))).collect(),
+            vec![None],
+        ];
+        let mut pool = Vec::new();
+        let mut checked = 0;
+        for c in conditions() {
+            for me in deciders {
+                for targets in &lists {
+                    let mut out = vec![false; targets.len()];
+                    c.holds_each(&f, me, targets, &mut out, &mut pool);
+                    for (t, got) in targets.iter().zip(&out) {
+                        let expect = c.holds(&f, &Bindings::new(me, *t));
+                        assert_eq!(*got, expect, "{c:?} by {me:?} about {t:?}");
+                        checked += usize::from(expect);
+                    }
+                }
+            }
+        }
+        // Not vacuous: many hold.
+        assert!(checked > 1000, "{checked}");
     }
 }
