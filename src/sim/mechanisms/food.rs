@@ -122,26 +122,37 @@ fn decide_grain_exports(
     world: &mut World,
     query: &mut QueryState<(&Country, &Economy, &Baseline)>,
     // Kept between turns: a turn allocates nothing for it.
-    mut situation: Local<Vec<(StateIdx, bool, f64)>>,
+    mut situation: Local<Vec<(StateIdx, bool, f64, bool)>>,
     mut room: Local<OrderRoom>,
 ) {
     let r = world.resource::<Rules>().food.clone();
+    // Who plays does not change during the phase.
+    let humans = world.resource::<Humans>();
     situation.clear();
     situation.extend(
-        in_state_order(query.iter(world), |(c, ..)| c.idx, &mut room)
-            .map(|(c, e, b)| (c.idx, e.grain_ban, e.food_insecurity - b.food_insecurity)),
+        in_state_order(query.iter(world), |(c, ..)| c.idx, &mut room).map(|(c, e, b)| {
+            (
+                c.idx,
+                e.grain_ban,
+                e.food_insecurity - b.food_insecurity,
+                humans.plays(c.idx),
+            )
+        }),
     );
-    // The player decides for their own state; the draw is made anyway so
-    // that the other states' fortunes do not depend on who plays.
-    for &(s, banned, excess) in situation.iter() {
-        let roll = world.resource_mut::<SimRng>().uniform(Stream::Food);
-        if world.resource::<Humans>().plays(s) {
-            continue;
+    // The stream is held for the phase (a ban draws nothing).
+    world.resource_scope(|world, mut rng: Mut<SimRng>| {
+        // The player decides for their own state; the draw is made anyway so
+        // that the other states' fortunes do not depend on who plays.
+        for &(s, banned, excess, human) in situation.iter() {
+            let roll = rng.uniform(Stream::Food);
+            if human {
+                continue;
+            }
+            if !banned && excess >= r.ban_threshold && roll < r.ban_chance {
+                actions::set_grain_ban(world, s, true);
+            } else if banned && excess <= r.lift_threshold && roll < r.lift_chance {
+                actions::set_grain_ban(world, s, false);
+            }
         }
-        if !banned && excess >= r.ban_threshold && roll < r.ban_chance {
-            actions::set_grain_ban(world, s, true);
-        } else if banned && excess <= r.lift_threshold && roll < r.lift_chance {
-            actions::set_grain_ban(world, s, false);
-        }
-    }
+    });
 }
