@@ -581,7 +581,7 @@ fn an_effect_changes_only_the_facts_it_says_it_may() {
                 Rows::One(s) => Some(vec![s]),
                 Rows::Every => None,
             };
-            let refreshed = cache.refresh_rows(sim.world_mut(), parts, listed.as_deref());
+            let refreshed = cache.refresh(sim.world_mut(), parts, listed.as_deref());
             assert_eq!(
                 format!("{refreshed:?}"),
                 format!("{after:?}"),

@@ -666,9 +666,7 @@ fn decide_by_weight(world: &mut World, who: Who, stream: Stream, scratch: &mut W
     scratch.options.clear();
     scratch.listed = [false; 6];
     if scratch.stale != Parts::NONE {
-        scratch
-            .facts
-            .refresh_rows(world, scratch.stale, scratch.stale_rows.listed());
+        scratch.facts.refresh(world, scratch.stale, scratch.stale_rows.listed());
         scratch.stale = Parts::NONE;
         scratch.stale_rows.clear();
     }

@@ -685,6 +685,7 @@ mod tests {
         assert_eq!(Cond::Not(Box::new(june)).settled_by_calendar(&f), Some(true));
         assert_eq!(chance.settled_by_calendar(&f), None);
     }
+
     /// A small world with some of everything, values chosen so that most
     /// conditions hold for some targets and not for others.
     fn world() -> Facts {

@@ -134,20 +134,15 @@ pub struct FactCache {
 impl FactCache {
     /// Gathers the facts anew from the world as it stands.
     pub fn gather(&mut self, world: &mut World) -> &Facts {
-        self.refresh(world, Parts::ALL)
+        self.refresh(world, Parts::ALL, None)
     }
 
-    /// Gathers again only `parts` (the rest is known not to have changed
-    /// since the last gathering, in this game).
-    pub fn refresh(&mut self, world: &mut World, parts: Parts) -> &Facts {
-        self.refresh_rows(world, parts, None)
-    }
-
-    /// The same, gathering [`Parts::STATES`] again only for the states
-    /// `rows` lists (every state's if `None`).
-    pub fn refresh_rows(&mut self, world: &mut World, parts: Parts, rows: Option<&[StateIdx]>) -> &Facts {
+    /// Gathers again only `parts`, and of [`Parts::STATES`] only the rows
+    /// of the states `rows` lists (every state's if `None`): the rest is
+    /// known not to have changed since the last gathering, in this game.
+    pub fn refresh(&mut self, world: &mut World, parts: Parts, rows: Option<&[StateIdx]>) -> &Facts {
         let q = self.queries.get_or_insert_with(|| FactQueries::from_world(world));
-        self.facts.refresh_rows(world, q, parts, rows);
+        self.facts.refresh(world, q, parts, rows);
         &self.facts
     }
 }
@@ -189,25 +184,14 @@ impl Facts {
 
     /// Refills every array from the world, reusing the buffers.
     pub fn gather(&mut self, world: &World, q: &mut FactQueries) {
-        self.refresh(world, q, Parts::ALL);
+        self.refresh(world, q, Parts::ALL, None);
     }
 
     /// Refills the arrays of `parts` from the world, reusing the buffers
-    /// (all of them if the numbers of states, powers or blocs changed).
-    pub fn refresh(&mut self, world: &World, q: &mut FactQueries, parts: Parts) {
-        self.refresh_rows(world, q, parts, None);
-    }
-
-    /// [`Facts::refresh`], gathering the states' part again only for the
-    /// states `rows` lists (every state's if `None`; the others are known
-    /// not to have changed).
-    pub fn refresh_rows(
-        &mut self,
-        world: &World,
-        q: &mut FactQueries,
-        mut parts: Parts,
-        mut rows: Option<&[StateIdx]>,
-    ) {
+    /// (all of them if the numbers of states, powers or blocs changed);
+    /// of the states' part, only the rows of the states `rows` lists
+    /// (every state's if `None`; the others are known not to have changed).
+    pub fn refresh(&mut self, world: &World, q: &mut FactQueries, mut parts: Parts, mut rows: Option<&[StateIdx]>) {
         self.calendar(world);
         let reg = world.resource::<Registry>();
         let (n, p, nb) = (reg.state_count(), reg.power_count(), reg.blocs.len());
