@@ -272,16 +272,7 @@ fn truncate(s: &str, n: usize) -> String {
     }
 }
 
-/// FNV-1a over bytes: a stable hash (the standard library's is not
-/// guaranteed stable across releases).
-pub fn fnv1a(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in bytes {
-        h ^= *b as u64;
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    h
-}
+pub use crate::sim::world::said::fnv1a;
 
 /// A digest of everything a game produced: the final report, the history of
 /// every indicator, and the cause ledger, bit for bit.

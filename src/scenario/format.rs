@@ -497,6 +497,17 @@ pub enum ProjectKind {
 }
 
 impl ProjectKind {
+    pub fn snake(self) -> &'static str {
+        match self {
+            ProjectKind::JointForce => "joint_force",
+            ProjectKind::Passport => "passport",
+            ProjectKind::Media => "media",
+            ProjectKind::CommonMarket => "common_market",
+            ProjectKind::Currency => "currency",
+            ProjectKind::Federation => "federation",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             ProjectKind::JointForce => "joint force",

@@ -19,7 +19,7 @@ use crate::sim::world::chronicle::{Chronicle, NewsBuilder, NewsKind};
 use crate::sim::world::components::*;
 use crate::sim::world::course::Course;
 use crate::sim::world::ledger::{Actor, Cause, Ledger, Measure, Mechanism};
-use crate::sim::world::registry::{Clock, Registry};
+use crate::sim::world::registry::Clock;
 use crate::sim::world::rng::{SimRng, Stream, logistic};
 
 pub(crate) fn plugin(app: &mut App) {
@@ -34,6 +34,7 @@ pub(crate) fn plugin(app: &mut App) {
 }
 
 use crate::sim::world::turn::CoupsThisTurn;
+use crate::sim::world::said::Said;
 
 /// What the coup hazard of one state depends on.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -200,7 +201,6 @@ fn attempt_coups(
     partnerships: Query<&Partnership>,
     rules: Res<Rules>,
     clock: Res<Clock>,
-    registry: Res<Registry>,
     mut rng: ResMut<SimRng>,
     mut ledger: ResMut<Ledger>,
     mut chronicle: ResMut<Chronicle>,
@@ -288,7 +288,6 @@ fn attempt_coups(
             succeeded,
         });
         record.last_attempt = Some(date);
-        let name = registry.state_name(s).to_string();
         let ousted = regime.leader.clone();
         if succeeded {
             let leader = match ordered.and_then(|f| f.leader.clone()) {
@@ -337,7 +336,10 @@ fn attempt_coups(
                 turn,
                 date,
                 NewsKind::Coup,
-                format!("Coup in {name}: {leader} seizes power, ousting {ousted}."),
+                Said::new("news-coup")
+                    .state("state", s)
+                    .name("leader", leader.as_str())
+                    .name("ousted", ousted.as_str()),
             )
             .state(s)
             .post(&mut chronicle);
@@ -356,7 +358,7 @@ fn attempt_coups(
                 turn,
                 date,
                 NewsKind::CoupFailed,
-                format!("A coup attempt against {ousted} in {name} fails; purges follow."),
+                Said::new("news-coup-failed").state("state", s).name("ousted", ousted.as_str()),
             )
             .state(s)
             .post(&mut chronicle);

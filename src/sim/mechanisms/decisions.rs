@@ -26,6 +26,7 @@ use crate::sim::world::course::Course;
 use crate::sim::world::ledger::{Actor, Cause, Ledger, Mechanism};
 use crate::sim::world::registry::{Clock, Registry};
 use crate::sim::world::rng::{SimRng, Stream};
+use crate::sim::world::said::{self, Arg, Said};
 use std::sync::Arc;
 
 pub(crate) fn plugin(app: &mut App) {
@@ -226,6 +227,32 @@ pub fn who_code(reg: &Registry, who: Who) -> String {
     }
 }
 
+/// A decider as an argument of a message.
+pub fn who_arg(who: Who) -> Arg {
+    match who {
+        Who::State(s) => Arg::State(s),
+        Who::Power(p) => Arg::Power(p),
+    }
+}
+
+/// What a decision is about, as an argument of a message.
+pub fn target_arg(t: Target) -> Arg {
+    match t {
+        Target::State(s) => Arg::State(s),
+        Target::Power(p) => Arg::Power(p),
+        Target::Bloc(b) => Arg::Bloc(b),
+    }
+}
+
+/// The key of a decision's text in the catalogue's translations:
+/// `decision-ID-name`, `decision-ID-description`.
+pub fn decision_key(id: &str, part: &str) -> String {
+    let mut key = said::text_key("decision", id);
+    key.push('-');
+    key.push_str(part);
+    key
+}
+
 pub fn who_name(reg: &Registry, who: Who) -> String {
     match who {
         Who::State(s) => reg.state_name(s).to_string(),
@@ -368,29 +395,32 @@ fn take(world: &mut World, who: Who, i: usize, target: Option<Target>, taken: Op
     }
     let def = &world.resource::<DecisionBook>().defs[i];
     let turn = world.resource::<Ledger>().turn;
-    let reg = world.resource::<Registry>();
     let text = if !world.resource::<Chronicle>().texts {
-        String::new()
+        Said::new("news-decision")
     } else {
-        let whom = target
-            .map(|t| format!(" ({})", target_name(reg, t)))
-            .unwrap_or_default();
-        let reasons = taken.as_ref().map_or(&[][..], |t| &t.reasons[..]);
-        let why = if reasons.is_empty() {
-            String::new()
-        } else {
-            let r: Vec<&str> = reasons
-                .iter()
-                .filter(|(_, a)| *a > 0.0)
-                .map(|(w, _)| w.as_str())
-                .collect();
-            if r.is_empty() {
-                String::new()
-            } else {
-                format!(": {}", r.join(", "))
-            }
+        let reasons: Vec<Arg> = taken
+            .as_ref()
+            .map_or(&[][..], |t| &t.reasons[..])
+            .iter()
+            .filter(|(_, a)| *a > 0.0)
+            .map(|(w, _)| said::scenario_text(said::text_hash_key(w), w))
+            .collect();
+        let id = match (target.is_some(), reasons.is_empty()) {
+            (false, true) => "news-decision",
+            (false, false) => "news-decision-why",
+            (true, true) => "news-decision-on",
+            (true, false) => "news-decision-on-why",
         };
-        format!("{}: {}{whom}{why}.", who_name(reg, who), def.name)
+        let mut said = Said::new(id)
+            .with("who", who_arg(who))
+            .with("decision", said::scenario_text(decision_key(&def.id, "name"), &def.name));
+        if let Some(t) = target {
+            said = said.with("target", target_arg(t));
+        }
+        if !reasons.is_empty() {
+            said = said.with("reasons", Arg::List(reasons));
+        }
+        said
     };
     let date = world.resource::<Clock>().date();
     let mut news = NewsBuilder::new(turn, date, NewsKind::Decision, text);
@@ -524,8 +554,9 @@ fn carry_out_player_decisions(world: &mut World) {
         // The world has moved since the player chose: check again, and
         // say so if it no longer can be done.
         if let Some(reason) = refusal(world, state, i, target, 0.0) {
-            let reg = world.resource::<Registry>();
-            let text = format!("{} could not carry out a decision: {reason}.", reg.state_name(state));
+            let text = Said::new("news-decision-refused")
+                .state("state", state)
+                .name("reason", reason.as_str());
             let date = world.resource::<Clock>().date();
             NewsBuilder::new(turn, date, NewsKind::Decision, text)
                 .state(state)

@@ -21,6 +21,7 @@ use crate::sim::world::players::Humans;
 use crate::sim::world::registry::{Clock, Registry};
 use crate::sim::world::rng::{SimRng, Stream};
 use crate::sim::world::turn::Prologue;
+use crate::sim::world::said::{self, Arg, Said};
 
 pub(crate) fn plugin(app: &mut App) {
     crate::sim::world::snapshot::Kept::resource::<EventBook>(app);
@@ -120,18 +121,15 @@ impl EventBook {
 }
 
 impl EventBook {
-    /// The source of the record's turning point whose headline this is (a
-    /// headline's first letter is a capital, whatever the title's).
-    pub fn source_of(&self, headline: &str) -> Option<&str> {
-        let same = |title: &str| {
-            let (mut a, mut b) = (title.chars(), headline.chars());
-            a.next().map(|c| c.to_uppercase().collect::<String>()) == b.next().map(|c| c.to_uppercase().collect())
-                && a.as_str() == b.as_str()
+    /// The source of the record's turning point this headline announces.
+    pub fn source_of(&self, headline: &Said) -> Option<&str> {
+        let Some(Arg::Text { key, .. }) = headline.arg("title") else {
+            return None;
         };
         self.defs
             .iter()
             .zip(&self.sources)
-            .find(|(d, s)| s.is_some() && d.title.as_deref().is_some_and(same))
+            .find(|(d, s)| s.is_some() && event_key(&d.id, "title") == *key)
             .and_then(|(_, s)| s.as_deref())
     }
 
@@ -286,7 +284,10 @@ fn fire(world: &mut World, book: &mut EventBook, i: usize, depth: usize) {
     let turn = world.resource::<Ledger>().turn;
     let date = world.resource::<Clock>().date();
     let def = &book.defs[i];
-    let title = def.title.clone().unwrap_or_else(|| def.id.clone());
+    let title = Said::new("news-event").with(
+        "title",
+        said::scenario_text(event_key(&def.id, "title"), def.title.as_deref().unwrap_or(&def.id)),
+    );
     let kind = if def.headline {
         NewsKind::Announcement
     } else {
@@ -371,17 +372,16 @@ fn choose(world: &mut World, book: &mut EventBook, i: usize, k: usize, by_player
     let who = book.defs[i]
         .chooser
         .as_deref()
-        .and_then(|c| world.resource::<Registry>().state(c))
-        .map(|s| world.resource::<Registry>().state_name(s).to_string())
-        .unwrap_or_default();
-    let how = if by_player { "your government" } else { "its government" };
-    NewsBuilder::new(
-        turn,
-        date,
-        NewsKind::Scripted,
-        format!("{who}: {how} chose \"{label}\""),
-    )
-    .post(&mut world.resource_mut::<Chronicle>());
+        .and_then(|c| world.resource::<Registry>().state(c));
+    let id = if by_player { "news-choice-yours" } else { "news-choice-theirs" };
+    let mut said = Said::new(id).with(
+        "choice",
+        said::scenario_text(event_key(&book.defs[i].id, &format!("choice-{k}")), &label),
+    );
+    if let Some(s) = who {
+        said = said.state("state", s);
+    }
+    NewsBuilder::new(turn, date, NewsKind::Scripted, said).post(&mut world.resource_mut::<Chronicle>());
     let effects = book.choice_effects[i][k].clone();
     apply_effects(world, book, i, &effects, 0);
 }
@@ -398,4 +398,13 @@ pub fn run_prologue(world: &mut World) {
         check_events(world, &mut book, &mut FactCache::default(), greets, false);
     });
     world.insert_resource(Prologue(false));
+}
+
+/// The key of an event's text in a scenario's translations:
+/// `event-ID-title`, `event-ID-choice-0`.
+pub fn event_key(id: &str, part: &str) -> String {
+    let mut key = said::text_key("event", id);
+    key.push('-');
+    key.push_str(part);
+    key
 }

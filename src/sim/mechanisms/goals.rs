@@ -12,6 +12,7 @@ use crate::sim::script::{Bindings, Cond, FactCache, Facts};
 use crate::sim::world::chronicle::{Chronicle, NewsBuilder, NewsKind};
 use crate::sim::world::players::PlayedBy;
 use crate::sim::world::registry::{Clock, Registry};
+use crate::sim::world::said::{self, Said};
 
 pub(crate) fn plugin(app: &mut App) {
     crate::sim::world::snapshot::Kept::resource::<GoalBook>(app);
@@ -111,11 +112,13 @@ fn judge_goals(world: &mut World, mut facts: Local<FactCache>) {
         if !world.resource::<crate::sim::world::players::Humans>().plays(s) {
             continue;
         }
-        let (kind, verdict) = match status {
-            GoalStatus::Won { .. } => (NewsKind::GoalReached, "reached"),
-            _ => (NewsKind::GoalFailed, "failed"),
+        let (kind, id) = match status {
+            GoalStatus::Won { .. } => (NewsKind::GoalReached, "news-goal-reached"),
+            _ => (NewsKind::GoalFailed, "news-goal-failed"),
         };
-        let text = format!("{}: goal {verdict}: {}.", reg.state_name(s), def.name);
+        let text = Said::new(id)
+            .state("state", s)
+            .with("goal", said::scenario_text(goal_key(i, "name"), &def.name));
         let date = world.resource::<Clock>().date();
         NewsBuilder::new(turn, date, kind, text)
             .state(s)
@@ -547,4 +550,10 @@ fn short(reg: &Registry, code: &str) -> String {
         Some(b) => reg.bloc_name(b).to_string(),
         None => code.to_string(),
     }
+}
+
+/// The key of a goal's text in a scenario's translations: `goal-N-name`,
+/// `goal-N-description`, N counting the scenario's goals from 0.
+pub fn goal_key(index: usize, part: &str) -> String {
+    format!("goal-{index}-{part}")
 }

@@ -17,8 +17,9 @@ use crate::sim::schedule::{SetUpPhase, SetUpSteps, TurnPhase, TurnSchedule};
 use crate::sim::world::chronicle::{Chronicle, NewsBuilder, NewsKind};
 use crate::sim::world::components::*;
 use crate::sim::world::ledger::{Actor, Cause, Ledger, Measure, Mechanism};
-use crate::sim::world::registry::{Clock, Registry};
+use crate::sim::world::registry::Clock;
 use crate::sim::world::rng::{SimRng, Stream};
+use crate::sim::world::said::Said;
 
 pub(crate) fn plugin(app: &mut App) {
     SetUpSteps::add(app, SetUpPhase::Settle, |world, _| root_insurgencies(world));
@@ -152,7 +153,6 @@ fn fight_insurgencies(
     blocs: Query<&Bloc>,
     rules: Res<Rules>,
     clock: Res<Clock>,
-    registry: Res<Registry>,
     mut rng: ResMut<SimRng>,
     mut ledger: ResMut<Ledger>,
     mut chronicle: ResMut<Chronicle>,
@@ -250,10 +250,7 @@ fn fight_insurgencies(
                 base.rooted *= 1.0 - r.settle_share;
                 base.rest *= 1.0 - r.settle_share;
                 base.momentum = 0.0;
-                let text = format!(
-                    "The insurgency in {} recedes: armed groups are spent, divided or negotiating.",
-                    registry.state_name(s)
-                );
+                let text = Said::new("news-insurgency-recedes").state("state", s);
                 NewsBuilder::new(turn, clock.date(), NewsKind::InsurgencyRecedes, text)
                     .state(s)
                     .post(&mut chronicle);

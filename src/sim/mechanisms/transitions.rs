@@ -16,8 +16,9 @@ use crate::sim::schedule::{TurnPhase, TurnSchedule};
 use crate::sim::world::chronicle::{Chronicle, NewsBuilder, NewsKind};
 use crate::sim::world::components::*;
 use crate::sim::world::ledger::{Cause, Ledger, Measure, Mechanism};
-use crate::sim::world::registry::{Clock, Registry};
+use crate::sim::world::registry::Clock;
 use crate::sim::world::rng::{SimRng, Stream};
+use crate::sim::world::said::Said;
 
 pub(crate) fn plugin(app: &mut App) {
     app.add_systems(
@@ -52,7 +53,6 @@ fn hold_elections(
     )>,
     rules: Res<Rules>,
     clock: Res<Clock>,
-    registry: Res<Registry>,
     humans: Res<crate::sim::world::players::Humans>,
     mut rng: ResMut<SimRng>,
     mut ledger: ResMut<Ledger>,
@@ -106,17 +106,16 @@ fn hold_elections(
             since: date,
             by_coup: false,
         };
-        let name = registry.state_name(s);
-        let what = if was == RegimeKind::Transitional {
-            "end the transition"
-        } else {
-            "end military rule"
+        let id = match (was == RegimeKind::Transitional, keeps) {
+            (true, true) => "news-elections-transition-kept",
+            (true, false) => "news-elections-transition",
+            (false, true) => "news-elections-junta-kept",
+            (false, false) => "news-elections-junta",
         };
-        let text = if keeps {
-            format!("Elections in {name} {what}: {leader} is elected president.")
-        } else {
-            format!("Elections in {name} {what}: {leader} succeeds {before}.")
-        };
+        let text = Said::new(id)
+            .state("state", s)
+            .name("leader", leader.as_str())
+            .name("before", before.as_str());
         NewsBuilder::new(turn, date, NewsKind::CivilianRule, text)
             .state(s)
             .post(&mut chronicle);

@@ -18,6 +18,7 @@ use crate::sim::world::ledger::Ledger;
 use crate::sim::world::players::Humans;
 use crate::sim::world::registry::{Clock, Registry};
 use crate::sim::world::relations::Relations;
+use crate::sim::world::said::Said;
 
 pub(crate) fn plugin(app: &mut App) {
     crate::sim::world::snapshot::Kept::resource::<Offers>(app);
@@ -104,14 +105,7 @@ pub fn put(world: &mut World, to: StateIdx, kind: OfferKind) {
         turn,
         answer: None,
     });
-    let text = {
-        let reg = world.resource::<Registry>();
-        format!(
-            "{} {} has yet to answer.",
-            question(reg, to, kind),
-            sentence(reg.state_in_text(to).to_string())
-        )
-    };
+    let text = Said::new("news-offer").said("question", question(to, kind)).state("state", to);
     let item = actions::news(world, NewsKind::Offer, text)
         .state(to)
         .members(members(to, kind));
@@ -150,11 +144,11 @@ pub struct OfferView {
     pub from: String,
     /// `pact`, `partnership` or `mediation`, for machines.
     pub kind: &'static str,
-    /// The question, in words.
-    pub question: String,
+    /// The question, for the front end to put into words.
+    pub question: Said,
     /// What accepting does, and what declining does.
-    pub if_accepted: String,
-    pub if_declined: String,
+    pub if_accepted: Said,
+    pub if_declined: Said,
     pub answer: Option<bool>,
     /// Months left before it lapses unanswered (this one included).
     pub months_left: u32,
@@ -165,7 +159,6 @@ pub fn open_offers(world: &World, state: Option<StateIdx>) -> Vec<OfferView> {
     let reg = world.resource::<Registry>();
     let patience = world.resource::<crate::rules::Rules>().diplomacy.offer_patience_months as u32;
     let turn = world.resource::<Clock>().turn;
-    let name = |s| reg.state_in_text(s).to_string();
     world
         .resource::<Offers>()
         .open
@@ -176,20 +169,20 @@ pub fn open_offers(world: &World, state: Option<StateIdx>) -> Vec<OfferView> {
                 OfferKind::Pact { from, bloc: Some(_) } => (
                     "pact",
                     reg.state_code(from).to_string(),
-                    "You join its members' mutual defence: each comes to the others' aid against insurgents.".to_string(),
-                    format!("{} is told no; nothing changes.", name(from)),
+                    Said::new("offer-yes-pact-invitation"),
+                    Said::new("offer-no-pact").state("from", from),
                 ),
                 OfferKind::Pact { from, bloc: None } => (
                     "pact",
                     reg.state_code(from).to_string(),
-                    "You join its pact, it joins yours, or you found one together: each comes to the other's aid against insurgents.".to_string(),
-                    format!("{} is told no; nothing changes.", name(from)),
+                    Said::new("offer-yes-pact"),
+                    Said::new("offer-no-pact").state("from", from),
                 ),
                 OfferKind::Partnership { power, .. } => (
                     "partnership",
                     reg.power_code(power).to_string(),
-                    "Talks move one stage on now, and on toward entry into force.".to_string(),
-                    "The talks end.".to_string(),
+                    Said::new("offer-yes-partnership"),
+                    Said::new("offer-no-partnership"),
                 ),
                 OfferKind::Mediation {
                     asked_by,
@@ -199,13 +192,11 @@ pub fn open_offers(world: &World, state: Option<StateIdx>) -> Vec<OfferView> {
                 } => (
                     "mediation",
                     reg.state_code(asked_by).to_string(),
-                    format!(
-                        "Relations between {} and {} improve, and both think better of {}.",
-                        name(first),
-                        name(second),
-                        name(mediator)
-                    ),
-                    "No mediation this time.".to_string(),
+                    Said::new("offer-yes-mediation")
+                        .state("first", first)
+                        .state("second", second)
+                        .state("mediator", mediator),
+                    Said::new("offer-no-mediation"),
                 ),
             };
             OfferView {
@@ -213,7 +204,7 @@ pub fn open_offers(world: &World, state: Option<StateIdx>) -> Vec<OfferView> {
                 to: reg.state_code(o.to).to_string(),
                 from,
                 kind,
-                question: question(reg, o.to, o.kind),
+                question: question(o.to, o.kind),
                 if_accepted: yes,
                 if_declined: no,
                 answer: o.answer,
@@ -319,62 +310,50 @@ fn accept(world: &mut World, o: &Offer) {
 }
 
 /// The offer as a noun: "Mali's proposal of a defence pact".
-pub fn phrase(reg: &Registry, kind: OfferKind) -> String {
+pub fn phrase(kind: OfferKind) -> Said {
     match kind {
-        OfferKind::Pact { from, bloc: Some(_) } => format!("{}'s invitation to its pact", reg.state_in_text(from)),
-        OfferKind::Pact { from, bloc: None } => format!("{}'s proposal of a defence pact", reg.state_in_text(from)),
-        OfferKind::Partnership { power, kind } => format!(
-            "{}'s offer of {} {}",
-            reg.power_in_text(power),
-            actions::article(kind.label()),
-            kind.label()
-        ),
-        OfferKind::Mediation { asked_by, .. } => format!("{}'s request for mediation", reg.state_in_text(asked_by)),
+        OfferKind::Pact { from, bloc: Some(_) } => Said::new("offer-phrase-pact-invitation").state("from", from),
+        OfferKind::Pact { from, bloc: None } => Said::new("offer-phrase-pact").state("from", from),
+        OfferKind::Partnership { power, kind } => Said::new("offer-phrase-partnership")
+            .power("power", power)
+            .term("kind", "partnership", kind.snake()),
+        OfferKind::Mediation { asked_by, .. } => Said::new("offer-phrase-mediation").state("from", asked_by),
     }
 }
 
 /// The offer put as a question to `to`: "Mali proposes a mutual defence
 /// pact to Niger." (the dialog's, and the news's first sentence).
-fn question(reg: &Registry, to: StateIdx, kind: OfferKind) -> String {
-    let name = |s| reg.state_in_text(s);
-    sentence(match kind {
-        OfferKind::Pact { from, bloc: Some(b) } => {
-            format!("{} invites {} to join {}.", name(from), name(to), reg.bloc_in_text(b))
-        }
-        OfferKind::Pact { from, bloc: None } => {
-            format!("{} proposes a mutual defence pact to {}.", name(from), name(to))
-        }
-        OfferKind::Partnership { power, kind } => format!(
-            "{} offers {} {} {}.",
-            reg.power_in_text(power),
-            name(to),
-            actions::article(kind.label()),
-            kind.label()
-        ),
+pub fn question(to: StateIdx, kind: OfferKind) -> Said {
+    match kind {
+        OfferKind::Pact { from, bloc: Some(b) } => Said::new("offer-pact-invitation")
+            .state("from", from)
+            .state("to", to)
+            .bloc("bloc", b),
+        OfferKind::Pact { from, bloc: None } => Said::new("offer-pact").state("from", from).state("to", to),
+        OfferKind::Partnership { power, kind } => Said::new("offer-partnership")
+            .power("power", power)
+            .state("to", to)
+            .term("kind", "partnership", kind.snake()),
         OfferKind::Mediation {
             asked_by,
             mediator,
             first,
             second,
-        } if mediator == to => format!(
-            "{} asks {} to mediate between {} and {}.",
-            name(asked_by),
-            name(mediator),
-            name(first),
-            name(second)
-        ),
+        } if mediator == to => Said::new("offer-mediation-asked")
+            .state("from", asked_by)
+            .state("to", mediator)
+            .state("first", first)
+            .state("second", second),
         OfferKind::Mediation {
             mediator,
             first,
             second,
             ..
-        } => format!(
-            "{} offers to mediate between {} and {}.",
-            name(mediator),
-            name(first),
-            name(second)
-        ),
-    })
+        } => Said::new("offer-mediation")
+            .state("mediator", mediator)
+            .state("first", first)
+            .state("second", second),
+    }
 }
 
 fn members(to: StateIdx, kind: OfferKind) -> Vec<StateIdx> {
@@ -405,23 +384,10 @@ fn decline(world: &mut World, o: &Offer, lapsed: bool) {
         }
         return;
     }
-    let to = world.resource::<Registry>().state_in_text(o.to).to_string();
-    let what = phrase(world.resource::<Registry>(), o.kind);
-    let text = if lapsed {
-        format!("{to} lets {what} lapse unanswered.")
-    } else {
-        format!("{to} declines {what}.")
-    };
+    let id = if lapsed { "news-offer-lapsed" } else { "news-offer-declined" };
+    let text = Said::new(id).state("state", o.to).said("what", phrase(o.kind));
     let item = actions::news(world, NewsKind::Decision, text)
         .state(o.to)
         .members(members(o.to, o.kind));
     actions::post(world, item);
-}
-
-/// A sentence that may open with "the …": its first letter capitalised.
-fn sentence(mut text: String) -> String {
-    if let Some(first) = text.get_mut(0..1) {
-        first.make_ascii_uppercase();
-    }
-    text
 }

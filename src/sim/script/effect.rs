@@ -16,6 +16,7 @@ use crate::sim::world::ledger::{Cause, Ledger};
 use crate::sim::world::players::Humans;
 use crate::sim::world::registry::{Clock, Registry};
 use crate::sim::world::relations::{Borders, Relations};
+use crate::sim::world::said::{self, Said};
 use crate::sim::world::turn::{CoupsThisTurn, ForcedCoup};
 
 fn agenda<'w>(world: &'w World, reg: &Registry, p: PowerIdx) -> Option<&'w Agenda> {
@@ -219,8 +220,12 @@ pub fn apply(world: &mut World, eff: &Eff, cause: Cause, bind: &Bindings) {
                 };
                 match (mediator, second) {
                     (Some(m), Some(second)) => actions::seek_mediation(world, decider, m, first, second),
-                    (None, _) => actions::no_mediation(world, a, b, "no state is on good terms with both"),
-                    (Some(_), None) => actions::no_mediation(world, a, b, "no quarrel to settle"),
+                    (None, _) => {
+                        actions::no_mediation(world, a, b, Said::new("why-no-mediator"))
+                    },
+                    (Some(_), None) => {
+                        actions::no_mediation(world, a, b, Said::new("why-no-quarrel"))
+                    },
                 }
             }
         }
@@ -232,7 +237,8 @@ pub fn apply(world: &mut World, eff: &Eff, cause: Cause, bind: &Bindings) {
         Effect::News(text) => {
             let turn = world.resource::<Ledger>().turn;
             let date = world.resource::<Clock>().date();
-            NewsBuilder::new(turn, date, NewsKind::Scripted, text.clone()).post(&mut world.resource_mut::<Chronicle>());
+            let said = Said::new("news-scripted").with("text", said::scenario_text(said::text_hash_key(text), text));
+            NewsBuilder::new(turn, date, NewsKind::Scripted, said).post(&mut world.resource_mut::<Chronicle>());
         }
         // Chains are followed by `fire`, which knows the depth.
         Effect::Fire(_) => {}

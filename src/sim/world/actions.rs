@@ -13,15 +13,16 @@ use crate::sim::world::chronicle::{Chronicle, NewsBuilder, NewsKind};
 use crate::sim::world::components::*;
 use crate::sim::world::ledger::{Actor, Cause, Ledger, Measure, Mechanism};
 use crate::sim::world::registry::{Clock, Registry};
+use crate::sim::world::said::Said;
 
 /// The turn being resolved and its month, for news.
 fn stamp(world: &World) -> (u32, YearMonth) {
     (world.resource::<Ledger>().turn, world.resource::<Clock>().date())
 }
 
-pub(crate) fn news(world: &mut World, kind: NewsKind, text: String) -> NewsBuilder {
+pub(crate) fn news(world: &mut World, kind: NewsKind, said: Said) -> NewsBuilder {
     let (turn, date) = stamp(world);
-    NewsBuilder::new(turn, date, kind, text)
+    NewsBuilder::new(turn, date, kind, said)
 }
 
 pub(crate) fn post(world: &mut World, item: NewsBuilder) {
@@ -76,7 +77,7 @@ pub fn join_bloc(world: &mut World, state: StateIdx, bloc: BlocIdx) {
         return;
     }
     let state_e = reg.state_entity(state);
-    let text = format!("{} joins {}.", reg.state_in_text(state), reg.bloc_in_text(bloc));
+    let text = Said::new("news-bloc-joined").state("state", state).bloc("bloc", bloc);
     world.spawn(membership_bundle(state, state_e, bloc, bloc_e, false));
     touch_blocs(world);
     let count = members(world, bloc).len() as u16;
@@ -104,12 +105,10 @@ pub fn announce_withdrawal(world: &mut World, state: StateIdx, bloc: BlocIdx) {
         .map(|b| b.rules.withdrawal_notice_months)
         .unwrap_or(0);
     let effective = world.resource::<Clock>().date().plus_months(notice as i64);
-    let text = format!(
-        "{} announces its withdrawal from {}, effective {}.",
-        reg.state_in_text(state),
-        reg.bloc_in_text(bloc),
-        effective.long()
-    );
+    let text = Said::new("news-withdrawal-announced")
+        .state("state", state)
+        .bloc("bloc", bloc)
+        .date("effective", effective);
     if let Some(mut ms) = world.get_mut::<Membership>(m) {
         ms.leaving = Some(effective);
     }
@@ -134,8 +133,7 @@ pub fn leave_bloc(world: &mut World, state: StateIdx, bloc: BlocIdx) {
         held.0.retain(|x| *x != (state, bloc));
     }
     touch_blocs(world);
-    let reg = world.resource::<Registry>();
-    let text = format!("{} leaves {}.", reg.state_in_text(state), reg.bloc_in_text(bloc));
+    let text = Said::new("news-bloc-left").state("state", state).bloc("bloc", bloc);
     let item = news(world, NewsKind::BlocLeft, text)
         .state(state)
         .bloc(bloc)
@@ -201,9 +199,8 @@ pub fn dissolve_bloc(world: &mut World, bloc: BlocIdx) {
         held.0.retain(|x| x.1 != bloc);
     }
     touch_blocs(world);
-    let mut reg = world.resource_mut::<Registry>();
-    reg.blocs[bloc.0 as usize].entity = None;
-    let text = format!("{} is dissolved.", reg.bloc_in_text(bloc));
+    world.resource_mut::<Registry>().blocs[bloc.0 as usize].entity = None;
+    let text = Said::new("news-bloc-dissolved").bloc("bloc", bloc);
     let item = news(world, NewsKind::BlocDissolved, text).bloc(bloc).members(remaining);
     post(world, item);
 }
@@ -238,34 +235,19 @@ pub fn set_suspended(world: &mut World, state: StateIdx, bloc: BlocIdx, suspende
     }
     ms.suspended = suspended;
     touch_blocs(world);
-    let reg = world.resource::<Registry>();
-    let (kind, text) = if suspended {
-        (
-            NewsKind::Suspended,
-            format!(
-                "{} suspends {} from its bodies.",
-                reg.bloc_in_text(bloc),
-                reg.state_in_text(state)
-            ),
-        )
+    let (kind, id) = if suspended {
+        (NewsKind::Suspended, "news-suspended")
     } else {
-        (
-            NewsKind::Reinstated,
-            format!("{} reinstates {}.", reg.bloc_in_text(bloc), reg.state_in_text(state)),
-        )
+        (NewsKind::Reinstated, "news-reinstated")
     };
+    let text = Said::new(id).bloc("bloc", bloc).state("state", state);
     let item = news(world, kind, text).state(state).bloc(bloc);
     post(world, item);
 }
 
 pub fn impose_sanctions(world: &mut World, bloc: BlocIdx, state: StateIdx) {
-    let reg = world.resource::<Registry>();
-    let Some(e) = reg.bloc_entity(bloc) else { return };
-    let text = format!(
-        "{} imposes sanctions on {}.",
-        reg.bloc_in_text(bloc),
-        reg.state_in_text(state)
-    );
+    let Some(e) = world.resource::<Registry>().bloc_entity(bloc) else { return };
+    let text = Said::new("news-sanctions-imposed").bloc("bloc", bloc).state("state", state);
     let date = world.resource::<Clock>().date();
     let Some(mut b) = world.get_mut::<Bloc>(e) else { return };
     if b.sanctions(state) {
@@ -279,13 +261,8 @@ pub fn impose_sanctions(world: &mut World, bloc: BlocIdx, state: StateIdx) {
 }
 
 pub fn lift_sanctions(world: &mut World, bloc: BlocIdx, state: StateIdx) {
-    let reg = world.resource::<Registry>();
-    let Some(e) = reg.bloc_entity(bloc) else { return };
-    let text = format!(
-        "{} lifts its sanctions on {}.",
-        reg.bloc_in_text(bloc),
-        reg.state_in_text(state)
-    );
+    let Some(e) = world.resource::<Registry>().bloc_entity(bloc) else { return };
+    let text = Said::new("news-sanctions-lifted").bloc("bloc", bloc).state("state", state);
     let Some(mut b) = world.get_mut::<Bloc>(e) else { return };
     if !b.sanctions(state) {
         return;
@@ -351,6 +328,9 @@ fn form_named_bloc(
     let date = world.resource::<Clock>().date();
     let entity = world.spawn((Name::new(name.clone()), Code(code.clone()))).id();
     let idx = world.resource_mut::<Registry>().add_bloc(&code, &name, entity);
+    if named.is_none() {
+        world.resource_mut::<Registry>().set_founders(idx, founders);
+    }
     world.entity_mut(entity).insert(Bloc {
         idx,
         kind,
@@ -374,10 +354,7 @@ fn form_named_bloc(
         world.spawn(membership_bundle(s, se, idx, entity, false));
     }
     touch_blocs(world);
-    let text = format!(
-        "{} sign a mutual defence pact: the {name} ({code}).",
-        join_names(&names)
-    );
+    let text = Said::new("news-pact-formed").states("founders", founders).bloc("bloc", idx);
     let item = news(world, NewsKind::BlocFormed, text)
         .bloc(idx)
         .members(founders.to_vec());
@@ -410,6 +387,10 @@ pub fn found_pact(world: &mut World, founders: &[StateIdx], code: &str, name: &s
         reg.alias_bloc(code, b);
         if members == wanted {
             reg.rename_bloc(b, name);
+            // Translated as the record's pact, not as a name of its own.
+            let listing = &mut reg.blocs[b.0 as usize];
+            listing.key = crate::sim::world::said::text_key("bloc", code);
+            listing.founders.clear();
             if let Some(e) = reg.bloc_entity(b) {
                 world.entity_mut(e).insert(Name::new(name.to_string()));
             }
@@ -450,15 +431,16 @@ pub fn confederate(world: &mut World, bloc: BlocIdx, renamed: Option<&str>) {
     }
     touch_blocs(world);
     let members = members(world, bloc);
-    let name = world.resource::<Registry>().bloc_in_text(bloc).to_string();
     let text = match renamed {
         Some(new) => {
+            let was = world.resource::<Registry>().blocs[bloc.0 as usize].clone();
             world.resource_mut::<Registry>().rename_bloc(bloc, new);
             world.entity_mut(entity).insert(Name::new(new.to_string()));
-            let now = world.resource::<Registry>().bloc_in_text(bloc).to_string();
-            format!("{name} becomes a confederation: {now}.")
+            Said::new("news-confederation-renamed")
+                .text("was", was.key, was.name)
+                .bloc("bloc", bloc)
         }
-        None => format!("{name} becomes a confederation."),
+        None => Said::new("news-confederation").bloc("bloc", bloc),
     };
     let item = news(world, NewsKind::BlocDeepened, text).bloc(bloc).members(members);
     post(world, item);
@@ -535,21 +517,18 @@ pub fn start_partnership(
     }
     let reg = world.resource::<Registry>();
     let (se, pe) = (reg.state_entity(state), reg.power_entity(power));
-    let (kind_news, verb) = match stage {
-        Stage::Signed => (NewsKind::PartnershipSigned, "sign"),
-        Stage::InForce => (NewsKind::PartnershipInForce, "bring into force"),
-        _ => (NewsKind::PartnershipProposed, "open talks on"),
+    let (kind_news, id) = match stage {
+        Stage::Signed => (NewsKind::PartnershipSigned, "news-partnership-signed"),
+        Stage::InForce => (NewsKind::PartnershipInForce, "news-partnership-brought-into-force"),
+        _ => (NewsKind::PartnershipProposed, "news-partnership-talks"),
     };
-    let label = kind.label();
-    let article = article(label);
     let text = if world.resource::<Chronicle>().texts {
-        format!(
-            "{} and {} {verb} {article} {label}.",
-            reg.state_in_text(state),
-            reg.power_in_text(power),
-        )
+        Said::new(id)
+            .state("state", state)
+            .power("power", power)
+            .term("kind", "partnership", kind.snake())
     } else {
-        String::new()
+        Said::new(id)
     };
     let date = world.resource::<Clock>().date();
     let partnership = Partnership {
@@ -603,24 +582,22 @@ pub fn set_stage(world: &mut World, entity: Entity, stage: Stage) {
         Stage::Ended => NewsKind::PartnershipEnded,
         _ => NewsKind::PartnershipAdvanced,
     };
-    let reg = world.resource::<Registry>();
-    let (s, pw, label) = (reg.state_in_text(p.state), reg.power_in_text(p.power), p.kind.label());
-    let text = if !world.resource::<Chronicle>().texts {
-        String::new()
+    let id = match stage {
+        Stage::Signed => "news-partnership-signed",
+        Stage::InForce => "news-partnership-in-force",
+        Stage::Suspended => "news-partnership-suspended",
+        Stage::Ended if was_pending => "news-partnership-talks-failed",
+        Stage::Ended => "news-partnership-ended",
+        _ => "news-partnership-advanced",
+    };
+    let text = if world.resource::<Chronicle>().texts {
+        Said::new(id)
+            .state("state", p.state)
+            .power("power", p.power)
+            .term("kind", "partnership", p.kind.snake())
+            .term("stage", "stage", stage.snake())
     } else {
-        match stage {
-            Stage::Signed => format!("{s} and {pw} sign {} {label}.", article(label)),
-            Stage::InForce => format!("The {label} between {s} and {pw} comes into force."),
-            Stage::Suspended => format!("{pw} suspends its {label} with {s}."),
-            Stage::Ended if was_pending => {
-                format!("Talks between {s} and {pw} on {} {label} break down.", article(label))
-            }
-            Stage::Ended => format!("The {label} between {s} and {pw} ends."),
-            other => format!(
-                "The {label} between {s} and {pw} is {}.",
-                other.snake().replace('_', " ")
-            ),
-        }
+        Said::new(id)
     };
     let item = news(world, kind, text).state(p.state).power(p.power);
     post(world, item);
@@ -649,13 +626,8 @@ pub fn expel_forces(world: &mut World, state: StateIdx, power: PowerIdx, alignme
     if with_forces.is_empty() {
         return;
     }
-    let reg = world.resource::<Registry>();
-    let text = format!(
-        "{} orders the forces of {} to leave.",
-        reg.state_in_text(state),
-        reg.power_in_text(power)
-    );
-    let se = reg.state_entity(state);
+    let text = Said::new("news-forces-expelled").state("state", state).power("power", power);
+    let se = world.resource::<Registry>().state_entity(state);
     let item = news(world, NewsKind::ForcesExpelled, text).state(state).power(power);
     post(world, item);
     for e in with_forces {
@@ -692,8 +664,9 @@ pub fn advance_project(world: &mut World, bloc: BlocIdx, which: Option<ProjectKi
         .min_by(|a, b| a.progress.total_cmp(&b.progress))?;
     p.progress = (p.progress + step).min(100.0);
     let done = (p.progress >= 100.0).then_some(p.kind)?;
-    let reg = world.resource::<Registry>();
-    let text = format!("The {} completes its {} project.", reg.bloc_name(bloc), done.label());
+    let text = Said::new("news-project-completed")
+        .bloc("bloc", bloc)
+        .term("project", "project", done.snake());
     let members = members(world, bloc);
     let item = news(world, NewsKind::ProjectCompleted, text)
         .bloc(bloc)
@@ -815,13 +788,11 @@ pub fn seek_mediation(world: &mut World, decider: Option<StateIdx>, m: StateIdx,
 }
 
 /// A mediation that found nobody to mediate, or nothing to mediate.
-pub fn no_mediation(world: &mut World, a: StateIdx, b: StateIdx, why: &str) {
-    let reg = world.resource::<Registry>();
-    let text = format!(
-        "No mediation between {} and {}: {why}.",
-        reg.state_in_text(a),
-        reg.state_in_text(b)
-    );
+pub fn no_mediation(world: &mut World, a: StateIdx, b: StateIdx, why: Said) {
+    let text = Said::new("news-no-mediation")
+        .state("first", a)
+        .state("second", b)
+        .said("why", why);
     let item = news(world, NewsKind::Decision, text).members(vec![a, b]);
     post(world, item);
 }
@@ -834,13 +805,10 @@ pub fn mediate(world: &mut World, m: StateIdx, a: StateIdx, b: StateIdx) {
     rel.add(a, b, r.mediation);
     rel.add(m, a, r.mediator_gain);
     rel.add(m, b, r.mediator_gain);
-    let reg = world.resource::<Registry>();
-    let text = format!(
-        "{} mediates between {} and {}.",
-        reg.state_in_text(m),
-        reg.state_in_text(a),
-        reg.state_in_text(b)
-    );
+    let text = Said::new("news-mediation")
+        .state("mediator", m)
+        .state("first", a)
+        .state("second", b);
     let item = news(world, NewsKind::Mediation, text).members(vec![m, a, b]);
     post(world, item);
 }
@@ -853,16 +821,14 @@ pub fn mediate(world: &mut World, m: StateIdx, a: StateIdx, b: StateIdx) {
 /// A state a person plays is asked (`offers`), never signed up.
 pub fn propose_pact(world: &mut World, a: StateIdx, b: StateIdx) {
     let r = world.resource::<crate::rules::Rules>().blocs.clone();
-    let reg = world.resource::<Registry>();
-    let (an, bn) = (reg.state_in_text(a).to_string(), reg.state_in_text(b).to_string());
     if let Some(shared) = blocs_of(world, a)
         .into_iter()
         .find(|x| membership(world, b, *x).is_some() && defends(world, *x))
     {
-        let text = format!(
-            "{an} and {bn} are already allies in {}.",
-            world.resource::<Registry>().bloc_in_text(shared)
-        );
+        let text = Said::new("news-already-allies")
+            .state("first", a)
+            .state("second", b)
+            .bloc("bloc", shared);
         let item = news(world, NewsKind::Decision, text).members(vec![a, b]);
         post(world, item);
         return;
@@ -877,7 +843,7 @@ pub fn propose_pact(world: &mut World, a: StateIdx, b: StateIdx) {
     }
     let close = world.resource::<crate::sim::world::relations::Relations>().get(a, b) >= r.form_relations;
     if !close {
-        let text = format!("{bn} declines {an}'s proposal of a defence pact.");
+        let text = Said::new("news-pact-declined").state("first", a).state("second", b);
         let item = news(world, NewsKind::Decision, text).members(vec![a, b]);
         post(world, item);
         return;
@@ -943,7 +909,6 @@ pub fn change_alignment(world: &mut World, entity: Entity, state: StateIdx, powe
 pub fn set_leader(world: &mut World, state: StateIdx, leader: &str, regime: Option<RegimeKind>) {
     let reg = world.resource::<Registry>();
     let e = reg.state_entity(state);
-    let name = reg.state_name(state).to_string();
     let date = world.resource::<Clock>().date();
     let Some(mut r) = world.get_mut::<Regime>(e) else {
         return;
@@ -956,7 +921,7 @@ pub fn set_leader(world: &mut World, state: StateIdx, leader: &str, regime: Opti
             r.by_coup = false;
         }
     }
-    let text = format!("{leader} now leads {name}.");
+    let text = Said::new("news-leader-changed").name("leader", leader).state("state", state);
     let item = news(world, NewsKind::LeaderChanged, text).state(state);
     post(world, item);
 }
@@ -1017,7 +982,6 @@ fn sanctioning(world: &World, state: StateIdx) -> impl Iterator<Item = BlocIdx> 
 pub fn set_grain_ban(world: &mut World, state: StateIdx, ban: bool) {
     let reg = world.resource::<Registry>();
     let e = reg.state_entity(state);
-    let name = reg.state_name(state).to_string();
     let Some(mut eco) = world.get_mut::<Economy>(e) else {
         return;
     };
@@ -1026,11 +990,11 @@ pub fn set_grain_ban(world: &mut World, state: StateIdx, ban: bool) {
     }
     eco.grain_ban = ban;
     let (kind, text) = if ban {
-        (NewsKind::GrainExportsBanned, format!("{name} bans grain exports."))
+        (NewsKind::GrainExportsBanned, Said::new("news-grain-ban").state("state", state))
     } else {
         (
             NewsKind::GrainExportsResumed,
-            format!("{name} lifts its ban on grain exports."),
+            Said::new("news-grain-ban-lifted").state("state", state),
         )
     };
     if ban {

@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use crate::scenario::YearMonth;
 use crate::sim::world::components::{BlocIdx, PowerIdx, StateIdx};
+use crate::sim::world::said::Said;
 
 /// The kinds of news. Their snake_case names are part of the JSON contract.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -85,15 +86,16 @@ pub struct News {
     pub bloc: Option<BlocIdx>,
     /// For bloc news: the states concerned (the founders of a new bloc).
     pub members: Vec<StateIdx>,
-    pub text: String,
+    /// What it says, for the front ends to put into words.
+    pub said: Said,
 }
 
 #[derive(Debug, Clone, Resource)]
 pub struct Chronicle {
     pub news: Vec<News>,
-    /// Whether news is written out in words: for play and reports; batch
-    /// runs keep the facts of each item (kind, who, when) and skip the
-    /// words where writing them is dear.
+    /// Whether news keeps every detail of what it says: for play and
+    /// reports; batch runs keep the facts of each item (kind, who, when)
+    /// and skip the details where gathering them is dear.
     pub texts: bool,
 }
 
@@ -125,11 +127,7 @@ pub struct NewsBuilder {
 }
 
 impl NewsBuilder {
-    pub fn new(turn: u32, date: YearMonth, kind: NewsKind, mut text: String) -> Self {
-        // A sentence may open with a name that reads "the …" inside one.
-        if let Some(first) = text.get_mut(0..1) {
-            first.make_ascii_uppercase();
-        }
+    pub fn new(turn: u32, date: YearMonth, kind: NewsKind, said: Said) -> Self {
         Self {
             news: News {
                 turn,
@@ -139,7 +137,7 @@ impl NewsBuilder {
                 power: None,
                 bloc: None,
                 members: Vec::new(),
-                text,
+                said,
             },
         }
     }

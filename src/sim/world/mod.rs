@@ -15,6 +15,7 @@ pub mod players;
 pub mod registry;
 pub mod relations;
 pub mod rng;
+pub mod said;
 pub mod snapshot;
 pub mod spawn;
 pub mod turn;

@@ -13,6 +13,12 @@ pub struct Listing {
     pub name: String,
     /// `None` once the thing is gone (a dissolved bloc).
     pub entity: Option<Entity>,
+    /// Where a translation of its name is found (`state-MLI`, `bloc-AES`):
+    /// empty for a bloc formed during play, whose name the front ends
+    /// make from its founders.
+    pub key: String,
+    /// The founders of a bloc formed during play, which it is named after.
+    pub founders: Vec<StateIdx>,
 }
 
 /// Finds states, powers and blocs by index or id.
@@ -58,6 +64,8 @@ impl Registry {
             code: code.to_string(),
             name: name.to_string(),
             entity: Some(entity),
+            key: crate::sim::world::said::text_key("state", code),
+            founders: Vec::new(),
         });
         idx
     }
@@ -69,6 +77,8 @@ impl Registry {
             code: code.to_string(),
             name: name.to_string(),
             entity: Some(entity),
+            key: crate::sim::world::said::text_key("power", code),
+            founders: Vec::new(),
         });
         idx
     }
@@ -80,6 +90,8 @@ impl Registry {
             code: code.to_string(),
             name: name.to_string(),
             entity: Some(entity),
+            key: crate::sim::world::said::text_key("bloc", code),
+            founders: Vec::new(),
         });
         idx
     }
@@ -131,9 +143,20 @@ impl Registry {
         &self.blocs[b.0 as usize].code
     }
     /// A bloc's new name (a pact that becomes a confederation); its id
-    /// stays.
+    /// stays, and its translation is found under `name-…` (see
+    /// [`crate::sim::world::said::text_key`]).
     pub fn rename_bloc(&mut self, b: BlocIdx, name: &str) {
-        self.blocs[b.0 as usize].name = name.to_string();
+        let listing = &mut self.blocs[b.0 as usize];
+        listing.name = name.to_string();
+        listing.key = crate::sim::world::said::text_key("name", name);
+    }
+
+    /// A bloc formed during play: named after its founders by the front
+    /// ends, not by a translation.
+    pub fn set_founders(&mut self, b: BlocIdx, founders: &[StateIdx]) {
+        let listing = &mut self.blocs[b.0 as usize];
+        listing.key.clear();
+        listing.founders = founders.to_vec();
     }
 
     pub fn bloc_name(&self, b: BlocIdx) -> &str {
