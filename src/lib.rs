@@ -4,6 +4,7 @@
 //! - [`scenario`]: the scenario file format, loading and validation.
 //! - [`rules`]: the model's tunable numbers.
 //! - [`hint`]: names in messages, and "did you mean" for mistyped ids.
+//! - [`i18n`]: the game in the player's language (Project Fluent).
 //! - [`sim`]: the simulation core (no rendering), one file per mechanism.
 //! - [`batch`] and [`report`]: many futures, and what a game produced.
 //! - [`save`]: saved games (the scenario, the seed and the player's inputs).
@@ -23,6 +24,7 @@ pub mod geo;
 #[cfg(feature = "gui")]
 pub mod gui;
 pub mod hint;
+pub mod i18n;
 pub mod map;
 pub mod report;
 pub mod rules;

@@ -7,6 +7,8 @@ use std::fmt::Write;
 use bevy::prelude::*;
 use serde::Serialize;
 
+use crate::args;
+use crate::i18n::Locale;
 use crate::scenario::YearMonth;
 use crate::scenario::format::Indicator;
 use crate::sim::Simulation;
@@ -92,8 +94,20 @@ pub fn build(sim: &Simulation) -> RunReport {
     build_world(sim.world())
 }
 
-/// The report of the game held in a world (the window's, or a replay's).
+/// The report of a game in a language: names and news in its words, ids
+/// and kinds (the machine keys) the same in every language.
+pub fn build_in(sim: &Simulation, loc: &Locale) -> RunReport {
+    build_world_in(sim.world(), loc)
+}
+
+/// The report of the game held in a world (the window's, or a replay's),
+/// in English.
 pub fn build_world(world: &World) -> RunReport {
+    build_world_in(world, Locale::english())
+}
+
+/// The report of the game held in a world, in a language.
+pub fn build_world_in(world: &World, loc: &Locale) -> RunReport {
     let reg = world.resource::<crate::sim::world::registry::Registry>();
     let info = world.resource::<GameInfo>();
     let code = |s: StateIdx| reg.state_code(s).to_string();
@@ -112,7 +126,7 @@ pub fn build_world(world: &World) -> RunReport {
         };
         states.push(StateReport {
             id: listing.code.clone(),
-            name: listing.name.clone(),
+            name: loc.text(&listing.key, &listing.name).into_owned(),
             indicators: indicators_of(e).map(round),
             grain_export_ban: eco.grain_ban,
             regime: regime.kind.snake().to_string(),
@@ -150,7 +164,7 @@ pub fn build_world(world: &World) -> RunReport {
         let members = actions::members(world, b);
         blocs.push(BlocReport {
             id: reg.bloc_code(b).to_string(),
-            name: reg.bloc_name(b).to_string(),
+            name: crate::i18n::arg_text(loc, reg, &crate::sim::world::said::Arg::Bloc(b)),
             kind: bloc.kind.snake().to_string(),
             suspended: members
                 .iter()
@@ -177,7 +191,7 @@ pub fn build_world(world: &World) -> RunReport {
             power: n.power.map(|p| reg.power_code(p).to_string()),
             bloc: n.bloc.map(|b| reg.bloc_code(b).to_string()),
             members: n.members.iter().map(|m| code(*m)).collect(),
-            text: n.text.clone(),
+            text: loc.say(&n.said, reg),
         })
         .collect();
     let clock = world.resource::<crate::sim::world::registry::Clock>();
@@ -190,72 +204,97 @@ pub fn build_world(world: &World) -> RunReport {
         states,
         blocs,
         events,
-        goals: crate::sim::mechanisms::goals::goals(world),
+        goals: crate::sim::mechanisms::goals::goals(world)
+            .into_iter()
+            .enumerate()
+            .map(|(i, mut g)| {
+                use crate::sim::mechanisms::goals::goal_key;
+                g.name = loc.text(&goal_key(i, "name"), &g.name).into_owned();
+                g.description = loc.text(&goal_key(i, "description"), &g.description).into_owned();
+                g
+            })
+            .collect(),
     }
 }
 
-/// The readable report of `harmattan run`.
-pub fn text(report: &RunReport) -> String {
+/// The readable report of `harmattan run`, in a language.
+pub fn text(report: &RunReport, loc: &Locale) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "{} — seed {}, {} turns ({} to {})\n",
-        report.scenario,
-        report.seed,
-        report.turns,
-        report.start.long(),
-        report.end.long()
+        "{}\n",
+        loc.t_args(
+            "report-title",
+            &args![
+                "scenario" => report.scenario.clone(),
+                "seed" => report.seed.to_string(),
+                "turns" => report.turns,
+                "start" => loc.month(report.start),
+                "end" => loc.month(report.end),
+            ]
+        )
     );
-    let _ = writeln!(out, "Key events");
+    let _ = writeln!(out, "{}", loc.t("report-key-events"));
     let mut any = false;
     for e in report.events.iter().filter(|e| e.kind.is_major()) {
         any = true;
         let _ = writeln!(out, "  {}  {:<22} {}", e.date, e.kind.snake(), e.text);
     }
     if !any {
-        let _ = writeln!(out, "  (none)");
+        let _ = writeln!(out, "  {}", loc.t("report-none"));
     }
-    let _ = writeln!(out, "\nStates at the end");
+    let _ = writeln!(out, "\n{}", loc.t("report-states"));
+    let head = |id: &str| loc.t(id);
     let _ = writeln!(
         out,
-        "  {:<4} {:<26} {:>5} {:>5} {:>5} {:>5} {:>5}  {:<15} {:<28} blocs",
-        "id", "name", "stab", "legit", "loyal", "insur", "ctrl", "regime", "leader"
+        "  {:<4} {:<26} {:>5} {:>5} {:>5} {:>5} {:>5}  {:<15} {:<28} {}",
+        head("report-col-id"),
+        head("report-col-name"),
+        head("report-col-stability"),
+        head("report-col-legitimacy"),
+        head("report-col-loyalty"),
+        head("report-col-insurgency"),
+        head("report-col-control"),
+        head("report-col-regime"),
+        head("report-col-leader"),
+        head("report-col-blocs"),
     );
+    let n = |x: f64| loc.number(x, 1);
     for s in &report.states {
         let _ = writeln!(
             out,
-            "  {:<4} {:<26} {:>5.1} {:>5.1} {:>5.1} {:>5.1} {:>5.1}  {:<15} {:<28} {}",
+            "  {:<4} {:<26} {:>5} {:>5} {:>5} {:>5} {:>5}  {:<15} {:<28} {}",
             s.id,
             truncate(&s.name, 26),
-            s.indicators[Indicator::Stability],
-            s.indicators[Indicator::Legitimacy],
-            s.indicators[Indicator::MilitaryLoyalty],
-            s.indicators[Indicator::Insurgency],
-            s.indicators[Indicator::Control],
-            s.regime,
+            n(s.indicators[Indicator::Stability]),
+            n(s.indicators[Indicator::Legitimacy]),
+            n(s.indicators[Indicator::MilitaryLoyalty]),
+            n(s.indicators[Indicator::Insurgency]),
+            n(s.indicators[Indicator::Control]),
+            truncate(&loc.t(&format!("regime-{}", s.regime)), 15),
             truncate(&s.leader, 28),
             s.blocs.join(", ")
         );
     }
     if !report.goals.is_empty() {
-        let _ = writeln!(out, "\nGoals");
+        let _ = writeln!(out, "\n{}", loc.t("report-goals"));
         for g in &report.goals {
             let status = match g.status {
-                GoalStatus::Open => "open".to_string(),
-                GoalStatus::Won { turn } => format!("won (turn {turn})"),
-                GoalStatus::Lost { turn } => format!("lost (turn {turn})"),
+                GoalStatus::Open => loc.t("report-goal-open"),
+                GoalStatus::Won { turn } => loc.t_args("report-goal-won", &args!["turn" => turn]),
+                GoalStatus::Lost { turn } => loc.t_args("report-goal-lost", &args!["turn" => turn]),
             };
             let _ = writeln!(out, "  {:<4} {:<40} {status}", g.state, truncate(&g.name, 40));
         }
     }
-    let _ = writeln!(out, "\nBlocs at the end");
+    let _ = writeln!(out, "\n{}", loc.t("report-blocs"));
     for b in &report.blocs {
         let _ = writeln!(
             out,
             "  {:<8} {:<40} {:<18} {}",
             b.id,
             truncate(&b.name, 40),
-            b.kind,
+            truncate(&loc.t(&format!("bloc-kind-{}", b.kind)), 18),
             b.members.join(", ")
         );
     }

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use clap::builder::RangedU64ValueParser;
 use clap::{Args, Parser, Subcommand};
 
+use crate::i18n::Lang;
 use crate::scenario::mods::Mods;
 use crate::scenario::{self, limits};
 
@@ -27,6 +28,7 @@ mod play;
 mod rules;
 mod run;
 mod scenarios;
+mod translation;
 mod validate;
 
 #[derive(Debug, Parser)]
@@ -39,6 +41,10 @@ pub struct Cli {
     /// The mods folder (default: $HARMATTAN_MODS, else ./mods if it exists).
     #[arg(long, global = true, value_name = "DIR")]
     pub mods: Option<PathBuf>,
+    /// The language of reports and of the window: en or fr (default: the
+    /// system's, from $LANG, if the game speaks it; else English).
+    #[arg(long, global = true, value_name = "LANG", value_parser = lang_parser)]
+    pub lang: Option<Lang>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -68,6 +74,9 @@ pub enum Command {
     Futures(futures::FuturesArgs),
     /// Write a commented starting scenario to edit (in the mods folder).
     NewScenario(new_scenario::NewScenarioArgs),
+    /// The texts of a scenario (or of the decision catalogues) for a
+    /// translator to fill in, or the check of a translation (--check).
+    Translation(translation::TranslationArgs),
     /// Check the model against the historical record, with the same rules
     /// for two periods: futures from January 2020 against 2020–23, and from
     /// August 2023 against 2023–25 (coups, pacts, exits, leaders).
@@ -75,10 +84,11 @@ pub enum Command {
 }
 
 /// One subcommand each.
-fn dispatch(command: Command, mods: &Mods) -> Result<ExitCode, Failure> {
+fn dispatch(command: Command, mods: &Mods, lang: Lang) -> Result<ExitCode, Failure> {
     match command {
-        Command::Play(args) => play::run(args, mods),
-        Command::Run(args) => run::run(args, mods),
+        Command::Play(args) => play::run(args, mods, lang),
+        Command::Run(args) => run::run(args, mods, lang),
+        Command::Translation(args) => translation::run(args, mods, lang),
         Command::Batch(args) => batch::run(args, mods),
         Command::Merge(args) => merge::run(args),
         Command::Validate(args) => validate::run(args, mods),
@@ -106,6 +116,14 @@ fn runs_parser() -> RangedU64ValueParser<u64> {
 /// `--turns`/`--months` within the longest game.
 fn months_parser() -> RangedU64ValueParser<u32> {
     RangedU64ValueParser::<u32>::new().range(1..=u64::from(limits::TURNS))
+}
+
+/// A language the game speaks, by its code.
+fn lang_parser(code: &str) -> Result<Lang, String> {
+    Lang::parse(code).ok_or_else(|| {
+        let codes: Vec<&str> = Lang::all().map(Lang::code).collect();
+        format!("the game does not speak `{code}`; it speaks {}", codes.join(", "))
+    })
 }
 
 /// The most runs one batch may ask for.
@@ -151,7 +169,8 @@ pub fn main() -> ExitCode {
         history: false,
         load: None,
     }));
-    match dispatch(command, &mods) {
+    let lang = cli.lang.unwrap_or_else(Lang::from_system);
+    match dispatch(command, &mods, lang) {
         Ok(code) => code,
         Err(Failure(message)) => {
             eprintln!("error: {message}");

@@ -31,10 +31,10 @@ pub struct PlayArgs {
     pub load: Option<PathBuf>,
 }
 
-pub fn run(args: PlayArgs, mods: &Mods) -> Result<ExitCode, Failure> {
+pub fn run(args: PlayArgs, mods: &Mods, lang: crate::i18n::Lang) -> Result<ExitCode, Failure> {
     match args.load {
-        Some(path) => play_saved(&path, mods),
-        None => play(mods, args.scenario, args.play_as, args.seed, args.history),
+        Some(path) => play_saved(&path, mods, lang),
+        None => play(mods, args.scenario, args.play_as, args.seed, args.history, lang),
     }
 }
 
@@ -45,6 +45,7 @@ fn play(
     play_as: Vec<String>,
     seed: Option<u64>,
     history: bool,
+    lang: crate::i18n::Lang,
 ) -> Result<ExitCode, Failure> {
     let scenario_given = scenario.clone();
     let name = scenario.unwrap_or_else(|| crate::scenario::shipped::SHIPPED[0].name.to_string());
@@ -72,12 +73,19 @@ fn play(
     check_display()?;
     // Without a scenario, the menu opens over the first shipped one.
     let open_menu = scenario_given.is_none();
-    crate::gui::run(s, play_as, seed, None, mods.clone(), open_menu);
+    crate::gui::run(s, play_as, seed, None, mods.clone(), open_menu, lang);
     Ok(ExitCode::SUCCESS)
 }
 
 #[cfg(not(feature = "gui"))]
-fn play(_: &Mods, _: Option<String>, _: Vec<String>, _: Option<u64>, _: bool) -> Result<ExitCode, Failure> {
+fn play(
+    _: &Mods,
+    _: Option<String>,
+    _: Vec<String>,
+    _: Option<u64>,
+    _: bool,
+    _: crate::i18n::Lang,
+) -> Result<ExitCode, Failure> {
     Err(Failure(
         "this build has no game window (it was built without the `gui` feature). \
          Rebuild with `cargo build --features gui`, or use `harmattan run`, `batch` or `validate`."
@@ -104,18 +112,26 @@ fn check_display() -> Result<(), Failure> {
 /// Opens a saved game, after checking it replays (so a bad save fails here,
 /// with its reason, not in the window).
 #[cfg(feature = "gui")]
-fn play_saved(path: &Path, mods: &Mods) -> Result<ExitCode, Failure> {
+fn play_saved(path: &Path, mods: &Mods, lang: crate::i18n::Lang) -> Result<ExitCode, Failure> {
     let shown = path.display().to_string();
     let file = crate::save::read(path).map_err(|e| Failure(e.to_string()))?;
     crate::save::load_simulation(&file, &shown).map_err(|e| Failure(e.to_string()))?;
     let scenario = crate::save::scenario_of(&file, &shown).map_err(|e| Failure(e.to_string()))?;
     check_display()?;
     let seed = file.seed;
-    crate::gui::run(scenario, Vec::new(), seed, Some((file, shown)), mods.clone(), false);
+    crate::gui::run(
+        scenario,
+        Vec::new(),
+        seed,
+        Some((file, shown)),
+        mods.clone(),
+        false,
+        lang,
+    );
     Ok(ExitCode::SUCCESS)
 }
 
 #[cfg(not(feature = "gui"))]
-fn play_saved(_: &Path, _: &Mods) -> Result<ExitCode, Failure> {
-    play(&Mods::none(), None, Vec::new(), None, false)
+fn play_saved(_: &Path, _: &Mods, lang: crate::i18n::Lang) -> Result<ExitCode, Failure> {
+    play(&Mods::none(), None, Vec::new(), None, false, lang)
 }

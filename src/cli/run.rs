@@ -33,7 +33,7 @@ pub struct RunArgs {
     pub history_csv: Option<PathBuf>,
 }
 
-pub fn run(args: RunArgs, mods: &Mods) -> Result<ExitCode, Failure> {
+pub fn run(args: RunArgs, mods: &Mods, lang: crate::i18n::Lang) -> Result<ExitCode, Failure> {
     let RunArgs {
         scenario,
         turns,
@@ -57,11 +57,17 @@ pub fn run(args: RunArgs, mods: &Mods) -> Result<ExitCode, Failure> {
     if let Some(path) = &history_csv {
         crate::export::write_csv(path, &crate::export::history_rows(sim.world())).map_err(Failure)?;
     }
-    let rep = report::build(&sim);
+    let mut loc = crate::i18n::Locale::new(lang);
+    if let Some(t) = s.translation(lang.code()) {
+        for p in loc.set_scenario(Some(&t.text)) {
+            eprintln!("{}:{}:{}: warning: {}", t.origin, p.line, p.column, p.message);
+        }
+    }
+    let rep = report::build_in(&sim, &loc);
     let out = if json {
         serde_json::to_string_pretty(&rep).map_err(|e| Failure(e.to_string()))? + "\n"
     } else {
-        report::text(&rep)
+        report::text(&rep, &loc)
     };
     print_out(&out)?;
     Ok(ExitCode::SUCCESS)

@@ -22,7 +22,7 @@ mod window;
 use map::{camera, modes, view};
 use panels::{charts, decisions, futures, goals, headlines, observer};
 use screens::{menu, screen};
-use window::{game, phases, probe, redraw, reload, saves, screenshot, settings, shared};
+use window::{game, phases, probe, redraw, reload, saves, screenshot, settings, shared, words};
 
 use bevy::prelude::*;
 use bevy_egui::EguiPlugin;
@@ -38,6 +38,7 @@ pub fn run(
     load: Option<(crate::save::SaveFile, String)>,
     mods: crate::scenario::mods::Mods,
     open_menu: bool,
+    lang: crate::i18n::Lang,
 ) {
     let mut app = App::new();
     app.add_plugins(DefaultPlugins.set(WindowPlugin {
@@ -75,8 +76,10 @@ pub fn run(
         screenshot::plugin,
         settings::plugin,
         game::plugin,
+        words::plugin,
     ));
-    app.insert_resource(shared::Current(scenario.clone()))
+    app.insert_resource(words::Words::new(lang, &scenario))
+        .insert_resource(shared::Current(scenario.clone()))
         .insert_resource(reload::ModsDir(mods));
     load_into_app(&mut app, &scenario, seed);
     // `play` has checked that the states are playable.

@@ -41,9 +41,48 @@ pub struct Scenario {
     /// merged in. Shared, so that every game set up from this scenario
     /// (a batch's thousands) uses one copy.
     pub catalogue: std::sync::Arc<[crate::scenario::format::DecisionDef]>,
+    /// Its texts in other languages: the `<scenario>.<lang>.ftl` files
+    /// next to it (docs/scenarios.md, "Translations").
+    pub translations: Vec<Translation>,
+}
+
+/// A scenario's texts in one language, as a Fluent file.
+#[derive(Debug, Clone)]
+pub struct Translation {
+    /// The language's code ("fr").
+    pub lang: String,
+    /// Where it came from, for messages.
+    pub origin: String,
+    pub text: String,
 }
 
 impl Scenario {
+    /// Its translation into a language, if it has one.
+    pub fn translation(&self, lang: &str) -> Option<&Translation> {
+        self.translations.iter().find(|t| t.lang == lang)
+    }
+
+    /// With the translations found next to a scenario file: `NAME.LANG.ftl`
+    /// for every language the game speaks.
+    pub fn with_translations_beside(mut self, path: &Path) -> Self {
+        let (Some(dir), Some(stem)) = (path.parent(), path.file_stem().and_then(|s| s.to_str())) else {
+            return self;
+        };
+        for lang in crate::i18n::Lang::all() {
+            let file = dir.join(format!("{stem}.{}.ftl", lang.code()));
+            if !file.is_file() {
+                continue;
+            }
+            if let Ok(text) = read_bounded(&file, limits::FILE_BYTES, "translation files") {
+                self.translations.push(Translation {
+                    lang: lang.code().to_string(),
+                    origin: file.display().to_string(),
+                    text,
+                });
+            }
+        }
+        self
+    }
     /// The warnings as `FILE:LINE:COL: warning: message` lines.
     pub fn warning_lines(&self) -> Vec<String> {
         self.warnings

@@ -131,7 +131,7 @@ impl Mods {
     /// Reads a scenario file, with the mods' rules under it.
     pub fn load_path(&self, path: &Path) -> Result<Scenario, LoadError> {
         let (origin, text) = read_text(path)?;
-        self.load(&origin, &text)
+        Ok(self.load(&origin, &text)?.with_translations_beside(path))
     }
 
     /// Validates scenario text, with the mods' rules under it.
@@ -152,7 +152,17 @@ impl Mods {
             return self.load_path(path);
         }
         if let Some(s) = shipped::find(name_or_path) {
-            return self.load(&format!("scenarios/{}.ron", s.name), s.text);
+            let mut scenario = self.load(&format!("scenarios/{}.ron", s.name), s.text)?;
+            scenario.translations = s
+                .translations
+                .iter()
+                .map(|(lang, text)| crate::scenario::Translation {
+                    lang: lang.to_string(),
+                    origin: format!("scenarios/{}.{lang}.ftl", s.name),
+                    text: text.to_string(),
+                })
+                .collect();
+            return Ok(scenario);
         }
         let stem = name_or_path.strip_suffix(".ron").unwrap_or(name_or_path);
         if let Some(found) = self

@@ -78,6 +78,7 @@ pub(super) fn load(origin: &str, text: &str, base_rules: &Rules) -> Result<Scena
         check.warnings.sort_by_key(|p| (p.line, p.col));
         return Ok(Scenario {
             catalogue: std::mem::take(&mut check.catalogue).into(),
+            translations: Vec::new(),
             file,
             rules,
             origin: origin.to_string(),

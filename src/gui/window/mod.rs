@@ -12,6 +12,7 @@
 //! - `settings.rs`: the settings window (UI scale), kept between sessions.
 //! - `screenshot.rs`: screenshots (F12, or on request for tests).
 //! - `probe.rs`: what the window shows, as JSON, for tests driving it.
+//! - `words.rs`: the player's language and the scenario's translation.
 
 pub(in crate::gui) mod game;
 pub(in crate::gui) mod phases;
@@ -22,3 +23,4 @@ pub(in crate::gui) mod saves;
 pub(in crate::gui) mod screenshot;
 pub(in crate::gui) mod settings;
 pub(in crate::gui) mod shared;
+pub(in crate::gui) mod words;

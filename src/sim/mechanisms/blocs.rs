@@ -24,9 +24,9 @@ use crate::sim::world::players::Humans;
 use crate::sim::world::registry::{Clock, Registry};
 use crate::sim::world::relations::Relations;
 use crate::sim::world::rng::{SimRng, Stream};
+use crate::sim::world::said::Said;
 use crate::sim::world::spawn::GameInfo;
 use crate::sim::world::turn::CoupsThisTurn;
-use crate::sim::world::said::Said;
 
 pub(crate) fn plugin(app: &mut App) {
     crate::sim::world::snapshot::Kept::resource::<actions::ScriptedSuspensions>(app);
@@ -368,7 +368,9 @@ fn react_to_coups(world: &mut World, view: &View, r: &BlocFormationRules) {
 fn threaten_intervention(world: &mut World, view: &View, bloc: BlocIdx, s: StateIdx) {
     let r = world.resource::<Rules>().blocs.clone();
     actions::record_threat(world, bloc, s);
-    let text = Said::new("news-intervention-threatened").bloc("bloc", bloc).state("state", s);
+    let text = Said::new("news-intervention-threatened")
+        .bloc("bloc", bloc)
+        .state("state", s);
     let (turn, date) = (world.resource::<Ledger>().turn, world.resource::<Clock>().date());
     NewsBuilder::new(turn, date, NewsKind::InterventionThreatened, text)
         .state(s)

@@ -33,8 +33,8 @@ pub(crate) fn plugin(app: &mut App) {
     );
 }
 
-use crate::sim::world::turn::CoupsThisTurn;
 use crate::sim::world::said::Said;
+use crate::sim::world::turn::CoupsThisTurn;
 
 /// What the coup hazard of one state depends on.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -358,7 +358,9 @@ fn attempt_coups(
                 turn,
                 date,
                 NewsKind::CoupFailed,
-                Said::new("news-coup-failed").state("state", s).name("ousted", ousted.as_str()),
+                Said::new("news-coup-failed")
+                    .state("state", s)
+                    .name("ousted", ousted.as_str()),
             )
             .state(s)
             .post(&mut chronicle);

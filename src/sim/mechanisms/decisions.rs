@@ -411,9 +411,10 @@ fn take(world: &mut World, who: Who, i: usize, target: Option<Target>, taken: Op
             (true, true) => "news-decision-on",
             (true, false) => "news-decision-on-why",
         };
-        let mut said = Said::new(id)
-            .with("who", who_arg(who))
-            .with("decision", said::scenario_text(decision_key(&def.id, "name"), &def.name));
+        let mut said = Said::new(id).with("who", who_arg(who)).with(
+            "decision",
+            said::scenario_text(decision_key(&def.id, "name"), &def.name),
+        );
         if let Some(t) = target {
             said = said.with("target", target_arg(t));
         }

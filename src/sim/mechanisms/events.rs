@@ -20,8 +20,8 @@ use crate::sim::world::ledger::{Actor, Cause, Ledger, Mechanism};
 use crate::sim::world::players::Humans;
 use crate::sim::world::registry::{Clock, Registry};
 use crate::sim::world::rng::{SimRng, Stream};
-use crate::sim::world::turn::Prologue;
 use crate::sim::world::said::{self, Arg, Said};
+use crate::sim::world::turn::Prologue;
 
 pub(crate) fn plugin(app: &mut App) {
     crate::sim::world::snapshot::Kept::resource::<EventBook>(app);
@@ -373,7 +373,11 @@ fn choose(world: &mut World, book: &mut EventBook, i: usize, k: usize, by_player
         .chooser
         .as_deref()
         .and_then(|c| world.resource::<Registry>().state(c));
-    let id = if by_player { "news-choice-yours" } else { "news-choice-theirs" };
+    let id = if by_player {
+        "news-choice-yours"
+    } else {
+        "news-choice-theirs"
+    };
     let mut said = Said::new(id).with(
         "choice",
         said::scenario_text(event_key(&book.defs[i].id, &format!("choice-{k}")), &label),

@@ -105,7 +105,9 @@ pub fn put(world: &mut World, to: StateIdx, kind: OfferKind) {
         turn,
         answer: None,
     });
-    let text = Said::new("news-offer").said("question", question(to, kind)).state("state", to);
+    let text = Said::new("news-offer")
+        .said("question", question(to, kind))
+        .state("state", to);
     let item = actions::news(world, NewsKind::Offer, text)
         .state(to)
         .members(members(to, kind));
@@ -314,9 +316,11 @@ pub fn phrase(kind: OfferKind) -> Said {
     match kind {
         OfferKind::Pact { from, bloc: Some(_) } => Said::new("offer-phrase-pact-invitation").state("from", from),
         OfferKind::Pact { from, bloc: None } => Said::new("offer-phrase-pact").state("from", from),
-        OfferKind::Partnership { power, kind } => Said::new("offer-phrase-partnership")
-            .power("power", power)
-            .term("kind", "partnership", kind.snake()),
+        OfferKind::Partnership { power, kind } => {
+            Said::new("offer-phrase-partnership")
+                .power("power", power)
+                .term("kind", "partnership", kind.snake())
+        }
         OfferKind::Mediation { asked_by, .. } => Said::new("offer-phrase-mediation").state("from", asked_by),
     }
 }
@@ -384,7 +388,11 @@ fn decline(world: &mut World, o: &Offer, lapsed: bool) {
         }
         return;
     }
-    let id = if lapsed { "news-offer-lapsed" } else { "news-offer-declined" };
+    let id = if lapsed {
+        "news-offer-lapsed"
+    } else {
+        "news-offer-declined"
+    };
     let text = Said::new(id).state("state", o.to).said("what", phrase(o.kind));
     let item = actions::news(world, NewsKind::Decision, text)
         .state(o.to)

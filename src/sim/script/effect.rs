@@ -220,12 +220,8 @@ pub fn apply(world: &mut World, eff: &Eff, cause: Cause, bind: &Bindings) {
                 };
                 match (mediator, second) {
                     (Some(m), Some(second)) => actions::seek_mediation(world, decider, m, first, second),
-                    (None, _) => {
-                        actions::no_mediation(world, a, b, Said::new("why-no-mediator"))
-                    },
-                    (Some(_), None) => {
-                        actions::no_mediation(world, a, b, Said::new("why-no-quarrel"))
-                    },
+                    (None, _) => actions::no_mediation(world, a, b, Said::new("why-no-mediator")),
+                    (Some(_), None) => actions::no_mediation(world, a, b, Said::new("why-no-quarrel")),
                 }
             }
         }

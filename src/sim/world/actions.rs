@@ -246,8 +246,12 @@ pub fn set_suspended(world: &mut World, state: StateIdx, bloc: BlocIdx, suspende
 }
 
 pub fn impose_sanctions(world: &mut World, bloc: BlocIdx, state: StateIdx) {
-    let Some(e) = world.resource::<Registry>().bloc_entity(bloc) else { return };
-    let text = Said::new("news-sanctions-imposed").bloc("bloc", bloc).state("state", state);
+    let Some(e) = world.resource::<Registry>().bloc_entity(bloc) else {
+        return;
+    };
+    let text = Said::new("news-sanctions-imposed")
+        .bloc("bloc", bloc)
+        .state("state", state);
     let date = world.resource::<Clock>().date();
     let Some(mut b) = world.get_mut::<Bloc>(e) else { return };
     if b.sanctions(state) {
@@ -261,8 +265,12 @@ pub fn impose_sanctions(world: &mut World, bloc: BlocIdx, state: StateIdx) {
 }
 
 pub fn lift_sanctions(world: &mut World, bloc: BlocIdx, state: StateIdx) {
-    let Some(e) = world.resource::<Registry>().bloc_entity(bloc) else { return };
-    let text = Said::new("news-sanctions-lifted").bloc("bloc", bloc).state("state", state);
+    let Some(e) = world.resource::<Registry>().bloc_entity(bloc) else {
+        return;
+    };
+    let text = Said::new("news-sanctions-lifted")
+        .bloc("bloc", bloc)
+        .state("state", state);
     let Some(mut b) = world.get_mut::<Bloc>(e) else { return };
     if !b.sanctions(state) {
         return;
@@ -354,7 +362,9 @@ fn form_named_bloc(
         world.spawn(membership_bundle(s, se, idx, entity, false));
     }
     touch_blocs(world);
-    let text = Said::new("news-pact-formed").states("founders", founders).bloc("bloc", idx);
+    let text = Said::new("news-pact-formed")
+        .states("founders", founders)
+        .bloc("bloc", idx);
     let item = news(world, NewsKind::BlocFormed, text)
         .bloc(idx)
         .members(founders.to_vec());
@@ -626,7 +636,9 @@ pub fn expel_forces(world: &mut World, state: StateIdx, power: PowerIdx, alignme
     if with_forces.is_empty() {
         return;
     }
-    let text = Said::new("news-forces-expelled").state("state", state).power("power", power);
+    let text = Said::new("news-forces-expelled")
+        .state("state", state)
+        .power("power", power);
     let se = world.resource::<Registry>().state_entity(state);
     let item = news(world, NewsKind::ForcesExpelled, text).state(state).power(power);
     post(world, item);
@@ -921,7 +933,9 @@ pub fn set_leader(world: &mut World, state: StateIdx, leader: &str, regime: Opti
             r.by_coup = false;
         }
     }
-    let text = Said::new("news-leader-changed").name("leader", leader).state("state", state);
+    let text = Said::new("news-leader-changed")
+        .name("leader", leader)
+        .state("state", state);
     let item = news(world, NewsKind::LeaderChanged, text).state(state);
     post(world, item);
 }
@@ -990,7 +1004,10 @@ pub fn set_grain_ban(world: &mut World, state: StateIdx, ban: bool) {
     }
     eco.grain_ban = ban;
     let (kind, text) = if ban {
-        (NewsKind::GrainExportsBanned, Said::new("news-grain-ban").state("state", state))
+        (
+            NewsKind::GrainExportsBanned,
+            Said::new("news-grain-ban").state("state", state),
+        )
     } else {
         (
             NewsKind::GrainExportsResumed,

@@ -34,7 +34,10 @@ pub enum Arg {
     Term(&'static str, &'static str),
     /// Text from the scenario or a catalogue: said through `key` in the
     /// scenario's translation, else as `text` (the file's own words).
-    Text { key: String, text: String },
+    Text {
+        key: String,
+        text: String,
+    },
     /// Several terms or texts, said as a list.
     List(Vec<Arg>),
     /// A message inside a message.
@@ -98,10 +101,13 @@ pub fn text_key(kind: &str, id: &str) -> String {
     let mut key = String::with_capacity(kind.len() + id.len() + 1);
     key.push_str(kind);
     key.push('-');
-    key.extend(
-        id.chars()
-            .map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '_' }),
-    );
+    key.extend(id.chars().map(|c| {
+        if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+            c
+        } else {
+            '_'
+        }
+    }));
     key
 }
 

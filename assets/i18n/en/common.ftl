@@ -1,0 +1,96 @@
+# Words every screen and report shares: dates, numbers, lists, the forms
+# of names, and the game's fixed vocabulary.
+#
+# Translators: every message here must exist in your language too (the
+# test `every_message_exists_in_every_language` checks). Keep the ids and
+# the { $arguments }; change only the words.
+
+## Months and dates
+
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December
+# "August 2023"
+date-month-year = { $month } { $year }
+# A share as a percentage; $value is already written as a number.
+percent = { $value }%
+
+## Lists: "Mali, Burkina Faso and Niger"
+
+list-comma = { $init }, { $next }
+list-last = { $init } and { $next }
+
+## Forms of a name inside a sentence, where a scenario's translation does
+## not give them. $the is the name as it reads in a sentence ("the
+## Gambia"), $name the bare name.
+
+form-of = of { $the }
+form-in = in { $the }
+form-to = to { $the }
+
+# A bloc founded during play, named after its founders ($founders: "Mali
+# and Niger"; $founders-of: "of Mali and of Niger").
+bloc-formed = Alliance of { $founders }
+    .the = the Alliance of { $founders }
+    .of = of the Alliance of { $founders }
+
+## Partnerships with foreign powers (.a: with the indefinite article)
+
+partnership-defence_cooperation = defence cooperation agreement
+    .a = a defence cooperation agreement
+partnership-training_equipment = training and equipment programme
+    .a = a training and equipment programme
+partnership-security_contractors = security contractor deployment
+    .a = a security contractor deployment
+partnership-expeditionary_corps = expeditionary corps deployment
+    .a = an expeditionary corps deployment
+partnership-base = military base
+    .a = a military base
+partnership-mining_concession = mining concession
+    .a = a mining concession
+partnership-energy_concession = energy concession
+    .a = an energy concession
+partnership-space_programme = space programme
+    .a = a space programme
+
+## Stages of a partnership's talks
+
+stage-proposed = proposed
+stage-drafted = drafted
+stage-reviewed = reviewed
+stage-approved = approved
+stage-signed = signed
+stage-in_force = in force
+stage-suspended = suspended
+stage-ended = ended
+
+## A confederation's projects
+
+project-joint_force = joint force
+project-passport = common passport
+project-media = joint media
+project-common_market = common market
+project-currency = common currency
+project-federation = federation
+
+## Regimes
+
+regime-civilian = civilian
+regime-military_junta = military junta
+regime-transitional = transitional
+
+## Kinds of bloc
+
+bloc-kind-economic_community = economic community
+bloc-kind-monetary_union = monetary union
+bloc-kind-defence_pact = defence pact
+bloc-kind-confederation = confederation
