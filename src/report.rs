@@ -164,7 +164,7 @@ pub fn build_world_in(world: &World, loc: &Locale) -> RunReport {
         let members = actions::members(world, b);
         blocs.push(BlocReport {
             id: reg.bloc_code(b).to_string(),
-            name: crate::i18n::arg_text(loc, reg, &crate::sim::world::said::Arg::Bloc(b)),
+            name: crate::i18n::name_of(loc, reg, &crate::sim::world::said::Arg::Bloc(b)),
             kind: bloc.kind.snake().to_string(),
             suspended: members
                 .iter()
@@ -191,12 +191,12 @@ pub fn build_world_in(world: &World, loc: &Locale) -> RunReport {
             power: n.power.map(|p| reg.power_code(p).to_string()),
             bloc: n.bloc.map(|b| reg.bloc_code(b).to_string()),
             members: n.members.iter().map(|m| code(*m)).collect(),
-            text: loc.say(&n.said, reg),
+            text: loc.news(n, reg),
         })
         .collect();
     let clock = world.resource::<crate::sim::world::registry::Clock>();
     RunReport {
-        scenario: info.name.clone(),
+        scenario: loc.text("scenario-name", &info.name).into_owned(),
         seed: info.seed,
         turns: clock.turn,
         start: clock.start,

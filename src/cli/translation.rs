@@ -22,6 +22,10 @@ pub struct TranslationArgs {
     /// the texts it lacks and the keys the scenario does not have.
     #[arg(long)]
     pub check: bool,
+    /// With --check: the translation file to check (default: the one next
+    /// to the scenario, or the shipped one).
+    #[arg(long, value_name = "FILE", requires = "check")]
+    pub file: Option<std::path::PathBuf>,
 }
 
 pub fn run(args: TranslationArgs, mods: &Mods, lang: Lang) -> Result<ExitCode, Failure> {
@@ -47,6 +51,14 @@ pub fn run(args: TranslationArgs, mods: &Mods, lang: Lang) -> Result<ExitCode, F
         print_out(&template::write(&entries, into.code()))?;
         return Ok(ExitCode::SUCCESS);
     }
+    let translation = match &args.file {
+        Some(path) => Some((
+            path.display().to_string(),
+            crate::scenario::read_bounded(path, crate::scenario::limits::FILE_BYTES, "translation files")
+                .map_err(|e| Failure(format!("cannot read {}: {e}", path.display())))?,
+        )),
+        None => translation,
+    };
     let Some((origin, text)) = translation else {
         return Err(Failure(format!(
             "there is no translation into `{into}` to check; write one with `harmattan translation {} --into {into}`",

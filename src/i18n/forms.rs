@@ -11,7 +11,7 @@
 use fluent_bundle::{FluentArgs, FluentValue};
 
 use super::{Lang, Locale};
-use crate::sim::world::registry::Registry;
+use crate::sim::world::registry::{InText, Registry};
 use crate::sim::world::said::Arg;
 
 struct Forms {
@@ -38,27 +38,35 @@ fn join(loc: &Locale, items: Vec<String>) -> String {
     out
 }
 
-/// The forms of a state's, power's or bloc's name.
-fn entity(loc: &Locale, reg: &Registry, arg: &Arg) -> Option<Forms> {
-    let (listing, english) = match arg {
-        Arg::State(s) => (&reg.states[s.0 as usize], reg.state_in_text(*s)),
-        Arg::Power(p) => (&reg.powers[p.0 as usize], reg.power_in_text(*p)),
-        Arg::Bloc(b) => (&reg.blocs[b.0 as usize], reg.bloc_in_text(*b)),
+/// The forms of a state's, power's or bloc's name, as it was called on
+/// `turn` (a bloc may have been renamed since).
+fn entity(loc: &Locale, reg: &Registry, arg: &Arg, turn: u32) -> Option<Forms> {
+    let listing = match arg {
+        Arg::State(s) => &reg.states[s.0 as usize],
+        Arg::Power(p) => &reg.powers[p.0 as usize],
+        Arg::Bloc(b) => &reg.blocs[b.0 as usize],
         _ => return None,
     };
-    if listing.key.is_empty() && !listing.founders.is_empty() {
-        return Some(formed_bloc(loc, reg, &listing.founders, &listing.code));
+    let (key, written, founders) = reg.listing_at(listing, turn);
+    if key.is_empty() && !founders.is_empty() {
+        return Some(formed_bloc(loc, reg, &founders, &listing.code, turn));
     }
-    let translated = loc.scenario_message(&listing.key, None);
-    let attr = |a: &str| loc.scenario_message(&listing.key, Some(a));
+    let translated = loc.scenario_message(&key, None);
+    let attr = |a: &str| loc.scenario_message(&key, Some(a));
     let (name, the) = match translated {
         Some(name) => {
             let the = attr("the").unwrap_or_else(|| name.clone());
             (name, the)
         }
         // English is the files' own language: its article rule applies.
-        None if loc.lang() == Lang::EN => (listing.name.clone(), english.to_string()),
-        None => (listing.name.clone(), listing.name.clone()),
+        None if loc.lang() == Lang::EN => {
+            let the = match arg {
+                Arg::Bloc(_) => format!("the {written}"),
+                _ => InText::country(&written).to_string(),
+            };
+            (written, the)
+        }
+        None => (written.clone(), written),
     };
     let given = Given {
         of: attr("of"),
@@ -100,9 +108,10 @@ fn formed_bloc(
     reg: &Registry,
     founders: &[crate::sim::world::components::StateIdx],
     code: &str,
+    turn: u32,
 ) -> Forms {
     let mut args = FluentArgs::new();
-    list_forms(loc, reg, &mut args, "founders", founders);
+    list_forms(loc, reg, &mut args, "founders", founders, turn);
     let name = loc.t_args("bloc-formed", &args);
     let the = loc
         .format_attr("bloc-formed", "the", &args)
@@ -121,8 +130,12 @@ fn list_forms(
     args: &mut FluentArgs,
     name: &str,
     list: &[crate::sim::world::components::StateIdx],
+    turn: u32,
 ) {
-    let forms: Vec<Forms> = list.iter().filter_map(|s| entity(loc, reg, &Arg::State(*s))).collect();
+    let forms: Vec<Forms> = list
+        .iter()
+        .filter_map(|s| entity(loc, reg, &Arg::State(*s), turn))
+        .collect();
     args.set(
         name.to_string(),
         join(loc, forms.iter().map(|f| f.the.clone()).collect()),
@@ -146,11 +159,11 @@ fn list_forms(
     args.set(format!("{name}-count"), list.len());
 }
 
-/// Sets argument `name` (and its forms) for a message.
-pub(super) fn set(loc: &Locale, reg: &Registry, args: &mut FluentArgs, name: &str, arg: &Arg) {
+/// Sets argument `name` (and its forms) for a message of `turn`.
+pub(super) fn set(loc: &Locale, reg: &Registry, args: &mut FluentArgs, name: &str, arg: &Arg, turn: u32) {
     match arg {
         Arg::State(_) | Arg::Power(_) | Arg::Bloc(_) => {
-            if let Some(f) = entity(loc, reg, arg) {
+            if let Some(f) = entity(loc, reg, arg, turn) {
                 args.set(name.to_string(), f.the);
                 args.set(format!("{name}-name"), f.name);
                 args.set(format!("{name}-of"), f.of);
@@ -160,7 +173,7 @@ pub(super) fn set(loc: &Locale, reg: &Registry, args: &mut FluentArgs, name: &st
                 args.set(format!("{name}-gender"), f.gender);
             }
         }
-        Arg::States(list) => list_forms(loc, reg, args, name, list),
+        Arg::States(list) => list_forms(loc, reg, args, name, list, turn),
         Arg::Num(n) => args.set(name.to_string(), FluentValue::from(*n)),
         Arg::Term(family, id) => {
             let key = format!("{family}-{id}");
@@ -174,36 +187,82 @@ pub(super) fn set(loc: &Locale, reg: &Registry, args: &mut FluentArgs, name: &st
                 format!("{name}-gender"),
                 loc.attr(&key, "gender").unwrap_or_else(|| "masculine".into()),
             );
+            // A partnership as a deal signed ("un accord sur la base…").
+            args.set(
+                format!("{name}-the-deal"),
+                loc.attr(&key, "the-deal").unwrap_or_else(|| word.clone()),
+            );
+            args.set(format!("{name}-deal"), loc.attr(&key, "deal").unwrap_or_else(|| word.clone()));
             args.set(name.to_string(), word);
         }
         Arg::List(items) => {
             args.set(format!("{name}-count"), items.len());
             args.set(
                 name.to_string(),
-                join(loc, items.iter().map(|a| plain(loc, reg, a)).collect()),
+                join(loc, items.iter().map(|a| plain(loc, reg, a, turn)).collect()),
             );
         }
-        _ => args.set(name.to_string(), plain(loc, reg, arg)),
+        Arg::Text { key, text } => {
+            let said = loc.text(key, text).into_owned();
+            let form = |a: &str| loc.scenario_message(key, Some(a)).unwrap_or_else(|| said.clone());
+            args.set(format!("{name}-the"), form("the"));
+            args.set(name.to_string(), said);
+        }
+        Arg::Name(person) => {
+            let (with_article, bare, to) = person_forms(loc, person);
+            args.set(format!("{name}-name"), bare);
+            args.set(format!("{name}-to"), to);
+            args.set(name.to_string(), with_article);
+        }
+        _ => args.set(name.to_string(), plain(loc, reg, arg, turn)),
     }
 }
 
+/// A person's name with the rank it opens with in the language's words:
+/// "Captain Ibrahim Traoré" reads "le capitaine Ibrahim Traoré" in a French
+/// sentence (`rank-Captain` and its `.the`), "au capitaine Ibrahim Traoré"
+/// after "à" (`.to`). Names without a known rank are said as written.
+/// Returns (in a sentence, bare, after "to").
+fn person_forms(loc: &Locale, person: &str) -> (String, String, String) {
+    let plain = || {
+        let to = loc.t_args("form-to", &crate::args!["the" => person.to_string(), "name" => person.to_string()]);
+        (person.to_string(), person.to_string(), to)
+    };
+    let Some((rank, rest)) = person.split_once(' ') else {
+        return plain();
+    };
+    let key = format!("rank-{rank}");
+    if !loc.has(&key) {
+        return plain();
+    }
+    let word = loc.t(&key);
+    let the = loc.attr(&key, "the").unwrap_or_else(|| word.clone());
+    let to = loc.attr(&key, "to").unwrap_or_else(|| the.clone());
+    (format!("{the} {rest}"), format!("{word} {rest}"), format!("{to} {rest}"))
+}
+
+/// A name as a label, without the article a sentence gives it.
+pub(super) fn bare(loc: &Locale, reg: &Registry, arg: &Arg) -> String {
+    entity(loc, reg, arg, u32::MAX).map_or_else(|| plain(loc, reg, arg, u32::MAX), |f| f.name)
+}
+
 /// An argument as one piece of text.
-pub(super) fn plain(loc: &Locale, reg: &Registry, arg: &Arg) -> String {
+pub(super) fn plain(loc: &Locale, reg: &Registry, arg: &Arg, turn: u32) -> String {
     match arg {
-        Arg::State(_) | Arg::Power(_) | Arg::Bloc(_) => entity(loc, reg, arg).map(|f| f.the).unwrap_or_default(),
+        Arg::State(_) | Arg::Power(_) | Arg::Bloc(_) => entity(loc, reg, arg, turn).map(|f| f.the).unwrap_or_default(),
         Arg::States(list) => join(
             loc,
             list.iter()
-                .filter_map(|s| entity(loc, reg, &Arg::State(*s)))
+                .filter_map(|s| entity(loc, reg, &Arg::State(*s), turn))
                 .map(|f| f.the)
                 .collect(),
         ),
         Arg::Date(d) => loc.month(*d),
         Arg::Num(n) => loc.number(*n, if n.fract() == 0.0 { 0 } else { 1 }),
-        Arg::Name(s) => s.clone(),
+        Arg::Name(s) => person_forms(loc, s).1,
         Arg::Term(family, id) => loc.t(&format!("{family}-{id}")),
         Arg::Text { key, text } => loc.text(key, text).into_owned(),
-        Arg::List(items) => join(loc, items.iter().map(|a| plain(loc, reg, a)).collect()),
-        Arg::Said(inner) => loc.phrase(inner, reg),
+        Arg::List(items) => join(loc, items.iter().map(|a| plain(loc, reg, a, turn)).collect()),
+        Arg::Said(inner) => loc.phrase_at(inner, reg, turn),
     }
 }

@@ -56,7 +56,7 @@ pub const LANGUAGES: &[Shipped] = &[
         code: "fr",
         name: "Français",
         decimal: ',',
-        files: ftl!("fr", "common.ftl", "news.ftl", "report.ftl"),
+        files: ftl!("fr", "common.ftl", "news.ftl", "report.ftl", "catalogue.ftl"),
     },
 ];
 
@@ -322,16 +322,27 @@ impl Locale {
         self.t_args("percent", &args)
     }
 
-    /// What a record says, as a sentence (its first letter a capital).
+    /// What a record says now, as a sentence (its first letter a capital).
     pub fn say(&self, said: &Said, reg: &Registry) -> String {
         capitalise(self.phrase(said, reg))
     }
 
-    /// What a record says, as a phrase to put inside another.
+    /// A news item, with the names of its month (a bloc renamed since is
+    /// called what it was called then).
+    pub fn news(&self, news: &crate::sim::world::chronicle::News, reg: &Registry) -> String {
+        capitalise(self.phrase_at(&news.said, reg, news.turn))
+    }
+
+    /// What a record says now, as a phrase to put inside another.
     pub fn phrase(&self, said: &Said, reg: &Registry) -> String {
+        self.phrase_at(said, reg, u32::MAX)
+    }
+
+    /// What a record of `turn` says, as a phrase.
+    pub fn phrase_at(&self, said: &Said, reg: &Registry, turn: u32) -> String {
         let mut args = FluentArgs::new();
         for (name, arg) in &said.args {
-            forms::set(self, reg, &mut args, name, arg);
+            forms::set(self, reg, &mut args, name, arg, turn);
         }
         self.t_args(said.id, &args)
     }
@@ -361,7 +372,12 @@ macro_rules! args {
     }};
 }
 
-/// Kept for callers that render an argument on its own.
+/// An argument on its own, as it reads in a sentence ("the Gambia").
 pub fn arg_text(loc: &Locale, reg: &Registry, arg: &Arg) -> String {
-    forms::plain(loc, reg, arg)
+    forms::plain(loc, reg, arg, u32::MAX)
+}
+
+/// A state's, power's or bloc's name as a label ("Gambia", "CEDEAO").
+pub fn name_of(loc: &Locale, reg: &Registry, arg: &Arg) -> String {
+    forms::bare(loc, reg, arg)
 }

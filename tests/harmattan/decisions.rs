@@ -76,7 +76,7 @@ fn a_decision_costs_capital_and_is_booked_to_the_decision() {
         sim.chronicle()
             .news
             .iter()
-            .any(|n| n.text.contains("Guard units and purges"))
+            .any(|n| crate::support::said(&sim, n).contains("Guard units and purges"))
     );
 }
 
@@ -321,7 +321,7 @@ fn powers_decide_by_their_situation_and_agenda_and_say_why() {
         sim.chronicle()
             .news
             .iter()
-            .any(|n| n.kind == NewsKind::Decision && n.power == Some(rus) && n.text.starts_with("Russia: "))
+            .any(|n| n.kind == NewsKind::Decision && n.power == Some(rus) && crate::support::said(&sim, n).starts_with("Russia: "))
     );
 }
 
@@ -515,7 +515,7 @@ fn a_decision_the_world_overtook_is_reported_not_dropped() {
     assert!(
         sim.chronicle()
             .news_of_turn(1)
-            .any(|n| n.text.contains("could not carry out a decision")),
+            .any(|n| crate::support::said(&sim, n).contains("could not carry out a decision")),
         "the news says so"
     );
 }

@@ -298,7 +298,7 @@ fn a_withdrawal_takes_effect_only_after_the_notice_period() {
     let announced = news.iter().find(|n| n.kind == NewsKind::WithdrawalAnnounced).unwrap();
     let left = news.iter().find(|n| n.kind == NewsKind::BlocLeft).unwrap();
     assert_eq!(announced.date.months_until(left.date), 3);
-    assert!(announced.text.contains("effective April 2023"), "{}", announced.text);
+    assert!(crate::support::said(&sim, announced).contains("effective April 2023"), "{}", crate::support::said(&sim, announced));
 }
 
 #[test]
@@ -462,7 +462,7 @@ fn a_computer_run_government_chooses_by_weight() {
         sim.chronicle()
             .news
             .iter()
-            .any(|n| n.text == "Landlocked: its government chose \"Refuse\"")
+            .any(|n| crate::support::said(&sim, n) == "Landlocked: its government chose \"Refuse\"")
     );
 }
 
@@ -486,7 +486,7 @@ fn the_players_choice_waits_for_them_and_is_carried_out() {
         sim.chronicle()
             .news
             .iter()
-            .any(|n| n.text == "Landlocked: your government chose \"Accept\"")
+            .any(|n| crate::support::said(&sim, n) == "Landlocked: your government chose \"Accept\"")
     );
 }
 
@@ -620,7 +620,7 @@ fn a_scenario_declares_the_commodities_it_exports() {
     );
     let mut sim = harmattan::sim::Simulation::new(&s, 1, harmattan::sim::Detail::Full);
     sim.run(2);
-    assert!(sim.chronicle().news.iter().any(|n| n.text == "Copper from Landlocked."));
+    assert!(sim.chronicle().news.iter().any(|n| crate::support::said(&sim, n) == "Copper from Landlocked."));
     let reg = sim.registry();
     let copper = reg.commodity("Copper").unwrap();
     assert!(reg.seeks_concessions(copper));

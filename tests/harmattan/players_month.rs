@@ -40,7 +40,7 @@ fn shared_pacts(sim: &Simulation, a: &str, b: &str) -> Vec<String> {
 
 fn texts_of_turn(sim: &Simulation) -> Vec<String> {
     let turn = sim.turn();
-    sim.chronicle().news_of_turn(turn).map(|n| n.text.clone()).collect()
+    sim.chronicle().news_of_turn(turn).map(|n| crate::support::said(sim, n)).collect()
 }
 
 /// A neighbour's proposal, put to the player by a scripted event.
@@ -58,10 +58,10 @@ fn a_pact_proposed_to_the_player_waits_for_the_answer_and_forms_when_accepted() 
         (offer.kind, offer.to.as_str(), offer.from.as_str()),
         ("pact", "AAA", "BBB")
     );
+    let question = harmattan::i18n::Locale::english().say(&offer.question, sim.registry());
     assert!(
-        offer.question.contains("Coastal proposes a mutual defence pact"),
-        "{}",
-        offer.question
+        question.contains("Coastal proposes a mutual defence pact"),
+        "{question}"
     );
     assert!(
         texts_of_turn(&sim).iter().any(|t| t.contains("has yet to answer")),
@@ -383,8 +383,7 @@ fn six_months_as_niger_end_in_a_pact_of_the_three() {
     }
     assert!(answered >= 2, "Mali's and Burkina Faso's proposals came as offers");
     assert!(
-        sim.chronicle().news.iter().any(|n| n
-            .text
+        sim.chronicle().news.iter().any(|n| crate::support::said(&sim, n)
             .contains("withdrawal from the Economic Community of West African States")),
         "names read as in English"
     );

@@ -69,7 +69,7 @@ fn a_loaded_game_is_the_saved_game_and_goes_on_the_same_way() {
             .chronicle()
             .news
             .iter()
-            .any(|n| n.text.contains("your government chose \"Ban grain exports\""))
+            .any(|n| crate::support::said(&loaded, n).contains("your government chose \"Ban grain exports\""))
     );
 }
 

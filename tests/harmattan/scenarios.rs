@@ -88,7 +88,7 @@ fn dated_historical_events_fire_on_their_dates() {
             }
             let title = e.title.clone().unwrap_or_else(|| e.id.clone());
             let fired = sim.chronicle().news.iter().any(|n| {
-                matches!(n.kind, NewsKind::Scripted | NewsKind::Announcement) && n.date == date && n.text == title
+                matches!(n.kind, NewsKind::Scripted | NewsKind::Announcement) && n.date == date && crate::support::said(&sim, n) == title
             });
             assert!(fired, "{}: `{}` did not fire in {date}", s.file.meta.name, e.id);
             checked += 1;
@@ -153,8 +153,8 @@ fn the_tutorial_teaches_a_lesson_a_month_and_ends_with_its_last() {
     let lessons = |sim: &Simulation, turn: u32| -> Vec<String> {
         sim.chronicle()
             .news_of_turn(turn)
-            .filter(|n| titles.contains(&n.text))
-            .map(|n| n.text.clone())
+            .filter(|n| titles.contains(&crate::support::said(&sim, n)))
+            .map(|n| crate::support::said(&sim, n).clone())
             .collect()
     };
     let mut choices = 0;
@@ -271,7 +271,7 @@ fn an_event_at_start_greets_the_player_before_the_first_month() {
             .news
             .iter()
             .filter(|n| matches!(n.kind, NewsKind::Announcement | NewsKind::Scripted))
-            .map(|n| (n.turn, n.text.clone()))
+            .map(|n| (n.turn, crate::support::said(&sim, n).clone()))
             .collect()
     };
     // On the opening screen: the greeting, and its effect, and nothing dated.
@@ -292,7 +292,7 @@ fn an_event_at_start_greets_the_player_before_the_first_month() {
         sim.chronicle()
             .news
             .iter()
-            .any(|n| n.kind == NewsKind::Announcement && n.text.starts_with("Welcome to Harmattan"))
+            .any(|n| n.kind == NewsKind::Announcement && crate::support::said(&sim, n).starts_with("Welcome to Harmattan"))
     );
 }
 

@@ -61,3 +61,13 @@ pub fn harmattan(args: &[&str]) -> std::process::Output {
         .output()
         .expect("the binary runs")
 }
+
+/// A news item in English, as the reports and the window say it.
+pub fn said(sim: &harmattan::sim::Simulation, n: &harmattan::sim::chronicle::News) -> String {
+    harmattan::i18n::Locale::english().news(n, sim.registry())
+}
+
+/// Every news item of a game in English.
+pub fn news_texts(sim: &harmattan::sim::Simulation) -> Vec<String> {
+    sim.chronicle().news.iter().map(|n| said(sim, n)).collect()
+}

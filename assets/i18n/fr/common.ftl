@@ -16,8 +16,8 @@ month-10 = octobre
 month-11 = novembre
 month-12 = décembre
 date-month-year = { $month } { $year }
-# Espace fine insécable avant le signe %.
-percent = { $value } %
+# Espace fine insécable (U+202F) avant le signe %.
+percent = { $value } %
 
 ## Listes : « le Mali, le Burkina Faso et le Niger »
 
@@ -42,45 +42,77 @@ partnership-defence_cooperation = accord de coopération de défense
     .a = un accord de coopération de défense
     .the = l'accord de coopération de défense
     .gender = masculine
+    .deal = un accord de coopération de défense
+    .the-deal = l'accord de coopération de défense
 partnership-training_equipment = programme de formation et d'équipement
     .a = un programme de formation et d'équipement
     .the = le programme de formation et d'équipement
     .gender = masculine
+    .deal = un accord de formation et d'équipement
+    .the-deal = l'accord de formation et d'équipement
 partnership-security_contractors = déploiement de sociétés militaires privées
     .a = un déploiement de sociétés militaires privées
     .the = le déploiement de sociétés militaires privées
     .gender = masculine
+    .deal = un accord de déploiement de sociétés militaires privées
+    .the-deal = l'accord de déploiement de sociétés militaires privées
 partnership-expeditionary_corps = déploiement d'un corps expéditionnaire
     .a = un déploiement de corps expéditionnaire
     .the = le déploiement du corps expéditionnaire
     .gender = masculine
+    .deal = un accord de déploiement d'un corps expéditionnaire
+    .the-deal = l'accord de déploiement du corps expéditionnaire
 partnership-base = base militaire
     .a = une base militaire
     .the = la base militaire
     .gender = feminine
+    .deal = un accord de base militaire
+    .the-deal = l'accord sur la base militaire
 partnership-mining_concession = concession minière
     .a = une concession minière
     .the = la concession minière
     .gender = feminine
+    .deal = une concession minière
+    .the-deal = la concession minière
 partnership-energy_concession = concession énergétique
     .a = une concession énergétique
     .the = la concession énergétique
     .gender = feminine
+    .deal = une concession énergétique
+    .the-deal = la concession énergétique
 partnership-space_programme = programme spatial
     .a = un programme spatial
     .the = le programme spatial
     .gender = masculine
+    .deal = un accord de programme spatial
+    .the-deal = l'accord de programme spatial
 
-## Étapes des négociations
+## Étapes des négociations (noms : « la rédaction est achevée »)
 
-stage-proposed = proposé
-stage-drafted = rédigé
-stage-reviewed = examiné
-stage-approved = approuvé
-stage-signed = signé
-stage-in_force = en vigueur
-stage-suspended = suspendu
-stage-ended = terminé
+stage-proposed = proposition
+    .the = la proposition
+    .gender = feminine
+stage-drafted = rédaction
+    .the = la rédaction
+    .gender = feminine
+stage-reviewed = examen
+    .the = l'examen
+    .gender = masculine
+stage-approved = approbation
+    .the = l'approbation
+    .gender = feminine
+stage-signed = signature
+    .the = la signature
+    .gender = feminine
+stage-in_force = entrée en vigueur
+    .the = l'entrée en vigueur
+    .gender = feminine
+stage-suspended = suspension
+    .the = la suspension
+    .gender = feminine
+stage-ended = fin
+    .the = la fin
+    .gender = feminine
 
 ## Projets d'une confédération
 
@@ -109,3 +141,34 @@ bloc-kind-economic_community = communauté économique
 bloc-kind-monetary_union = union monétaire
 bloc-kind-defence_pact = pacte de défense
 bloc-kind-confederation = confédération
+
+## Grades militaires en tête d'un nom (« Captain Ibrahim Traoré » :
+## « le capitaine Ibrahim Traoré »)
+
+rank-Colonel = colonel
+    .the = le colonel
+    .to = au colonel
+rank-Lieutenant-Colonel = lieutenant-colonel
+    .the = le lieutenant-colonel
+    .to = au lieutenant-colonel
+rank-Captain = capitaine
+    .the = le capitaine
+    .to = au capitaine
+rank-General = général
+    .the = le général
+    .to = au général
+rank-Commander = commandant
+    .the = le commandant
+    .to = au commandant
+rank-Major = commandant
+    .the = le commandant
+    .to = au commandant
+rank-Brigadier = général de brigade
+    .the = le général de brigade
+    .to = au général de brigade
+rank-Brigadier-General = général de brigade
+    .the = le général de brigade
+    .to = au général de brigade
+rank-Lieutenant-General = général de corps d'armée
+    .the = le général de corps d'armée
+    .to = au général de corps d'armée

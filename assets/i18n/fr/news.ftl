@@ -13,22 +13,25 @@ news-bloc-dissolved = { $bloc } est { $bloc-gender ->
     }.
 news-suspended = { $bloc } suspend { $state } de ses instances.
 news-reinstated = { $bloc } réintègre { $state }.
-news-sanctions-imposed = { $bloc } impose des sanctions contre { $state }.
-news-sanctions-lifted = { $bloc } lève ses sanctions contre { $state }.
+news-sanctions-imposed = { $bloc } impose des sanctions { $state-to }.
+news-sanctions-lifted = { $bloc } lève les sanctions visant { $state }.
 news-intervention-threatened = { $bloc } menace d'intervenir militairement pour rétablir l'ordre constitutionnel { $state-in }.
 news-pact-formed = { $founders } signent un pacte de défense mutuelle : { $bloc } ({ $bloc-code }).
 news-confederation = { $bloc } devient une confédération.
-news-confederation-renamed = { $was } devient une confédération : { $bloc }.
-news-project-completed = { $bloc } achève son projet : { $project-the }.
+news-confederation-renamed = { $was-the } devient une confédération : { $bloc }.
+news-project-completed = { $bloc } achève { $project-the }.
 
 news-partnership-talks = { $state } et { $power } ouvrent des négociations sur { $kind-a }.
-news-partnership-signed = { $state } et { $power } signent { $kind-a }.
-news-partnership-brought-into-force = { $state } et { $power } mettent en vigueur { $kind-a }.
-news-partnership-in-force = { $kind-the } entre { $state } et { $power } entre en vigueur.
-news-partnership-suspended = { $power } suspend { $kind-the } avec { $state }.
+news-partnership-signed = { $state } et { $power } signent { $kind-deal }.
+news-partnership-brought-into-force = { $state } et { $power } mettent en vigueur { $kind-deal }.
+news-partnership-in-force = { $kind-the-deal } entre { $state } et { $power } entre en vigueur.
+news-partnership-suspended = { $power } { $power-gender ->
+        [plural] suspendent
+       *[other] suspend
+    } { $kind-the-deal } conclu avec { $state }.
 news-partnership-talks-failed = Les négociations entre { $state } et { $power } sur { $kind-a } échouent.
-news-partnership-ended = { $kind-the } entre { $state } et { $power } prend fin.
-news-partnership-advanced = Négociations entre { $state } et { $power } sur { $kind-a } : étape « { $stage } » franchie.
+news-partnership-ended = { $kind-the-deal } entre { $state } et { $power } prend fin.
+news-partnership-advanced = Négociations entre { $state } et { $power } sur { $kind-a } : { $stage-the } est achevée.
 news-forces-expelled = { $state } ordonne le départ des forces { $power-of }.
 
 news-mediation = { $mediator } sert de médiateur entre { $first } et { $second }.
@@ -42,9 +45,9 @@ news-coup = Coup d'État { $state-in } : { $leader } prend le pouvoir et renvers
 news-coup-failed = Une tentative de coup d'État contre { $ousted } échoue { $state-in } ; des purges suivent.
 news-leader-changed = { $leader } dirige désormais { $state }.
 news-elections-transition-kept = Des élections { $state-in } mettent fin à la transition : { $leader } est élu président.
-news-elections-transition = Des élections { $state-in } mettent fin à la transition : { $leader } succède à { $before }.
+news-elections-transition = Des élections { $state-in } mettent fin à la transition : { $leader } succède { $before-to }.
 news-elections-junta-kept = Des élections { $state-in } mettent fin au régime militaire : { $leader } est élu président.
-news-elections-junta = Des élections { $state-in } mettent fin au régime militaire : { $leader } succède à { $before }.
+news-elections-junta = Des élections { $state-in } mettent fin au régime militaire : { $leader } succède { $before-to }.
 news-insurgency-recedes = L'insurrection recule { $state-in } : les groupes armés sont épuisés, divisés ou négocient.
 news-grain-ban = { $state } interdit les exportations de céréales.
 news-grain-ban-lifted = { $state } lève son interdiction d'exporter des céréales.
@@ -70,7 +73,10 @@ news-offer-declined = { $state } décline { $what }.
 
 offer-pact-invitation = { CAP($from) } invite { $to } à rejoindre { $bloc }.
 offer-pact = { CAP($from) } propose un pacte de défense mutuelle { $to-to }.
-offer-partnership = { CAP($power) } propose { $kind-a } { $to-to }.
+offer-partnership = { CAP($power) } { $power-gender ->
+        [plural] proposent
+       *[other] propose
+    } { $kind-a } { $to-to }.
 offer-mediation-asked = { CAP($from) } demande { $to-to } de servir de médiateur entre { $first } et { $second }.
 offer-mediation = { CAP($mediator) } propose sa médiation entre { $first } et { $second }.
 

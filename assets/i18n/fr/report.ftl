@@ -1,6 +1,6 @@
 # Le rapport de `harmattan run`.
 
-report-title = { $scenario } — graine { $seed }, { $turns } tours (de { $start } à { $end })
+report-title = { $scenario } — graine aléatoire { $seed }, { $turns } tours ({ $start } – { $end })
 report-key-events = Événements marquants
 report-none = (aucun)
 report-states = Les États à la fin

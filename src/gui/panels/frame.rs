@@ -263,6 +263,7 @@ struct GameView<'w> {
     clock: Res<'w, Clock>,
     registry: Res<'w, Registry>,
     chronicle: Res<'w, Chronicle>,
+    words: Res<'w, crate::gui::window::words::Words>,
     ledger: Res<'w, Ledger>,
     relations: Res<'w, Relations>,
     books: Books<'w>,
@@ -555,7 +556,7 @@ fn draw_screen(
                     {
                         continue;
                     }
-                    ui.label(format!("{}  {}", n.date, n.text));
+                    ui.label(format!("{}  {}", n.date, game.words.0.news(n, reg)));
                 }
             });
         });

@@ -224,7 +224,13 @@ pub(in crate::gui) fn draw_end_screen(world: &mut World) {
         .filter(|n| headlines::is_headline(n.kind))
         .rev()
         .take(12)
-        .map(|n| format!("{}  {}", n.date, n.text))
+        .map(|n| {
+            let text = world
+                .resource::<crate::gui::window::words::Words>()
+                .0
+                .news(n, world.resource::<crate::sim::world::registry::Registry>());
+            format!("{}  {}", n.date, text)
+        })
         .collect();
     let series: Vec<(Indicator, Vec<[f64; 2]>)> = [Indicator::Stability, Indicator::Legitimacy, Indicator::Control]
         .into_iter()

@@ -229,6 +229,7 @@ pub(in crate::gui) fn draw_headline(
     facts: StateFacts,
     coups: Res<CoupAttempts>,
     mut layout: ResMut<crate::gui::window::shared::UiLayout>,
+    words: Res<crate::gui::window::words::Words>,
 ) -> Result {
     layout.headline.clear();
     let Some(&i) = headlines.queue.first() else {
@@ -249,18 +250,19 @@ pub(in crate::gui) fn draw_headline(
         .default_width(460.0)
         .anchor(egui::Align2::CENTER_CENTER, egui::vec2(0.0, -60.0))
         .show(ctx, |ui| {
-            ui.label(egui::RichText::new(&news.text).strong().size(16.0));
+            let said = words.0.news(news, &registry);
+            ui.label(egui::RichText::new(&said).strong().size(16.0));
             // A turning point of the record (the history option) with
             // where a class can check it.
             let source = (news.kind == NewsKind::Announcement)
-                .then(|| books.events.source_of(&news.text))
+                .then(|| books.events.source_of(&news.said))
                 .flatten()
                 .map(|s| format!("On the record: {s}"));
             if let Some(s) = &source {
                 ui.label(egui::RichText::new(s).italics());
             }
             let lines = why(news, &ledger, &registry, &books, &facts, &coups);
-            layout.headline = std::iter::once(news.text.clone())
+            layout.headline = std::iter::once(said.clone())
                 .chain(source.iter().cloned())
                 .chain(lines.iter().cloned())
                 .collect();

@@ -85,8 +85,14 @@ fn open_after_the_month(world: &mut World) {
 
 /// The summary in words.
 fn words(world: &mut World, state: crate::sim::world::components::StateIdx, m: &MonthSummary) -> MonthText {
-    let mut params = bevy::ecs::system::SystemState::<(Res<Registry>, Books, Res<Chronicle>, Res<Clock>)>::new(world);
-    let Ok((reg, books, chronicle, clock)) = params.get(world) else {
+    let mut params = bevy::ecs::system::SystemState::<(
+        Res<Registry>,
+        Books,
+        Res<Chronicle>,
+        Res<Clock>,
+        Res<crate::gui::window::words::Words>,
+    )>::new(world);
+    let Ok((reg, books, chronicle, clock, said)) = params.get(world) else {
         return MonthText::default();
     };
     let played = clock.start.plus_months(m.turn as i64 - 1);
@@ -102,7 +108,13 @@ fn words(world: &mut World, state: crate::sim::world::components::StateIdx, m: &
         }
         Measure::Alignment(p) => format!("standing toward {}", reg.power_name(p)),
     };
-    let news_text = |i: usize| chronicle.news.get(i).map(|n| n.text.clone()).unwrap_or_default();
+    let news_text = |i: usize| {
+        chronicle
+            .news
+            .get(i)
+            .map(|n| said.0.news(n, &reg))
+            .unwrap_or_default()
+    };
     let mut decisions = Vec::new();
     for d in &m.decisions {
         let def = &books.decisions.defs[d.decision as usize];
@@ -156,7 +168,7 @@ fn words(world: &mut World, state: crate::sim::world::components::StateIdx, m: &
             Answer::Offer { kind, accepted } => format!(
                 "{} {}",
                 if *accepted { "Accepted" } else { "Declined" },
-                crate::sim::player::offers::phrase(&reg, *kind)
+                said.0.phrase(&crate::sim::player::offers::phrase(*kind), &reg)
             ),
             Answer::Choice { event, option } => {
                 let def = &books.events.defs[*event];

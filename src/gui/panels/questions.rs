@@ -11,6 +11,7 @@ use crate::gui::window::phases::UiPhase;
 use crate::gui::window::shared::{Player, UiLayout};
 use crate::sim::mechanisms::events::{EventBook, OpenChoices};
 use crate::sim::player::inputs::PlayerInput;
+use crate::gui::window::words::Words;
 use crate::sim::player::offers::{self, Offers};
 use crate::sim::world::registry::Registry;
 
@@ -94,6 +95,12 @@ fn draw_offers(world: &mut World) {
     if list.is_empty() {
         return;
     }
+    let said: Vec<[String; 3]> = {
+        let (words, reg) = (&world.resource::<Words>().0, world.resource::<Registry>());
+        list.iter()
+            .map(|o| [&o.question, &o.if_accepted, &o.if_declined].map(|s| words.say(s, reg)))
+            .collect()
+    };
     let mut state = bevy::ecs::system::SystemState::<EguiContexts>::new(world);
     let Some(ctx) = state.get_mut(world).ok().and_then(|mut c| c.ctx_mut().ok().cloned()) else {
         return;
@@ -121,13 +128,14 @@ fn draw_offers(world: &mut World) {
                     if n > 0 {
                         ui.separator();
                     }
-                    ui.label(egui::RichText::new(&o.question).strong());
+                    let [question, yes, no] = &said[n];
+                    ui.label(egui::RichText::new(question).strong());
                     egui::Grid::new(("offer_terms", o.id)).num_columns(2).show(ui, |ui| {
                         ui.label("If you accept:");
-                        ui.label(&o.if_accepted);
+                        ui.label(yes);
                         ui.end_row();
                         ui.label("If you decline:");
-                        ui.label(&o.if_declined);
+                        ui.label(no);
                         ui.end_row();
                     });
                     ui.horizontal(|ui| {

@@ -157,6 +157,7 @@ struct Shown<'w, 's> {
     open_choices: Res<'w, crate::sim::mechanisms::events::OpenChoices>,
     events: Res<'w, crate::sim::mechanisms::events::EventBook>,
     offers: Res<'w, crate::sim::player::offers::Offers>,
+    words: Res<'w, super::words::Words>,
 }
 
 fn write_report(
@@ -178,6 +179,7 @@ fn write_report(
         player,
         info,
         chronicle,
+        words,
         futures,
         pace,
         month,
@@ -292,7 +294,13 @@ fn write_report(
         chart_picker: layout.chart_picker.clone(),
         chart_states: layout.chart_states.clone(),
         player: player.state.clone(),
-        news: chronicle.news.iter().rev().take(12).map(|n| n.text.clone()).collect(),
+        news: chronicle
+            .news
+            .iter()
+            .rev()
+            .take(12)
+            .map(|n| words.0.news(n, &registry))
+            .collect(),
         scenario: info.name.clone(),
         median_frame_ms: median * 1000.0,
         worst_frame_ms: worst * 1000.0,

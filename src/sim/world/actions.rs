@@ -393,14 +393,13 @@ pub fn found_pact(world: &mut World, founders: &[StateIdx], code: &str, name: &s
         let mut wanted = founders.to_vec();
         members.sort();
         wanted.sort();
+        let (turn, _) = stamp(world);
         let mut reg = world.resource_mut::<Registry>();
         reg.alias_bloc(code, b);
         if members == wanted {
-            reg.rename_bloc(b, name);
             // Translated as the record's pact, not as a name of its own.
-            let listing = &mut reg.blocs[b.0 as usize];
-            listing.key = crate::sim::world::said::text_key("bloc", code);
-            listing.founders.clear();
+            let key = crate::sim::world::said::text_key("bloc", code);
+            reg.rename_bloc(b, name, key, turn);
             if let Some(e) = reg.bloc_entity(b) {
                 world.entity_mut(e).insert(Name::new(name.to_string()));
             }
@@ -444,7 +443,9 @@ pub fn confederate(world: &mut World, bloc: BlocIdx, renamed: Option<&str>) {
     let text = match renamed {
         Some(new) => {
             let was = world.resource::<Registry>().blocs[bloc.0 as usize].clone();
-            world.resource_mut::<Registry>().rename_bloc(bloc, new);
+            let (turn, _) = stamp(world);
+            let key = crate::sim::world::said::text_key("name", new);
+            world.resource_mut::<Registry>().rename_bloc(bloc, new, key, turn);
             world.entity_mut(entity).insert(Name::new(new.to_string()));
             Said::new("news-confederation-renamed")
                 .text("was", was.key, was.name)

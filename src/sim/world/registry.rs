@@ -19,6 +19,19 @@ pub struct Listing {
     pub key: String,
     /// The founders of a bloc formed during play, which it is named after.
     pub founders: Vec<StateIdx>,
+    /// Names it had before (a pact that became a confederation), so that
+    /// news from then says the name of then.
+    pub former: Vec<Former>,
+}
+
+/// A name a bloc had until a turn.
+#[derive(Debug, Clone)]
+pub struct Former {
+    /// The first turn under the next name.
+    pub until: u32,
+    pub key: String,
+    pub name: String,
+    pub founders: Vec<StateIdx>,
 }
 
 /// Finds states, powers and blocs by index or id.
@@ -66,6 +79,7 @@ impl Registry {
             entity: Some(entity),
             key: crate::sim::world::said::text_key("state", code),
             founders: Vec::new(),
+            former: Vec::new(),
         });
         idx
     }
@@ -79,6 +93,7 @@ impl Registry {
             entity: Some(entity),
             key: crate::sim::world::said::text_key("power", code),
             founders: Vec::new(),
+            former: Vec::new(),
         });
         idx
     }
@@ -92,6 +107,7 @@ impl Registry {
             entity: Some(entity),
             key: crate::sim::world::said::text_key("bloc", code),
             founders: Vec::new(),
+            former: Vec::new(),
         });
         idx
     }
@@ -142,13 +158,25 @@ impl Registry {
     pub fn bloc_code(&self, b: BlocIdx) -> &str {
         &self.blocs[b.0 as usize].code
     }
-    /// A bloc's new name (a pact that becomes a confederation); its id
-    /// stays, and its translation is found under `name-…` (see
-    /// [`crate::sim::world::said::text_key`]).
-    pub fn rename_bloc(&mut self, b: BlocIdx, name: &str) {
+    /// A bloc's new name from turn `turn` (a pact that becomes a
+    /// confederation); its id stays, and its translation is found under
+    /// `key`.
+    pub fn rename_bloc(&mut self, b: BlocIdx, name: &str, key: String, turn: u32) {
         let listing = &mut self.blocs[b.0 as usize];
-        listing.name = name.to_string();
-        listing.key = crate::sim::world::said::text_key("name", name);
+        listing.former.push(Former {
+            until: turn,
+            key: std::mem::replace(&mut listing.key, key),
+            name: std::mem::replace(&mut listing.name, name.to_string()),
+            founders: std::mem::take(&mut listing.founders),
+        });
+    }
+
+    /// The listing as it read on `turn`: under the name it had then.
+    pub fn listing_at(&self, listing: &Listing, turn: u32) -> (String, String, Vec<StateIdx>) {
+        match listing.former.iter().find(|f| turn < f.until) {
+            Some(f) => (f.key.clone(), f.name.clone(), f.founders.clone()),
+            None => (listing.key.clone(), listing.name.clone(), listing.founders.clone()),
+        }
     }
 
     /// A bloc formed during play: named after its founders by the front
@@ -208,7 +236,7 @@ impl<'a> InText<'a> {
     /// Countries whose English names take "the": plural or descriptive
     /// names (the United States, the Central African Republic, the
     /// Netherlands) and a few by custom (the Gambia).
-    fn country(name: &'a str) -> Self {
+    pub fn country(name: &'a str) -> Self {
         // A scenario may write the article into the name ("The Gambia").
         if let Some(rest) = name.strip_prefix("The ") {
             return Self { the: true, name: rest };
