@@ -50,13 +50,13 @@ pub const LANGUAGES: &[Shipped] = &[
         code: "en",
         name: "English",
         decimal: '.',
-        files: ftl!("en", "common.ftl", "news.ftl", "report.ftl"),
+        files: ftl!("en", "common.ftl", "news.ftl", "report.ftl", "window.ftl", "panels.ftl", "screens.ftl"),
     },
     Shipped {
         code: "fr",
         name: "Français",
         decimal: ',',
-        files: ftl!("fr", "common.ftl", "news.ftl", "report.ftl", "catalogue.ftl"),
+        files: ftl!("fr", "common.ftl", "news.ftl", "report.ftl", "window.ftl", "panels.ftl", "screens.ftl", "catalogue.ftl"),
     },
 ];
 

@@ -94,3 +94,43 @@ bloc-kind-economic_community = economic community
 bloc-kind-monetary_union = monetary union
 bloc-kind-defence_pact = defence pact
 bloc-kind-confederation = confederation
+
+## Indicators
+
+indicator-stability = stability
+indicator-legitimacy = legitimacy
+indicator-military_loyalty = military loyalty
+indicator-coup_proofing = coup-proofing
+indicator-insurgency = insurgency
+indicator-control = territorial control
+indicator-military = military strength
+indicator-growth = growth
+indicator-food_insecurity = food insecurity
+
+## Causes of change (the ledger)
+
+mechanism-drift = return to normal
+mechanism-fortune = chance
+mechanism-legitimacy = legitimacy
+mechanism-fragility = state weakness
+mechanism-insurgency = insurgency
+mechanism-insurgency_spread = insurgency across borders
+mechanism-counter_insurgency = counter-insurgency
+mechanism-territorial_control = territorial control
+mechanism-economy = economy
+mechanism-sanctions = sanctions
+mechanism-food = hunger
+mechanism-grain_exports = grain export bans
+mechanism-rally = rally against pressure
+mechanism-junta_fatigue = overstayed transition
+mechanism-consolidation = junta entrenching itself
+mechanism-transition = return to elected government
+mechanism-settlement = insurgency settled or exhausted
+mechanism-coup = coup
+mechanism-failed_coup = failed coup
+mechanism-partnership = partnership
+mechanism-diplomacy = diplomacy
+mechanism-alignment = alignment
+mechanism-bloc = bloc
+mechanism-scripted_event = event
+mechanism-order = government decision

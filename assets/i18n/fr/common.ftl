@@ -172,3 +172,43 @@ rank-Brigadier-General = général de brigade
 rank-Lieutenant-General = général de corps d'armée
     .the = le général de corps d'armée
     .to = au général de corps d'armée
+
+## Indicateurs
+
+indicator-stability = stabilité
+indicator-legitimacy = légitimité
+indicator-military_loyalty = loyauté de l'armée
+indicator-coup_proofing = protection contre les coups d'État
+indicator-insurgency = insurrection
+indicator-control = contrôle du territoire
+indicator-military = force militaire
+indicator-growth = croissance
+indicator-food_insecurity = insécurité alimentaire
+
+## Causes des changements (le registre)
+
+mechanism-drift = retour à la normale
+mechanism-fortune = hasard
+mechanism-legitimacy = légitimité
+mechanism-fragility = fragilité de l'État
+mechanism-insurgency = insurrection
+mechanism-insurgency_spread = insurrection au-delà des frontières
+mechanism-counter_insurgency = contre-insurrection
+mechanism-territorial_control = contrôle du territoire
+mechanism-economy = économie
+mechanism-sanctions = sanctions
+mechanism-food = faim
+mechanism-grain_exports = interdictions d'exporter des céréales
+mechanism-rally = union face aux pressions
+mechanism-junta_fatigue = transition qui s'éternise
+mechanism-consolidation = junte qui s'enracine
+mechanism-transition = retour à un gouvernement élu
+mechanism-settlement = insurrection réglée ou épuisée
+mechanism-coup = coup d'État
+mechanism-failed_coup = coup d'État manqué
+mechanism-partnership = partenariat
+mechanism-diplomacy = diplomatie
+mechanism-alignment = alignement
+mechanism-bloc = bloc
+mechanism-scripted_event = événement
+mechanism-order = décision du gouvernement

@@ -5,6 +5,11 @@ use bevy::prelude::*;
 
 use crate::gui::window::shared::Current;
 use crate::i18n::{Lang, Locale};
+use crate::scenario::format::Indicator;
+use crate::sim::world::components::{BlocIdx, PowerIdx, StateIdx};
+use crate::sim::world::ledger::Mechanism;
+use crate::sim::world::registry::Registry;
+use crate::sim::world::said::{Arg, Said};
 
 /// The language the window speaks, and the scenario's translation into it.
 #[derive(Resource)]
@@ -20,6 +25,43 @@ impl Words {
             );
         }
         Self(loc)
+    }
+}
+
+impl Words {
+    /// A message of the window's files.
+    pub fn t(&self, id: &str) -> String {
+        self.0.t(id)
+    }
+    /// A message with arguments: `words.t_args("id", &args!["n" => 3])`.
+    pub fn t_args(&self, id: &str, args: &fluent_bundle::FluentArgs) -> String {
+        self.0.t_args(id, args)
+    }
+    /// A state's name as a label, in the player's language.
+    pub fn state(&self, reg: &Registry, s: StateIdx) -> String {
+        crate::i18n::name_of(&self.0, reg, &Arg::State(s))
+    }
+    pub fn power(&self, reg: &Registry, p: PowerIdx) -> String {
+        crate::i18n::name_of(&self.0, reg, &Arg::Power(p))
+    }
+    pub fn bloc(&self, reg: &Registry, b: BlocIdx) -> String {
+        crate::i18n::name_of(&self.0, reg, &Arg::Bloc(b))
+    }
+    /// An indicator's name ("stability", "stabilité").
+    pub fn indicator(&self, i: Indicator) -> String {
+        self.0.t(&format!("indicator-{}", i.snake()))
+    }
+    /// The cause of a change, as the ledger names it.
+    pub fn mechanism(&self, m: Mechanism) -> String {
+        self.0.t(&format!("mechanism-{}", m.snake()))
+    }
+    /// A word of the fixed vocabulary: `term("regime", kind.snake())`.
+    pub fn term(&self, family: &str, id: &str) -> String {
+        self.0.t(&format!("{family}-{id}"))
+    }
+    /// A news item or any record, in the player's language.
+    pub fn say(&self, said: &Said, reg: &Registry) -> String {
+        self.0.say(said, reg)
     }
 }
 

@@ -48,6 +48,14 @@ pub enum Mechanism {
 }
 
 impl Mechanism {
+    /// Its id in snake_case, as JSON writes it and message ids use it.
+    pub fn snake(self) -> String {
+        serde_json::to_value(self)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default()
+    }
+
     /// How a person would name the cause.
     pub fn label(self) -> &'static str {
         match self {
