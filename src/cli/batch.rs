@@ -7,6 +7,8 @@ use std::process::ExitCode;
 use clap::Args;
 
 use super::{Failure, ThreadsArg, check_writable, print_out, progress_bar};
+use crate::i18n::Locale;
+use crate::sim::world::said::text_key;
 use crate::batch;
 use crate::scenario::mods::Mods;
 
@@ -38,7 +40,7 @@ pub struct BatchArgs {
     pub shard: Option<batch::Shard>,
 }
 
-pub fn run(args: BatchArgs, mods: &Mods) -> Result<ExitCode, Failure> {
+pub fn run(args: BatchArgs, mods: &Mods, lang: crate::i18n::Lang) -> Result<ExitCode, Failure> {
     let BatchArgs {
         scenario,
         runs,
@@ -103,53 +105,67 @@ pub fn run(args: BatchArgs, mods: &Mods) -> Result<ExitCode, Failure> {
         print_out(&out)?;
         return Ok(ExitCode::SUCCESS);
     }
-    print_summary(&summary.finish(turns, seed), json)
+    print_summary(&summary.finish(turns, seed), json, &super::locale(lang, Some(&s)))
 }
 
 /// A batch's summary on standard output, as text or one JSON document.
-pub(super) fn print_summary(summary: &batch::Summary, json: bool) -> Result<ExitCode, Failure> {
+pub(super) fn print_summary(summary: &batch::Summary, json: bool, loc: &Locale) -> Result<ExitCode, Failure> {
     let out = if json {
         serde_json::to_string_pretty(summary).map_err(|e| Failure(e.to_string()))? + "\n"
     } else {
-        summary_text(summary)
+        summary_text(summary, loc)
     };
     print_out(&out)?;
     Ok(ExitCode::SUCCESS)
 }
 
-fn summary_text(s: &batch::Summary) -> String {
+fn summary_text(s: &batch::Summary, loc: &Locale) -> String {
     use std::fmt::Write as _;
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "{} — {} runs × {} turns, seeds {}…\n",
-        s.scenario, s.runs, s.turns, s.seed
+        "{}\n",
+        loc.t_args(
+            "batch-title",
+            &crate::args![
+                "scenario" => loc.text("scenario-name", &s.scenario).into_owned(),
+                "runs" => s.runs,
+                "turns" => s.turns,
+                "seed" => s.seed.to_string(),
+            ]
+        )
     );
     let _ = writeln!(
         out,
-        "  {:<4} {:<26} {:>7} {:>7} {:>9}  membership at the end",
-        "id", "name", "P(coup)", "coups", "stability"
+        "  {:<4} {:<26} {:>7} {:>7} {:>9}  {}",
+        loc.t("report-col-id"),
+        loc.t("report-col-name"),
+        loc.t("batch-col-coup"),
+        loc.t("batch-col-coups"),
+        loc.t("batch-col-stability"),
+        loc.t("batch-col-membership"),
     );
     for st in &s.states {
         let members: Vec<String> = st
             .p_member
             .iter()
-            .map(|(b, p)| format!("{b} {:.0}%", p * 100.0))
+            .map(|(b, p)| format!("{b} {}", loc.percent(*p, 0)))
             .collect();
+        let name = loc.text(&text_key("state", &st.id), &st.name);
         let _ = writeln!(
             out,
-            "  {:<4} {:<26} {:>6.1}% {:>7.2} {:>9.1}  {}",
+            "  {:<4} {:<26} {:>7} {:>7} {:>9}  {}",
             st.id,
-            st.name.chars().take(26).collect::<String>(),
-            st.p_coup * 100.0,
-            st.mean_coups,
-            st.mean_final_stability,
+            name.chars().take(26).collect::<String>(),
+            loc.percent(st.p_coup, 1),
+            loc.number(st.mean_coups, 2),
+            loc.number(st.mean_final_stability, 1),
             members.join(", ")
         );
     }
-    let _ = writeln!(out, "\n  Blocs existing at the end");
+    let _ = writeln!(out, "\n  {}", loc.t("batch-blocs"));
     for b in &s.blocs {
-        let _ = writeln!(out, "  {:<10} {:>6.1}%", b.id, b.p_exists * 100.0);
+        let _ = writeln!(out, "  {:<10} {:>7}", b.id, loc.percent(b.p_exists, 1));
     }
     out
 }

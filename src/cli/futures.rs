@@ -39,7 +39,7 @@ pub struct FuturesArgs {
     pub csv: Option<PathBuf>,
 }
 
-pub fn run(args: FuturesArgs, mods: &Mods) -> Result<ExitCode, Failure> {
+pub fn run(args: FuturesArgs, mods: &Mods, lang: crate::i18n::Lang) -> Result<ExitCode, Failure> {
     let FuturesArgs {
         from,
         runs,
@@ -94,7 +94,14 @@ pub fn run(args: FuturesArgs, mods: &Mods) -> Result<ExitCode, Failure> {
         };
         value.map_err(|e| Failure(e.to_string()))? + "\n"
     } else {
-        futures_text(&base, changed.as_ref())
+        // The scenario the futures start from, for its words.
+        let scenario = crate::scenario::load(&file.origin, &file.scenario).ok().map(|mut s| {
+            if let Some(shipped) = crate::scenario::shipped::SHIPPED.iter().find(|x| x.text == file.scenario) {
+                s.translations = mods.resolve(shipped.name).map(|x| x.translations).unwrap_or_default();
+            }
+            s
+        });
+        futures_text(&base, changed.as_ref(), &super::locale(lang, scenario.as_ref()))
     };
     print_out(&out)?;
     Ok(ExitCode::SUCCESS)
@@ -116,28 +123,48 @@ fn futures_start(mods: &Mods, from: &str) -> Result<crate::save::SaveFile, Failu
     Ok(crate::save::capture_simulation(&sim, &s))
 }
 
-fn futures_text(base: &crate::futures::FuturesReport, changed: Option<&crate::futures::FuturesReport>) -> String {
+fn futures_text(
+    base: &crate::futures::FuturesReport,
+    changed: Option<&crate::futures::FuturesReport>,
+    loc: &crate::i18n::Locale,
+) -> String {
     use std::fmt::Write as _;
     let mut out = String::new();
+    let from = crate::scenario::YearMonth::parse(&base.from).map_or_else(|_| base.from.clone(), |d| loc.month(d));
     let _ = writeln!(
         out,
-        "{} — {} futures of {} months from {}, seeds from {}",
-        base.scenario, base.runs, base.months, base.from, base.seed
+        "{}",
+        loc.t_args(
+            "futures-title",
+            &crate::args![
+                "scenario" => loc.text("scenario-name", &base.scenario).into_owned(),
+                "runs" => base.runs,
+                "months" => base.months,
+                "from" => from,
+                "seed" => base.seed.to_string(),
+            ]
+        )
     );
+    let name = |id: &str, written: &str| loc.text(&crate::sim::world::said::text_key("state", id), written).into_owned();
     if let Some(c) = changed {
-        let _ = writeln!(out, "Change: {}", c.change.as_deref().unwrap_or(""));
+        let change = c.change.as_deref().unwrap_or("");
+        let _ = writeln!(out, "{}", loc.t_args("futures-change", &crate::args!["change" => change]));
         let _ = writeln!(
             out,
             "\n  {:<4} {:<26} {:>15} {:>15} {:>15}",
-            "id", "name", "P(coup)", "P(new blocs)", "P(lose ground)"
+            loc.t("report-col-id"),
+            loc.t("report-col-name"),
+            loc.t("futures-col-coup"),
+            loc.t("futures-col-blocs"),
+            loc.t("futures-col-ground")
         );
         for (a, b) in base.states.iter().zip(&c.states) {
-            let pair = |x: f64, y: f64| format!("{:>5.1}→{:>5.1}%", x * 100.0, y * 100.0);
+            let pair = |x: f64, y: f64| format!("{}→{}", loc.number(x * 100.0, 1), loc.percent(y, 1));
             let _ = writeln!(
                 out,
                 "  {:<4} {:<26} {:>15} {:>15} {:>15}",
                 a.id,
-                a.name,
+                name(&a.id, &a.name),
                 pair(a.p_coup, b.p_coup),
                 pair(a.p_bloc_change, b.p_bloc_change),
                 pair(a.p_territory_loss, b.p_territory_loss)
@@ -147,26 +174,33 @@ fn futures_text(base: &crate::futures::FuturesReport, changed: Option<&crate::fu
         let _ = writeln!(
             out,
             "\n  {:<4} {:<26} {:>8} {:>12} {:>14} {:>18}",
-            "id", "name", "P(coup)", "P(new blocs)", "P(lose ground)", "stability p10–p90"
+            loc.t("report-col-id"),
+            loc.t("report-col-name"),
+            loc.t("futures-col-coup"),
+            loc.t("futures-col-blocs"),
+            loc.t("futures-col-ground"),
+            loc.t("futures-col-band")
         );
         for s in &base.states {
             let end = s.fans[0].months.last().copied();
-            let band = end.map(|b| format!("{:.0}–{:.0}", b.p10, b.p90)).unwrap_or_default();
+            let band = end
+                .map(|b| format!("{}–{}", loc.number(b.p10, 0), loc.number(b.p90, 0)))
+                .unwrap_or_default();
             let _ = writeln!(
                 out,
-                "  {:<4} {:<26} {:>7.1}% {:>11.1}% {:>13.1}% {:>18}",
+                "  {:<4} {:<26} {:>8} {:>12} {:>14} {:>18}",
                 s.id,
-                s.name,
-                s.p_coup * 100.0,
-                s.p_bloc_change * 100.0,
-                s.p_territory_loss * 100.0,
+                name(&s.id, &s.name),
+                loc.percent(s.p_coup, 1),
+                loc.percent(s.p_bloc_change, 1),
+                loc.percent(s.p_territory_loss, 1),
                 band
             );
         }
     }
     // The record beside the futures, where the scenario has one.
     if !base.what_happened.is_empty() {
-        let _ = writeln!(out, "\nWhat happened in the same months (the scenario's record):");
+        let _ = writeln!(out, "\n{}", loc.t("futures-record"));
         for (id, said) in &base.what_happened {
             let _ = writeln!(out, "  {id:<4} {said}");
         }

@@ -21,7 +21,7 @@ pub struct MergeArgs {
     pub json: bool,
 }
 
-pub fn run(args: MergeArgs) -> Result<ExitCode, Failure> {
+pub fn run(args: MergeArgs, lang: crate::i18n::Lang) -> Result<ExitCode, Failure> {
     let MergeArgs { parts, json } = args;
     let mut all = Vec::with_capacity(parts.len());
     for path in &parts {
@@ -33,5 +33,11 @@ pub fn run(args: MergeArgs) -> Result<ExitCode, Failure> {
         })?;
         all.push(part);
     }
-    print_summary(&batch::merge(all).map_err(Failure)?, json)
+    let summary = batch::merge(all).map_err(Failure)?;
+    // The shipped scenario of that name, if it is one, gives its words.
+    let scenario = scenario::shipped::SHIPPED
+        .iter()
+        .find(|s| s.text.contains(&format!("name: \"{}\"", summary.scenario)))
+        .and_then(|s| crate::scenario::mods::Mods::none().resolve(s.name).ok());
+    print_summary(&summary, json, &super::locale(lang, scenario.as_ref()))
 }

@@ -84,17 +84,19 @@ pub enum Command {
 }
 
 /// One subcommand each.
-fn dispatch(command: Command, mods: &Mods, lang: Lang) -> Result<ExitCode, Failure> {
+fn dispatch(command: Command, mods: &Mods, chosen: Option<Lang>) -> Result<ExitCode, Failure> {
+    let lang = chosen.unwrap_or_else(Lang::from_system);
     match command {
-        Command::Play(args) => play::run(args, mods, lang),
+        // The window also keeps a language of its own (its settings).
+        Command::Play(args) => play::run(args, mods, chosen),
         Command::Run(args) => run::run(args, mods, lang),
         Command::Translation(args) => translation::run(args, mods, lang),
-        Command::Batch(args) => batch::run(args, mods),
-        Command::Merge(args) => merge::run(args),
+        Command::Batch(args) => batch::run(args, mods, lang),
+        Command::Merge(args) => merge::run(args, lang),
         Command::Validate(args) => validate::run(args, mods),
         Command::Scenarios => scenarios::run(mods),
         Command::Rules => rules::run(mods),
-        Command::Futures(args) => futures::run(args, mods),
+        Command::Futures(args) => futures::run(args, mods, lang),
         Command::NewScenario(args) => new_scenario::run(args, mods),
         Command::Calibrate(args) => calibrate::run(args, mods),
     }
@@ -116,6 +118,17 @@ fn runs_parser() -> RangedU64ValueParser<u64> {
 /// `--turns`/`--months` within the longest game.
 fn months_parser() -> RangedU64ValueParser<u32> {
     RangedU64ValueParser::<u32>::new().range(1..=u64::from(limits::TURNS))
+}
+
+/// The words of a language, with a scenario's translation into it.
+fn locale(lang: Lang, scenario: Option<&scenario::Scenario>) -> crate::i18n::Locale {
+    let mut loc = crate::i18n::Locale::new(lang);
+    if let Some(t) = scenario.and_then(|s| s.translation(lang.code())) {
+        for p in loc.set_scenario(Some(&t.text)) {
+            eprintln!("{}:{}:{}: warning: {}", t.origin, p.line, p.column, p.message);
+        }
+    }
+    loc
 }
 
 /// A language the game speaks, by its code.
@@ -169,8 +182,7 @@ pub fn main() -> ExitCode {
         history: false,
         load: None,
     }));
-    let lang = cli.lang.unwrap_or_else(Lang::from_system);
-    match dispatch(command, &mods, lang) {
+    match dispatch(command, &mods, cli.lang) {
         Ok(code) => code,
         Err(Failure(message)) => {
             eprintln!("error: {message}");

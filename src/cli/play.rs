@@ -31,7 +31,7 @@ pub struct PlayArgs {
     pub load: Option<PathBuf>,
 }
 
-pub fn run(args: PlayArgs, mods: &Mods, lang: crate::i18n::Lang) -> Result<ExitCode, Failure> {
+pub fn run(args: PlayArgs, mods: &Mods, lang: Option<crate::i18n::Lang>) -> Result<ExitCode, Failure> {
     match args.load {
         Some(path) => play_saved(&path, mods, lang),
         None => play(mods, args.scenario, args.play_as, args.seed, args.history, lang),
@@ -45,7 +45,7 @@ fn play(
     play_as: Vec<String>,
     seed: Option<u64>,
     history: bool,
-    lang: crate::i18n::Lang,
+    lang: Option<crate::i18n::Lang>,
 ) -> Result<ExitCode, Failure> {
     let scenario_given = scenario.clone();
     let name = scenario.unwrap_or_else(|| crate::scenario::shipped::SHIPPED[0].name.to_string());
@@ -84,7 +84,7 @@ fn play(
     _: Vec<String>,
     _: Option<u64>,
     _: bool,
-    _: crate::i18n::Lang,
+    _: Option<crate::i18n::Lang>,
 ) -> Result<ExitCode, Failure> {
     Err(Failure(
         "this build has no game window (it was built without the `gui` feature). \
@@ -112,7 +112,7 @@ fn check_display() -> Result<(), Failure> {
 /// Opens a saved game, after checking it replays (so a bad save fails here,
 /// with its reason, not in the window).
 #[cfg(feature = "gui")]
-fn play_saved(path: &Path, mods: &Mods, lang: crate::i18n::Lang) -> Result<ExitCode, Failure> {
+fn play_saved(path: &Path, mods: &Mods, lang: Option<crate::i18n::Lang>) -> Result<ExitCode, Failure> {
     let shown = path.display().to_string();
     let file = crate::save::read(path).map_err(|e| Failure(e.to_string()))?;
     crate::save::load_simulation(&file, &shown).map_err(|e| Failure(e.to_string()))?;
@@ -132,6 +132,6 @@ fn play_saved(path: &Path, mods: &Mods, lang: crate::i18n::Lang) -> Result<ExitC
 }
 
 #[cfg(not(feature = "gui"))]
-fn play_saved(_: &Path, _: &Mods, lang: crate::i18n::Lang) -> Result<ExitCode, Failure> {
+fn play_saved(_: &Path, _: &Mods, lang: Option<crate::i18n::Lang>) -> Result<ExitCode, Failure> {
     play(&Mods::none(), None, Vec::new(), None, false, lang)
 }

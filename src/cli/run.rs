@@ -57,12 +57,7 @@ pub fn run(args: RunArgs, mods: &Mods, lang: crate::i18n::Lang) -> Result<ExitCo
     if let Some(path) = &history_csv {
         crate::export::write_csv(path, &crate::export::history_rows(sim.world())).map_err(Failure)?;
     }
-    let mut loc = crate::i18n::Locale::new(lang);
-    if let Some(t) = s.translation(lang.code()) {
-        for p in loc.set_scenario(Some(&t.text)) {
-            eprintln!("{}:{}:{}: warning: {}", t.origin, p.line, p.column, p.message);
-        }
-    }
+    let loc = super::locale(lang, Some(&s));
     let rep = report::build_in(&sim, &loc);
     let out = if json {
         serde_json::to_string_pretty(&rep).map_err(|e| Failure(e.to_string()))? + "\n"

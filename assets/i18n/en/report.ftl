@@ -19,3 +19,22 @@ report-goal-open = open
 report-goal-won = won (turn { $turn })
 report-goal-lost = lost (turn { $turn })
 report-blocs = Blocs at the end
+
+# The summary of `harmattan batch` (and `merge`).
+
+batch-title = { $scenario } — { $runs } runs × { $turns } turns, seeds { $seed }…
+batch-col-coup = P(coup)
+batch-col-coups = coups
+batch-col-stability = stability
+batch-col-membership = membership at the end
+batch-blocs = Blocs existing at the end
+
+# The report of `harmattan futures`.
+
+futures-title = { $scenario } — { $runs } futures of { $months } months from { $from }, seeds from { $seed }
+futures-change = Change: { $change }
+futures-col-coup = P(coup)
+futures-col-blocs = P(new blocs)
+futures-col-ground = P(lose ground)
+futures-col-band = stability p10–p90
+futures-record = What happened in the same months (the scenario's record):

@@ -19,3 +19,22 @@ report-goal-open = en cours
 report-goal-won = atteint (tour { $turn })
 report-goal-lost = manqué (tour { $turn })
 report-blocs = Les blocs à la fin
+
+# Le résumé de `harmattan batch` (et `merge`).
+
+batch-title = { $scenario } — { $runs } parties × { $turns } tours, graines aléatoires à partir de { $seed }
+batch-col-coup = P(coup)
+batch-col-coups = coups
+batch-col-stability = stabilité
+batch-col-membership = appartenance à la fin
+batch-blocs = Blocs existant à la fin
+
+# Le rapport de `harmattan futures`.
+
+futures-title = { $scenario } — { $runs } avenirs de { $months } mois à partir de { $from }, graines aléatoires à partir de { $seed }
+futures-change = Changement : { $change }
+futures-col-coup = P(coup)
+futures-col-blocs = P(nouveaux blocs)
+futures-col-ground = P(perte de terrain)
+futures-col-band = stabilité p10–p90
+futures-record = Ce qui s'est réellement passé pendant ces mois (l'historique du scénario) :
