@@ -285,7 +285,12 @@ pub fn replay_into(
                 }
                 _ => {}
             }
-            crate::sim::player::inputs::apply(world, input.as_sent()).map_err(replay_err)?;
+            if let Err(e) = crate::sim::player::inputs::apply(world, input.as_sent()) {
+                // Saves are checked in the files' own language, as the
+                // rest of their messages are.
+                let registry = world.resource::<crate::sim::world::registry::Registry>();
+                return Err(replay_err(crate::i18n::Locale::english().say(&e, registry)));
+            }
         }
         if turn <= save.turns {
             world.run_schedule(TurnSchedule);

@@ -7,10 +7,10 @@ use std::process::ExitCode;
 use clap::Args;
 
 use super::{Failure, ThreadsArg, check_writable, print_out, progress_bar};
-use crate::i18n::Locale;
-use crate::sim::world::said::text_key;
 use crate::batch;
+use crate::i18n::Locale;
 use crate::scenario::mods::Mods;
+use crate::sim::world::said::text_key;
 
 /// Run many seeded futures in parallel and report probabilities.
 #[derive(Debug, Args)]

@@ -96,7 +96,10 @@ pub fn run(args: FuturesArgs, mods: &Mods, lang: crate::i18n::Lang) -> Result<Ex
     } else {
         // The scenario the futures start from, for its words.
         let scenario = crate::scenario::load(&file.origin, &file.scenario).ok().map(|mut s| {
-            if let Some(shipped) = crate::scenario::shipped::SHIPPED.iter().find(|x| x.text == file.scenario) {
+            if let Some(shipped) = crate::scenario::shipped::SHIPPED
+                .iter()
+                .find(|x| x.text == file.scenario)
+            {
                 s.translations = mods.resolve(shipped.name).map(|x| x.translations).unwrap_or_default();
             }
             s
@@ -135,7 +138,7 @@ fn futures_text(
         out,
         "{}",
         loc.t_args(
-            "futures-title",
+            "futures-report-title",
             &crate::args![
                 "scenario" => loc.text("scenario-name", &base.scenario).into_owned(),
                 "runs" => base.runs,
@@ -145,10 +148,17 @@ fn futures_text(
             ]
         )
     );
-    let name = |id: &str, written: &str| loc.text(&crate::sim::world::said::text_key("state", id), written).into_owned();
+    let name = |id: &str, written: &str| {
+        loc.text(&crate::sim::world::said::text_key("state", id), written)
+            .into_owned()
+    };
     if let Some(c) = changed {
         let change = c.change.as_deref().unwrap_or("");
-        let _ = writeln!(out, "{}", loc.t_args("futures-change", &crate::args!["change" => change]));
+        let _ = writeln!(
+            out,
+            "{}",
+            loc.t_args("futures-change", &crate::args!["change" => change])
+        );
         let _ = writeln!(
             out,
             "\n  {:<4} {:<26} {:>15} {:>15} {:>15}",

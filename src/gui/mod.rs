@@ -38,7 +38,7 @@ pub fn run(
     load: Option<(crate::save::SaveFile, String)>,
     mods: crate::scenario::mods::Mods,
     open_menu: bool,
-    lang: crate::i18n::Lang,
+    lang: Option<crate::i18n::Lang>,
 ) {
     let mut app = App::new();
     app.add_plugins(DefaultPlugins.set(WindowPlugin {
@@ -78,6 +78,14 @@ pub fn run(
         game::plugin,
         words::plugin,
     ));
+    // The command line's language, else the one chosen in the window last
+    // time, else the system's.
+    let lang = lang
+        .or_else(|| {
+            let chosen = app.world().resource::<settings::Settings>().language.clone();
+            chosen.and_then(|c| crate::i18n::Lang::parse(&c))
+        })
+        .unwrap_or_else(crate::i18n::Lang::from_system);
     app.insert_resource(words::Words::new(lang, &scenario))
         .insert_resource(shared::Current(scenario.clone()))
         .insert_resource(reload::ModsDir(mods));

@@ -25,6 +25,15 @@ struct Forms {
 }
 
 fn join(loc: &Locale, items: Vec<String>) -> String {
+    join_with(loc, items, "list-last")
+}
+
+/// Joined with "or" for the last: "a, b or c".
+fn join_or(loc: &Locale, items: Vec<String>) -> String {
+    join_with(loc, items, "list-or")
+}
+
+fn join_with(loc: &Locale, items: Vec<String>, last: &str) -> String {
     let mut it = items.into_iter();
     let Some(mut out) = it.next() else {
         return String::new();
@@ -32,7 +41,7 @@ fn join(loc: &Locale, items: Vec<String>) -> String {
     let rest: Vec<String> = it.collect();
     let n = rest.len();
     for (i, next) in rest.into_iter().enumerate() {
-        let id = if i + 1 == n { "list-last" } else { "list-comma" };
+        let id = if i + 1 == n { last } else { "list-comma" };
         out = loc.t_args(id, &crate::args!["init" => out, "next" => next]);
     }
     out
@@ -174,7 +183,13 @@ pub(super) fn set(loc: &Locale, reg: &Registry, args: &mut FluentArgs, name: &st
             }
         }
         Arg::States(list) => list_forms(loc, reg, args, name, list, turn),
-        Arg::Num(n) => args.set(name.to_string(), FluentValue::from(*n)),
+        Arg::Num(n) => {
+            // With its sign, as a change is written ("+5", "-2.5").
+            let magnitude = loc.number(n.abs(), if n.fract() == 0.0 { 0 } else { 1 });
+            let sign = if *n < 0.0 { "-" } else { "+" };
+            args.set(format!("{name}-signed"), format!("{sign}{magnitude}"));
+            args.set(name.to_string(), FluentValue::from(*n));
+        }
         Arg::Term(family, id) => {
             let key = format!("{family}-{id}");
             let word = loc.t(&key);
@@ -192,7 +207,10 @@ pub(super) fn set(loc: &Locale, reg: &Registry, args: &mut FluentArgs, name: &st
                 format!("{name}-the-deal"),
                 loc.attr(&key, "the-deal").unwrap_or_else(|| word.clone()),
             );
-            args.set(format!("{name}-deal"), loc.attr(&key, "deal").unwrap_or_else(|| word.clone()));
+            args.set(
+                format!("{name}-deal"),
+                loc.attr(&key, "deal").unwrap_or_else(|| word.clone()),
+            );
             args.set(name.to_string(), word);
         }
         Arg::List(items) => {
@@ -225,7 +243,10 @@ pub(super) fn set(loc: &Locale, reg: &Registry, args: &mut FluentArgs, name: &st
 /// Returns (in a sentence, bare, after "to").
 fn person_forms(loc: &Locale, person: &str) -> (String, String, String) {
     let plain = || {
-        let to = loc.t_args("form-to", &crate::args!["the" => person.to_string(), "name" => person.to_string()]);
+        let to = loc.t_args(
+            "form-to",
+            &crate::args!["the" => person.to_string(), "name" => person.to_string()],
+        );
         (person.to_string(), person.to_string(), to)
     };
     let Some((rank, rest)) = person.split_once(' ') else {
@@ -238,7 +259,11 @@ fn person_forms(loc: &Locale, person: &str) -> (String, String, String) {
     let word = loc.t(&key);
     let the = loc.attr(&key, "the").unwrap_or_else(|| word.clone());
     let to = loc.attr(&key, "to").unwrap_or_else(|| the.clone());
-    (format!("{the} {rest}"), format!("{word} {rest}"), format!("{to} {rest}"))
+    (
+        format!("{the} {rest}"),
+        format!("{word} {rest}"),
+        format!("{to} {rest}"),
+    )
 }
 
 /// A name as a label, without the article a sentence gives it.
@@ -263,6 +288,7 @@ pub(super) fn plain(loc: &Locale, reg: &Registry, arg: &Arg, turn: u32) -> Strin
         Arg::Term(family, id) => loc.t(&format!("{family}-{id}")),
         Arg::Text { key, text } => loc.text(key, text).into_owned(),
         Arg::List(items) => join(loc, items.iter().map(|a| plain(loc, reg, a, turn)).collect()),
+        Arg::AnyOf(items) => join_or(loc, items.iter().map(|a| plain(loc, reg, a, turn)).collect()),
         Arg::Said(inner) => loc.phrase_at(inner, reg, turn),
     }
 }

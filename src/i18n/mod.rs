@@ -50,13 +50,34 @@ pub const LANGUAGES: &[Shipped] = &[
         code: "en",
         name: "English",
         decimal: '.',
-        files: ftl!("en", "common.ftl", "news.ftl", "report.ftl", "window.ftl", "panels.ftl", "screens.ftl"),
+        files: ftl!(
+            "en",
+            "common.ftl",
+            "news.ftl",
+            "report.ftl",
+            "window.ftl",
+            "panels.ftl",
+            "screens.ftl",
+            "settings.ftl",
+            "decisions.ftl"
+        ),
     },
     Shipped {
         code: "fr",
         name: "Français",
         decimal: ',',
-        files: ftl!("fr", "common.ftl", "news.ftl", "report.ftl", "window.ftl", "panels.ftl", "screens.ftl", "catalogue.ftl"),
+        files: ftl!(
+            "fr",
+            "common.ftl",
+            "news.ftl",
+            "report.ftl",
+            "window.ftl",
+            "panels.ftl",
+            "screens.ftl",
+            "settings.ftl",
+            "decisions.ftl",
+            "catalogue.ftl"
+        ),
     },
 ];
 
@@ -179,6 +200,7 @@ fn bundle(lang: Lang) -> Bundle {
     if lang.shipped().decimal == ',' {
         b.set_formatter(Some(number_formatter::<','>));
     }
+    let _ = b.add_builtins();
     // CAP($x): the argument with its first letter a capital, for a name
     // that opens a sentence ("The Gambia has yet to answer").
     let _ = b.add_function("CAP", |positional, _| match positional.first() {

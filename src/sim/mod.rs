@@ -151,7 +151,7 @@ impl Simulation {
     }
 
     /// Checks, applies and logs one of a person's inputs.
-    pub fn input(&mut self, input: player::inputs::PlayerInput) -> Result<(), String> {
+    pub fn input(&mut self, input: player::inputs::PlayerInput) -> Result<(), crate::sim::world::said::Said> {
         player::inputs::apply(self.world_mut(), input)
     }
 
@@ -169,13 +169,13 @@ impl Simulation {
 
     /// Makes `code` the state a person plays: its event choices wait for
     /// [`Simulation::choose`] instead of being drawn.
-    pub fn set_player(&mut self, code: Option<&str>) -> Result<(), String> {
+    pub fn set_player(&mut self, code: Option<&str>) -> Result<(), crate::sim::world::said::Said> {
         self.input(player::inputs::PlayerInput::Play(code.map(str::to_string)))
     }
 
     /// Hot-seat: several people, one state each, taking turns in the order
     /// given; the first has the seat.
-    pub fn set_players(&mut self, codes: &[&str]) -> Result<(), String> {
+    pub fn set_players(&mut self, codes: &[&str]) -> Result<(), crate::sim::world::said::Said> {
         self.input(player::inputs::PlayerInput::PlayTogether(
             codes.iter().map(|c| c.to_string()).collect(),
         ))
@@ -194,7 +194,7 @@ impl Simulation {
     }
 
     /// Answers a waiting choice with option `option` (from 0).
-    pub fn choose(&mut self, event: &str, option: usize) -> Result<(), String> {
+    pub fn choose(&mut self, event: &str, option: usize) -> Result<(), crate::sim::world::said::Said> {
         self.input(player::inputs::PlayerInput::Answer {
             event: event.to_string(),
             option,
@@ -208,13 +208,13 @@ impl Simulation {
     }
 
     /// Accepts or declines offer `id`; carried out when the turn runs.
-    pub fn respond(&mut self, id: u32, accept: bool) -> Result<(), String> {
+    pub fn respond(&mut self, id: u32, accept: bool) -> Result<(), crate::sim::world::said::Said> {
         self.input(player::inputs::PlayerInput::Respond { offer: id, accept })
     }
 
     /// Queues a decision of the player's government for the coming turn
     /// (`target`: a state, power or bloc id, as the decision needs).
-    pub fn decide(&mut self, id: &str, target: Option<&str>) -> Result<(), String> {
+    pub fn decide(&mut self, id: &str, target: Option<&str>) -> Result<(), crate::sim::world::said::Said> {
         self.input(player::inputs::PlayerInput::Decide {
             decision: id.to_string(),
             target: target.map(str::to_string),

@@ -192,6 +192,11 @@ impl Session {
                 .env("HARMATTAN_SAVE_DIR", &saves)
                 .env("HARMATTAN_EXPORT_DIR", target.join("exports"))
                 .env("HARMATTAN_CONFIG_DIR", target.join("config"))
+                // English unless the test asks for another language with
+                // --lang, whatever this machine's own language.
+                .env_remove("LC_ALL")
+                .env_remove("LC_MESSAGES")
+                .env("LANG", "en_US.UTF-8")
                 .stdout(log.try_clone().unwrap())
                 .stderr(log)
                 .spawn()
@@ -626,6 +631,48 @@ fn the_tutorial_plays_to_its_last_lesson_and_the_end_screen() {
     let end = game.report_when("the end screen", |r| r["game_over"] == true);
     assert_eq!(end["player"], "BFA");
     screenshot(display, &game.shots, 3);
+}
+
+#[test]
+fn a_francophone_class_plays_a_month_of_the_tutorial_in_french() {
+    let Some(game) = Session::start("tutorial_fr", 2, &["play", "tutorial", "--as", "BFA", "--lang", "fr"]) else {
+        return;
+    };
+    let display = game.display.as_str();
+    game.wait_for_map();
+    let lessons = game.read_headlines();
+    assert!(
+        lessons.iter().any(|l| l.starts_with("Bienvenue dans Harmattan")),
+        "the first lesson in French: {lessons:#?}"
+    );
+    // Found by a word both languages share, chosen by its id.
+    game.decide("information", "counter_disinformation", "counter_disinformation");
+    // The panel open over the map, for the screenshot (README, "Languages").
+    xdotool(display, &["key", "d"]);
+    game.report_when("the decisions panel", |r| {
+        centre_of(r, "decision_buttons", "find").is_some()
+    });
+    screenshot(display, &game.shots, 1);
+    xdotool(display, &["key", "d"]);
+    let (_, after) = game.end_turn(1);
+    let news: Vec<&str> = after["news"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|n| n.as_str())
+        .collect();
+    assert!(
+        news.iter().any(|n| n.contains("Campagne contre la désinformation")),
+        "the decision in the French news: {news:?}"
+    );
+    assert!(
+        !news.iter().any(|n| n.contains(" the ") || n.contains("ECOWAS")),
+        "no English left in the news: {news:?}"
+    );
+    let month = after["month"].to_string();
+    assert!(month.contains("désinformation"), "Your month in French: {month}");
+    game.read_headlines();
+    screenshot(display, &game.shots, 2);
 }
 
 #[test]

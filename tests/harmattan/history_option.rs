@@ -151,7 +151,10 @@ fn without_the_option_the_record_stays_shut_and_the_model_decides() {
         let mut sim = Simulation::new(&s, seed, Detail::Full);
         sim.run(29);
         assert!(
-            !sim.chronicle().news.iter().any(|n| titles.contains(&crate::support::said(&sim, n))),
+            !sim.chronicle()
+                .news
+                .iter()
+                .any(|n| titles.contains(&crate::support::said(&sim, n))),
             "seed {seed}: a turning point fired without the option"
         );
         let gnb = sim.registry().state_entity(sim.registry().state("GNB").unwrap());

@@ -10,6 +10,7 @@ mod futures;
 mod gui;
 mod history_option;
 mod hostile;
+mod i18n;
 mod juntas_and_blocs;
 mod long_run;
 mod map;

@@ -298,7 +298,11 @@ fn a_withdrawal_takes_effect_only_after_the_notice_period() {
     let announced = news.iter().find(|n| n.kind == NewsKind::WithdrawalAnnounced).unwrap();
     let left = news.iter().find(|n| n.kind == NewsKind::BlocLeft).unwrap();
     assert_eq!(announced.date.months_until(left.date), 3);
-    assert!(crate::support::said(&sim, announced).contains("effective April 2023"), "{}", crate::support::said(&sim, announced));
+    assert!(
+        crate::support::said(&sim, announced).contains("effective April 2023"),
+        "{}",
+        crate::support::said(&sim, announced)
+    );
 }
 
 #[test]
@@ -620,7 +624,12 @@ fn a_scenario_declares_the_commodities_it_exports() {
     );
     let mut sim = harmattan::sim::Simulation::new(&s, 1, harmattan::sim::Detail::Full);
     sim.run(2);
-    assert!(sim.chronicle().news.iter().any(|n| crate::support::said(&sim, n) == "Copper from Landlocked."));
+    assert!(
+        sim.chronicle()
+            .news
+            .iter()
+            .any(|n| crate::support::said(&sim, n) == "Copper from Landlocked.")
+    );
     let reg = sim.registry();
     let copper = reg.commodity("Copper").unwrap();
     assert!(reg.seeks_concessions(copper));

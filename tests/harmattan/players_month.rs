@@ -40,7 +40,10 @@ fn shared_pacts(sim: &Simulation, a: &str, b: &str) -> Vec<String> {
 
 fn texts_of_turn(sim: &Simulation) -> Vec<String> {
     let turn = sim.turn();
-    sim.chronicle().news_of_turn(turn).map(|n| crate::support::said(sim, n)).collect()
+    sim.chronicle()
+        .news_of_turn(turn)
+        .map(|n| crate::support::said(sim, n))
+        .collect()
 }
 
 /// A neighbour's proposal, put to the player by a scripted event.
@@ -383,8 +386,11 @@ fn six_months_as_niger_end_in_a_pact_of_the_three() {
     }
     assert!(answered >= 2, "Mali's and Burkina Faso's proposals came as offers");
     assert!(
-        sim.chronicle().news.iter().any(|n| crate::support::said(&sim, n)
-            .contains("withdrawal from the Economic Community of West African States")),
+        sim.chronicle()
+            .news
+            .iter()
+            .any(|n| crate::support::said(&sim, n)
+                .contains("withdrawal from the Economic Community of West African States")),
         "names read as in English"
     );
     let three = shared_pacts(&sim, "NER", "MLI");
@@ -417,14 +423,22 @@ fn a_goal_lists_the_decisions_that_move_it() {
          defeat: Elapsed(12))],"#;
     let sim = played(extra, "AAA");
     let goals = harmattan::sim::goals::progress(sim.world(), "AAA");
-    let names = |g: &harmattan::sim::goals::GoalProgress| g.levers.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>();
+    let names = |g: &harmattan::sim::goals::GoalProgress| {
+        g.levers
+            .iter()
+            .map(|(n, _)| crate::support::english_arg(&sim, n))
+            .collect::<Vec<_>>()
+    };
     assert!(
         names(&goals[0]).contains(&"Guard units and purges".to_string()),
         "keeping the leader: coup-proofing is a lever: {:?}",
         goals[0].levers
     );
     assert!(
-        goals[1].levers.iter().all(|(_, what)| what.starts_with("legitimacy +")),
+        goals[1]
+            .levers
+            .iter()
+            .all(|(_, what)| crate::support::english(&sim, what).starts_with("legitimacy +")),
         "raising legitimacy: only what raises it: {:?}",
         goals[1].levers
     );

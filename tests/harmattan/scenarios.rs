@@ -88,7 +88,9 @@ fn dated_historical_events_fire_on_their_dates() {
             }
             let title = e.title.clone().unwrap_or_else(|| e.id.clone());
             let fired = sim.chronicle().news.iter().any(|n| {
-                matches!(n.kind, NewsKind::Scripted | NewsKind::Announcement) && n.date == date && crate::support::said(&sim, n) == title
+                matches!(n.kind, NewsKind::Scripted | NewsKind::Announcement)
+                    && n.date == date
+                    && crate::support::said(&sim, n) == title
             });
             assert!(fired, "{}: `{}` did not fire in {date}", s.file.meta.name, e.id);
             checked += 1;
@@ -292,7 +294,8 @@ fn an_event_at_start_greets_the_player_before_the_first_month() {
         sim.chronicle()
             .news
             .iter()
-            .any(|n| n.kind == NewsKind::Announcement && crate::support::said(&sim, n).starts_with("Welcome to Harmattan"))
+            .any(|n| n.kind == NewsKind::Announcement
+                && crate::support::said(&sim, n).starts_with("Welcome to Harmattan"))
     );
 }
 

@@ -67,7 +67,12 @@ pub fn said(sim: &harmattan::sim::Simulation, n: &harmattan::sim::chronicle::New
     harmattan::i18n::Locale::english().news(n, sim.registry())
 }
 
-/// Every news item of a game in English.
-pub fn news_texts(sim: &harmattan::sim::Simulation) -> Vec<String> {
-    sim.chronicle().news.iter().map(|n| said(sim, n)).collect()
+/// A record in English.
+pub fn english(sim: &harmattan::sim::Simulation, s: &harmattan::sim::world::said::Said) -> String {
+    harmattan::i18n::Locale::english().phrase(s, sim.registry())
+}
+
+/// A text or a name in English.
+pub fn english_arg(sim: &harmattan::sim::Simulation, a: &harmattan::sim::world::said::Arg) -> String {
+    harmattan::i18n::arg_text(harmattan::i18n::Locale::english(), sim.registry(), a)
 }

@@ -28,6 +28,7 @@ percent = { $value }%
 
 list-comma = { $init }, { $next }
 list-last = { $init } and { $next }
+list-or = { $init } or { $next }
 
 ## Forms of a name inside a sentence, where a scenario's translation does
 ## not give them. $the is the name as it reads in a sentence ("the
@@ -134,3 +135,17 @@ mechanism-alignment = alignment
 mechanism-bloc = bloc
 mechanism-scripted_event = event
 mechanism-order = government decision
+
+## Military ranks a leader's name may open with ("Captain Ibrahim
+## Traoré"): other languages say them their own way and with an article
+## (.the, and .to for "to the captain").
+
+rank-Colonel = Colonel
+rank-Lieutenant-Colonel = Lieutenant-Colonel
+rank-Captain = Captain
+rank-General = General
+rank-Commander = Commander
+rank-Major = Major
+rank-Brigadier = Brigadier
+rank-Brigadier-General = Brigadier-General
+rank-Lieutenant-General = Lieutenant-General

@@ -31,7 +31,7 @@ batch-blocs = Blocs existing at the end
 
 # The report of `harmattan futures`.
 
-futures-title = { $scenario } — { $runs } futures of { $months } months from { $from }, seeds from { $seed }
+futures-report-title = { $scenario } — { $runs } futures of { $months } months from { $from }, seeds from { $seed }
 futures-change = Change: { $change }
 futures-col-coup = P(coup)
 futures-col-blocs = P(new blocs)

@@ -23,6 +23,7 @@ percent = { $value } %
 
 list-comma = { $init }, { $next }
 list-last = { $init } et { $next }
+list-or = { $init } ou { $next }
 
 ## Formes d'un nom dans une phrase, quand la traduction du scénario ne les
 ## donne pas ($the : « le Mali » ; $name : « Mali »).

@@ -31,7 +31,7 @@ batch-blocs = Blocs existant à la fin
 
 # Le rapport de `harmattan futures`.
 
-futures-title = { $scenario } — { $runs } avenirs de { $months } mois depuis { $from }, graines aléatoires à partir de { $seed }
+futures-report-title = { $scenario } — { $runs } avenirs de { $months } mois depuis { $from }, graines aléatoires à partir de { $seed }
 futures-change = Changement : { $change }
 futures-col-coup = P(coup)
 futures-col-blocs = P(nouveaux blocs)

@@ -47,6 +47,20 @@ impl MapMode {
         }
     }
 
+    /// The id of its name in the player's language (`label` is the
+    /// English one, for the probe).
+    pub fn message(self) -> &'static str {
+        match self {
+            MapMode::Political => "map-mode-political",
+            MapMode::Blocs => "map-mode-blocs",
+            MapMode::Alignment(_) => "map-mode-alignment",
+            MapMode::Stability => "map-mode-stability",
+            MapMode::Control => "map-mode-control",
+            MapMode::Regime => "map-mode-regime",
+            MapMode::FoodInsecurity => "map-mode-food",
+        }
+    }
+
     pub fn same_kind(self, other: MapMode) -> bool {
         std::mem::discriminant(&self) == std::mem::discriminant(&other)
     }

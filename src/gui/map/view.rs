@@ -355,6 +355,7 @@ pub(in crate::gui) fn draw_labels(
     window: Single<&Window>,
     camera: Single<(&Camera, &GlobalTransform, &Projection), With<Camera2d>>,
     registry: Res<crate::sim::world::registry::Registry>,
+    words: Res<crate::gui::window::words::Words>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let (cam, global, projection) = camera.into_inner();
@@ -369,12 +370,13 @@ pub(in crate::gui) fn draw_labels(
         // Small states get their names only once zoomed in enough to hold them.
         let (lo, hi) = map::bounds(r.polygons.iter().flat_map(|p| p[0].iter()));
         let width_px = (hi[0] - lo[0]) / scale;
-        // A state in play goes by the scenario's name (a modder may rename it).
-        let scenario_name = registry.state(&r.id).map(|s| registry.state_name(s));
+        // A state in play goes by the scenario's name (a modder may rename
+        // it), in the player's language.
+        let scenario_name = registry.state(&r.id).map(|s| words.state(&registry, s));
         let name = if width_px > 60.0 || (in_play && width_px > 18.0) {
-            scenario_name.unwrap_or(r.name.as_str())
+            scenario_name.unwrap_or_else(|| r.name.clone())
         } else if in_play {
-            r.id.as_str()
+            r.id.clone()
         } else {
             continue;
         };
@@ -390,7 +392,7 @@ pub(in crate::gui) fn draw_labels(
             painter.text(
                 pos + egui::vec2(dx, dy),
                 egui::Align2::CENTER_CENTER,
-                name,
+                &name,
                 font.clone(),
                 egui::Color32::from_rgba_unmultiplied(245, 240, 230, 170),
             );

@@ -6,22 +6,24 @@
 
 use bevy_egui::egui;
 
+use crate::gui::window::words::Words;
 use crate::scenario::format::{Indicator, PartnershipKind};
 use crate::sim::world::components::{BlocIdx, PowerIdx, StateIdx};
 use crate::sim::world::registry::Registry;
 
-/// What the picker offers, and which lists each needs.
+/// What the picker offers (the message naming it), and which lists each
+/// needs.
 const CHANGES: [(&str, Needs); 10] = [
-    ("(type one, or pick)", Needs::NOTHING),
-    ("A bloc lifts its sanctions", Needs::STATE_BLOC),
-    ("A bloc imposes sanctions", Needs::STATE_BLOC),
-    ("A coup attempt", Needs::STATE),
-    ("A state expels a power's forces", Needs::STATE_POWER),
-    ("A partnership comes into force", Needs::PARTNERSHIP),
-    ("A state leaves a bloc", Needs::STATE_BLOC),
-    ("A state joins a bloc", Needs::STATE_BLOC),
-    ("A state closes its border to another", Needs::TWO_STATES),
-    ("An indicator moves at once", Needs::INDICATOR),
+    ("change-none", Needs::NOTHING),
+    ("change-lift-sanctions", Needs::STATE_BLOC),
+    ("change-impose-sanctions", Needs::STATE_BLOC),
+    ("change-coup-attempt", Needs::STATE),
+    ("change-expel-forces", Needs::STATE_POWER),
+    ("change-partnership", Needs::PARTNERSHIP),
+    ("change-leave-bloc", Needs::STATE_BLOC),
+    ("change-join-bloc", Needs::STATE_BLOC),
+    ("change-close-border", Needs::TWO_STATES),
+    ("change-indicator", Needs::INDICATOR),
 ];
 
 #[derive(Clone, Copy, PartialEq)]
@@ -85,7 +87,7 @@ pub struct ChangePicker {
 impl ChangePicker {
     /// Draws the picker; returns the change in the typed form when the
     /// pick changed (an empty string for none).
-    pub fn ui(&mut self, ui: &mut egui::Ui, reg: &Registry) -> Option<String> {
+    pub fn ui(&mut self, ui: &mut egui::Ui, reg: &Registry, words: &Words) -> Option<String> {
         // Picks made in another game may name states or powers this one
         // has not.
         let states = reg.state_count().max(1) as u16;
@@ -104,22 +106,26 @@ impl ChangePicker {
         );
         ui.horizontal_wrapped(|ui| {
             egui::ComboBox::from_id_salt("change_kind")
-                .selected_text(CHANGES[self.change].0)
+                .selected_text(words.t(CHANGES[self.change].0))
                 .width(230.0)
                 .show_ui(ui, |ui| {
                     for (k, (label, _)) in CHANGES.iter().enumerate() {
-                        ui.selectable_value(&mut self.change, k, *label);
+                        ui.selectable_value(&mut self.change, k, words.t(label));
                     }
                 });
             let needs = CHANGES[self.change].1;
-            let mut states: Vec<StateIdx> = (0..reg.state_count()).map(|s| StateIdx(s as u16)).collect();
-            states.sort_by(|a, b| reg.state_name(*a).cmp(reg.state_name(*b)));
+            // States by name as the player reads them.
+            let mut states: Vec<(StateIdx, String)> = (0..reg.state_count())
+                .map(|s| StateIdx(s as u16))
+                .map(|s| (s, words.state(reg, s)))
+                .collect();
+            states.sort_by_cached_key(|(_, name)| super::charts::alphabetical(name));
             let pick_state = |ui: &mut egui::Ui, id: &str, slot: &mut u16| {
                 egui::ComboBox::from_id_salt(id)
-                    .selected_text(reg.state_name(StateIdx(*slot)))
+                    .selected_text(words.state(reg, StateIdx(*slot)))
                     .show_ui(ui, |ui| {
-                        for s in &states {
-                            ui.selectable_value(slot, s.0, reg.state_name(*s));
+                        for (s, name) in &states {
+                            ui.selectable_value(slot, s.0, name);
                         }
                     });
             };
@@ -127,24 +133,24 @@ impl ChangePicker {
                 pick_state(ui, "change_state", &mut self.state);
             }
             if needs.other && reg.state_count() > 0 {
-                ui.label("to");
+                ui.label(words.t("change-to-state"));
                 pick_state(ui, "change_other", &mut self.other);
             }
             if needs.power && reg.power_count() > 0 && reg.state_count() > 0 {
                 egui::ComboBox::from_id_salt("change_power")
-                    .selected_text(reg.power_name(PowerIdx(self.power)))
+                    .selected_text(words.power(reg, PowerIdx(self.power)))
                     .show_ui(ui, |ui| {
                         for p in 0..reg.power_count() {
-                            ui.selectable_value(&mut self.power, p as u8, reg.power_name(PowerIdx(p as u8)));
+                            ui.selectable_value(&mut self.power, p as u8, words.power(reg, PowerIdx(p as u8)));
                         }
                     });
             }
             if needs.kind {
                 egui::ComboBox::from_id_salt("change_partnership")
-                    .selected_text(PartnershipKind::ALL[self.kind].label())
+                    .selected_text(words.term("partnership", PartnershipKind::ALL[self.kind].snake()))
                     .show_ui(ui, |ui| {
                         for (k, kind) in PartnershipKind::ALL.iter().enumerate() {
-                            ui.selectable_value(&mut self.kind, k, kind.label());
+                            ui.selectable_value(&mut self.kind, k, words.term("partnership", kind.snake()));
                         }
                     });
             }
@@ -155,23 +161,25 @@ impl ChangePicker {
                 }
                 if let Some(chosen) = self.bloc.as_mut() {
                     egui::ComboBox::from_id_salt("change_bloc")
-                        .selected_text(reg.bloc_name(BlocIdx(*chosen)))
+                        .selected_text(words.bloc(reg, BlocIdx(*chosen)))
                         .show_ui(ui, |ui| {
                             for b in &live {
-                                ui.selectable_value(chosen, b.0, reg.bloc_name(*b));
+                                ui.selectable_value(chosen, b.0, words.bloc(reg, *b));
                             }
                         });
                 }
             }
             if needs.indicator {
                 egui::ComboBox::from_id_salt("change_indicator")
-                    .selected_text(Indicator::ALL[self.indicator].snake().replace('_', " "))
+                    .selected_text(words.indicator(Indicator::ALL[self.indicator]))
                     .show_ui(ui, |ui| {
                         for (k, i) in Indicator::ALL.iter().enumerate() {
-                            ui.selectable_value(&mut self.indicator, k, i.snake().replace('_', " "));
+                            ui.selectable_value(&mut self.indicator, k, words.indicator(*i));
                         }
                     });
-                ui.add(egui::DragValue::new(&mut self.delta).range(-50..=50).prefix("by "));
+                // "by -5": the message, then the number.
+                let by = format!("{} ", words.t("change-by"));
+                ui.add(egui::DragValue::new(&mut self.delta).range(-50..=50).prefix(by));
             }
         });
         let after = (

@@ -9,6 +9,7 @@ use bevy_egui::{EguiContexts, egui};
 use egui_plot::{Legend, Line, LineStyle, Plot, PlotPoint, PlotPoints, Text, VLine};
 
 use crate::gui::window::shared::{Player, Selection};
+use crate::gui::window::words::Words;
 use crate::scenario::YearMonth;
 use crate::scenario::format::Indicator;
 use crate::sim::world::chronicle::{Chronicle, NewsKind};
@@ -74,6 +75,7 @@ pub(in crate::gui) fn draw_charts(
     player: Res<Player>,
     chronicle: Res<Chronicle>,
     mut layout: ResMut<crate::gui::window::shared::UiLayout>,
+    words: Res<Words>,
 ) -> Result {
     layout.chart_picker.clear();
     layout.chart_states.clear();
@@ -101,8 +103,9 @@ pub(in crate::gui) fn draw_charts(
     let picker = &mut layout.chart_picker;
     let mut open = charts.open;
     let start = clock.start;
+    let words = &*words;
     super::raise_when_opened(ctx, "Charts");
-    egui::Window::new("Charts")
+    egui::Window::new(words.t("charts-title"))
         // By name, for `raise_when_opened` and the probe (egui hashes a
         // title differently).
         .id(egui::Id::new("Charts"))
@@ -112,32 +115,29 @@ pub(in crate::gui) fn draw_charts(
         .show(ctx, |ui| {
             ui.horizontal(|ui| {
                 egui::ComboBox::from_id_salt("chart_indicator")
-                    .selected_text(charts.indicator.snake().replace('_', " "))
+                    .selected_text(words.indicator(charts.indicator))
                     .show_ui(ui, |ui| {
                         for i in Indicator::ALL {
-                            ui.selectable_value(&mut charts.indicator, i, i.snake().replace('_', " "));
+                            ui.selectable_value(&mut charts.indicator, i, words.indicator(i));
                         }
                     });
                 // Stays open while states are ticked (a menu closes on
                 // any click by default); states by name, as they read.
                 let config = egui::containers::menu::MenuConfig::new()
                     .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside);
-                let mut by_name: Vec<crate::sim::world::components::StateIdx> = (0..registry.state_count())
+                let mut by_name: Vec<(crate::sim::world::components::StateIdx, String)> = (0..registry.state_count())
                     .map(|s| crate::sim::world::components::StateIdx(s as u16))
+                    .map(|s| (s, words.state(&registry, s)))
                     .collect();
-                // The Gambia under G, as a reader looks for it.
-                let key = |s: crate::sim::world::components::StateIdx| {
-                    registry.state_name(s).trim_start_matches("The ").to_string()
-                };
-                by_name.sort_by_key(|s| key(*s));
-                let (button, _) = egui::containers::menu::MenuButton::new("States…")
+                by_name.sort_by_cached_key(|(_, name)| alphabetical(name));
+                let (button, _) = egui::containers::menu::MenuButton::new(words.t("charts-states-button"))
                     .config(config)
                     .ui(ui, |ui| {
                         egui::ScrollArea::vertical().max_height(300.0).show(ui, |ui| {
-                            for &idx in &by_name {
-                                let code = registry.state_code(idx).to_string();
+                            for (idx, name) in &by_name {
+                                let code = registry.state_code(*idx).to_string();
                                 let mut on = charts.states.contains(&code);
-                                let item = ui.checkbox(&mut on, registry.state_name(idx));
+                                let item = ui.checkbox(&mut on, name);
                                 picker.push((code.clone(), px(item.rect)));
                                 if item.changed() {
                                     if on {
@@ -161,9 +161,10 @@ pub(in crate::gui) fn draw_charts(
                 .news
                 .iter()
                 .filter_map(|n| {
-                    let word = mark_word(n.kind)?;
+                    let mark = mark_message(n.kind)?;
                     let who = shown.iter().find(|s| n.state == Some(**s) || n.members.contains(s))?;
-                    Some((n.turn, format!("{word} {}", registry.state_code(*who))))
+                    let label = words.t_args(mark, &crate::args!["state" => registry.state_code(*who)]);
+                    Some((n.turn, label))
                 })
                 .collect();
             Plot::new("chart")
@@ -173,7 +174,7 @@ pub(in crate::gui) fn draw_charts(
                 .include_y(lo.max(0.0))
                 .include_y(if hi > 30.0 { 100.0 } else { 10.0 })
                 .x_axis_formatter(move |mark, _| month_label(start, mark.value))
-                .y_axis_label(indicator.snake().replace('_', " "))
+                .y_axis_label(words.indicator(indicator))
                 .show(ui, |plot| {
                     for (n, code) in charts.states.iter().enumerate() {
                         let Some(s) = registry.state(code) else { continue };
@@ -187,7 +188,7 @@ pub(in crate::gui) fn draw_charts(
                             })
                             .collect();
                         plot.line(
-                            Line::new(registry.state_name(s), PlotPoints::from(points))
+                            Line::new(words.state(&registry, s), PlotPoints::from(points))
                                 .color(LINES[n % LINES.len()])
                                 .width(2.0),
                         );
@@ -220,21 +221,46 @@ pub(in crate::gui) fn draw_charts(
     Ok(())
 }
 
-/// The word that marks a turning point on a chart, for the kinds marked.
-fn mark_word(kind: NewsKind) -> Option<&'static str> {
+/// The message that marks a turning point on a chart (with the state's
+/// code), for the kinds marked.
+fn mark_message(kind: NewsKind) -> Option<&'static str> {
     Some(match kind {
-        NewsKind::Coup => "coup",
-        NewsKind::CoupFailed => "failed coup",
-        NewsKind::BlocFormed => "pact",
-        NewsKind::BlocJoined => "joins",
-        NewsKind::BlocLeft => "leaves",
-        NewsKind::WithdrawalAnnounced => "exit announced",
-        NewsKind::SanctionsImposed => "sanctions",
-        NewsKind::SanctionsLifted => "sanctions lifted",
-        NewsKind::ForcesExpelled => "forces expelled",
-        NewsKind::CivilianRule => "elected rule",
+        NewsKind::Coup => "charts-mark-coup",
+        NewsKind::CoupFailed => "charts-mark-failed-coup",
+        NewsKind::BlocFormed => "charts-mark-pact",
+        NewsKind::BlocJoined => "charts-mark-joins",
+        NewsKind::BlocLeft => "charts-mark-leaves",
+        NewsKind::WithdrawalAnnounced => "charts-mark-exit-announced",
+        NewsKind::SanctionsImposed => "charts-mark-sanctions",
+        NewsKind::SanctionsLifted => "charts-mark-sanctions-lifted",
+        NewsKind::ForcesExpelled => "charts-mark-forces-expelled",
+        NewsKind::CivilianRule => "charts-mark-elected-rule",
         _ => return None,
     })
+}
+
+/// A name's place in an alphabetical list, as a reader looks for it: the
+/// article left out (the Gambia under G, la Guinée under G), letters
+/// without their accents (Bénin before Burkina Faso) and case.
+pub(super) fn alphabetical(name: &str) -> String {
+    let bare = [
+        "The ", "the ", "La ", "la ", "Le ", "le ", "Les ", "les ", "L'", "l'", "L’", "l’",
+    ]
+    .iter()
+    .find_map(|a| name.strip_prefix(a))
+    .unwrap_or(name);
+    bare.chars()
+        .map(|c| match c {
+            'à' | 'â' | 'ä' | 'á' | 'À' | 'Â' | 'Ä' | 'Á' => 'a',
+            'ç' | 'Ç' => 'c',
+            'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => 'e',
+            'î' | 'ï' | 'í' | 'Î' | 'Ï' | 'Í' => 'i',
+            'ô' | 'ö' | 'ó' | 'Ô' | 'Ö' | 'Ó' => 'o',
+            'ù' | 'û' | 'ü' | 'ú' | 'Ù' | 'Û' | 'Ü' | 'Ú' => 'u',
+            'ÿ' | 'Ÿ' => 'y',
+            c => c.to_ascii_lowercase(),
+        })
+        .collect()
 }
 
 /// Turn n is the state at the start of the month `start + n` (turn 0: the

@@ -22,12 +22,15 @@ use crate::gui::window::phases::UiPhase;
 use crate::gui::window::saves::{SaveAction, Toast};
 use crate::gui::window::settings::SettingsWindow;
 use crate::gui::window::shared::{EndTurn, Player, Selection, StateFacts, UiLayout};
-use crate::scenario::format::{Indicator, Stage};
+use crate::gui::window::words::Words;
+use crate::scenario::YearMonth;
+use crate::scenario::format::{Indicator, RegimeKind, Stage};
 use crate::sim::world::chronicle::{Chronicle, NewsKind};
 use crate::sim::world::components::*;
 use crate::sim::world::ledger::{Ledger, Measure};
 use crate::sim::world::registry::{Clock, Registry};
 use crate::sim::world::relations::Relations;
+use crate::sim::world::said::{Arg, Said};
 use crate::sim::world::spawn::GameInfo;
 
 pub(in crate::gui) fn plugin(app: &mut App) {
@@ -63,23 +66,25 @@ fn draw_hand_over(
     player: Res<Player>,
     registry: Res<Registry>,
     mut layout: ResMut<crate::gui::window::shared::UiLayout>,
+    words: Res<Words>,
 ) -> Result {
-    let name = player
-        .state
-        .as_deref()
-        .and_then(|c| registry.state(c))
-        .map(|s| registry.state_name(s).to_string())
-        .unwrap_or_default();
+    let seat = player.state.as_deref().and_then(|c| registry.state(c));
+    let said = |id: &'static str| {
+        seat.map(|s| words.say(&Said::new(id).state("state", s), &registry))
+            .unwrap_or_default()
+    };
+    let (turn, pass) = (said("frame-hand-over-turn"), said("frame-hand-over-pass"));
     let ctx = contexts.ctx_mut()?;
     let k = ctx.zoom_factor();
-    egui::Window::new("Next player")
+    egui::Window::new(words.t("frame-hand-over-title"))
+        .id(egui::Id::new("Next player"))
         .collapsible(false)
         .resizable(false)
         .anchor(egui::Align2::CENTER_CENTER, egui::vec2(0.0, 0.0))
         .show(ctx, |ui| {
-            ui.label(egui::RichText::new(format!("{name}'s turn.")).strong().size(18.0));
-            ui.label(format!("Pass the mouse to the player of {name}."));
-            let ready = ui.button("I am ready");
+            ui.label(egui::RichText::new(turn).strong().size(18.0));
+            ui.label(pass);
+            let ready = ui.button(words.t("frame-hand-over-ready"));
             let r = ready.rect;
             // A new window's first pass only measures it, off where it
             // will be: its button is reported once it is drawn in place.
@@ -132,14 +137,15 @@ impl Topic {
         Topic::Scenario,
     ];
 
-    fn label(self) -> &'static str {
+    /// The id of its name in the player's language.
+    fn message(self) -> &'static str {
         match self {
-            Topic::All => "all news",
-            Topic::Coups => "coups and leaders",
-            Topic::Blocs => "blocs and sanctions",
-            Topic::Partnerships => "foreign partners",
-            Topic::Economy => "food and trade",
-            Topic::Scenario => "history and goals",
+            Topic::All => "frame-topic-all",
+            Topic::Coups => "frame-topic-coups",
+            Topic::Blocs => "frame-topic-blocs",
+            Topic::Partnerships => "frame-topic-partnerships",
+            Topic::Economy => "frame-topic-economy",
+            Topic::Scenario => "frame-topic-scenario",
         }
     }
 
@@ -193,6 +199,7 @@ fn switch_with_keys(
 ) {
     if keys.just_pressed(KeyCode::Escape) && !headlines.pending() && !wants.wants_any_keyboard_input() {
         let w = &mut windows;
+        // Their window ids (the English titles), not words shown.
         let open: [(&str, &mut bool); 6] = [
             ("Settings", &mut w.settings.0),
             ("Your month", &mut w.month.open),
@@ -263,7 +270,7 @@ struct GameView<'w> {
     clock: Res<'w, Clock>,
     registry: Res<'w, Registry>,
     chronicle: Res<'w, Chronicle>,
-    words: Res<'w, crate::gui::window::words::Words>,
+    words: Res<'w, Words>,
     ledger: Res<'w, Ledger>,
     relations: Res<'w, Relations>,
     books: Books<'w>,
@@ -278,25 +285,28 @@ fn color32(c: Color) -> egui::Color32 {
     egui::Color32::from_rgb((s.red * 255.0) as u8, (s.green * 255.0) as u8, (s.blue * 255.0) as u8)
 }
 
-fn indicator_label(i: Indicator) -> &'static str {
-    match i {
-        Indicator::Stability => "Stability",
-        Indicator::Legitimacy => "Legitimacy",
-        Indicator::MilitaryLoyalty => "Military loyalty",
-        Indicator::CoupProofing => "Coup-proofing",
-        Indicator::Insurgency => "Insurgency",
-        Indicator::Control => "Territorial control %",
-        Indicator::Military => "Military capacity",
-        Indicator::Growth => "Growth % a year",
-        Indicator::FoodInsecurity => "Food insecurity %",
-    }
+/// An indicator's name in the side panel, with its unit.
+fn indicator_label(words: &Words, i: Indicator) -> String {
+    words.t(&format!("frame-indicator-{}", i.snake()))
 }
 
-fn signed(v: f64) -> String {
+/// A regime as the panels name it ("military junta").
+fn regime_label(words: &Words, kind: RegimeKind) -> String {
+    words.t(&format!("frame-regime-{}", kind.snake()))
+}
+
+/// A leader's name as a label, the rank in the player's language
+/// ("Capitaine Ibrahim Traoré").
+fn leader_label(words: &Words, reg: &Registry, leader: &str) -> String {
+    crate::i18n::capitalise(crate::i18n::arg_text(&words.0, reg, &Arg::Name(leader.to_string())))
+}
+
+/// Last month's change with its sign, "±0" when there was none to speak of.
+fn signed(words: &Words, v: f64) -> String {
     if v.abs() < 0.05 {
         "±0".into()
     } else {
-        format!("{v:+.1}")
+        super::causes::signed(words, v, 1)
     }
 }
 
@@ -352,15 +362,15 @@ fn draw_screen(
             let seats = &game.humans.0;
             let mine = game.player.state.as_deref().and_then(|c| reg.state(c));
             let label = match seats.iter().position(|s| Some(*s) == mine) {
-                Some(i) if seats.len() > 1 && i + 1 < seats.len() => {
-                    format!("Pass to {} ▶", reg.state_name(seats[i + 1]))
-                }
-                _ => "End Turn ▶".to_string(),
+                Some(i) if seats.len() > 1 && i + 1 < seats.len() => game
+                    .words
+                    .say(&Said::new("frame-pass-to").state("state", seats[i + 1]), reg),
+                _ => game.words.t("frame-end-turn"),
             };
             let button = ui
                 .add_enabled(ready, egui::Button::new(label))
-                .on_hover_text("Resolve the month (Space or Enter)")
-                .on_disabled_hover_text("Acknowledge the news first");
+                .on_hover_text(game.words.t("frame-end-turn-hint"))
+                .on_disabled_hover_text(game.words.t("frame-end-turn-wait"));
             if ready && (button.clicked() || (keys && !typing)) {
                 end_turn.0 = true;
             }
@@ -369,53 +379,68 @@ fn draw_screen(
             layout.end_turn = Some([r.min.x * k, r.min.y * k, r.width() * k, r.height() * k]);
             // An observer can let the months run.
             if game.player.state.is_none() {
-                let label = if autoplay.running { "Pause" } else { "Run ▶" };
-                if ui.button(label).on_hover_text("Let the months run (P)").clicked() {
+                let label = if autoplay.running {
+                    game.words.t("frame-pause")
+                } else {
+                    game.words.t("frame-run")
+                };
+                if ui.button(label).on_hover_text(game.words.t("frame-run-hint")).clicked() {
                     autoplay.running = !autoplay.running;
                 }
                 egui::ComboBox::from_id_salt("speed")
                     .width(90.0)
-                    .selected_text(speed_label(autoplay.speed))
+                    .selected_text(speed_label(&game.words, autoplay.speed))
                     .show_ui(ui, |ui| {
                         for s in SPEEDS {
-                            ui.selectable_value(&mut autoplay.speed, s, speed_label(s));
+                            ui.selectable_value(&mut autoplay.speed, s, speed_label(&game.words, s));
                         }
                     });
-                ui.checkbox(&mut autoplay.pause_on_headlines, "stop at turning points");
+                ui.checkbox(
+                    &mut autoplay.pause_on_headlines,
+                    game.words.t("frame-stop-at-headlines"),
+                );
             }
             // The scenario's name is in the window title and on hover. The
             // date takes the width of the longest month's, so that the bar
             // does not move (or wrap) as the months' names change.
-            let date = format!("{} — turn {}", game.clock.date().long(), game.clock.turn + 1);
-            let font = egui::TextStyle::Body.resolve(ui.style());
-            let widest = ui.ctx().fonts_mut(|f| {
-                f.layout_no_wrap(
-                    format!("September 0000 — turn {}", game.clock.turn + 1),
-                    font,
-                    egui::Color32::WHITE,
+            let turn = game.clock.turn + 1;
+            let dated = |d: YearMonth| {
+                game.words.t_args(
+                    "frame-date",
+                    &crate::args!["date" => game.words.0.month(d), "turn" => turn],
                 )
-                .size()
-                .x
+            };
+            let date = dated(game.clock.date());
+            let font = egui::TextStyle::Body.resolve(ui.style());
+            let year = game.clock.date().year;
+            let widest = ui.ctx().fonts_mut(|f| {
+                (1..=12)
+                    .map(|month| {
+                        f.layout_no_wrap(dated(YearMonth { year, month }), font.clone(), egui::Color32::WHITE)
+                            .size()
+                            .x
+                    })
+                    .fold(0.0, f32::max)
             });
             ui.add_sized(
                 egui::vec2(widest + 4.0, ui.spacing().interact_size.y),
                 egui::Label::new(egui::RichText::new(date).strong()),
             )
-            .on_hover_text(&game.info.name);
+            .on_hover_text(game.words.0.text("scenario-name", &game.info.name));
             ui.separator();
-            let who = game
-                .player
-                .state
-                .as_deref()
-                .and_then(|id| reg.state(id).map(|s| reg.state_name(s).to_string()))
-                .unwrap_or_else(|| "Observer".to_string());
-            ui.label(format!("Playing: {who}"));
+            let who = match game.player.state.as_deref().and_then(|id| reg.state(id)) {
+                Some(s) => game
+                    .words
+                    .t_args("frame-playing", &crate::args!["state" => game.words.state(reg, s)]),
+                None => game.words.t("frame-playing-observer"),
+            };
+            ui.label(who);
             ui.separator();
             for (n, m) in MapMode::KEYED.iter().enumerate() {
                 let on = mode.same_kind(*m);
                 let button = ui
-                    .selectable_label(on, m.label())
-                    .on_hover_text(format!("Map mode (key {})", n + 1));
+                    .selectable_label(on, game.words.t(m.message()))
+                    .on_hover_text(game.words.t_args("frame-map-mode-hint", &crate::args!["key" => n + 1]));
                 if button.clicked() && !on {
                     *mode = *m;
                 }
@@ -423,8 +448,8 @@ fn draw_screen(
             ui.separator();
             if game.player.state.is_some()
                 && ui
-                    .selectable_label(decision_panel.open, "Decisions")
-                    .on_hover_text("Your government's decisions (key D)")
+                    .selectable_label(decision_panel.open, game.words.t("frame-decisions"))
+                    .on_hover_text(game.words.t("frame-decisions-hint"))
                     .clicked()
             {
                 decision_panel.open = !decision_panel.open;
@@ -433,56 +458,59 @@ fn draw_screen(
             // bar does not move when it can first be used.
             if game.player.state.is_some()
                 && ui
-                    .add_enabled(game.clock.turn > 0, egui::Button::selectable(month.open, "Your month"))
-                    .on_hover_text("What last month did, and why")
-                    .on_disabled_hover_text("After your first month")
+                    .add_enabled(
+                        game.clock.turn > 0,
+                        egui::Button::selectable(month.open, game.words.t("frame-month")),
+                    )
+                    .on_hover_text(game.words.t("frame-month-hint"))
+                    .on_disabled_hover_text(game.words.t("frame-month-wait"))
                     .clicked()
             {
                 month.open = !month.open;
             }
             if game.player.state.is_some()
                 && ui
-                    .selectable_label(goals_window.0, "Goals")
-                    .on_hover_text("Your goals and how they stand (key G)")
+                    .selectable_label(goals_window.0, game.words.t("frame-goals"))
+                    .on_hover_text(game.words.t("frame-goals-hint"))
                     .clicked()
             {
                 goals_window.0 = !goals_window.0;
             }
             if ui
-                .selectable_label(futures_window.open, "Futures")
-                .on_hover_text("What happens next? Many futures from now, compared (key F)")
+                .selectable_label(futures_window.open, game.words.t("frame-futures"))
+                .on_hover_text(game.words.t("frame-futures-hint"))
                 .clicked()
             {
                 futures_window.open = !futures_window.open;
             }
             if ui
-                .selectable_label(charts.open, "Charts")
-                .on_hover_text("Indicators over time (key C)")
+                .selectable_label(charts.open, game.words.t("frame-charts"))
+                .on_hover_text(game.words.t("frame-charts-hint"))
                 .clicked()
             {
                 charts.open = !charts.open;
             }
             // The game's own commands, in one menu: the bar keeps to one
             // row at the usual sizes.
-            let game_menu = ui.menu_button("Game menu", |ui| {
-                if ui.button("Quick save (F5)").clicked() {
+            let game_menu = ui.menu_button(game.words.t("frame-game-menu"), |ui| {
+                if ui.button(game.words.t("frame-quick-save")).clicked() {
                     actions.write(SaveAction::QuickSave);
                 }
-                if ui.button("Quick load (F9)").clicked() {
+                if ui.button(game.words.t("frame-quick-load")).clicked() {
                     actions.write(SaveAction::QuickLoad);
                 }
                 if ui
-                    .button("Export history")
-                    .on_hover_text("The game's history (CSV) and everything (JSON), in exports/")
+                    .button(game.words.t("frame-export"))
+                    .on_hover_text(game.words.t("frame-export-hint"))
                     .clicked()
                 {
                     actions.write(SaveAction::Export);
                 }
-                if ui.button("Settings").clicked() {
+                if ui.button(game.words.t("frame-settings")).clicked() {
                     settings.0 = true;
                 }
                 ui.separator();
-                if ui.button("Main menu").clicked() {
+                if ui.button(game.words.t("frame-main-menu")).clicked() {
                     crate::gui::screens::screen::open_menu_over_game(&mut menu, &mut next, *screen.get());
                 }
             });
@@ -496,40 +524,39 @@ fn draw_screen(
         .min_size(90.0)
         .show(&mut root, |ui| {
             ui.horizontal(|ui| {
-                ui.strong("News");
+                ui.strong(game.words.t("frame-news"));
                 ui.separator();
-                let name = selection
-                    .selected
-                    .as_deref()
-                    .and_then(|id| reg.state(id))
-                    .map(|s| reg.state_name(s).to_string());
-                ui.add_enabled_ui(name.is_some(), |ui| {
-                    ui.checkbox(
-                        &mut filter.selected_only,
-                        format!("only {}", name.as_deref().unwrap_or("the selected state")),
-                    );
+                let chosen = selection.selected.as_deref().and_then(|id| reg.state(id));
+                let only = match chosen {
+                    Some(s) => game
+                        .words
+                        .0
+                        .phrase(&Said::new("frame-news-only").state("state", s), reg),
+                    None => game.words.t("frame-news-only-selected"),
+                };
+                ui.add_enabled_ui(chosen.is_some(), |ui| {
+                    ui.checkbox(&mut filter.selected_only, only);
                 });
                 egui::ComboBox::from_id_salt("news_topic")
-                    .selected_text(filter.topic.label())
+                    .selected_text(game.words.t(filter.topic.message()))
                     .show_ui(ui, |ui| {
                         for t in Topic::ALL {
-                            ui.selectable_value(&mut filter.topic, t, t.label());
+                            ui.selectable_value(&mut filter.topic, t, game.words.t(t.message()));
                         }
                     });
-                ui.checkbox(&mut filter.major_only, "major events only");
+                ui.checkbox(&mut filter.major_only, game.words.t("frame-news-major-only"));
                 // The history option, said over the news it shapes.
                 if let Some(until) = game.course.until {
+                    let date = crate::args!["date" => game.words.0.month(until)];
                     let (text, hover) = if game.course.holds(game.clock.date()) {
                         (
-                            format!("On the record to {}", until.long()),
-                            "History option: what really happened (coups, pacts, exits) happens on its date, \
-                             and the model makes none of its own until the record ends. \"What happens next?\" \
-                             shows the model's own futures, to compare with it.",
+                            game.words.t_args("frame-record-on", &date),
+                            game.words.t("frame-record-on-hint"),
                         )
                     } else {
                         (
-                            format!("Past the record (it ended in {})", until.long()),
-                            "History option: the record has ended; the model decides everything now.",
+                            game.words.t_args("frame-record-past", &date),
+                            game.words.t("frame-record-past-hint"),
                         )
                     };
                     ui.separator();
@@ -600,25 +627,31 @@ fn state_panel(ui: &mut egui::Ui, id: &str, game: &GameView, facts: &StateFacts)
         return false;
     };
     let (eco, values) = (row.economy, row.values());
+    let words = &*game.words;
     ui.horizontal(|ui| {
-        ui.heading(reg.state_name(s));
+        ui.heading(words.state(reg, s));
         if game.player.state.as_deref() == Some(id) {
-            ui.label(egui::RichText::new("you").color(egui::Color32::from_rgb(180, 140, 20)));
+            ui.label(egui::RichText::new(words.t("frame-you")).color(egui::Color32::from_rgb(180, 140, 20)));
         }
     });
-    ui.label(format!(
-        "{} — {} since {}",
-        regime.leader,
-        regime.kind.snake().replace('_', " "),
-        regime.since.long()
+    ui.label(words.t_args(
+        "frame-leader-since",
+        &crate::args![
+            "leader" => leader_label(words, reg, &regime.leader),
+            "regime" => regime_label(words, regime.kind),
+            "date" => words.0.month(regime.since),
+        ],
     ));
     if eco.grain_ban {
-        ui.label("Bans grain exports.");
+        ui.label(words.t("frame-grain-ban"));
     }
     ui.separator();
-    ui.strong("Indicators (last month's change, by cause)");
+    ui.strong(words.t("frame-indicators"));
     let last_turn = game.clock.turn;
-    for ind in Indicator::ALL {
+    // The names padded to the longest, so that the figures line up.
+    let labels: Vec<String> = Indicator::ALL.iter().map(|i| indicator_label(words, *i)).collect();
+    let width = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+    for (ind, label) in Indicator::ALL.into_iter().zip(labels) {
         let value = values[ind];
         let causes = if last_turn > 0 {
             game.ledger.breakdown(last_turn, s, Measure::Indicator(ind))
@@ -626,43 +659,52 @@ fn state_panel(ui: &mut egui::Ui, id: &str, game: &GameView, facts: &StateFacts)
             Vec::new()
         };
         let total: f64 = causes.iter().map(|(_, d)| d).sum();
-        let header = format!("{:<22} {:>6.1}  {}", indicator_label(ind), value, signed(total));
+        let header = format!(
+            "{label:<width$} {:>6}  {}",
+            words.0.number(value, 1),
+            signed(words, total)
+        );
         egui::CollapsingHeader::new(egui::RichText::new(header).monospace())
             .id_salt(("ind", id, ind.snake()))
             .show(ui, |ui| {
                 if causes.is_empty() {
-                    ui.label("No change last month.");
+                    ui.label(words.t("frame-no-change"));
                 }
                 for (cause, d) in causes.iter().take(8) {
-                    ui.label(format!("{}  {}", signed(*d), cause_label(*cause, reg, &game.books)));
+                    ui.label(format!(
+                        "{}  {}",
+                        signed(words, *d),
+                        cause_label(*cause, reg, &game.books)
+                    ));
                 }
             });
     }
     ui.separator();
-    ui.strong("Blocs");
+    ui.strong(words.t("frame-blocs"));
     let mut any = false;
     let mut memberships: Vec<&Membership> = facts.memberships.iter().filter(|m| m.state == s).collect();
     memberships.sort_by_key(|m| m.bloc);
     for m in memberships {
         any = true;
-        let mut note = String::new();
+        let mut line = words.bloc(reg, m.bloc);
         if m.suspended {
-            note.push_str(" — suspended");
+            line = format!("{line} — {}", words.t("frame-bloc-suspended"));
         }
         if let Some(when) = m.leaving {
-            note.push_str(&format!(" — leaving {}", when.long()));
+            let leaving = words.t_args("frame-bloc-leaving", &crate::args!["date" => words.0.month(when)]);
+            line = format!("{line} — {leaving}");
         }
         let sanctioned = facts.blocs.iter().any(|b| b.idx == m.bloc && b.sanctions(s));
         if sanctioned {
-            note.push_str(" — under its sanctions");
+            line = format!("{line} — {}", words.t("frame-bloc-sanctioned"));
         }
-        ui.label(format!("{}{note}", reg.bloc_name(m.bloc)));
+        ui.label(line);
     }
     if !any {
-        ui.label("None.");
+        ui.label(words.t("frame-none"));
     }
     ui.separator();
-    ui.strong("Partnerships");
+    ui.strong(words.t("frame-partnerships"));
     let mut partnerships: Vec<&Partnership> = facts
         .partnerships
         .iter()
@@ -670,24 +712,26 @@ fn state_panel(ui: &mut egui::Ui, id: &str, game: &GameView, facts: &StateFacts)
         .collect();
     partnerships.sort_by_key(|p| (p.power, p.kind));
     if partnerships.is_empty() {
-        ui.label("None.");
+        ui.label(words.t("frame-none"));
     }
     for p in partnerships {
-        ui.label(format!(
-            "{}: {} — {} since {}",
-            reg.power_name(p.power),
-            p.kind.label(),
-            p.stage.snake().replace('_', " "),
-            p.stage_since.long()
+        ui.label(words.t_args(
+            "frame-partnership",
+            &crate::args![
+                "power" => words.power(reg, p.power),
+                "kind" => words.term("partnership", p.kind.snake()),
+                "stage" => words.term("stage", p.stage.snake()),
+                "date" => words.0.month(p.stage_since),
+            ],
         ));
     }
     ui.separator();
-    ui.strong("Standing toward the powers");
+    ui.strong(words.t("frame-standing"));
     // In columns: names, bars from −100 to +100, figures.
     egui::Grid::new(("standing", id)).num_columns(3).show(ui, |ui| {
         for (i, v) in al.0.iter().enumerate() {
             let p = PowerIdx(i as u8);
-            ui.label(reg.power_name(p));
+            ui.label(words.power(reg, p));
             let (rect, _) = ui.allocate_exact_size(egui::vec2(120.0, 10.0), egui::Sense::hover());
             let painter = ui.painter();
             painter.rect_filled(rect, 2.0, egui::Color32::from_gray(225));
@@ -702,11 +746,11 @@ fn state_panel(ui: &mut egui::Ui, id: &str, game: &GameView, facts: &StateFacts)
         }
     });
     ui.separator();
-    ui.strong("Relations with neighbours");
+    ui.strong(words.t("frame-relations"));
     egui::Grid::new(("relations", id)).num_columns(2).show(ui, |ui| {
         for n in &neighbours.0 {
             let r = game.relations.get(s, *n);
-            ui.label(reg.state_name(*n));
+            ui.label(words.state(reg, *n));
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 ui.label(format!("{r:+.0}"));
             });
@@ -722,6 +766,7 @@ fn draw_legend(
     mut mode: ResMut<MapMode>,
     facts: StateFacts,
     registry: Res<Registry>,
+    words: Res<Words>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let swatch = |ui: &mut egui::Ui, c: Color, text: &str| {
@@ -731,75 +776,84 @@ fn draw_legend(
             ui.label(text);
         });
     };
-    egui::Window::new(format!("Map: {}", mode.label()))
+    egui::Window::new(words.t_args("frame-legend-title", &crate::args!["mode" => words.t(mode.message())]))
         .id(egui::Id::new("legend"))
         .anchor(egui::Align2::LEFT_BOTTOM, egui::vec2(8.0, -170.0))
         .resizable(false)
         .collapsible(true)
         .show(ctx, |ui| match *mode {
             MapMode::Political => {
-                ui.label("Each state in its own colour.");
-                swatch(ui, modes::CONTEXT, "outside the scenario");
+                ui.label(words.t("frame-legend-political"));
+                swatch(ui, modes::CONTEXT, &words.t("frame-legend-outside"));
             }
             MapMode::Blocs => {
                 for (b, _, c) in facts.bloc_colours() {
-                    swatch(ui, c, registry.bloc_name(b));
+                    swatch(ui, c, &words.bloc(&registry, b));
                 }
-                swatch(ui, modes::NO_BLOC, "in no bloc");
-                ui.small("A state shows its closest union; paler if suspended.");
+                swatch(ui, modes::NO_BLOC, &words.t("frame-legend-no-bloc"));
+                ui.small(words.t("frame-legend-blocs-hint"));
             }
             MapMode::Alignment(p) => {
                 let mut chosen = p;
                 egui::ComboBox::from_id_salt("power")
-                    .selected_text(registry.power_name(p))
+                    .selected_text(words.power(&registry, p))
                     .show_ui(ui, |ui| {
                         for i in 0..registry.power_count() {
                             let q = PowerIdx(i as u8);
-                            ui.selectable_value(&mut chosen, q, registry.power_name(q));
+                            ui.selectable_value(&mut chosen, q, words.power(&registry, q));
                         }
                     });
                 if chosen != p {
                     *mode = MapMode::Alignment(chosen);
                 }
                 for (v, t) in [
-                    (100.0, "+100 close"),
-                    (50.0, "+50"),
-                    (0.0, "0 neutral"),
-                    (-50.0, "−50"),
-                    (-100.0, "−100 hostile"),
+                    (100.0, words.t("frame-legend-close")),
+                    (50.0, "+50".to_string()),
+                    (0.0, words.t("frame-legend-neutral")),
+                    (-50.0, "−50".to_string()),
+                    (-100.0, words.t("frame-legend-hostile")),
                 ] {
-                    swatch(ui, modes::diverging(v), t);
+                    swatch(ui, modes::diverging(v), &t);
                 }
             }
             MapMode::Stability => {
                 for (v, t) in [
-                    (90.0, "90 solid"),
-                    (70.0, "70"),
-                    (50.0, "50 ordinary"),
-                    (30.0, "30 fragile"),
-                    (10.0, "10 collapsing"),
+                    (90.0, words.t("frame-legend-solid")),
+                    (70.0, "70".to_string()),
+                    (50.0, words.t("frame-legend-ordinary")),
+                    (30.0, words.t("frame-legend-fragile")),
+                    (10.0, words.t("frame-legend-collapsing")),
                 ] {
-                    swatch(ui, modes::good_bad(v), t);
+                    swatch(ui, modes::good_bad(v), &t);
                 }
             }
             MapMode::Control => {
                 for v in [100.0, 85.0, 70.0, 55.0, 40.0] {
-                    swatch(ui, modes::control(v), &format!("{v:.0}% of territory held"));
+                    let share = words.0.percent(v / 100.0, 0);
+                    swatch(
+                        ui,
+                        modes::control(v),
+                        &words.t_args("frame-legend-control", &crate::args!["share" => share]),
+                    );
                 }
             }
             MapMode::Regime => {
-                use crate::scenario::format::RegimeKind;
-                for (k, t) in [
-                    (RegimeKind::Civilian, "civilian"),
-                    (RegimeKind::Transitional, "transitional"),
-                    (RegimeKind::MilitaryJunta, "military junta"),
+                for k in [
+                    RegimeKind::Civilian,
+                    RegimeKind::Transitional,
+                    RegimeKind::MilitaryJunta,
                 ] {
-                    swatch(ui, modes::regime(k), t);
+                    swatch(ui, modes::regime(k), &regime_label(&words, k));
                 }
             }
             MapMode::FoodInsecurity => {
                 for v in [2.0, 5.0, 10.0, 15.0, 25.0] {
-                    swatch(ui, modes::food(v), &format!("{v:.0}% in food crisis"));
+                    let share = words.0.percent(v / 100.0, 0);
+                    swatch(
+                        ui,
+                        modes::food(v),
+                        &words.t_args("frame-legend-food", &crate::args!["share" => share]),
+                    );
                 }
             }
         });
@@ -813,6 +867,7 @@ fn draw_tooltip(
     registry: Res<Registry>,
     facts: StateFacts,
     window: Single<&Window>,
+    words: Res<Words>,
 ) -> Result {
     let Some(id) = selection.hovered.as_deref() else {
         return Ok(());
@@ -827,7 +882,34 @@ fn draw_tooltip(
         return Ok(());
     };
     let (st, lg, sec, eco) = (row.stability, row.legitimacy, row.security, row.economy);
-    let name = registry.state_name(s).to_string();
+    let name = words.state(&registry, s);
+    let whole = |x: f64| words.0.number(x, 0);
+    let lines = [
+        format!(
+            "{} ({})",
+            leader_label(&words, &registry, &regime.leader),
+            regime_label(&words, regime.kind)
+        ),
+        words.t_args(
+            "frame-tooltip-stability",
+            &crate::args!["stability" => whole(st.0), "legitimacy" => whole(lg.0)],
+        ),
+        words.t_args(
+            "frame-tooltip-security",
+            &crate::args![
+                "insurgency" => whole(sec.insurgency),
+                "control" => words.0.percent(sec.control / 100.0, 0),
+            ],
+        ),
+        words.t_args(
+            "frame-tooltip-economy",
+            &crate::args![
+                "growth" => words.0.percent(eco.growth / 100.0, 1),
+                "food" => words.0.percent(eco.food_insecurity / 100.0, 0),
+            ],
+        ),
+    ];
+    let click = words.t("frame-tooltip-click");
     egui::Area::new(egui::Id::new("map_tooltip"))
         .order(egui::Order::Tooltip)
         .interactable(false)
@@ -835,39 +917,42 @@ fn draw_tooltip(
         .show(ctx, |ui| {
             egui::Frame::popup(ui.style()).show(ui, |ui| {
                 ui.strong(name);
-                ui.label(format!("{} ({})", regime.leader, regime.kind.snake().replace('_', " ")));
-                ui.label(format!("Stability {:.0} · Legitimacy {:.0}", st.0, lg.0));
-                ui.label(format!(
-                    "Insurgency {:.0} · Control {:.0}%",
-                    sec.insurgency, sec.control
-                ));
-                ui.label(format!(
-                    "Growth {:.1}% · Food crisis {:.0}%",
-                    eco.growth, eco.food_insecurity
-                ));
-                ui.small("Click for details");
+                for line in lines {
+                    ui.label(line);
+                }
+                ui.small(click);
             });
         });
     Ok(())
 }
 
-/// "1 month a second", "half a month a second", "4 months a second".
-fn speed_label(speed: f32) -> String {
-    if speed == 1.0 {
-        "1 month a second".into()
-    } else if speed == 0.5 {
-        "a month every 2 seconds".into()
+/// "1 month a second", "a month every 2 seconds", "4 months a second".
+fn speed_label(words: &Words, speed: f32) -> String {
+    if speed == 0.5 {
+        words.t("frame-speed-half")
     } else {
-        format!("{speed} months a second")
+        words.t_args("frame-speed", &crate::args!["count" => speed as f64])
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use crate::gui::window::words::Words;
+    use crate::i18n::{Lang, Locale};
+
     #[test]
     fn speeds_read_as_english() {
-        assert_eq!(super::speed_label(1.0), "1 month a second");
-        assert_eq!(super::speed_label(4.0), "4 months a second");
-        assert_eq!(super::speed_label(0.5), "a month every 2 seconds");
+        let words = Words(Locale::new(Lang::EN));
+        assert_eq!(super::speed_label(&words, 1.0), "1 month a second");
+        assert_eq!(super::speed_label(&words, 4.0), "4 months a second");
+        assert_eq!(super::speed_label(&words, 0.5), "a month every 2 seconds");
+    }
+
+    #[test]
+    fn speeds_read_as_french() {
+        let words = Words(Locale::new(Lang::parse("fr").unwrap()));
+        assert_eq!(super::speed_label(&words, 1.0), "1 mois par seconde");
+        assert_eq!(super::speed_label(&words, 2.0), "2 mois par seconde");
+        assert_eq!(super::speed_label(&words, 0.5), "un mois toutes les 2 secondes");
     }
 }

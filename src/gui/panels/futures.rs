@@ -14,6 +14,8 @@ use egui_plot::{Line, LineStyle, Plot, PlotPoints};
 
 use crate::futures::{self, Comparison, FuturesReport, FuturesSpec};
 use crate::gui::window::shared::Current;
+use crate::gui::window::words::Words;
+use crate::scenario::format::Indicator;
 
 pub(in crate::gui) fn plugin(app: &mut App) {
     app.init_resource::<FuturesWindow>()
@@ -172,7 +174,7 @@ fn start_job(world: &mut World) {
     });
 }
 
-fn export_comparison(mut window: ResMut<FuturesWindow>) {
+fn export_comparison(mut window: ResMut<FuturesWindow>, words: Res<Words>) {
     if !std::mem::take(&mut window.export) {
         return;
     }
@@ -194,7 +196,10 @@ fn export_comparison(mut window: ResMut<FuturesWindow>) {
         crate::export::write_text(&json, &text)
     });
     window.message = Some(match written {
-        Ok(()) => format!("Exported {} and {}.", csv.display(), json.display()),
+        Ok(()) => words.t_args(
+            "futures-exported",
+            &crate::args!["csv" => csv.display().to_string(), "json" => json.display().to_string()],
+        ),
         Err(e) => e,
     });
 }
@@ -251,23 +256,36 @@ impl FuturesWindow {
     }
 }
 
-fn pct(x: f64) -> String {
-    format!("{:.0} %", x * 100.0)
+fn pct(words: &Words, x: f64) -> String {
+    words.0.percent(x, 0)
 }
 
-/// A share with its 95 % interval: "12 % (9–16)".
-fn pct_interval(p: f64, n: u64) -> String {
+/// A share with its 95 % interval: "12% (9–16)".
+fn pct_interval(words: &Words, p: f64, n: u64) -> String {
     let (lo, hi) = futures::wilson(p, n);
-    format!("{:.0} % ({:.0}–{:.0})", p * 100.0, lo * 100.0, hi * 100.0)
+    words.t_args(
+        "futures-share-interval",
+        &crate::args![
+            "share" => pct(words, p),
+            "low" => words.0.number(lo * 100.0, 0),
+            "high" => words.0.number(hi * 100.0, 0),
+        ],
+    )
 }
 
-/// A probability the table shows: its name, and how to read it.
+/// A difference in percentage points with its sign ("+3", "-12").
+fn signed_points(x: f64) -> String {
+    format!("{:+.0}", x * 100.0)
+}
+
+/// A probability the table shows: the message naming it, and how to read
+/// it.
 type Share = (&'static str, fn(&futures::StateFuture) -> f64);
 
 const MEASURES: [Share; 3] = [
-    ("a coup", |s| s.p_coup),
-    ("a new bloc", |s| s.p_bloc_change),
-    ("losing ground", |s| s.p_territory_loss),
+    ("futures-measure-coup", |s| s.p_coup),
+    ("futures-measure-bloc", |s| s.p_bloc_change),
+    ("futures-measure-ground", |s| s.p_territory_loss),
 ];
 
 pub(in crate::gui) fn draw_futures(
@@ -276,6 +294,7 @@ pub(in crate::gui) fn draw_futures(
     mut layout: ResMut<crate::gui::window::shared::UiLayout>,
     registry: Res<crate::sim::world::registry::Registry>,
     course: Res<crate::sim::world::course::Course>,
+    words: Res<Words>,
 ) -> Result {
     layout.futures_controls.clear();
     if !window.open {
@@ -287,40 +306,52 @@ pub(in crate::gui) fn draw_futures(
     let controls = &mut layout.futures_controls;
     let mut open = true;
     let w = &mut *window;
+    let words = &*words;
+    // A state's name in the player's language (the report's is the
+    // scenario's).
+    let state_name = |id: &str, written: &str| {
+        registry
+            .state(id)
+            .map(|s| words.state(&registry, s))
+            .unwrap_or_else(|| written.to_string())
+    };
     super::raise_when_opened(ctx, "What happens next?");
-    egui::Window::new("What happens next?")
+    egui::Window::new(words.t("futures-title"))
         .id(egui::Id::new("What happens next?"))
         .open(&mut open)
         .default_size(egui::vec2(600.0, 520.0))
         .default_pos(egui::pos2(120.0, 50.0))
         .show(ctx, |ui| {
             ui.horizontal(|ui| {
-                ui.label("Futures");
+                ui.label(words.t("futures-runs-label"));
                 ui.add(egui::DragValue::new(&mut w.runs).range(20..=5000));
-                ui.label("months ahead");
+                ui.label(words.t("futures-months-label"));
                 ui.add(egui::DragValue::new(&mut w.months).range(1..=120));
             });
-            ui.label("Change one thing (optional): pick it, or type it.");
-            if let Some(typed) = w.picker.ui(ui, &registry) {
+            ui.label(words.t("futures-change-intro"));
+            if let Some(typed) = w.picker.ui(ui, &registry, words) {
                 w.change = typed;
             }
             ui.horizontal(|ui| {
-                ui.label("Change:");
+                ui.label(words.t("futures-change-label"));
                 let field = ui.add(
                     egui::TextEdit::singleline(&mut w.change)
-                        .hint_text("LiftSanctions(bloc: \"ECOWAS\", state: \"NER\")")
+                        .hint_text("LiftSanctions(bloc: \"ECOWAS\", state: \"NER\")") // i18n: not words, a change in the scenario format
                         .desired_width(360.0),
                 );
                 controls.push(("change".into(), px(field.rect)));
             });
             ui.horizontal(|ui| {
                 let running = w.job.is_some();
-                let run = ui.add_enabled(!running, egui::Button::new("Run the futures"));
+                let run = ui.add_enabled(!running, egui::Button::new(words.t("futures-run-button")));
                 controls.push(("run".into(), px(run.rect)));
                 if run.clicked() {
                     w.start = true;
                 }
-                let export = ui.add_enabled(w.result.is_some() && !running, egui::Button::new("Export"));
+                let export = ui.add_enabled(
+                    w.result.is_some() && !running,
+                    egui::Button::new(words.t("futures-export-button")),
+                );
                 controls.push(("export".into(), px(export.rect)));
                 if export.clicked() {
                     w.export = true;
@@ -335,27 +366,28 @@ pub(in crate::gui) fn draw_futures(
             }
             if course.until.is_some() {
                 // The history option: say what the comparison is.
-                ui.small(
-                    "This game follows the record; the futures do not. From now on each is the model's own, \
-                     to compare with what really happened.",
-                );
+                ui.small(words.t("futures-history-note"));
             }
             let Some((base, changed)) = w.result.clone() else {
-                ui.small("Every government is computer-run in the futures; each future has its own seed.");
+                ui.small(words.t("futures-computer-run"));
                 return;
             };
             ui.separator();
-            ui.label(format!(
-                "{} futures of {} months from {}{}",
-                base.runs,
-                base.months,
-                base.from,
-                changed
-                    .as_ref()
-                    .and_then(|c| c.change.clone())
-                    .map(|c| format!(", without and with {c}"))
-                    .unwrap_or_default()
-            ));
+            // The month they start from, as the language writes it.
+            let from = crate::scenario::YearMonth::parse(&base.from)
+                .map(|m| words.0.month(m))
+                .unwrap_or_else(|_| base.from.clone());
+            let runs = i64::try_from(base.runs).unwrap_or(i64::MAX);
+            ui.label(match changed.as_ref().and_then(|c| c.change.clone()) {
+                Some(change) => words.t_args(
+                    "futures-summary-with-change",
+                    &crate::args!["runs" => runs, "months" => base.months, "from" => from, "change" => change],
+                ),
+                None => words.t_args(
+                    "futures-summary",
+                    &crate::args!["runs" => runs, "months" => base.months, "from" => from],
+                ),
+            });
             // What really happened over the same months, where the
             // scenario has a record of them: the class sets the futures
             // beside it.
@@ -369,95 +401,112 @@ pub(in crate::gui) fn draw_futures(
             // Columns of a fixed least width, so that they never overlap
             // while a window that sleeps waits to lay them out again.
             let col = 120.0;
-            egui::ScrollArea::vertical().max_height(200.0).show(ui, |ui| match &changed {
-                None => {
-                    egui::Grid::new("futures_table")
-                        .striped(true)
-                        .min_col_width(col)
-                        .show(ui, |ui| {
-                            for h in ["State", "P(coup)", "P(new blocs)", "P(lose ground)"] {
-                                ui.strong(h);
-                            }
-                            if on_record {
-                                ui.strong("What happened").on_hover_text(
-                                    "The scenario's record of these months (its history), to set beside the futures",
-                                );
-                            }
-                            ui.end_row();
-                            for &k in &order {
-                                let a = &base.states[k];
-                                let chosen = w.state.as_deref() == Some(a.id.as_str());
-                                if ui.selectable_label(chosen, &a.name).clicked() {
-                                    w.state = Some(a.id.clone());
+            egui::ScrollArea::vertical()
+                .max_height(200.0)
+                .show(ui, |ui| match &changed {
+                    None => {
+                        egui::Grid::new("futures_table")
+                            .striped(true)
+                            .min_col_width(col)
+                            .show(ui, |ui| {
+                                ui.strong(words.t("futures-col-state"));
+                                for h in ["futures-col-p-coup", "futures-col-p-bloc", "futures-col-p-ground"] {
+                                    ui.strong(words.t(h))
+                                        .on_hover_text(words.t("futures-col-interval-hover"));
                                 }
-                                for (_, of) in MEASURES {
-                                    ui.label(pct_interval(of(a), base.runs));
-                                }
-                                if let Some(said) = record(&a.id) {
-                                    ui.label(said);
+                                if on_record {
+                                    ui.strong(words.t("futures-col-record"))
+                                        .on_hover_text(words.t("futures-col-record-hover"));
                                 }
                                 ui.end_row();
+                                for &k in &order {
+                                    let a = &base.states[k];
+                                    let chosen = w.state.as_deref() == Some(a.id.as_str());
+                                    if ui.selectable_label(chosen, state_name(&a.id, &a.name)).clicked() {
+                                        w.state = Some(a.id.clone());
+                                    }
+                                    for (_, of) in MEASURES {
+                                        ui.label(pct_interval(words, of(a), base.runs));
+                                    }
+                                    if let Some(said) = record(&a.id) {
+                                        ui.label(said);
+                                    }
+                                    ui.end_row();
+                                }
+                            });
+                    }
+                    Some(c) => {
+                        ui.horizontal(|ui| {
+                            ui.label(words.t("futures-chance-of"));
+                            for (m, (name, _)) in MEASURES.iter().enumerate() {
+                                ui.selectable_value(&mut w.measure, m, words.t(name));
                             }
                         });
-                }
-                Some(c) => {
-                    ui.horizontal(|ui| {
-                        ui.label("Chance of");
-                        for (m, (name, _)) in MEASURES.iter().enumerate() {
-                            ui.selectable_value(&mut w.measure, m, *name);
-                        }
-                    });
-                    let of = MEASURES[w.measure.min(MEASURES.len() - 1)].1;
-                    egui::Grid::new("futures_comparison")
-                        .striped(true)
-                        .min_col_width(col)
-                        .show(ui, |ui| {
-                            for h in ["State", "Without", "With the change", "Difference (95 %)"] {
-                                ui.strong(h);
-                            }
-                            ui.end_row();
-                            for (row, &k) in order.iter().enumerate() {
-                                let (a, b) = (&base.states[k], &c.states[k]);
-                                let chosen = w.state.as_deref() == Some(a.id.as_str());
-                                let name = ui.selectable_label(chosen, &a.name);
-                                if name.clicked() {
-                                    w.state = Some(a.id.clone());
-                                }
-                                let without = ui.label(pct(of(a)));
-                                let with = ui.label(pct(of(b)));
-                                let (d, lo, hi) = futures::difference(of(a), base.runs, of(b), c.runs);
-                                let text = format!(
-                                    "{:+.0} pts ({:+.0} to {:+.0})",
-                                    d * 100.0,
-                                    lo * 100.0,
-                                    hi * 100.0
-                                );
-                                // An interval that holds 0 does not tell
-                                // the change from chance.
-                                let diff = if lo > 0.0 || hi < 0.0 {
-                                    ui.strong(text)
-                                } else {
-                                    ui.weak(text).on_hover_text("Within chance: run more futures to tell")
-                                };
-                                // Where each cell's text lies, for the test
-                                // that no two overlap.
-                                for (col, cell) in [name, without, with, diff].iter().enumerate() {
-                                    controls.push((format!("cell:{row}:{col}"), px(cell.rect)));
+                        let of = MEASURES[w.measure.min(MEASURES.len() - 1)].1;
+                        egui::Grid::new("futures_comparison")
+                            .striped(true)
+                            .min_col_width(col)
+                            .show(ui, |ui| {
+                                for h in [
+                                    "futures-col-state",
+                                    "futures-col-without",
+                                    "futures-col-with",
+                                    "futures-col-difference",
+                                ] {
+                                    ui.strong(words.t(h));
                                 }
                                 ui.end_row();
-                            }
-                        });
-                    ui.small(
-                        "Bold: a difference the futures show clearly (its 95 % interval leaves out 0). Grey: within chance.",
-                    );
-                }
-            });
+                                for (row, &k) in order.iter().enumerate() {
+                                    let (a, b) = (&base.states[k], &c.states[k]);
+                                    let chosen = w.state.as_deref() == Some(a.id.as_str());
+                                    let name = ui.selectable_label(chosen, state_name(&a.id, &a.name));
+                                    if name.clicked() {
+                                        w.state = Some(a.id.clone());
+                                    }
+                                    let without = ui.label(pct(words, of(a)));
+                                    let with = ui.label(pct(words, of(b)));
+                                    let (d, lo, hi) = futures::difference(of(a), base.runs, of(b), c.runs);
+                                    let text = words.t_args(
+                                        "futures-difference",
+                                        &crate::args![
+                                            "difference" => signed_points(d),
+                                            "low" => signed_points(lo),
+                                            "high" => signed_points(hi),
+                                        ],
+                                    );
+                                    // An interval that holds 0 does not tell
+                                    // the change from chance.
+                                    let diff = if lo > 0.0 || hi < 0.0 {
+                                        ui.strong(text)
+                                    } else {
+                                        ui.weak(text).on_hover_text(words.t("futures-within-chance"))
+                                    };
+                                    // Where each cell's text lies, for the test
+                                    // that no two overlap.
+                                    for (col, cell) in [name, without, with, diff].iter().enumerate() {
+                                        controls.push((format!("cell:{row}:{col}"), px(cell.rect)));
+                                    }
+                                    ui.end_row();
+                                }
+                            });
+                        ui.small(words.t("futures-difference-key"));
+                    }
+                });
             // The state most at risk until the teacher picks another.
             let id = w.state.clone().unwrap_or(first);
             ui.horizontal(|ui| {
-                ui.label(format!("Fan chart of {id}:"));
+                let name = base
+                    .states
+                    .iter()
+                    .find(|s| s.id == id)
+                    .map_or_else(|| state_name(&id, &id), |s| state_name(&s.id, &s.name));
+                ui.label(words.t_args("futures-fan-of", &crate::args!["state" => name]));
                 for (j, f) in base.states[0].fans.iter().enumerate() {
-                    ui.selectable_value(&mut w.indicator, j, f.indicator.replace('_', " "));
+                    let label = Indicator::ALL
+                        .iter()
+                        .find(|i| i.snake() == f.indicator)
+                        .map_or_else(|| f.indicator.replace('_', " "), |i| words.indicator(*i));
+                    ui.selectable_value(&mut w.indicator, j, label);
                 }
             });
             let fan_of = |r: &FuturesReport| {
@@ -470,19 +519,30 @@ pub(in crate::gui) fn draw_futures(
             let (base_fan, changed_fan) = (fan_of(&base), changed.as_ref().and_then(fan_of));
             // The key above the chart, not on it: a legend inside would
             // cover the lines it names.
-            let (blue, orange) = (egui::Color32::from_rgb(90, 140, 210), egui::Color32::from_rgb(220, 120, 70));
+            let (blue, orange) = (
+                egui::Color32::from_rgb(90, 140, 210),
+                egui::Color32::from_rgb(220, 120, 70),
+            );
             ui.horizontal_wrapped(|ui| {
-                ui.colored_label(blue, "—— without the change: the median, and 10–90 % of futures (thin)");
+                ui.colored_label(blue, words.t("futures-key-without"));
                 if changed_fan.is_some() {
-                    ui.colored_label(orange, "- - - with it");
+                    ui.colored_label(orange, words.t("futures-key-with"));
                 }
             });
             Plot::new("fan")
                 .height(200.0)
                 .y_axis_min_width(36.0)
-                .x_axis_label("months ahead")
+                .x_axis_label(words.t("futures-axis-months"))
                 .show(ui, |plot| {
-                    let mut draw = |fan: &futures::Fan, label: &str, colour: egui::Color32, dashed: bool| {
+                    // Each line's name, with or without the change.
+                    let names = |with: &str| {
+                        (
+                            words.t_args("futures-line-median", &crate::args!["with" => with]),
+                            words.t_args("futures-line-band", &crate::args!["with" => with]),
+                        )
+                    };
+                    let mut draw = |fan: &futures::Fan, with: &str, colour: egui::Color32, dashed: bool| {
+                        let (median, band) = names(with);
                         let series = |f: &dyn Fn(&futures::Band) -> f64| -> PlotPoints {
                             fan.months
                                 .iter()
@@ -497,18 +557,18 @@ pub(in crate::gui) fn draw_futures(
                             LineStyle::Solid
                         };
                         plot.line(
-                            Line::new(format!("{label} median"), series(&|b| b.p50))
+                            Line::new(median, series(&|b| b.p50))
                                 .color(colour)
                                 .width(2.0)
                                 .style(style),
                         );
                         plot.line(
-                            Line::new(format!("{label} 10–90 %"), series(&|b| b.p10))
+                            Line::new(band.clone(), series(&|b| b.p10))
                                 .color(colour.gamma_multiply(0.5))
                                 .style(style),
                         );
                         plot.line(
-                            Line::new(format!("{label} 10–90 %"), series(&|b| b.p90))
+                            Line::new(band, series(&|b| b.p90))
                                 .color(colour.gamma_multiply(0.5))
                                 .style(style),
                         );

@@ -12,11 +12,13 @@ use super::headlines;
 use crate::gui::screens::screen::Screen;
 use crate::gui::window::shared::Current;
 use crate::gui::window::shared::Player;
+use crate::gui::window::words::Words;
 use crate::scenario::format::Indicator;
 use crate::sim::mechanisms::goals::{self, GoalStatus};
 use crate::sim::world::chronicle::Chronicle;
 use crate::sim::world::history::History;
 use crate::sim::world::registry::Registry;
+use crate::sim::world::said::Said;
 
 pub(in crate::gui) fn plugin(app: &mut App) {
     app.init_resource::<GoalsWindow>()
@@ -100,12 +102,28 @@ fn egui_context(world: &mut World) -> Option<egui::Context> {
     contexts.ctx_mut().ok().cloned()
 }
 
-fn status_text(s: GoalStatus) -> (String, egui::Color32) {
+fn status_text(words: &Words, s: GoalStatus) -> (String, egui::Color32) {
     match s {
-        GoalStatus::Open => ("open".into(), egui::Color32::from_rgb(200, 180, 90)),
-        GoalStatus::Won { turn } => (format!("won in month {turn}"), egui::Color32::from_rgb(110, 190, 110)),
-        GoalStatus::Lost { turn } => (format!("lost in month {turn}"), egui::Color32::from_rgb(210, 100, 80)),
+        GoalStatus::Open => (words.t("goals-status-open"), egui::Color32::from_rgb(200, 180, 90)),
+        GoalStatus::Won { turn } => (
+            words.t_args("goals-status-won", &crate::args!["turn" => turn]),
+            egui::Color32::from_rgb(110, 190, 110),
+        ),
+        GoalStatus::Lost { turn } => (
+            words.t_args("goals-status-lost", &crate::args!["turn" => turn]),
+            egui::Color32::from_rgb(210, 100, 80),
+        ),
     }
+}
+
+/// A goal's lines in the Goals window, in words ready to draw.
+struct GoalLines {
+    name: String,
+    status: (String, egui::Color32),
+    description: String,
+    victory: Vec<String>,
+    defeat: Vec<String>,
+    levers: Vec<String>,
 }
 
 pub(in crate::gui) fn draw_goals(world: &mut World) {
@@ -117,39 +135,86 @@ pub(in crate::gui) fn draw_goals(world: &mut World) {
         return;
     }
     let progress = goals::progress(world, &code);
+    let words = world.resource::<Words>();
+    let reg = world.resource::<Registry>();
+    let arg = |a: &crate::sim::world::said::Arg| crate::i18n::arg_text(&words.0, reg, a);
+    let title = words.t("goals-title");
+    let none = words.t("goals-none");
+    let to_win = words.t("goals-to-win");
+    let lost_if = words.t("goals-lost-if");
+    let levers_title = words.t("goals-levers");
+    let lines: Vec<GoalLines> = progress
+        .iter()
+        .map(|g| {
+            let condition = |id: &str, t: &str| format!("  {}", words.t_args(id, &crate::args!["condition" => t]));
+            GoalLines {
+                name: arg(&g.name),
+                status: status_text(words, g.status),
+                description: arg(&g.description),
+                victory: g
+                    .victory
+                    .iter()
+                    .map(|(t, ok)| condition(if *ok { "goals-met" } else { "goals-not-yet" }, &words.0.phrase(t, reg)))
+                    .collect(),
+                defeat: g
+                    .defeat
+                    .iter()
+                    .map(|(t, bad)| {
+                        condition(
+                            if *bad { "goals-holds-now" } else { "goals-does-not-hold" },
+                            &words.0.phrase(t, reg),
+                        )
+                    })
+                    .collect(),
+                levers: g
+                    .levers
+                    .iter()
+                    .map(|(name, what)| {
+                        format!(
+                            "  {}",
+                            words.t_args(
+                                "goals-lever",
+                                &crate::args!["name" => arg(name), "what" => words.0.phrase(what, reg)]
+                            )
+                        )
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
     let Some(ctx) = egui_context(world) else { return };
     let mut still = true;
     super::raise_when_opened(&ctx, "Goals");
-    egui::Window::new("Goals")
+    egui::Window::new(title)
         .id(egui::Id::new("Goals"))
         .open(&mut still)
         .default_width(420.0)
         .default_pos(egui::pos2(380.0, 80.0))
         .show(&ctx, |ui| {
-            if progress.is_empty() {
-                ui.label("This scenario gives your state no goals: play as you see fit.");
+            if lines.is_empty() {
+                ui.label(&none);
             }
-            for g in &progress {
-                let (text, colour) = status_text(g.status);
+            for g in &lines {
+                let (text, colour) = &g.status;
                 ui.horizontal(|ui| {
                     ui.strong(&g.name);
-                    ui.colored_label(colour, text);
+                    ui.colored_label(*colour, text);
                 });
                 if !g.description.is_empty() {
                     ui.label(&g.description);
                 }
-                ui.small("To win:");
-                for (t, ok) in &g.victory {
-                    ui.small(format!("  {} {t}", if *ok { "met:" } else { "not yet:" }));
+                ui.small(&to_win);
+                for t in &g.victory {
+                    ui.small(t);
                 }
-                ui.small("Lost if:");
-                for (t, bad) in &g.defeat {
-                    ui.small(format!("  {} {t}", if *bad { "holds now:" } else { "does not hold:" }));
+                ui.small(&lost_if);
+                for t in &g.defeat {
+                    ui.small(t);
                 }
                 if !g.levers.is_empty() {
-                    ui.small("Levers (in Decisions):");
-                    for (name, what) in &g.levers {
-                        ui.small(format!("  {name}: {what}"));
+                    ui.small(&levers_title);
+                    for t in &g.levers {
+                        ui.small(t);
                     }
                 }
                 ui.separator();
@@ -168,27 +233,45 @@ pub(in crate::gui) fn draw_briefing(world: &mut World) {
     let scenario = world.resource::<Current>().0.file.meta.clone();
     let progress = goals::progress(world, &code);
     let reg = world.resource::<Registry>();
-    let name = reg
+    let words = world.resource::<Words>();
+    let heading = words.0.text("scenario-name", &scenario.name).into_owned();
+    let description = words.0.text("scenario-description", &scenario.description).into_owned();
+    let lead = reg
         .state(&code)
-        .map(|s| reg.state_name(s).to_string())
+        .map(|s| words.0.phrase(&Said::new("goals-briefing-lead").state("state", s), reg))
         .unwrap_or_default();
+    let goal_lines: Vec<String> = progress
+        .iter()
+        .map(|g| {
+            let line = words.t_args(
+                "goals-briefing-goal",
+                &crate::args![
+                    "name" => crate::i18n::arg_text(&words.0, reg, &g.name),
+                    "description" => crate::i18n::arg_text(&words.0, reg, &g.description),
+                ],
+            );
+            format!("• {line}")
+        })
+        .collect();
+    let help = words.t("goals-briefing-help");
+    let begin = words.t("goals-begin");
     let Some(ctx) = egui_context(world) else { return };
     let mut done = false;
-    egui::Window::new(scenario.name.clone())
+    egui::Window::new(heading)
         .id(egui::Id::new("briefing"))
         .collapsible(false)
         .resizable(false)
         .default_width(520.0)
         .anchor(egui::Align2::CENTER_CENTER, egui::vec2(0.0, -30.0))
         .show(&ctx, |ui| {
-            ui.label(&scenario.description);
+            ui.label(&description);
             ui.separator();
-            ui.strong(format!("You lead {name}."));
-            for g in &progress {
-                ui.label(format!("• {}: {}", g.name, g.description));
+            ui.strong(&lead);
+            for line in &goal_lines {
+                ui.label(line);
             }
-            ui.small("Goals (G) shows where each stands; Decisions (D) what you can do; End Turn runs the month.");
-            if ui.button("Begin").clicked() || ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+            ui.small(&help);
+            if ui.button(&begin).clicked() || ui.input(|i| i.key_pressed(egui::Key::Enter)) {
                 done = true;
             }
         });
@@ -205,18 +288,31 @@ pub(in crate::gui) fn draw_end_screen(world: &mut World) {
     let progress = goals::progress(world, &code);
     let reg = world.resource::<Registry>();
     let Some(s) = reg.state(&code) else { return };
-    let name = reg.state_name(s).to_string();
+    let words = world.resource::<Words>();
+    let name = words.state(reg, s);
     let won = progress
         .iter()
         .filter(|g| matches!(g.status, GoalStatus::Won { .. }))
         .count();
-    let verdict = if won == progress.len() {
-        "Victory"
+    let verdict = words.t(if won == progress.len() {
+        "goals-victory"
     } else if won == 0 {
-        "Defeat"
+        "goals-defeat"
     } else {
-        "A mixed record"
-    };
+        "goals-mixed-record"
+    });
+    let title = words.t_args("goals-end-title", &crate::args!["verdict" => verdict, "state" => name]);
+    let statuses: Vec<(String, (String, egui::Color32))> = progress
+        .iter()
+        .map(|g| {
+            let name = crate::i18n::arg_text(&words.0, world.resource::<Registry>(), &g.name);
+            (name, status_text(words, g.status))
+        })
+        .collect();
+    let turning_title = words.t("goals-turning-points");
+    let observe_label = words.t("goals-continue-observer");
+    let keep_label = words.t("goals-keep-playing");
+    let menu_label = words.t("goals-main-menu");
     let turning: Vec<String> = world
         .resource::<Chronicle>()
         .news
@@ -225,14 +321,11 @@ pub(in crate::gui) fn draw_end_screen(world: &mut World) {
         .rev()
         .take(12)
         .map(|n| {
-            let text = world
-                .resource::<crate::gui::window::words::Words>()
-                .0
-                .news(n, world.resource::<crate::sim::world::registry::Registry>());
-            format!("{}  {}", n.date, text)
+            let text = words.0.news(n, reg);
+            format!("{}  {}", words.0.month(n.date), text)
         })
         .collect();
-    let series: Vec<(Indicator, Vec<[f64; 2]>)> = [Indicator::Stability, Indicator::Legitimacy, Indicator::Control]
+    let series: Vec<(String, Vec<[f64; 2]>)> = [Indicator::Stability, Indicator::Legitimacy, Indicator::Control]
         .into_iter()
         .map(|i| {
             let pts = world
@@ -241,27 +334,26 @@ pub(in crate::gui) fn draw_end_screen(world: &mut World) {
                 .iter()
                 .filter_map(|snap| snap.states.get(s.0 as usize).map(|st| [snap.turn as f64, st.get(i)]))
                 .collect();
-            (i, pts)
+            (crate::i18n::capitalise(words.indicator(i)), pts)
         })
         .collect();
     let Some(ctx) = egui_context(world) else { return };
     let (mut observe, mut menu, mut close) = (false, false, false);
-    egui::Window::new(format!("{verdict} — {name}"))
+    egui::Window::new(title)
         .id(egui::Id::new("end_screen"))
         .collapsible(false)
         .resizable(false)
         .default_width(640.0)
         .anchor(egui::Align2::CENTER_CENTER, egui::vec2(0.0, -20.0))
         .show(&ctx, |ui| {
-            for g in &progress {
-                let (text, colour) = status_text(g.status);
+            for (goal, (text, colour)) in &statuses {
                 ui.horizontal(|ui| {
-                    ui.strong(&g.name);
-                    ui.colored_label(colour, text);
+                    ui.strong(goal);
+                    ui.colored_label(*colour, text);
                 });
             }
             ui.separator();
-            ui.strong("Turning points");
+            ui.strong(&turning_title);
             for t in turning.iter().rev() {
                 ui.small(t);
             }
@@ -272,18 +364,18 @@ pub(in crate::gui) fn draw_end_screen(world: &mut World) {
                 .include_y(0.0)
                 .include_y(100.0)
                 .show(ui, |plot| {
-                    for (i, pts) in &series {
-                        plot.line(Line::new(i.snake().replace('_', " "), PlotPoints::from(pts.clone())).width(2.0));
+                    for (label, pts) in &series {
+                        plot.line(Line::new(label.clone(), PlotPoints::from(pts.clone())).width(2.0));
                     }
                 });
             ui.horizontal(|ui| {
-                if ui.button("Continue as observer").clicked() {
+                if ui.button(&observe_label).clicked() {
                     observe = true;
                 }
-                if ui.button("Keep playing").clicked() {
+                if ui.button(&keep_label).clicked() {
                     close = true;
                 }
-                if ui.button("Main menu").clicked() {
+                if ui.button(&menu_label).clicked() {
                     menu = true;
                 }
             });

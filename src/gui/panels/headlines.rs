@@ -6,12 +6,15 @@
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, egui};
 
+use super::causes::signed;
 use crate::gui::window::shared::StateFacts;
-use crate::scenario::format::{Indicator, RegimeKind};
+use crate::gui::window::words::Words;
+use crate::scenario::format::Indicator;
 use crate::sim::mechanisms::coups::{CoupAttempt, CoupAttempts, CoupTerm};
 use crate::sim::world::chronicle::{Chronicle, News, NewsKind};
 use crate::sim::world::ledger::{Ledger, Measure};
 use crate::sim::world::registry::Registry;
+use crate::sim::world::said::Said;
 
 pub(in crate::gui) fn plugin(app: &mut App) {
     app.init_resource::<Headlines>()
@@ -89,43 +92,43 @@ const WHY_MONTHS: u32 = 6;
 
 /// A coup's "why": the hazard as it stood before the attempt, term by
 /// term, not the state the coup left behind.
-fn coup_why(a: &CoupAttempt, registry: &Registry) -> Vec<String> {
+fn coup_why(a: &CoupAttempt, registry: &Registry, words: &Words) -> Vec<String> {
     let f = &a.factors;
-    let regime = match a.regime {
-        RegimeKind::Civilian => "an elected government",
-        RegimeKind::MilitaryJunta => "a military junta",
-        RegimeKind::Transitional => "a transitional government",
-    };
+    // Whole numbers, without a "-0".
+    let whole = |x: f64| x.round() + 0.0;
+    let before = Said::new("headline-coup-before")
+        .state("state", a.state)
+        .name("leader", a.leader.clone())
+        .term("regime", "headline-regime", a.regime.snake())
+        .num("stability", whole(f.stability))
+        .num("legitimacy", whole(f.legitimacy))
+        .num("loyalty", whole(f.loyalty))
+        .num("insurgency", whole(f.insurgency))
+        .num("proofing", whole(f.proofing));
     let mut lines = vec![
-        format!(
-            "Before the attempt: {} under {} ({regime}): stability {:.0}, legitimacy {:.0}, army loyalty {:.0}, insurgency {:.0}, coup-proofing {:.0}.",
-            registry.state_name(a.state),
-            a.leader,
-            f.stability,
-            f.legitimacy,
-            f.loyalty,
-            f.insurgency,
-            f.proofing
-        ),
+        words.say(&before, registry),
         if a.forced {
-            "The attempt was set by the scenario's history.".to_string()
+            words.t("headline-coup-forced")
         } else {
-            format!("Chance of an attempt that month: {}.", percent(a.attempt_chance))
+            words.t_args(
+                "headline-coup-chance",
+                &crate::args!["chance" => percent(words, a.attempt_chance)],
+            )
         },
     ];
     let label = |t: CoupTerm, v: f64| -> &'static str {
         match (t, v > 0.0) {
-            (CoupTerm::Stability, true) => "low stability",
-            (CoupTerm::Stability, false) => "stability",
-            (CoupTerm::Legitimacy, true) => "low legitimacy",
-            (CoupTerm::Legitimacy, false) => "legitimacy",
-            (CoupTerm::Loyalty, true) => "a disloyal army",
-            (CoupTerm::Loyalty, false) => "a loyal army",
-            (CoupTerm::Insurgency, _) => "insurgency",
-            (CoupTerm::Trap, _) => "a recent coup attempt (the coup trap)",
-            (CoupTerm::Regime, _) => "rule by soldiers",
-            (CoupTerm::Proofing, _) => "coup-proofing",
-            (CoupTerm::Protection, _) => "foreign forces guarding the government",
+            (CoupTerm::Stability, true) => "headline-term-low-stability",
+            (CoupTerm::Stability, false) => "headline-term-stability",
+            (CoupTerm::Legitimacy, true) => "headline-term-low-legitimacy",
+            (CoupTerm::Legitimacy, false) => "headline-term-legitimacy",
+            (CoupTerm::Loyalty, true) => "headline-term-disloyal-army",
+            (CoupTerm::Loyalty, false) => "headline-term-loyal-army",
+            (CoupTerm::Insurgency, _) => "headline-term-insurgency",
+            (CoupTerm::Trap, _) => "headline-term-coup-trap",
+            (CoupTerm::Regime, _) => "headline-term-military-rule",
+            (CoupTerm::Proofing, _) => "headline-term-coup-proofing",
+            (CoupTerm::Protection, _) => "headline-term-protection",
             (CoupTerm::Base, _) => "",
         }
     };
@@ -136,36 +139,33 @@ fn coup_why(a: &CoupAttempt, registry: &Registry) -> Vec<String> {
         .filter(|(t, v)| *t != CoupTerm::Base && v.abs() >= 0.05)
         .collect();
     terms.sort_by(|x, y| y.1.abs().total_cmp(&x.1.abs()));
-    let up: Vec<String> = terms
-        .iter()
-        .filter(|(_, v)| *v > 0.0)
-        .map(|(t, v)| format!("{} +{v:.1}", label(*t, *v)))
-        .collect();
-    let down: Vec<String> = terms
-        .iter()
-        .filter(|(_, v)| *v < 0.0)
-        .map(|(t, v)| format!("{} {v:.1}", label(*t, *v)))
-        .collect();
+    let term = |(t, v): &(CoupTerm, f64)| format!("{} {}", words.t(label(*t, *v)), signed(words, *v, 1));
+    let up: Vec<String> = terms.iter().filter(|(_, v)| *v > 0.0).map(term).collect();
+    let down: Vec<String> = terms.iter().filter(|(_, v)| *v < 0.0).map(term).collect();
     if !up.is_empty() {
-        lines.push(format!("What raised the odds (log-odds): {}.", up.join(", ")));
+        lines.push(words.t_args("headline-coup-raised", &crate::args!["terms" => up.join(", ")]));
     }
     if !down.is_empty() {
-        lines.push(format!("What lowered them: {}.", down.join(", ")));
+        lines.push(words.t_args("headline-coup-lowered", &crate::args!["terms" => down.join(", ")]));
     }
-    lines.push(format!(
-        "Chance that an attempt succeeds: {}; it {}.",
-        percent(a.success_chance),
-        if a.succeeded { "did" } else { "failed" }
+    let success = percent(words, a.success_chance);
+    lines.push(words.t_args(
+        if a.succeeded {
+            "headline-coup-succeeded"
+        } else {
+            "headline-coup-failed"
+        },
+        &crate::args!["chance" => success],
     ));
     lines
 }
 
-/// A probability for people: "4 %", "under 1 %".
-fn percent(p: f64) -> String {
+/// A probability for people: "4%", "under 1%" ("4 %", "moins de 1 %").
+fn percent(words: &Words, p: f64) -> String {
     if p < 0.005 {
-        "under 1 %".into()
+        words.t_args("headline-under", &crate::args!["share" => words.0.percent(0.01, 0)])
     } else {
-        format!("{:.0} %", p * 100.0)
+        words.0.percent(p, 0)
     }
 }
 
@@ -177,6 +177,7 @@ fn why(
     facts: &StateFacts,
     coups: &CoupAttempts,
 ) -> Vec<String> {
+    let words = &books.words;
     if matches!(news.kind, NewsKind::Coup | NewsKind::CoupFailed)
         && let Some(a) = coups
             .0
@@ -184,23 +185,27 @@ fn why(
             .rev()
             .find(|a| a.turn == news.turn && Some(a.state) == news.state)
     {
-        return coup_why(a, registry);
+        return coup_why(a, registry, words);
     }
     let mut lines = Vec::new();
     let mut states: Vec<_> = news.state.into_iter().chain(news.members.iter().copied()).collect();
     states.sort();
     states.dedup();
+    let whole = |x: f64| words.0.number(x, 0);
     for s in states.into_iter().take(4) {
-        let name = registry.state_name(s);
+        let name = words.state(registry, s);
         if let Some((_, _, row, _, regime, _)) = facts.states.iter().find(|(c, ..)| c.idx == s) {
             let v = row.values();
-            lines.push(format!(
-                "{name}: {} · stability {:.0}, legitimacy {:.0}, army loyalty {:.0}, insurgency {:.0}",
-                regime.kind.snake().replace('_', " "),
-                v[Indicator::Stability],
-                v[Indicator::Legitimacy],
-                v[Indicator::MilitaryLoyalty],
-                v[Indicator::Insurgency]
+            lines.push(words.t_args(
+                "headline-why-state",
+                &crate::args![
+                    "state" => name,
+                    "regime" => words.t(&format!("frame-regime-{}", regime.kind.snake())),
+                    "stability" => whole(v[Indicator::Stability]),
+                    "legitimacy" => whole(v[Indicator::Legitimacy]),
+                    "loyalty" => whole(v[Indicator::MilitaryLoyalty]),
+                    "insurgency" => whole(v[Indicator::Insurgency]),
+                ],
             ));
         }
         let from = news.turn.saturating_sub(WHY_MONTHS - 1).max(1);
@@ -209,10 +214,21 @@ fn why(
             .iter()
             .filter(|(_, d)| *d < -0.5)
             .take(3)
-            .map(|(c, d)| format!("{} {d:+.1}", super::causes::cause_label(*c, registry, books)))
+            .map(|(c, d)| {
+                format!(
+                    "{} {}",
+                    super::causes::cause_label(*c, registry, books),
+                    signed(words, *d, 1)
+                )
+            })
             .collect();
         if !worst.is_empty() {
-            lines.push(format!("  stability over {WHY_MONTHS} months: {}", worst.join(", ")));
+            // Indented under the state's line.
+            let over = words.t_args(
+                "headline-why-stability",
+                &crate::args!["months" => WHY_MONTHS, "causes" => worst.join(", ")],
+            );
+            lines.push(format!("  {over}"));
         }
     }
     lines
@@ -229,7 +245,7 @@ pub(in crate::gui) fn draw_headline(
     facts: StateFacts,
     coups: Res<CoupAttempts>,
     mut layout: ResMut<crate::gui::window::shared::UiLayout>,
-    words: Res<crate::gui::window::words::Words>,
+    words: Res<Words>,
 ) -> Result {
     layout.headline.clear();
     let Some(&i) = headlines.queue.first() else {
@@ -241,7 +257,7 @@ pub(in crate::gui) fn draw_headline(
     };
     let ctx = contexts.ctx_mut()?;
     let mut done = false;
-    egui::Window::new(news.date.long())
+    egui::Window::new(words.0.month(news.date))
         .id(egui::Id::new("headline"))
         // Above the windows the player opened (Charts, Decisions).
         .order(egui::Order::Foreground)
@@ -257,7 +273,7 @@ pub(in crate::gui) fn draw_headline(
             let source = (news.kind == NewsKind::Announcement)
                 .then(|| books.events.source_of(&news.said))
                 .flatten()
-                .map(|s| format!("On the record: {s}"));
+                .map(|s| words.t_args("headline-source", &crate::args!["source" => s]));
             if let Some(s) = &source {
                 ui.label(egui::RichText::new(s).italics());
             }
@@ -268,7 +284,7 @@ pub(in crate::gui) fn draw_headline(
                 .collect();
             if !lines.is_empty() {
                 ui.add_space(6.0);
-                ui.label("What led here:");
+                ui.label(words.t("headline-what-led-here"));
                 for l in lines {
                     ui.label(l);
                 }
@@ -280,12 +296,12 @@ pub(in crate::gui) fn draw_headline(
                         || i.key_pressed(egui::Key::Enter)
                         || i.key_pressed(egui::Key::Space)
                 });
-                if ui.button("OK").clicked() || keys {
+                if ui.button(words.t("headline-ok")).clicked() || keys {
                     done = true;
                 }
                 let more = headlines.queue.len() - 1;
                 if more > 0 {
-                    ui.small(format!("{more} more"));
+                    ui.small(words.t_args("headline-more", &crate::args!["count" => more]));
                 }
             });
         });

@@ -11,11 +11,13 @@ use super::causes::{Books, cause_label};
 use crate::gui::screens::screen::game_shown;
 use crate::gui::window::phases::{MonthEnds, UiPhase};
 use crate::gui::window::shared::{Current, Player};
-use crate::sim::mechanisms::decisions::target_name;
+use crate::sim::mechanisms::decisions::{decision_key, target_arg};
+use crate::sim::mechanisms::events::event_key;
 use crate::sim::player::month::{self, Answer, MonthSummary, Outcome};
 use crate::sim::world::chronicle::Chronicle;
 use crate::sim::world::ledger::Measure;
 use crate::sim::world::registry::{Clock, Registry};
+use crate::sim::world::said::Said;
 
 pub(in crate::gui) fn plugin(app: &mut App) {
     app.init_resource::<MonthWindow>()
@@ -33,8 +35,8 @@ pub struct MonthWindow {
     pub open: bool,
     /// The turns resolved when last looked at (a new one opens the window).
     seen_turn: u32,
-    /// What is shown: for which turn and state.
-    shown: Option<(u32, String)>,
+    /// What is shown: for which turn and state, in which language.
+    shown: Option<(u32, String, crate::i18n::Lang)>,
     pub text: MonthText,
 }
 
@@ -54,6 +56,7 @@ fn open_after_the_month(world: &mut World) {
     let turn = world.resource::<Clock>().turn;
     let new_game = world.resource_ref::<Current>().is_changed();
     let player = world.resource::<Player>().state.clone();
+    let lang = world.resource::<crate::gui::window::words::Words>().0.lang();
     let mut w = world.resource_mut::<MonthWindow>();
     if new_game || turn < w.seen_turn {
         // A new or loaded game: its past is not this month's news.
@@ -70,7 +73,7 @@ fn open_after_the_month(world: &mut World) {
         w.open = false;
         return;
     };
-    if turn == 0 || w.shown.as_ref() == Some(&(turn, code.clone())) {
+    if turn == 0 || w.shown.as_ref() == Some(&(turn, code.clone(), lang)) {
         return;
     }
     let Some(state) = world.resource::<Registry>().state(&code) else {
@@ -80,10 +83,10 @@ fn open_after_the_month(world: &mut World) {
     let text = words(world, state, &summary);
     let mut w = world.resource_mut::<MonthWindow>();
     w.text = text;
-    w.shown = Some((turn, code));
+    w.shown = Some((turn, code, lang));
 }
 
-/// The summary in words.
+/// The summary in words, in the player's language.
 fn words(world: &mut World, state: crate::sim::world::components::StateIdx, m: &MonthSummary) -> MonthText {
     let mut params = bevy::ecs::system::SystemState::<(
         Res<Registry>,
@@ -96,32 +99,43 @@ fn words(world: &mut World, state: crate::sim::world::components::StateIdx, m: &
         return MonthText::default();
     };
     let played = clock.start.plus_months(m.turn as i64 - 1);
-    let name = reg.state_name(state).to_string();
+    let name = said.state(&reg, state);
+    // A change with its sign, in the language's form ("+1.5", "+1,5").
+    let signed = |x: f64, decimals: usize| {
+        let n = said.0.number(x, decimals);
+        if n.starts_with('-') { n } else { format!("+{n}") }
+    };
+    let semicolon = said.t("month-semicolon");
     let measure = |s, measure: Measure| match measure {
         Measure::Indicator(i) => {
-            let what = i.snake().replace('_', " ");
             if s == state {
-                what
+                said.indicator(i)
             } else {
-                format!("{}'s {what}", reg.state_name(s))
+                let of = Said::new("month-measure-of")
+                    .state("state", s)
+                    .term("measure", "indicator", i.snake());
+                said.0.phrase(&of, &reg)
             }
         }
-        Measure::Alignment(p) => format!("standing toward {}", reg.power_name(p)),
+        Measure::Alignment(p) => said
+            .0
+            .phrase(&Said::new("month-measure-standing").power("power", p), &reg),
     };
-    let news_text = |i: usize| {
-        chronicle
-            .news
-            .get(i)
-            .map(|n| said.0.news(n, &reg))
-            .unwrap_or_default()
-    };
+    let news_text = |i: usize| chronicle.news.get(i).map(|n| said.0.news(n, &reg)).unwrap_or_default();
     let mut decisions = Vec::new();
     for d in &m.decisions {
         let def = &books.decisions.defs[d.decision as usize];
-        let whom = d
-            .target
-            .map(|t| format!(" ({})", target_name(&reg, t)))
-            .unwrap_or_default();
+        let decision_name = said.0.text(&decision_key(&def.id, "name"), &def.name).into_owned();
+        let title = match d.target {
+            Some(t) => said.t_args(
+                "month-decision-on",
+                &crate::args![
+                    "decision" => decision_name,
+                    "target" => crate::i18n::name_of(&said.0, &reg, &target_arg(t)),
+                ],
+            ),
+            None => decision_name,
+        };
         let mut what: Vec<String> = Vec::new();
         let mut follow = Vec::new();
         for o in &d.outcomes {
@@ -129,18 +143,18 @@ fn words(world: &mut World, state: crate::sim::world::components::StateIdx, m: &
                 Outcome::Done { news, relations, .. } => {
                     follow.extend(news.clone().map(news_text).filter(|t| !t.is_empty()));
                     for (a, b, delta) in relations {
-                        what.push(format!(
-                            "relations between {} and {} {delta:+.1}",
-                            reg.state_name(*a),
-                            reg.state_name(*b)
-                        ));
+                        let between = Said::new("month-outcome-relations").state("a", *a).state("b", *b);
+                        what.push(format!("{} {}", said.0.phrase(&between, &reg), signed(*delta, 1)));
                     }
                 }
-                Outcome::Refused { reason } => what.push(format!("not carried out: {reason}")),
-                Outcome::NoLuck => what.push("did not come off this time (it was a matter of chance)".into()),
-                Outcome::Later { due } => what.push(format!(
-                    "takes effect in {}",
-                    clock.start.plus_months(*due as i64 - 1).long()
+                Outcome::Refused { reason } => what.push(said.t_args(
+                    "month-outcome-refused",
+                    &crate::args!["reason" => said.0.phrase(reason, &reg)],
+                )),
+                Outcome::NoLuck => what.push(said.t("month-outcome-no-luck")),
+                Outcome::Later { due } => what.push(said.t_args(
+                    "month-outcome-later",
+                    &crate::args!["month" => said.0.month(clock.start.plus_months(*due as i64 - 1))],
                 )),
             }
         }
@@ -148,39 +162,65 @@ fn words(world: &mut World, state: crate::sim::world::components::StateIdx, m: &
             .moved
             .iter()
             .take(4)
-            .map(|(s, ms, delta)| format!("{} {delta:+.1}", measure(*s, *ms)))
+            .map(|(s, ms, delta)| format!("{} {}", measure(*s, *ms), signed(*delta, 1)))
             .collect();
         if !moved.is_empty() {
             what.insert(0, moved.join(", "));
         }
         if what.is_empty() && follow.is_empty() {
-            what.push("carried out".into());
+            what.push(said.t("month-outcome-done"));
         }
         let line = match (what.is_empty(), follow.is_empty()) {
-            (false, false) => format!("{}{whom}: {} — {}", def.name, what.join("; "), follow.join(" ")),
-            (false, true) => format!("{}{whom}: {}", def.name, what.join("; ")),
-            _ => format!("{}{whom}: {}", def.name, follow.join(" ")),
+            (false, false) => said.t_args(
+                "month-decision-and-news",
+                &crate::args![
+                    "decision" => title,
+                    "what" => what.join(&semicolon),
+                    "news" => follow.join(" "),
+                ],
+            ),
+            (false, true) => said.t_args(
+                "month-decision",
+                &crate::args!["decision" => title, "what" => what.join(&semicolon)],
+            ),
+            _ => said.t_args(
+                "month-decision",
+                &crate::args!["decision" => title, "what" => follow.join(" ")],
+            ),
         };
         decisions.push(line);
     }
     for a in &m.answers {
         decisions.push(match a {
-            Answer::Offer { kind, accepted } => format!(
-                "{} {}",
-                if *accepted { "Accepted" } else { "Declined" },
-                said.0.phrase(&crate::sim::player::offers::phrase(*kind), &reg)
+            Answer::Offer { kind, accepted } => said.t_args(
+                if *accepted {
+                    "month-answer-accepted"
+                } else {
+                    "month-answer-declined"
+                },
+                &crate::args!["offer" => said.0.phrase(&crate::sim::player::offers::phrase(*kind), &reg)],
             ),
             Answer::Choice { event, option } => {
                 let def = &books.events.defs[*event];
-                format!(
-                    "{}: {}",
-                    def.title
-                        .clone()
-                        .unwrap_or_else(|| def.id.clone())
-                        .split(". ")
-                        .next()
-                        .unwrap_or_default(),
-                    def.choices.get(*option).map(|c| c.label.as_str()).unwrap_or_default()
+                let title = said
+                    .0
+                    .text(&event_key(&def.id, "title"), def.title.as_deref().unwrap_or(&def.id))
+                    .into_owned();
+                let choice = def
+                    .choices
+                    .get(*option)
+                    .map(|c| {
+                        said.0
+                            .text(&event_key(&def.id, &format!("choice-{option}")), &c.label)
+                            .into_owned()
+                    })
+                    .unwrap_or_default();
+                said.t_args(
+                    "month-answer-choice",
+                    &crate::args![
+                        "event" => title.split(". ").next().unwrap_or_default(),
+                        "choice" => choice,
+                    ],
                 )
             }
         });
@@ -192,22 +232,26 @@ fn words(world: &mut World, state: crate::sim::world::components::StateIdx, m: &
             let causes: Vec<String> = c
                 .causes
                 .iter()
-                .map(|(cause, d)| format!("{} {d:+.1}", cause_label(*cause, &reg, &books)))
+                .map(|(cause, d)| format!("{} {}", cause_label(*cause, &reg, &books), signed(*d, 1)))
                 .collect();
             // Growth (a few percent) needs its decimal; scores of 0-100 do not.
             let decimals = if c.indicator.range().1 > 30.0 { 0 } else { 1 };
-            format!(
-                "{} {:.*} ({:+.1}): {}",
-                capitalised(&c.indicator.snake().replace('_', " ")),
-                decimals,
-                c.now,
-                c.delta,
-                causes.join(", ")
+            said.t_args(
+                "month-change",
+                &crate::args![
+                    "indicator" => crate::i18n::capitalise(said.indicator(c.indicator)),
+                    "value" => said.0.number(c.now, decimals),
+                    "delta" => signed(c.delta, 1),
+                    "causes" => causes.join(", "),
+                ],
             )
         })
         .collect();
     MonthText {
-        title: format!("{name}: {}", played.long()),
+        title: said.t_args(
+            "month-heading",
+            &crate::args!["state" => name, "month" => said.0.month(played)],
+        ),
         decisions,
         changes,
         own: m
@@ -225,17 +269,11 @@ fn words(world: &mut World, state: crate::sim::world::components::StateIdx, m: &
     }
 }
 
-fn capitalised(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
-}
-
 fn draw_month(
     mut contexts: EguiContexts,
     mut window: ResMut<MonthWindow>,
     headlines: Res<super::headlines::Headlines>,
+    words: Res<crate::gui::window::words::Words>,
 ) -> Result {
     // The month's turning points are read first, one by one.
     if !window.open || window.shown.is_none() || headlines.pending() {
@@ -245,7 +283,7 @@ fn draw_month(
     let mut open = true;
     let text = &window.text;
     super::raise_when_opened(ctx, "Your month");
-    egui::Window::new("Your month")
+    egui::Window::new(words.t("month-title"))
         .id(egui::Id::new("Your month"))
         .open(&mut open)
         .default_width(480.0)
@@ -255,18 +293,23 @@ fn draw_month(
             egui::ScrollArea::vertical().max_height(420.0).show(ui, |ui| {
                 section(
                     ui,
-                    "Your decisions",
+                    &words.t("month-your-decisions"),
                     &text.decisions,
-                    "You took no decision this month (Decisions, or D).",
+                    &words.t("month-no-decisions"),
                 );
                 section(
                     ui,
-                    "What moved",
+                    &words.t("month-what-moved"),
                     &text.changes,
-                    "Nothing moved by half a point or more.",
+                    &words.t("month-nothing-moved"),
                 );
-                section(ui, "At home", &text.own, "No news.");
-                section(ui, "Next door", &text.next_door, "Quiet at the borders.");
+                section(ui, &words.t("month-at-home"), &text.own, &words.t("month-no-news"));
+                section(
+                    ui,
+                    &words.t("month-next-door"),
+                    &text.next_door,
+                    &words.t("month-quiet-borders"),
+                );
             });
         });
     window.open = open;

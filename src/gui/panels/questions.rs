@@ -9,9 +9,9 @@ use bevy_egui::{EguiContexts, egui};
 use crate::gui::screens::screen::Screen;
 use crate::gui::window::phases::UiPhase;
 use crate::gui::window::shared::{Player, UiLayout};
-use crate::sim::mechanisms::events::{EventBook, OpenChoices};
-use crate::sim::player::inputs::PlayerInput;
 use crate::gui::window::words::Words;
+use crate::sim::mechanisms::events::{EventBook, OpenChoices, event_key};
+use crate::sim::player::inputs::PlayerInput;
 use crate::sim::player::offers::{self, Offers};
 use crate::sim::world::registry::Registry;
 
@@ -35,6 +35,7 @@ fn draw_choices(
     open: Res<OpenChoices>,
     mut inputs: MessageWriter<PlayerInput>,
     mut layout: ResMut<UiLayout>,
+    words: Res<Words>,
 ) -> Result {
     layout.choice_buttons.clear();
     if open.0.is_empty() {
@@ -45,8 +46,12 @@ fn draw_choices(
     let px = |r: egui::Rect| [r.min.x * k, r.min.y * k, r.width() * k, r.height() * k];
     for (n, choice) in open.0.iter().enumerate() {
         let def = &book.defs[choice.event];
-        let title = def.title.clone().unwrap_or_else(|| def.id.clone());
-        egui::Window::new("Decision")
+        // The scenario's words, in its translation if it has one.
+        let title = words
+            .0
+            .text(&event_key(&def.id, "title"), def.title.as_deref().unwrap_or(&def.id))
+            .into_owned();
+        egui::Window::new(words.t("offers-choice-title"))
             .id(egui::Id::new(("choice", n)))
             .order(egui::Order::Foreground)
             .collapsible(false)
@@ -58,7 +63,8 @@ fn draw_choices(
                 ui.add_space(6.0);
                 for (k, option) in def.choices.iter().enumerate() {
                     let picked = choice.answer == Some(k);
-                    let b = ui.selectable_label(picked, &option.label);
+                    let label = words.0.text(&event_key(&def.id, &format!("choice-{k}")), &option.label);
+                    let b = ui.selectable_label(picked, label.as_ref());
                     layout.choice_buttons.push((format!("{}:{k}", def.id), px(b.rect)));
                     if b.clicked() && !picked {
                         inputs.write(PlayerInput::Answer {
@@ -69,9 +75,9 @@ fn draw_choices(
                 }
                 ui.add_space(6.0);
                 ui.small(if choice.answer.is_some() {
-                    "Carried out when you end the turn."
+                    words.t("offers-carried-out")
                 } else {
-                    "Pick one, then end the turn. Unanswered, your ministers decide."
+                    words.t("offers-choice-pick")
                 });
             });
     }
@@ -101,6 +107,24 @@ fn draw_offers(world: &mut World) {
             .map(|o| [&o.question, &o.if_accepted, &o.if_declined].map(|s| words.say(s, reg)))
             .collect()
     };
+    // The dialog's own words, rendered before the world is borrowed again.
+    let (title, if_accept, if_decline, accept_label, decline_label, carried_out, lapses, waits) = {
+        let words = world.resource::<Words>();
+        let waits: Vec<String> = list
+            .iter()
+            .map(|o| words.t_args("offers-waits", &crate::args!["months" => o.months_left]))
+            .collect();
+        (
+            words.t_args("offers-title", &crate::args!["count" => list.len()]),
+            words.t("offers-if-accept"),
+            words.t("offers-if-decline"),
+            words.t("offers-accept"),
+            words.t("offers-decline"),
+            words.t("offers-carried-out"),
+            words.t("offers-lapses"),
+            waits,
+        )
+    };
     let mut state = bevy::ecs::system::SystemState::<EguiContexts>::new(world);
     let Some(ctx) = state.get_mut(world).ok().and_then(|mut c| c.ctx_mut().ok().cloned()) else {
         return;
@@ -109,11 +133,6 @@ fn draw_offers(world: &mut World) {
     let px = |r: egui::Rect| [r.min.x * k, r.min.y * k, r.width() * k, r.height() * k];
     let mut answers = Vec::new();
     let mut buttons = Vec::new();
-    let title = if list.len() == 1 {
-        "An offer waits for your answer".to_string()
-    } else {
-        format!("{} offers wait for your answer", list.len())
-    };
     egui::Window::new(title)
         .id(egui::Id::new("offers"))
         .collapsible(false)
@@ -131,17 +150,17 @@ fn draw_offers(world: &mut World) {
                     let [question, yes, no] = &said[n];
                     ui.label(egui::RichText::new(question).strong());
                     egui::Grid::new(("offer_terms", o.id)).num_columns(2).show(ui, |ui| {
-                        ui.label("If you accept:");
+                        ui.label(&if_accept);
                         ui.label(yes);
                         ui.end_row();
-                        ui.label("If you decline:");
+                        ui.label(&if_decline);
                         ui.label(no);
                         ui.end_row();
                     });
                     ui.horizontal(|ui| {
-                        for (accept, label) in [(true, "Accept"), (false, "Decline")] {
+                        for (accept, label) in [(true, &accept_label), (false, &decline_label)] {
                             let picked = o.answer == Some(accept);
-                            let b = ui.selectable_label(picked, label);
+                            let b = ui.selectable_label(picked, label.as_str());
                             let key = format!("{}:{}", if accept { "accept" } else { "decline" }, o.id);
                             buttons.push((key, px(b.rect)));
                             if b.clicked() && !picked {
@@ -149,9 +168,9 @@ fn draw_offers(world: &mut World) {
                             }
                         }
                         ui.small(match o.answer {
-                            Some(_) => "Carried out when you end the turn.".to_string(),
-                            None if o.months_left <= 1 => "Unanswered, it lapses when you end the turn.".to_string(),
-                            None => format!("It waits for your answer for {} more months.", o.months_left),
+                            Some(_) => carried_out.as_str(),
+                            None if o.months_left <= 1 => lapses.as_str(),
+                            None => waits[n].as_str(),
                         });
                     });
                 }

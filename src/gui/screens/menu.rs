@@ -10,8 +10,12 @@ use super::screen::{MenuOverGame, Screen};
 use crate::gui::window::reload::ModsDir;
 use crate::gui::window::saves::{Toast, load_into, quicksave_path};
 use crate::gui::window::settings::SettingsWindow;
+use crate::gui::window::words::Words;
+use crate::i18n::{Lang, Locale};
 use crate::scenario::Scenario;
 use crate::scenario::mods::Listing;
+use crate::sim::mechanisms::goals::goal_key;
+use crate::sim::world::said::text_key;
 
 pub(in crate::gui) fn plugin(app: &mut App) {
     app.init_resource::<Menu>()
@@ -33,9 +37,14 @@ pub struct Menu {
     listings: Vec<Listing>,
     /// Each listing's title, or why it does not load.
     titles: Vec<String>,
+    /// The language the titles and the preview are in.
+    lang: Option<Lang>,
     chosen: Option<usize>,
     /// The chosen scenario, loaded, or why it does not load.
     preview: Option<Result<Scenario, String>>,
+    /// The chosen scenario's words: the player's language with its
+    /// translation.
+    preview_words: Option<Locale>,
     play_as: Option<String>,
     /// Hot-seat: several people, one state each, taking turns.
     hot_seat: bool,
@@ -45,6 +54,14 @@ pub struct Menu {
     history: bool,
     load_path: String,
     error: Option<String>,
+}
+
+/// The player's language with a scenario's translation into it.
+fn scenario_words(lang: Lang, scenario: &Scenario) -> Locale {
+    let mut loc = Locale::new(lang);
+    // Its syntax problems are reported when the scenario is played.
+    let _ = loc.set_scenario(scenario.translation(lang.code()).map(|t| t.text.as_str()));
+    loc
 }
 
 /// Controls of the menu, once it has gone, are not there to click.
@@ -71,20 +88,35 @@ pub(in crate::gui) fn draw_menu(
     mut settings: ResMut<SettingsWindow>,
     mut exit: MessageWriter<AppExit>,
     mut layout: ResMut<crate::gui::window::shared::UiLayout>,
+    words: Res<Words>,
 ) -> Result {
     layout.menu_items.clear();
     layout.menu_start = None;
     layout.menu_history = None;
-    if menu.listings.is_empty() {
-        menu.listings = mods.0.list();
+    let lang = words.0.lang();
+    if menu.listings.is_empty() || menu.lang != Some(lang) {
+        if menu.listings.is_empty() {
+            menu.listings = mods.0.list();
+        }
+        // One set of words, given each scenario's translation in turn.
+        let mut loc = Locale::new(lang);
+        let broken = words.t("menu-does-not-load");
         menu.titles = menu
             .listings
             .iter()
             .map(|l| match mods.0.resolve(&l.name) {
-                Ok(s) => s.file.meta.name,
-                Err(_) => "(does not load)".to_string(),
+                Ok(s) => {
+                    let _ = loc.set_scenario(s.translation(lang.code()).map(|t| t.text.as_str()));
+                    loc.text("scenario-name", &s.file.meta.name).into_owned()
+                }
+                Err(_) => broken.clone(),
             })
             .collect();
+        menu.preview_words = match &menu.preview {
+            Some(Ok(s)) => Some(scenario_words(lang, s)),
+            _ => None,
+        };
+        menu.lang = Some(lang);
     }
     let k = contexts.ctx_mut()?.zoom_factor();
     let px = |r: egui::Rect| [r.min.x * k, r.min.y * k, r.width() * k, r.height() * k];
@@ -97,10 +129,10 @@ pub(in crate::gui) fn draw_menu(
         .default_width(720.0)
         .anchor(egui::Align2::CENTER_CENTER, egui::vec2(0.0, -20.0))
         .show(ctx, |ui| {
-            ui.label("West Africa and the Sahel since 2020: pick a start, a government, and play month by month.");
+            ui.label(words.t("menu-intro"));
             ui.separator();
             ui.columns(2, |cols| {
-                cols[0].strong("Scenario");
+                cols[0].strong(words.t("menu-scenario"));
                 egui::ScrollArea::vertical()
                     .id_salt("scenarios")
                     .max_height(300.0)
@@ -110,13 +142,20 @@ pub(in crate::gui) fn draw_menu(
                             let label = if l.source == "shipped" {
                                 title
                             } else {
-                                format!("{title} (mod: {})", l.name)
+                                words.t_args(
+                                    "menu-mod-title",
+                                    &crate::args!["title" => title, "name" => l.name.as_str()],
+                                )
                             };
                             let item = ui.selectable_label(menu.chosen == Some(i), label);
                             layout.menu_items.push((l.name.clone(), px(item.rect)));
                             if item.clicked() && menu.chosen != Some(i) {
                                 menu.chosen = Some(i);
                                 menu.preview = Some(mods.0.resolve(&l.name).map_err(|e| e.to_string()));
+                                menu.preview_words = match &menu.preview {
+                                    Some(Ok(s)) => Some(scenario_words(lang, s)),
+                                    _ => None,
+                                };
                                 menu.play_as = None;
                                 menu.seed = match &menu.preview {
                                     Some(Ok(s)) => s.file.meta.seed.to_string(),
@@ -129,49 +168,62 @@ pub(in crate::gui) fn draw_menu(
                 let ui = &mut cols[1];
                 match &menu.preview {
                     None => {
-                        ui.label("Choose a scenario on the left.");
+                        ui.label(words.t("menu-choose"));
                     }
                     Some(Err(e)) => {
-                        ui.colored_label(egui::Color32::from_rgb(200, 80, 60), "This scenario does not load:");
+                        ui.colored_label(egui::Color32::from_rgb(200, 80, 60), words.t("menu-scenario-broken"));
                         ui.monospace(e);
                     }
                     Some(Ok(s)) => {
                         let meta = &s.file.meta;
-                        ui.strong(&meta.name);
-                        ui.label(format!("From {}, {} months.", meta.start.long(), meta.turns));
-                        ui.label(&meta.description);
+                        // The scenario's own words, in the player's language.
+                        let own = menu.preview_words.as_ref().unwrap_or(&words.0);
+                        ui.strong(own.text("scenario-name", &meta.name));
+                        ui.label(words.t_args(
+                            "menu-span",
+                            &crate::args!["start" => own.month(meta.start), "turns" => meta.turns],
+                        ));
+                        ui.label(own.text("scenario-description", &meta.description));
                         // A modder sees what the validator would warn of.
                         for w in &s.warnings {
                             ui.colored_label(
                                 egui::Color32::from_rgb(210, 160, 60),
-                                format!("Line {}: {}", w.line, w.message),
+                                words.t_args(
+                                    "menu-warning",
+                                    &crate::args!["line" => w.line.to_string(), "message" => w.message.as_str()],
+                                ),
                             );
                         }
                         ui.separator();
-                        ui.strong("Play as");
-                        ui.checkbox(&mut menu.hot_seat, "Hot-seat: several players at this computer");
+                        ui.strong(words.t("menu-play-as"));
+                        ui.checkbox(&mut menu.hot_seat, words.t("menu-hot-seat"));
                         if !menu.hot_seat {
-                            ui.radio_value(&mut menu.play_as, None, "Observer (no government)");
+                            ui.radio_value(&mut menu.play_as, None, words.t("menu-observer"));
                         }
+                        let semicolon = words.t("menu-semicolon");
                         for id in &meta.playable {
                             let name = s
                                 .file
                                 .states
                                 .iter()
                                 .find(|x| &x.id == id)
-                                .map(|x| x.name.clone())
+                                .map(|x| own.text(&text_key("state", id), &x.name).into_owned())
                                 .unwrap_or_default();
-                            let goals: Vec<&str> = s
+                            let goals: Vec<String> = s
                                 .file
                                 .goals
                                 .iter()
-                                .filter(|g| &g.state == id)
-                                .map(|g| g.name.as_str())
+                                .enumerate()
+                                .filter(|(_, g)| &g.state == id)
+                                .map(|(i, g)| own.text(&goal_key(i, "name"), &g.name).into_owned())
                                 .collect();
                             let text = if goals.is_empty() {
                                 name
                             } else {
-                                format!("{name} — {}", goals.join("; "))
+                                words.t_args(
+                                    "menu-state-goals",
+                                    &crate::args!["state" => name, "goals" => goals.join(&semicolon)],
+                                )
                             };
                             if menu.hot_seat {
                                 let mut on = menu.seats.contains(id);
@@ -187,21 +239,17 @@ pub(in crate::gui) fn draw_menu(
                             }
                         }
                         ui.horizontal(|ui| {
-                            ui.label("Seed");
+                            ui.label(words.t("menu-seed"));
                             ui.text_edit_singleline(&mut menu.seed);
                         });
                         if let Some(h) = &s.file.history {
-                            let text = format!(
-                                "History: what really happened to {} (coups, pacts, exits) happens on its date",
-                                h.until.long()
-                            );
-                            let b = ui.checkbox(&mut menu.history, text).on_hover_text(
-                                "For a class: play or watch the record, then ask \"What happens next?\" \
-                                 and compare the model's futures with what happened. Futures never replay the record.",
-                            );
+                            let text = words.t_args("menu-history", &crate::args!["until" => own.month(h.until)]);
+                            let b = ui
+                                .checkbox(&mut menu.history, text)
+                                .on_hover_text(words.t("menu-history-hint"));
                             layout.menu_history = Some((px(b.rect), menu.history));
                         }
-                        let start = ui.button("Start ▶");
+                        let start = ui.button(words.t("menu-start"));
                         layout.menu_start = Some(px(start.rect));
                         if start.clicked() {
                             match menu.seed.trim().parse::<u64>() {
@@ -219,7 +267,7 @@ pub(in crate::gui) fn draw_menu(
                                         Err(e) => menu.error = Some(e),
                                     }
                                 }
-                                Err(_) => menu.error = Some("The seed must be a whole number, 0 or more.".into()),
+                                Err(_) => menu.error = Some(words.t("menu-seed-error")),
                             }
                         }
                     }
@@ -229,15 +277,18 @@ pub(in crate::gui) fn draw_menu(
             ui.horizontal(|ui| {
                 let quick = quicksave_path();
                 if ui
-                    .add_enabled(quick.is_file(), egui::Button::new("Continue (quick save)"))
+                    .add_enabled(quick.is_file(), egui::Button::new(words.t("menu-continue")))
                     .clicked()
                 {
                     choice.write(MenuChoice::Load(quick.display().to_string()));
                 }
-                ui.label("or load");
-                ui.add(egui::TextEdit::singleline(&mut menu.load_path).hint_text("saves/my-game.ron"));
+                ui.label(words.t("menu-or-load"));
+                ui.add(egui::TextEdit::singleline(&mut menu.load_path).hint_text(words.t("menu-load-hint")));
                 if ui
-                    .add_enabled(!menu.load_path.trim().is_empty(), egui::Button::new("Load"))
+                    .add_enabled(
+                        !menu.load_path.trim().is_empty(),
+                        egui::Button::new(words.t("menu-load")),
+                    )
                     .clicked()
                 {
                     choice.write(MenuChoice::Load(menu.load_path.trim().to_string()));
@@ -248,13 +299,13 @@ pub(in crate::gui) fn draw_menu(
             }
             ui.separator();
             ui.horizontal(|ui| {
-                if over_game.0.is_some() && ui.button("Back to the game").clicked() {
+                if over_game.0.is_some() && ui.button(words.t("menu-back")).clicked() {
                     choice.write(MenuChoice::Back);
                 }
-                if ui.button("Settings").clicked() {
+                if ui.button(words.t("menu-settings")).clicked() {
                     settings.0 = true;
                 }
-                if ui.button("Quit").clicked() {
+                if ui.button(words.t("menu-quit")).clicked() {
                     exit.write(AppExit::Success);
                 }
             });
@@ -295,10 +346,8 @@ fn carry_out(world: &mut World, choice: MenuChoice) {
             world.resource_mut::<MenuOverGame>().0 = None;
             world.resource_mut::<Menu>().error = None;
             let now = world.resource::<Time<Real>>().elapsed_secs();
-            *world.resource_mut::<Toast>() = Toast {
-                text: "A new game begins.".into(),
-                until: now + 3.0,
-            };
+            let text = world.resource::<Words>().t("menu-new-game");
+            *world.resource_mut::<Toast>() = Toast { text, until: now + 3.0 };
         }
         Err(e) => world.resource_mut::<Menu>().error = Some(e),
     }

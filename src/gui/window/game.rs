@@ -92,7 +92,8 @@ pub(in crate::gui) fn seat_players(world: &mut World, players: &[String]) {
         many => PlayerInput::PlayTogether(many.to_vec()),
     };
     if let Err(e) = apply(world, input) {
-        error!("{e}");
+        let reason = crate::i18n::Locale::english().say(&e, world.resource::<crate::sim::world::registry::Registry>());
+        error!("{reason}");
     }
     follow_seat(world);
 }

@@ -142,10 +142,10 @@ fn check_files(world: &mut World) {
         Ok(scenario) => {
             restart(world, scenario, &mods);
             world.resource_mut::<Watch>().error = None;
-            *world.resource_mut::<Toast>() = Toast {
-                text: format!("Reloaded {origin}: the game restarted from its start."),
-                until: now + 4.0,
-            };
+            let text = world
+                .resource::<super::words::Words>()
+                .t_args("reload-done", &crate::args!["file" => origin.as_str()]);
+            *world.resource_mut::<Toast>() = Toast { text, until: now + 4.0 };
         }
         Err(e) => world.resource_mut::<Watch>().error = Some(e),
     }
@@ -179,19 +179,23 @@ fn rewatch(current: Res<Current>, mods: Option<Res<ModsDir>>, watch: Option<ResM
 }
 
 /// The problems of a scenario edit that did not load.
-pub(in crate::gui) fn draw_reload_error(mut contexts: EguiContexts, mut watch: ResMut<Watch>) -> Result {
+pub(in crate::gui) fn draw_reload_error(
+    mut contexts: EguiContexts,
+    mut watch: ResMut<Watch>,
+    words: Res<super::words::Words>,
+) -> Result {
     let Some(error) = watch.error.clone() else {
         return Ok(());
     };
     let ctx = contexts.ctx_mut()?;
     let mut open = true;
-    egui::Window::new("The edited scenario does not load")
+    egui::Window::new(words.t("reload-error-title"))
         .id(egui::Id::new("reload_error"))
         .open(&mut open)
         .default_width(560.0)
         .anchor(egui::Align2::CENTER_TOP, egui::vec2(0.0, 50.0))
         .show(ctx, |ui| {
-            ui.label("The game goes on with the last version that loaded. Fix these and save the file:");
+            ui.label(words.t("reload-error-help"));
             egui::ScrollArea::vertical().max_height(260.0).show(ui, |ui| {
                 ui.monospace(&error);
             });

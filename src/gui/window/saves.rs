@@ -90,7 +90,9 @@ fn carry_out(world: &mut World, action: SaveAction) {
             let digest = crate::report::digest_world(world);
             let file = save::capture(world, &scenario, digest);
             match save::write(&path, &file) {
-                Ok(()) => format!("Saved to {}.", path.display()),
+                Ok(()) => world
+                    .resource::<super::words::Words>()
+                    .t_args("saves-saved", &crate::args!["path" => path.display().to_string()]),
                 Err(e) => e.to_string(),
             }
         }
@@ -111,13 +113,18 @@ fn carry_out(world: &mut World, action: SaveAction) {
                 })
                 .collect();
             match crate::export::export_game(world, &dir, &stem) {
-                Ok((csv, json)) => format!("Exported {} and {}.", csv.display(), json.display()),
+                Ok((csv, json)) => world.resource::<super::words::Words>().t_args(
+                    "saves-exported",
+                    &crate::args!["csv" => csv.display().to_string(), "json" => json.display().to_string()],
+                ),
                 Err(e) => e,
             }
         }
         SaveAction::QuickLoad => {
             match save::read(&path).and_then(|file| load_into(world, &file, &path.display().to_string())) {
-                Ok(()) => format!("Loaded {}.", path.display()),
+                Ok(()) => world
+                    .resource::<super::words::Words>()
+                    .t_args("saves-loaded", &crate::args!["path" => path.display().to_string()]),
                 Err(e) => e.to_string(),
             }
         }

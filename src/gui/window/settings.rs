@@ -1,4 +1,5 @@
-//! Settings: the size of the interface (UI scale), kept between sessions in
+//! Settings: the size of the interface (UI scale) and the language, kept
+//! between sessions in
 //! `settings.ron` under `$HARMATTAN_CONFIG_DIR`, else `$XDG_CONFIG_HOME/harmattan`,
 //! else `~/.config/harmattan`. A settings file that cannot be read is
 //! ignored (defaults apply) and replaced only when the player changes a
@@ -9,6 +10,8 @@ use std::path::PathBuf;
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, egui};
 use serde::{Deserialize, Serialize};
+
+use crate::i18n::Lang;
 
 pub(in crate::gui) fn plugin(app: &mut App) {
     app.insert_resource(Settings::load())
@@ -54,11 +57,17 @@ fn readable_type(mut contexts: EguiContexts) -> Result {
 pub struct Settings {
     /// Interface size, 0.75 to 2.
     pub ui_scale: f32,
+    /// The language chosen in the window (a code: "fr"); `None` follows
+    /// the system's. `--lang` on the command line wins over it.
+    pub language: Option<String>,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Self { ui_scale: 1.0 }
+        Self {
+            ui_scale: 1.0,
+            language: None,
+        }
     }
 }
 
@@ -109,13 +118,13 @@ impl Settings {
     }
 }
 
-/// The interface sizes on offer.
+/// The interface sizes on offer, with their message ids.
 pub const SIZES: [(f32, &str); 5] = [
-    (0.85, "Compact"),
-    (1.0, "Normal"),
-    (1.25, "Large"),
-    (1.5, "Larger"),
-    (2.0, "Projector"),
+    (0.85, "settings-size-compact"),
+    (1.0, "settings-size-normal"),
+    (1.25, "settings-size-large"),
+    (1.5, "settings-size-larger"),
+    (2.0, "settings-size-projector"),
 ];
 
 /// Applies the UI scale, and draws the settings window when open.
@@ -123,6 +132,8 @@ pub(in crate::gui) fn draw_settings(
     mut contexts: EguiContexts,
     mut settings: ResMut<Settings>,
     mut open: ResMut<SettingsWindow>,
+    mut words: ResMut<super::words::Words>,
+    current: Res<super::shared::Current>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     if (ctx.zoom_factor() - settings.ui_scale).abs() > 1e-3 {
@@ -133,7 +144,8 @@ pub(in crate::gui) fn draw_settings(
     }
     let before = settings.clone();
     let mut still_open = true;
-    egui::Window::new("Settings")
+    let mut picked = None;
+    egui::Window::new(words.t("settings-title"))
         .id(egui::Id::new("Settings"))
         .open(&mut still_open)
         .collapsible(false)
@@ -142,19 +154,37 @@ pub(in crate::gui) fn draw_settings(
         .show(ctx, |ui| {
             // Sizes to pick, not a slider: a slider rescales the window
             // under the pointer dragging it, and jumps.
-            ui.label("Interface size");
+            ui.label(words.t("settings-size"));
             ui.horizontal_wrapped(|ui| {
-                for (size, label) in SIZES {
+                for (size, id) in SIZES {
                     if ui
-                        .selectable_label((settings.ui_scale - size).abs() < 1e-3, label)
+                        .selectable_label((settings.ui_scale - size).abs() < 1e-3, words.t(id))
                         .clicked()
                     {
                         settings.ui_scale = size;
                     }
                 }
             });
-            ui.small("Projector: large type for a classroom screen. Applies at once; kept for the next session.");
+            ui.small(words.t("settings-size-hint"));
+            ui.add_space(8.0);
+            ui.label(words.t("settings-language"));
+            ui.horizontal_wrapped(|ui| {
+                for lang in Lang::all() {
+                    // Each language by its own name, so that anyone finds theirs.
+                    if ui.selectable_label(words.0.lang() == lang, lang.name()).clicked() {
+                        picked = Some(lang);
+                    }
+                }
+            });
+            ui.small(words.t("settings-language-hint"));
         });
+    if let Some(lang) = picked
+        && lang != words.0.lang()
+    {
+        // At once, game and all: every screen reads its words each frame.
+        *words = super::words::Words::new(lang, &current.0);
+        settings.language = Some(lang.code().to_string());
+    }
     open.0 = still_open;
     if *settings != before
         && let Err(e) = settings.save()

@@ -503,7 +503,7 @@ fn apply_outcome(world: &mut World, who: Who, i: usize, target: Option<Target>, 
 }
 
 /// Why a decision cannot be taken now, if it cannot.
-pub fn refusal(world: &World, state: StateIdx, i: usize, target: Option<Target>, queued_cost: f64) -> Option<String> {
+pub fn refusal(world: &World, state: StateIdx, i: usize, target: Option<Target>, queued_cost: f64) -> Option<Said> {
     refusal_in(world, &Facts::of(world), state, i, target, queued_cost)
 }
 
@@ -516,34 +516,37 @@ fn refusal_in(
     i: usize,
     target: Option<Target>,
     queued_cost: f64,
-) -> Option<String> {
+) -> Option<Said> {
     let book = world.resource::<DecisionBook>();
     let def = &book.defs[i];
     let who = Who::State(state);
+    let name = || said::scenario_text(decision_key(&def.id, "name"), &def.name);
     if !fits(def, who) {
-        return Some(format!("{} is a foreign power's decision", def.name));
+        return Some(Said::new("refusal-foreign").with("decision", name()));
     }
     let mut aims = Vec::new();
     targets_into(f, who, def.target, &mut aims);
     if !aims.contains(&target) {
-        return Some(format!("`{}` cannot be aimed there", def.id));
+        return Some(Said::new("refusal-aim").name("id", def.id.as_str()));
     }
     if !available(world, f, i, who, target) {
         let unmet = crate::sim::mechanisms::goals::unmet(world, f, &def.available, &Bindings::new(who, target));
         return Some(if unmet.is_empty() {
-            format!("{} is not open to this government now", def.name)
+            Said::new("refusal-closed").with("decision", name())
         } else {
-            format!("{}: {}", def.name, unmet.sentence())
+            Said::new("refusal-unmet")
+                .with("decision", name())
+                .said("unmet", unmet.sentence())
         });
     }
     let capital = purse(world, who);
     if capital - queued_cost < def.cost as f64 {
-        return Some(format!(
-            "{} costs {} political capital; {:.1} is left this month",
-            def.name,
-            def.cost,
-            (capital - queued_cost).max(0.0)
-        ));
+        return Some(
+            Said::new("refusal-capital")
+                .with("decision", name())
+                .num("cost", f64::from(def.cost))
+                .num("left", ((capital - queued_cost).max(0.0) * 10.0).round() / 10.0),
+        );
     }
     None
 }
@@ -557,7 +560,7 @@ fn carry_out_player_decisions(world: &mut World) {
         if let Some(reason) = refusal(world, state, i, target, 0.0) {
             let text = Said::new("news-decision-refused")
                 .state("state", state)
-                .name("reason", reason.as_str());
+                .said("reason", reason.clone());
             let date = world.resource::<Clock>().date();
             NewsBuilder::new(turn, date, NewsKind::Decision, text)
                 .state(state)
@@ -848,18 +851,20 @@ fn decide_by_weight(world: &mut World, who: Who, stream: Stream, scratch: &mut W
 #[derive(Debug, Clone, PartialEq)]
 pub struct DecisionView {
     pub id: String,
-    pub name: String,
-    pub description: String,
+    /// Its name and description, as the catalogue's translation has them.
+    pub name: Arg,
+    pub description: Arg,
     pub cost: u32,
     pub target: Option<String>,
-    pub target_name: Option<String>,
+    /// What it is aimed at, for the front end to name.
+    pub target_name: Option<Arg>,
     /// Why it cannot be taken now, if it cannot.
-    pub refused: Option<String>,
+    pub refused: Option<Said>,
     /// Closed only because this month's capital is spent or reserved:
     /// worth showing, as next month it may be taken.
     pub short_of_capital: bool,
     /// Each effect: "Legitimacy +5 (60 %, in 2 months)".
-    pub expected: Vec<String>,
+    pub expected: Vec<Said>,
 }
 
 /// Every decision open to `state`, with each target.
@@ -888,11 +893,11 @@ pub fn options_for(world: &World, state: StateIdx) -> Vec<DecisionView> {
                 refused.is_some() && refusal_in(world, &facts, state, i, t, f64::NEG_INFINITY).is_none();
             out.push(DecisionView {
                 id: def.id.clone(),
-                name: def.name.clone(),
-                description: def.description.clone(),
+                name: said::scenario_text(decision_key(&def.id, "name"), &def.name),
+                description: said::scenario_text(decision_key(&def.id, "description"), &def.description),
                 cost: def.cost,
                 target: t.map(|t| target_code(reg, t)),
-                target_name: t.map(|t| target_name(reg, t)),
+                target_name: t.map(target_arg),
                 refused,
                 short_of_capital,
                 expected: def
@@ -908,33 +913,37 @@ pub fn options_for(world: &World, state: StateIdx) -> Vec<DecisionView> {
 
 /// Queues a decision of one of the human-played states (a person's comes
 /// through `inputs::apply`, which logs it).
-pub fn decide_as(world: &mut World, state: StateIdx, id: &str, target: Option<&str>) -> Result<(), String> {
+pub fn decide_as(world: &mut World, state: StateIdx, id: &str, target: Option<&str>) -> Result<(), Said> {
     if !world.resource::<crate::sim::world::players::Humans>().plays(state) {
-        return Err("decisions are for the states people play".into());
+        return Err(Said::new("input-decision-not-played"));
     }
     let Some(i) = world.resource::<DecisionBook>().index(id) else {
-        return Err(format!("`{id}` is not a decision of the catalogue"));
+        return Err(Said::new("input-no-decision").name("id", id));
     };
     if world.resource::<DecisionBook>().defs[i].by != Decider::Government {
-        return Err(format!("`{id}` is a foreign power's decision, not a government's"));
+        return Err(Said::new("input-power-decision").name("id", id));
     }
     let kind = world.resource::<DecisionBook>().defs[i].target;
     let reg = world.resource::<Registry>();
     let t = match (kind, target) {
         (TargetKind::None, None) => None,
-        (TargetKind::None, Some(_)) => return Err(format!("`{id}` takes no target")),
-        (_, None) => return Err(format!("`{id}` needs a target ({kind:?})")),
+        (TargetKind::None, Some(_)) => return Err(Said::new("input-no-target").name("id", id)),
+        (_, None) => {
+            return Err(Said::new("input-needs-target")
+                .name("id", id)
+                .name("kind", format!("{kind:?}")));
+        }
         (TargetKind::Power, Some(code)) => Some(Target::Power(
             reg.power(code)
-                .ok_or_else(|| format!("`{code}` is not a power of this scenario"))?,
+                .ok_or_else(|| Said::new("input-no-power").name("id", code))?,
         )),
         (TargetKind::OwnBloc | TargetKind::OtherBloc, Some(code)) => Some(Target::Bloc(
             reg.bloc(code)
-                .ok_or_else(|| format!("`{code}` is not a bloc that exists now"))?,
+                .ok_or_else(|| Said::new("input-no-bloc").name("id", code))?,
         )),
         (_, Some(code)) => Some(Target::State(
             reg.state(code)
-                .ok_or_else(|| format!("`{code}` is not a state of this scenario"))?,
+                .ok_or_else(|| Said::new("input-no-state").name("id", code))?,
         )),
     };
     let queued: f64 = world
@@ -953,117 +962,122 @@ pub fn decide_as(world: &mut World, state: StateIdx, id: &str, target: Option<&s
 
 /// Takes back a decision queued for the coming turn (the first queued
 /// with this id and target); its capital is free again.
-pub fn withdraw_as(world: &mut World, state: StateIdx, id: &str, target: Option<&str>) -> Result<(), String> {
+pub fn withdraw_as(world: &mut World, state: StateIdx, id: &str, target: Option<&str>) -> Result<(), Said> {
     let reg = world.resource::<Registry>();
     let book = world.resource::<DecisionBook>();
     let queue = &world.resource::<DecisionQueue>().0;
     let Some(k) = queue.iter().position(|(s, i, t)| {
         *s == state && book.defs[*i].id == id && t.map(|t| target_code(reg, t)).as_deref() == target
     }) else {
-        return Err(format!("`{id}` is not queued for this month"));
+        return Err(Said::new("input-not-queued").name("id", id));
     };
     world.resource_mut::<DecisionQueue>().0.remove(k);
     Ok(())
 }
 
-/// An effect in words, for the player choosing.
-fn describe(world: &World, effect: &Effect, chance: f64, delay: u32, me: StateIdx, t: Option<Target>) -> String {
+/// An effect as the player choosing sees it.
+fn describe(world: &World, effect: &Effect, chance: f64, delay: u32, me: StateIdx, t: Option<Target>) -> Said {
     let reg = world.resource::<Registry>();
     let d = &world.resource::<crate::rules::Rules>().diplomacy;
     let target_state = match t {
         Some(Target::State(s)) => Some(s),
         _ => None,
     };
-    let name = |code: &str| match code {
-        "$self" => reg.state_name(me).to_string(),
-        "$target" => t.map(|t| target_name(reg, t)).unwrap_or_default(),
+    let who = |code: &str| match code {
+        "$self" => Arg::State(me),
+        "$target" => t.map_or_else(|| Arg::Name(String::new()), target_arg),
         other => reg
             .state(other)
-            .map(|s| reg.state_name(s).to_string())
-            .unwrap_or_else(|| other.to_string()),
+            .map_or_else(|| Arg::Name(other.to_string()), Arg::State),
     };
     let what = match effect {
         Effect::Change {
             state,
             indicator,
             delta,
-        } => format!("{} {} {delta:+}", name(state), indicator.snake().replace('_', " ")),
-        Effect::StartPartnership { kind, .. } => format!("talks open on {}", kind.label()),
-        Effect::ExpelForces { .. } => "the power's forces leave".into(),
-        Effect::VisitPower { .. } => format!("standing toward the power {:+}", d.visit_alignment),
-        Effect::VisitState { .. } => format!("relations {:+}", d.visit_relations),
-        Effect::JointStatement { .. } => format!("relations {:+}", d.statement_relations),
-        Effect::RecallAmbassador { .. } => format!("relations {:+}", d.recall_ambassador),
-        Effect::CloseBorder { .. } => "the border closes".into(),
-        Effect::OpenBorder { .. } => "the border opens".into(),
-        Effect::AnnounceWithdrawal { .. } => "withdrawal announced (effective after notice)".into(),
-        Effect::JoinBloc { .. } => "membership".into(),
-        Effect::BanGrainExports { .. } => "grain exports banned".into(),
-        Effect::LiftGrainExportBan { .. } => "grain exports resume".into(),
-        Effect::EndPartnership { kind, .. } => format!("the {} ends", kind.label()),
-        Effect::AdvancePartnership { .. } => "talks move one stage on".into(),
-        Effect::UrgeSanctions { other, .. } => format!("shared blocs sanction {}", name(other)),
-        Effect::UrgeLifting { other, .. } => format!("shared blocs lift sanctions on {}", name(other)),
+        } => Said::new("effect-change")
+            .with("state", who(state))
+            .term("indicator", "indicator", indicator.snake())
+            .num("delta", *delta),
+        Effect::StartPartnership { kind, .. } => Said::new("effect-talks").term("kind", "partnership", kind.snake()),
+        Effect::ExpelForces { .. } => Said::new("effect-expel"),
+        Effect::VisitPower { .. } => Said::new("effect-standing").num("delta", d.visit_alignment),
+        Effect::VisitState { .. } => Said::new("effect-relations").num("delta", d.visit_relations),
+        Effect::JointStatement { .. } => Said::new("effect-relations").num("delta", d.statement_relations),
+        Effect::RecallAmbassador { .. } => Said::new("effect-relations").num("delta", d.recall_ambassador),
+        Effect::CloseBorder { .. } => Said::new("effect-border-closes"),
+        Effect::OpenBorder { .. } => Said::new("effect-border-opens"),
+        Effect::AnnounceWithdrawal { .. } => Said::new("effect-withdrawal"),
+        Effect::JoinBloc { .. } => Said::new("effect-membership"),
+        Effect::BanGrainExports { .. } => Said::new("effect-grain-ban"),
+        Effect::LiftGrainExportBan { .. } => Said::new("effect-grain-resume"),
+        Effect::EndPartnership { kind, .. } => {
+            Said::new("effect-partnership-ends").term("kind", "partnership", kind.snake())
+        }
+        Effect::AdvancePartnership { .. } => Said::new("effect-talks-advance"),
+        Effect::UrgeSanctions { other, .. } => Said::new("effect-urge-sanctions").with("state", who(other)),
+        Effect::UrgeLifting { other, .. } => Said::new("effect-urge-lifting").with("state", who(other)),
         Effect::AskMediation { .. } => match target_state {
             Some(b) => match crate::sim::world::actions::best_mediator(world, me, b) {
-                Some(m) => format!(
-                    "{} (on the best terms with both) mediates between {} and {}: their relations {:+}",
-                    reg.state_name(m),
-                    reg.state_name(me),
-                    reg.state_name(b),
-                    d.mediation
-                ),
-                None => format!(
-                    "no state is on good terms with both {} and {} now: nobody would mediate",
-                    reg.state_name(me),
-                    reg.state_name(b)
-                ),
+                Some(m) => Said::new("effect-mediation-by")
+                    .state("mediator", m)
+                    .state("first", me)
+                    .state("second", b)
+                    .num("delta", d.mediation),
+                None => Said::new("effect-mediation-nobody")
+                    .state("first", me)
+                    .state("second", b),
             },
-            None => "a state on good terms with both mediates".into(),
+            None => Said::new("effect-mediation-any"),
         },
         Effect::OfferMediation { .. } => match target_state {
             Some(b) => match crate::sim::world::actions::worst_relation(world, b, me) {
-                Some(x) => format!(
-                    "{} mediates between {} and {}: their relations {:+}, and ours with each {:+}",
-                    reg.state_name(me),
-                    reg.state_name(b),
-                    reg.state_name(x),
-                    d.mediation,
-                    d.mediator_gain
-                ),
-                None => format!("{} has no quarrel to mediate now", reg.state_name(b)),
+                Some(x) => Said::new("effect-mediation-offered")
+                    .state("mediator", me)
+                    .state("first", b)
+                    .state("second", x)
+                    .num("delta", d.mediation)
+                    .num("gain", d.mediator_gain),
+                None => Said::new("effect-mediation-no-quarrel").state("state", b),
             },
-            None => "we mediate in a neighbour's quarrel".into(),
+            None => Said::new("effect-mediation-neighbour"),
         },
         Effect::ProposePact { .. } => match target_state {
             Some(b) if world.resource::<crate::sim::world::players::Humans>().plays(b) => {
-                format!("{} is asked and answers next month", reg.state_name(b))
+                Said::new("effect-pact-asked").state("state", b)
             }
-            Some(b) => format!(
-                "a mutual defence pact with {} if relations are {} or more (now {:.0})",
-                reg.state_name(b),
-                world.resource::<crate::rules::Rules>().blocs.form_relations,
-                world.resource::<crate::sim::world::relations::Relations>().get(me, b)
-            ),
-            None => "a mutual defence pact, if they are on good terms".into(),
+            Some(b) => Said::new("effect-pact-if")
+                .state("state", b)
+                .num("needed", world.resource::<crate::rules::Rules>().blocs.form_relations)
+                .num(
+                    "now",
+                    world
+                        .resource::<crate::sim::world::relations::Relations>()
+                        .get(me, b)
+                        .round(),
+                ),
+            None => Said::new("effect-pact-any"),
         },
-        Effect::SuspendMember { state, .. } => format!("{} suspended from the bloc", name(state)),
-        Effect::ReinstateMember { state, .. } => format!("{} reinstated in the bloc", name(state)),
-        Effect::FoundPact { name: pact, .. } => format!("the {pact} is founded"),
-        Effect::Confederate { .. } => "the pact becomes a confederation".into(),
-        other => other.name().to_string(),
+        Effect::SuspendMember { state, .. } => Said::new("effect-suspend").with("state", who(state)),
+        Effect::ReinstateMember { state, .. } => Said::new("effect-reinstate").with("state", who(state)),
+        Effect::FoundPact { id, name: pact, .. } => {
+            Said::new("effect-pact-founded").with("pact", said::scenario_text(said::text_key("bloc", id), pact))
+        }
+        Effect::Confederate { .. } => Said::new("effect-confederation"),
+        other => Said::new("effect-other").name("effect", other.name()),
     };
-    let mut when = Vec::new();
-    if chance < 1.0 {
-        when.push(format!("{:.0} % chance", chance * 100.0));
-    }
-    if delay > 0 {
-        when.push(format!("in {delay} month{}", if delay == 1 { "" } else { "s" }));
-    }
-    if when.is_empty() {
-        what
-    } else {
-        format!("{what} ({})", when.join(", "))
+    match (chance < 1.0, delay > 0) {
+        (false, false) => what,
+        (true, false) => Said::new("effect-with-chance")
+            .said("what", what)
+            .num("percent", (chance * 100.0).round()),
+        (false, true) => Said::new("effect-with-delay")
+            .said("what", what)
+            .num("months", f64::from(delay)),
+        (true, true) => Said::new("effect-with-chance-delay")
+            .said("what", what)
+            .num("percent", (chance * 100.0).round())
+            .num("months", f64::from(delay)),
     }
 }
 

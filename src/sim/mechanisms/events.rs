@@ -199,17 +199,19 @@ pub fn open_choices(world: &World) -> Vec<ChoiceView> {
 }
 
 /// Records the player's answer; it is carried out when the next turn runs.
-pub fn answer_choice(world: &mut World, event: &str, option: usize) -> Result<(), String> {
+pub fn answer_choice(world: &mut World, event: &str, option: usize) -> Result<(), Said> {
     let Some(&i) = world.resource::<EventBook>().by_id.get(event) else {
-        return Err(format!("`{event}` is not an event of this scenario"));
+        return Err(Said::new("input-no-event").name("id", event));
     };
     let options = world.resource::<EventBook>().defs[i].choices.len();
     let mut open = world.resource_mut::<OpenChoices>();
     let Some(c) = open.0.iter_mut().find(|c| c.event == i) else {
-        return Err(format!("no choice of `{event}` is waiting for an answer"));
+        return Err(Said::new("input-choice-closed").name("id", event));
     };
     if option >= options {
-        return Err(format!("`{event}` has {options} options, numbered from 0"));
+        return Err(Said::new("input-choice-options")
+            .name("id", event)
+            .num("options", options as f64));
     }
     c.answer = Some(option);
     Ok(())

@@ -12,7 +12,7 @@ use crate::sim::script::{Bindings, Cond, FactCache, Facts};
 use crate::sim::world::chronicle::{Chronicle, NewsBuilder, NewsKind};
 use crate::sim::world::players::PlayedBy;
 use crate::sim::world::registry::{Clock, Registry};
-use crate::sim::world::said::{self, Said};
+use crate::sim::world::said::{self, Arg, Said};
 
 pub(crate) fn plugin(app: &mut App) {
     crate::sim::world::snapshot::Kept::resource::<GoalBook>(app);
@@ -146,15 +146,17 @@ pub fn player_done(world: &World) -> bool {
 /// A goal with where each of its conditions stands now.
 #[derive(Debug, Clone, PartialEq)]
 pub struct GoalProgress {
-    pub name: String,
-    pub description: String,
+    /// Its name and description, as the scenario's translation has them.
+    pub name: Arg,
+    pub description: Arg,
     pub status: GoalStatus,
-    /// Each condition of the victory, in words, and whether it holds now.
-    pub victory: Vec<(String, bool)>,
-    pub defeat: Vec<(String, bool)>,
+    /// Each condition of the victory, for the front end to put into
+    /// words, and whether it holds now.
+    pub victory: Vec<(Said, bool)>,
+    pub defeat: Vec<(Said, bool)>,
     /// The player's decisions that move the goal's way ("levers"), by
     /// name, each with what it moves.
-    pub levers: Vec<(String, String)>,
+    pub levers: Vec<(Arg, Said)>,
 }
 
 /// The goals of one state, with their progress.
@@ -165,8 +167,9 @@ pub fn progress(world: &World, state: &str) -> Vec<GoalProgress> {
     book.defs
         .iter()
         .zip(&book.status)
-        .filter(|(d, _)| d.state == state)
-        .map(|(d, st)| {
+        .enumerate()
+        .filter(|(_, (d, _))| d.state == state)
+        .map(|(i, (d, st))| {
             let mut victory = Vec::new();
             let mut defeat = Vec::new();
             leaves(world, &facts, &d.victory, &mut victory);
@@ -176,8 +179,8 @@ pub fn progress(world: &World, state: &str) -> Vec<GoalProgress> {
             wanted(&d.victory, false, &mut wants);
             wanted(&d.defeat, true, &mut wants);
             GoalProgress {
-                name: d.name.clone(),
-                description: d.description.clone(),
+                name: said::scenario_text(goal_key(i, "name"), &d.name),
+                description: said::scenario_text(goal_key(i, "description"), &d.description),
                 status: *st,
                 victory,
                 defeat,
@@ -203,11 +206,12 @@ fn wanted<'a>(c: &'a Condition, negated: bool, out: &mut Vec<(&'a Condition, boo
 /// threshold needs; a leader kept (coup-proofing, army loyalty, stability
 /// raised); sanctions lifted; a bloc joined or left; a partnership sought;
 /// relations mended or cut. At most eight, in catalogue order.
-fn levers(world: &World, state: &str, wants: &[(&Condition, bool)]) -> Vec<(String, String)> {
+fn levers(world: &World, state: &str, wants: &[(&Condition, bool)]) -> Vec<(Arg, Said)> {
     use crate::scenario::format::{Decider, Effect, Indicator};
     let book = world.resource::<crate::sim::mechanisms::decisions::DecisionBook>();
     let own = |s: &str| s == "$self" || s == state;
-    let mut out: Vec<(String, String)> = Vec::new();
+    let mut out: Vec<(Arg, Said)> = Vec::new();
+    let mut named: Vec<&str> = Vec::new();
     for def in book.defs.iter().filter(|d| d.by == Decider::Government) {
         let why = def.effects.iter().find_map(|o| {
             wants.iter().find_map(|(c, holds)| match (c, &o.effect) {
@@ -225,7 +229,11 @@ fn levers(world: &World, state: &str, wants: &[(&Condition, bool)]) -> Vec<(Stri
                     },
                 ) if own(s) && own(t) && indicator == i => {
                     let up = matches!(cmp, Cmp::AtLeast | Cmp::Above) == *holds;
-                    ((*delta > 0.0) == up).then(|| format!("{} {delta:+}", i.snake().replace('_', " ")))
+                    ((*delta > 0.0) == up).then(|| {
+                        Said::new("lever-indicator")
+                            .term("indicator", "indicator", i.snake())
+                            .num("delta", *delta)
+                    })
                 }
                 (
                     Condition::Leader { state: s, .. },
@@ -243,37 +251,45 @@ fn levers(world: &World, state: &str, wants: &[(&Condition, bool)]) -> Vec<(Stri
                         Indicator::CoupProofing | Indicator::MilitaryLoyalty | Indicator::Stability
                     ) =>
                 {
-                    Some(format!(
-                        "{} {delta:+}: guards against a coup",
-                        i.snake().replace('_', " ")
-                    ))
+                    Some(
+                        Said::new("lever-guards")
+                            .term("indicator", "indicator", i.snake())
+                            .num("delta", *delta),
+                    )
                 }
                 (
                     Condition::Sanctioned { state: s, .. },
                     Effect::UrgeLifting { other: t, .. } | Effect::LiftSanctions { state: t, .. },
-                ) if !*holds && own(s) && own(t) => Some("sanctions lifted".into()),
+                ) if !*holds && own(s) && own(t) => Some(Said::new("lever-sanctions-lifted")),
                 (Condition::Member { state: s, .. }, Effect::JoinBloc { .. }) if *holds && own(s) => {
-                    Some("membership".into())
+                    Some(Said::new("lever-membership"))
                 }
                 (Condition::Member { state: s, .. }, Effect::AnnounceWithdrawal { .. }) if !*holds && own(s) => {
-                    Some("withdrawal".into())
+                    Some(Said::new("lever-withdrawal"))
                 }
                 (Condition::Partnership { state: s, kind, .. }, Effect::StartPartnership { kind: k, .. })
                     if *holds && own(s) && kind.is_none_or(|x| x == *k) =>
                 {
-                    Some(format!("talks on {}", k.label()))
+                    Some(Said::new("lever-talks").term("kind", "partnership", k.snake()))
                 }
                 (
                     Condition::Relation { state: s, cmp, .. },
                     Effect::VisitState { .. } | Effect::JointStatement { .. } | Effect::AskMediation { .. },
-                ) if own(s) && (matches!(cmp, Cmp::AtLeast | Cmp::Above) == *holds) => Some("relations improve".into()),
+                ) if own(s) && (matches!(cmp, Cmp::AtLeast | Cmp::Above) == *holds) => {
+                    Some(Said::new("lever-relations"))
+                }
                 _ => None,
             })
         });
         if let Some(why) = why
-            && !out.iter().any(|(n, _)| *n == def.name)
+            && !named.contains(&def.name.as_str())
         {
-            out.push((def.name.clone(), why));
+            named.push(&def.name);
+            let name = said::scenario_text(
+                crate::sim::mechanisms::decisions::decision_key(&def.id, "name"),
+                &def.name,
+            );
+            out.push((name, why));
         }
     }
     out.truncate(8);
@@ -282,7 +298,7 @@ fn levers(world: &World, state: &str, wants: &[(&Condition, bool)]) -> Vec<(Stri
 
 /// The simple conditions inside a combination, in words, each with
 /// whether it holds (negated ones said as such).
-fn leaves(world: &World, facts: &Facts, c: &Condition, out: &mut Vec<(String, bool)>) {
+fn leaves(world: &World, facts: &Facts, c: &Condition, out: &mut Vec<(Said, bool)>) {
     let mut simple = Vec::new();
     wanted(c, false, &mut simple);
     for (leaf, positive) in simple {
@@ -294,17 +310,18 @@ fn leaves(world: &World, facts: &Facts, c: &Condition, out: &mut Vec<(String, bo
     }
 }
 
-fn cmp_text(cmp: Cmp) -> &'static str {
+/// A comparison's word, as a term of the `cmp` family.
+fn cmp_id(cmp: Cmp) -> &'static str {
     match cmp {
         Cmp::Below => "below",
-        Cmp::AtMost => "at most",
-        Cmp::AtLeast => "at least",
+        Cmp::AtMost => "at_most",
+        Cmp::AtLeast => "at_least",
         Cmp::Above => "above",
     }
 }
 
-/// A simple condition in words, with the figure it compares where it has one.
-pub fn describe(world: &World, c: &Condition) -> String {
+/// A simple condition, with the figure it compares where it has one.
+pub fn describe(world: &World, c: &Condition) -> Said {
     describe_bound(world, c, &Bindings::NONE, false)
 }
 
@@ -313,8 +330,8 @@ pub fn describe(world: &World, c: &Condition) -> String {
 /// in the way ("Niger has a security contractor deployment with Russia").
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct Unmet {
-    pub missing: Vec<String>,
-    pub in_the_way: Vec<String>,
+    pub missing: Vec<Said>,
+    pub in_the_way: Vec<Said>,
 }
 
 impl Unmet {
@@ -323,15 +340,16 @@ impl Unmet {
     }
 
     /// "needs …; not while …".
-    pub fn sentence(&self) -> String {
-        let mut parts = Vec::new();
-        if !self.missing.is_empty() {
-            parts.push(format!("needs {}", self.missing.join(" and ")));
+    pub fn sentence(&self) -> Said {
+        let list = |l: &[Said]| Arg::List(l.iter().cloned().map(|x| Arg::Said(Box::new(x))).collect());
+        let either = |l: &[Said]| Arg::AnyOf(l.iter().cloned().map(|x| Arg::Said(Box::new(x))).collect());
+        match (self.missing.is_empty(), self.in_the_way.is_empty()) {
+            (false, true) => Said::new("unmet-needs").with("needs", list(&self.missing)),
+            (true, false) => Said::new("unmet-not-while").with("blocking", either(&self.in_the_way)),
+            _ => Said::new("unmet-both")
+                .with("needs", list(&self.missing))
+                .with("blocking", either(&self.in_the_way)),
         }
-        if !self.in_the_way.is_empty() {
-            parts.push(format!("not while {}", self.in_the_way.join(" or ")));
-        }
-        parts.join("; ")
     }
 }
 
@@ -368,11 +386,11 @@ fn unmet_into(world: &World, facts: &Facts, c: &Condition, bind: &Bindings, nega
     }
 }
 
-/// A simple condition in words (`negated`: what must not hold), with
-/// `$self` and `$target` standing for what `bind` says and the figure it
-/// compares where it has one: "Burkina Faso–Mali relations at least 20
-/// (now 12)", "Niger no longer under ECOWAS sanctions".
-pub fn describe_bound(world: &World, c: &Condition, bind: &Bindings, negated: bool) -> String {
+/// A simple condition (`negated`: what must not hold), with `$self` and
+/// `$target` standing for what `bind` says and the figure it compares
+/// where it has one: "Burkina Faso–Mali relations at least 20 (now 12)",
+/// "Niger no longer under ECOWAS sanctions".
+pub fn describe_bound(world: &World, c: &Condition, bind: &Bindings, negated: bool) -> Said {
     use crate::sim::script::{Target, Who};
     let reg = world.resource::<Registry>();
     let code = |x: &str| -> String {
@@ -389,75 +407,79 @@ pub fn describe_bound(world: &World, c: &Condition, bind: &Bindings, negated: bo
             |t| crate::sim::mechanisms::decisions::target_code(reg, t),
         )
     };
-    let name = |x: &str| {
-        let c = code(x);
-        reg.state(&c).map_or(c, |s| reg.state_name(s).to_string())
-    };
-    let power = |x: &str| {
-        let c = code(x);
-        reg.power(&c).map_or(c, |p| reg.power_name(p).to_string())
-    };
-    let bloc = |x: &str| {
-        let c = code(x);
-        reg.bloc(&c).map_or(c, |b| reg.bloc_name(b).to_string())
-    };
+    // A reference as an argument: what it names, else the id as written.
     let state = |x: &str| reg.state(&code(x));
-    // "is" or "is not", for the conditions that read as a plain fact.
-    let is = if negated { "not " } else { "" };
-    let plain = match c {
-        Condition::Leader { state: s, leader } => Some(if negated {
-            format!("{leader} no longer leads {}", name(s))
-        } else {
-            format!("{leader} leads {}", name(s))
-        }),
-        Condition::Member { state: s, bloc: b } => Some(format!("{} {is}in the {}", name(s), bloc(b))),
-        Condition::Suspended { state: s, bloc: b } => Some(format!("{} {is}suspended from the {}", name(s), bloc(b))),
+    let st = |x: &str| state(x).map_or_else(|| Arg::Name(code(x)), Arg::State);
+    let pw = |x: &str| reg.power(&code(x)).map_or_else(|| Arg::Name(code(x)), Arg::Power);
+    let bl = |x: &str| reg.bloc(&code(x)).map_or_else(|| Arg::Name(code(x)), Arg::Bloc);
+    // The plain facts have a wording of their own when negated.
+    let plain = |id: &'static str, not: &'static str| Said::new(if negated { not } else { id });
+    let fact = match c {
+        Condition::Leader { state: s, leader } => Some(
+            plain("cond-leader", "cond-leader-not")
+                .name("leader", leader.as_str())
+                .with("state", st(s)),
+        ),
+        Condition::Member { state: s, bloc: b } => Some(
+            plain("cond-member", "cond-member-not")
+                .with("state", st(s))
+                .with("bloc", bl(b)),
+        ),
+        Condition::Suspended { state: s, bloc: b } => Some(
+            plain("cond-suspended", "cond-suspended-not")
+                .with("state", st(s))
+                .with("bloc", bl(b)),
+        ),
         Condition::Sanctioned {
             state: s,
             bloc: Some(b),
-        } => Some(format!("{} {is}under {} sanctions", name(s), short(reg, &code(b)))),
-        Condition::Sanctioned { state: s, bloc: None } => Some(format!("{} {is}under sanctions", name(s))),
-        Condition::Talks { state: s, power: p } => Some(format!("{} {is}in talks with {}", name(s), power(p))),
-        Condition::Regime { state: s, kind } => Some(format!(
-            "{} {is}{}",
-            name(s),
-            match kind {
-                crate::scenario::format::RegimeKind::Civilian => "under an elected government",
-                crate::scenario::format::RegimeKind::MilitaryJunta => "ruled by a military junta",
-                crate::scenario::format::RegimeKind::Transitional => "under a transitional government",
-            }
-        )),
+        } => Some(
+            plain("cond-sanctioned-by", "cond-sanctioned-by-not")
+                .with("state", st(s))
+                .with("bloc", bl(b)),
+        ),
+        Condition::Sanctioned { state: s, bloc: None } => {
+            Some(plain("cond-sanctioned", "cond-sanctioned-not").with("state", st(s)))
+        }
+        Condition::Talks { state: s, power: p } => Some(
+            plain("cond-talks", "cond-talks-not")
+                .with("state", st(s))
+                .with("power", pw(p)),
+        ),
+        Condition::Regime { state: s, kind } => Some(
+            plain("cond-regime", "cond-regime-not")
+                .with("state", st(s))
+                .term("regime", "cond-regime", kind.snake()),
+        ),
         Condition::Partnership {
             state: s,
             power: p,
             kind,
             ..
-        } => {
-            let has = if negated { "has no" } else { "has a" };
-            Some(match kind {
-                Some(k) => format!("{} {has} {} with {}", name(s), k.label(), power(p)),
-                None => format!("{} {has} partnership with {}", name(s), power(p)),
-            })
-        }
-        Condition::Offers { power: p, kind } => Some(format!(
-            "{} {}offers {} {}",
-            power(p),
-            if negated { "no longer " } else { "" },
-            crate::sim::world::actions::article(kind.label()),
-            kind.label()
-        )),
-        Condition::Exports { state: s, export } => Some(format!(
-            "{} {}exports {}",
-            name(s),
-            if negated { "no longer " } else { "" },
-            export.name().to_lowercase()
-        )),
+        } => Some(
+            match kind {
+                Some(k) => plain("cond-partnership", "cond-partnership-not").term("kind", "partnership", k.snake()),
+                None => plain("cond-partnership-any", "cond-partnership-any-not"),
+            }
+            .with("state", st(s))
+            .with("power", pw(p)),
+        ),
+        Condition::Offers { power: p, kind } => Some(
+            plain("cond-offers", "cond-offers-not")
+                .with("power", pw(p))
+                .term("kind", "partnership", kind.snake()),
+        ),
+        Condition::Exports { state: s, export } => Some(
+            plain("cond-exports", "cond-exports-not")
+                .with("state", st(s))
+                .name("export", export.name().to_lowercase()),
+        ),
         _ => None,
     };
-    if let Some(text) = plain {
-        return text;
+    if let Some(said) = fact {
+        return said;
     }
-    let text = match c {
+    let said = match c {
         Condition::Indicator {
             state: s,
             indicator,
@@ -467,32 +489,34 @@ pub fn describe_bound(world: &World, c: &Condition, bind: &Bindings, negated: bo
             let now = state(s)
                 .map(|s| crate::sim::world::components::read_indicator(world.entity(reg.state_entity(s)), *indicator))
                 .unwrap_or(0.0);
-            format!(
-                "{}'s {} {} {value} (now {now:.0})",
-                name(s),
-                indicator.snake().replace('_', " "),
-                cmp_text(*cmp)
-            )
+            Said::new("cond-indicator")
+                .with("state", st(s))
+                .term("indicator", "indicator", indicator.snake())
+                .term("cmp", "cmp", cmp_id(*cmp))
+                .num("value", *value)
+                .num("now", now.round())
         }
-        Condition::Elapsed(n) => format!("{n} months played (now {})", world.resource::<Clock>().turn),
-        Condition::ProjectsOpen { bloc: b } => format!("the {} has projects under way", bloc(b)),
-        Condition::Courts { power: p, state: s } => format!("{} courts {}", power(p), name(s)),
-        Condition::Wants { power: p, state: s } => format!("{} seeks {}'s exports", power(p), name(s)),
+        Condition::Elapsed(n) => Said::new("cond-elapsed")
+            .num("months", f64::from(*n))
+            .num("now", f64::from(world.resource::<Clock>().turn)),
+        Condition::ProjectsOpen { bloc: b } => Said::new("cond-projects-open").with("bloc", bl(b)),
+        Condition::Courts { power: p, state: s } => Said::new("cond-courts").with("power", pw(p)).with("state", st(s)),
+        Condition::Wants { power: p, state: s } => Said::new("cond-wants").with("power", pw(p)).with("state", st(s)),
         Condition::TowardRivals {
             state: s,
             power: p,
             cmp,
             value,
-        } => format!(
-            "{}'s standing toward {}'s rivals {} {value}",
-            name(s),
-            power(p),
-            cmp_text(*cmp)
-        ),
-        Condition::SpareCapacity { power: p } => format!("{} has forces to spare", power(p)),
-        Condition::Conditionality { power: p, cmp, value } => {
-            format!("{}'s conditionality {} {value}", power(p), cmp_text(*cmp))
-        }
+        } => Said::new("cond-toward-rivals")
+            .with("state", st(s))
+            .with("power", pw(p))
+            .term("cmp", "cmp", cmp_id(*cmp))
+            .num("value", *value),
+        Condition::SpareCapacity { power: p } => Said::new("cond-spare-capacity").with("power", pw(p)),
+        Condition::Conditionality { power: p, cmp, value } => Said::new("cond-conditionality")
+            .with("power", pw(p))
+            .term("cmp", "cmp", cmp_id(*cmp))
+            .num("value", *value),
         Condition::Relation {
             state: s,
             other,
@@ -503,15 +527,22 @@ pub fn describe_bound(world: &World, c: &Condition, bind: &Bindings, negated: bo
                 (Some(a), Some(b)) => world.resource::<crate::sim::world::relations::Relations>().get(a, b),
                 _ => 0.0,
             };
-            format!(
-                "{}–{} relations {} {value} (now {now:.0})",
-                name(s),
-                name(other),
-                cmp_text(*cmp)
-            )
+            Said::new("cond-relation")
+                .with("state", st(s))
+                .with("other", st(other))
+                .term("cmp", "cmp", cmp_id(*cmp))
+                .num("value", *value)
+                .num("now", now.round())
         }
-        Condition::Members { bloc: b, cmp, value } => format!("the {} has {} {value} members", bloc(b), cmp_text(*cmp)),
-        Condition::Project { bloc: b, project } => format!("the {}'s {} complete", bloc(b), project.label()),
+        Condition::Members { bloc: b, cmp, value } => Said::new("cond-members")
+            .with("bloc", bl(b))
+            .term("cmp", "cmp", cmp_id(*cmp))
+            .num("value", f64::from(*value)),
+        Condition::Project { bloc: b, project } => {
+            Said::new("cond-project")
+                .with("bloc", bl(b))
+                .term("project", "project", project.snake())
+        }
         Condition::Alignment {
             state: s,
             power: p,
@@ -525,30 +556,24 @@ pub fn describe_bound(world: &World, c: &Condition, bind: &Bindings, negated: bo
                     .unwrap_or(0.0),
                 _ => 0.0,
             };
-            format!(
-                "{}'s standing toward {} {} {value} (now {now:.0})",
-                name(s),
-                power(p),
-                cmp_text(*cmp)
-            )
+            Said::new("cond-alignment")
+                .with("state", st(s))
+                .with("power", pw(p))
+                .term("cmp", "cmp", cmp_id(*cmp))
+                .num("value", *value)
+                .num("now", now.round())
         }
-        Condition::Start => "at the start".into(),
-        Condition::Date(d) => format!("in {}", d.long()),
-        Condition::From(d) => format!("from {}", d.long()),
-        Condition::Before(d) => format!("before {}", d.long()),
-        Condition::Chance(p) => format!("{:.0} % chance", p * 100.0),
-        _ => "a combination".into(),
+        Condition::Start => Said::new("cond-start"),
+        Condition::Date(d) => Said::new("cond-date").date("date", *d),
+        Condition::From(d) => Said::new("cond-from").date("date", *d),
+        Condition::Before(d) => Said::new("cond-before").date("date", *d),
+        Condition::Chance(p) => Said::new("cond-chance").num("percent", (p * 100.0).round()),
+        _ => Said::new("cond-combination"),
     };
-    if negated { format!("not: {text}") } else { text }
-}
-
-/// A bloc's short name for running text: its id for the well-known
-/// acronyms (ECOWAS, UEMOA), its name otherwise.
-fn short(reg: &Registry, code: &str) -> String {
-    match reg.bloc(code) {
-        Some(_) if code.len() <= 8 && code.chars().all(|c| c.is_ascii_uppercase()) => code.to_string(),
-        Some(b) => reg.bloc_name(b).to_string(),
-        None => code.to_string(),
+    if negated {
+        Said::new("cond-not").said("cond", said)
+    } else {
+        said
     }
 }
 

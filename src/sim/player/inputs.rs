@@ -8,6 +8,7 @@
 //! [`apply`]; either way each input is checked, applied and logged here,
 //! in the order given, with the turn it comes before.
 
+use crate::sim::world::said::Said;
 use bevy::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -66,12 +67,13 @@ pub enum PlayerInput {
 #[derive(Message, Debug, Clone, PartialEq)]
 pub struct InputRefused {
     pub input: PlayerInput,
-    pub reason: String,
+    /// Why, for the window to put into words.
+    pub reason: Said,
 }
 
 /// Checks, applies and logs one input. Nothing is logged or changed if it
 /// is refused.
-pub fn apply(world: &mut World, input: PlayerInput) -> Result<(), String> {
+pub fn apply(world: &mut World, input: PlayerInput) -> Result<(), Said> {
     use crate::sim::mechanisms::{decisions, events};
     use crate::sim::player::seats;
     let turn = world.resource::<Clock>().turn + 1;
@@ -87,7 +89,7 @@ pub fn apply(world: &mut World, input: PlayerInput) -> Result<(), String> {
         PlayerInput::TakeSeat(state) => {
             let s = state_of(world, &state)?;
             if !world.resource::<crate::sim::world::players::Humans>().plays(s) {
-                return Err(format!("`{state}` is not played by a person in this game"));
+                return Err(Said::new("input-not-played").name("id", state.as_str()));
             }
             seats::take_seat(world, s);
             Input::Seat { turn, state }
@@ -155,21 +157,21 @@ pub fn pass_seat(world: &mut World) -> bool {
 }
 
 /// The state a decision is for: the one named, else the one with the seat.
-fn deciding_state(world: &World, named: Option<&str>) -> Result<crate::sim::world::components::StateIdx, String> {
+fn deciding_state(world: &World, named: Option<&str>) -> Result<crate::sim::world::components::StateIdx, Said> {
     match named {
         Some(code) => state_of(world, code),
         None => world
             .resource::<crate::sim::world::players::PlayedBy>()
             .0
-            .ok_or_else(|| "no government is played: decisions need a player (play --as ID)".to_string()),
+            .ok_or_else(|| Said::new("input-no-player")),
     }
 }
 
-fn state_of(world: &World, code: &str) -> Result<crate::sim::world::components::StateIdx, String> {
+fn state_of(world: &World, code: &str) -> Result<crate::sim::world::components::StateIdx, Said> {
     world
         .resource::<Registry>()
         .state(code)
-        .ok_or_else(|| format!("`{code}` is not a state of this scenario"))
+        .ok_or_else(|| Said::new("input-no-state").name("id", code))
 }
 
 /// The window's inputs, taken in the order sent; a refusal goes back as an

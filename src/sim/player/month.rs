@@ -65,7 +65,7 @@ pub enum Outcome {
         relations: Vec<(StateIdx, StateIdx, f64)>,
     },
     /// Refused when the turn ran: the world had moved since it was chosen.
-    Refused { reason: String },
+    Refused { reason: crate::sim::world::said::Said },
     /// Left to chance, and chance said no.
     NoLuck,
     /// Takes effect in that turn.

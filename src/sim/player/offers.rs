@@ -116,7 +116,7 @@ pub fn put(world: &mut World, to: StateIdx, kind: OfferKind) {
 
 /// Records a player's answer to an offer; it is carried out when the turn
 /// ends (a later answer replaces an earlier one).
-pub fn answer(world: &mut World, id: u32, accept: bool) -> Result<(), String> {
+pub fn answer(world: &mut World, id: u32, accept: bool) -> Result<(), Said> {
     let Some(to) = world
         .resource::<Offers>()
         .open
@@ -124,10 +124,10 @@ pub fn answer(world: &mut World, id: u32, accept: bool) -> Result<(), String> {
         .find(|o| o.id == id)
         .map(|o| o.to)
     else {
-        return Err(format!("offer {id} is not waiting for an answer"));
+        return Err(Said::new("input-offer-closed").num("offer", f64::from(id)));
     };
     if !world.resource::<Humans>().plays(to) {
-        return Err(format!("offer {id} is for a state no person plays"));
+        return Err(Said::new("input-offer-not-played").num("offer", f64::from(id)));
     }
     let mut offers = world.resource_mut::<Offers>();
     if let Some(o) = offers.open.iter_mut().find(|o| o.id == id) {

@@ -4,13 +4,15 @@
 
 use bevy::prelude::*;
 
+use crate::sim::world::said::Said;
+
 use crate::sim::world::components::StateIdx;
 use crate::sim::world::players::{Humans, PlayedBy};
 use crate::sim::world::registry::Registry;
 
 /// Makes `code` the state a person plays (None: every government is
 /// computer-run, as in observer mode and batch runs).
-pub fn set_player(world: &mut World, code: Option<&str>) -> Result<(), String> {
+pub fn set_player(world: &mut World, code: Option<&str>) -> Result<(), Said> {
     let s = match code {
         Some(c) => Some(state_of(world, c)?),
         None => None,
@@ -20,21 +22,21 @@ pub fn set_player(world: &mut World, code: Option<&str>) -> Result<(), String> {
     Ok(())
 }
 
-fn state_of(world: &World, code: &str) -> Result<StateIdx, String> {
+fn state_of(world: &World, code: &str) -> Result<StateIdx, Said> {
     world
         .resource::<Registry>()
         .state(code)
-        .ok_or_else(|| format!("`{code}` is not a state of this scenario"))
+        .ok_or_else(|| Said::new("input-no-state").name("id", code))
 }
 
 /// Hot-seat: several people, one state each, taking turns at one
 /// computer, in the order given. The first has the seat.
-pub fn set_players(world: &mut World, codes: &[&str]) -> Result<(), String> {
+pub fn set_players(world: &mut World, codes: &[&str]) -> Result<(), Said> {
     let mut seats = Vec::new();
     for c in codes {
         let s = state_of(world, c)?;
         if seats.contains(&s) {
-            return Err(format!("`{c}` is named twice: one person per state"));
+            return Err(Said::new("input-seat-twice").name("id", *c));
         }
         seats.push(s);
     }

@@ -564,15 +564,6 @@ pub fn start_partnership(
     post(world, item);
 }
 
-/// "a" or "an" before a label (all labels are lower-case English words).
-pub(crate) fn article(label: &str) -> &'static str {
-    if label.starts_with(['a', 'e', 'i', 'o', 'u']) {
-        "an"
-    } else {
-        "a"
-    }
-}
-
 /// Moves a partnership to `stage`, with the news that goes with it.
 pub fn set_stage(world: &mut World, entity: Entity, stage: Stage) {
     let date = world.resource::<Clock>().date();

@@ -38,8 +38,10 @@ pub enum Arg {
         key: String,
         text: String,
     },
-    /// Several terms or texts, said as a list.
+    /// Several terms or texts, said as a list ("a, b and c").
     List(Vec<Arg>),
+    /// Several, of which any one would do ("a, b or c").
+    AnyOf(Vec<Arg>),
     /// A message inside a message.
     Said(Box<Said>),
 }
