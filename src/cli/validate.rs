@@ -93,29 +93,70 @@ fn check(f: &std::path::Path, mods: &Mods) -> Result<Checked, Failure> {
         });
     }
     Ok(match mods.load_path(f) {
-        Ok(s) => Checked {
-            summary: Some(format!(
-                "{}: ok ({} states, {} powers, {} blocs, {} events{})",
-                f.display(),
-                s.file.states.len(),
-                s.file.powers.len(),
-                s.file.blocs.len(),
-                s.file.events.len(),
-                s.file
-                    .history
-                    .as_ref()
-                    .map(|h| format!(", a record of {} turning points to {}", h.points.len(), h.until))
-                    .unwrap_or_default()
-            )),
-            errors: Vec::new(),
-            warnings: s
-                .warnings
-                .iter()
-                .map(|w| Finding::new(&s.origin, w, "warning"))
-                .collect(),
-        },
+        Ok(s) => {
+            let (errors, mut warnings) = translations(&s);
+            warnings.extend(s.warnings.iter().map(|w| Finding::new(&s.origin, w, "warning")));
+            Checked {
+                summary: Some(format!(
+                    "{}: ok ({} states, {} powers, {} blocs, {} events{})",
+                    f.display(),
+                    s.file.states.len(),
+                    s.file.powers.len(),
+                    s.file.blocs.len(),
+                    s.file.events.len(),
+                    s.file
+                        .history
+                        .as_ref()
+                        .map(|h| format!(", a record of {} turning points to {}", h.points.len(), h.until))
+                        .unwrap_or_default()
+                )),
+                errors,
+                warnings,
+            }
+        }
         Err(e) => from_error(e),
     })
+}
+
+/// The problems of a scenario's translations (`NAME.LANG.ftl` beside it):
+/// syntax errors are errors; a text not translated (shown in the
+/// scenario's own words) or a key the scenario lacks is a warning.
+fn translations(s: &scenario::Scenario) -> (Vec<Finding>, Vec<Finding>) {
+    use crate::i18n::template;
+    let entries = template::entries(&s.file);
+    let (mut errors, mut warnings) = (Vec::new(), Vec::new());
+    for t in &s.translations {
+        let finding = |line: usize, column: usize, message: String| Problem {
+            line,
+            col: column,
+            message,
+        };
+        let (_, syntax) = crate::i18n::parse(&t.text);
+        for p in syntax {
+            let message = format!("not Fluent: {}; see docs/scenarios.md, \"Translations\"", p.message);
+            errors.push(Finding::new(&t.origin, &finding(p.line, p.column, message), "error"));
+        }
+        let (missing, unknown) = template::compare(&entries, &t.text);
+        for (key, line) in unknown {
+            let message = format!("`{key}` is not a text of this scenario (a typo, or a text since removed)");
+            warnings.push(Finding::new(&t.origin, &finding(line, 1, message), "warning"));
+        }
+        if !missing.is_empty() {
+            let shown: Vec<&str> = missing.iter().take(12).map(String::as_str).collect();
+            let message = format!(
+                "{} of {} texts are not translated into `{}` and show in the scenario's own words: {}{}; `harmattan translation {} --into {}` writes them out",
+                missing.len(),
+                entries.len(),
+                t.lang,
+                shown.join(", "),
+                if missing.len() > shown.len() { ", …" } else { "" },
+                s.origin,
+                t.lang
+            );
+            warnings.push(Finding::new(&t.origin, &finding(1, 1, message), "warning"));
+        }
+    }
+    (errors, warnings)
 }
 
 pub fn run(args: ValidateArgs, mods: &Mods) -> Result<ExitCode, Failure> {

@@ -76,7 +76,8 @@ pub const LANGUAGES: &[Shipped] = &[
             "screens.ftl",
             "settings.ftl",
             "decisions.ftl",
-            "catalogue.ftl"
+            "catalogue.ftl",
+            "atlas.ftl"
         ),
     },
 ];

@@ -9,11 +9,15 @@ use harmattan::i18n::{LANGUAGES, Lang, Locale, parse, template};
 use harmattan::scenario::format::{Indicator, PartnershipKind};
 use harmattan::sim::{Detail, Simulation};
 
+/// Files that translate data written in English (the catalogues, the
+/// atlas's country names): English has its words in the data itself.
+const DATA: [&str; 2] = ["catalogue.ftl", "atlas.ftl"];
+
 /// The message ids of one shipped language, from the files that hold the
-/// game's own words (not the translation of the catalogues' data).
+/// game's own words (not the translations of data).
 fn ids(lang: &harmattan::i18n::Shipped) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
-    for (file, text) in lang.files.iter().filter(|(f, _)| *f != "catalogue.ftl") {
+    for (file, text) in lang.files.iter().filter(|(f, _)| !DATA.contains(f)) {
         let (resource, problems) = parse(text);
         assert!(problems.is_empty(), "{}/{file}: {problems:?}", lang.code);
         for entry in resource.entries() {
@@ -33,7 +37,9 @@ fn ids(lang: &harmattan::i18n::Shipped) -> BTreeSet<String> {
 #[test]
 fn every_message_file_is_loaded() {
     for lang in LANGUAGES {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/i18n").join(lang.code);
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("assets/i18n")
+            .join(lang.code);
         let mut on_disk: Vec<String> = std::fs::read_dir(&dir)
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
@@ -42,7 +48,11 @@ fn every_message_file_is_loaded() {
         on_disk.sort();
         let mut loaded: Vec<String> = lang.files.iter().map(|(f, _)| f.to_string()).collect();
         loaded.sort();
-        assert_eq!(on_disk, loaded, "{}: the files on disk and the files the game loads", lang.code);
+        assert_eq!(
+            on_disk, loaded,
+            "{}: the files on disk and the files the game loads",
+            lang.code
+        );
     }
 }
 
@@ -231,6 +241,19 @@ fn the_shipped_scenarios_and_catalogues_are_translated() {
         }
         let shipped = LANGUAGES.iter().find(|l| l.code == lang.code()).unwrap();
         let (_, text) = shipped.files.iter().find(|(f, _)| *f == "catalogue.ftl").unwrap();
+        let (_, atlas) = shipped.files.iter().find(|(f, _)| *f == "atlas.ftl").unwrap();
+        let (_, syntax) = parse(atlas);
+        assert!(syntax.is_empty(), "{lang} atlas: {syntax:?}");
+        let loc = Locale::new(lang);
+        let unnamed: Vec<&str> = harmattan::geo::SHIPPED_ATLAS
+            .lines()
+            .filter_map(|l| l.trim_start().strip_prefix("(id:\"")?.split('"').next())
+            .filter(|id| !loc.has(&harmattan::sim::world::said::text_key("country", id)))
+            .collect();
+        assert!(
+            unnamed.is_empty(),
+            "{lang}: the atlas's countries without a name: {unnamed:?}"
+        );
         let (missing, unknown) = template::compare(&template::catalogue_entries(&catalogue), text);
         assert!(missing.is_empty(), "{lang} catalogue: not translated: {missing:?}");
         assert!(unknown.is_empty(), "{lang} catalogue: unknown keys: {unknown:?}");

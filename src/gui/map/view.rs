@@ -374,7 +374,11 @@ pub(in crate::gui) fn draw_labels(
         // it), in the player's language.
         let scenario_name = registry.state(&r.id).map(|s| words.state(&registry, s));
         let name = if width_px > 60.0 || (in_play && width_px > 18.0) {
-            scenario_name.unwrap_or_else(|| r.name.clone())
+            // The atlas's name in the player's language (assets/i18n/*/atlas.ftl).
+            scenario_name.unwrap_or_else(|| {
+                let key = crate::sim::world::said::text_key("country", &r.id);
+                words.0.text(&key, &r.name).into_owned()
+            })
         } else if in_play {
             r.id.clone()
         } else {
