@@ -167,7 +167,7 @@ pub fn parse(text: &str) -> (FluentResource, Vec<FtlProblem>) {
                     FtlProblem {
                         line,
                         column,
-                        message: format!("{:?}", e.kind),
+                        message: e.kind.to_string(),
                     }
                 })
                 .collect();
