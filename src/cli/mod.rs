@@ -94,7 +94,7 @@ fn dispatch(command: Command, mods: &Mods, chosen: Option<Lang>) -> Result<ExitC
         Command::Batch(args) => batch::run(args, mods, lang),
         Command::Merge(args) => merge::run(args, lang),
         Command::Validate(args) => validate::run(args, mods),
-        Command::Scenarios => scenarios::run(mods),
+        Command::Scenarios => scenarios::run(mods, lang),
         Command::Rules => rules::run(mods),
         Command::Futures(args) => futures::run(args, mods, lang),
         Command::NewScenario(args) => new_scenario::run(args, mods),

@@ -175,7 +175,7 @@ pub fn compare(entries: &[Entry], text: &str) -> (Vec<String>, Vec<(String, usiz
     let wanted: BTreeSet<&str> = entries.iter().map(|e| e.key.as_str()).collect();
     let missing = entries
         .iter()
-        .filter(|e| !have.iter().any(|h| *h == e.key))
+        .filter(|e| !have.contains(&e.key))
         .map(|e| e.key.clone())
         .collect();
     let unknown = have

@@ -155,8 +155,8 @@ fn the_tutorial_teaches_a_lesson_a_month_and_ends_with_its_last() {
     let lessons = |sim: &Simulation, turn: u32| -> Vec<String> {
         sim.chronicle()
             .news_of_turn(turn)
-            .filter(|n| titles.contains(&crate::support::said(&sim, n)))
-            .map(|n| crate::support::said(&sim, n).clone())
+            .filter(|n| titles.contains(&crate::support::said(sim, n)))
+            .map(|n| crate::support::said(sim, n))
             .collect()
     };
     let mut choices = 0;
@@ -273,7 +273,7 @@ fn an_event_at_start_greets_the_player_before_the_first_month() {
             .news
             .iter()
             .filter(|n| matches!(n.kind, NewsKind::Announcement | NewsKind::Scripted))
-            .map(|n| (n.turn, crate::support::said(&sim, n).clone()))
+            .map(|n| (n.turn, crate::support::said(sim, n)))
             .collect()
     };
     // On the opening screen: the greeting, and its effect, and nothing dated.

@@ -38,3 +38,8 @@ futures-col-blocs = P(new blocs)
 futures-col-ground = P(lose ground)
 futures-col-band = stability p10–p90
 futures-record = What happened in the same months (the scenario's record):
+
+# `harmattan scenarios`
+
+scenarios-broken = (does not load: { $problems } problem(s); run `harmattan validate { $file }`)
+scenarios-mods-folder = Mods folder: { $folder }

@@ -38,3 +38,11 @@ futures-col-blocs = P(nouveaux blocs)
 futures-col-ground = P(perte de terrain)
 futures-col-band = stabilité p10–p90
 futures-record = Ce qui s'est réellement passé pendant ces mois (l'historique du scénario) :
+
+# `harmattan scenarios`
+
+scenarios-broken = (ne se charge pas : { $problems ->
+        [one] { $problems } problème
+       *[other] { $problems } problèmes
+    } ; lancez `harmattan validate { $file }`)
+scenarios-mods-folder = Dossier des mods : { $folder }

@@ -80,6 +80,7 @@ pub(in crate::gui) enum MenuChoice {
     Back,
 }
 
+#[allow(clippy::too_many_arguments)]
 pub(in crate::gui) fn draw_menu(
     mut contexts: EguiContexts,
     (mut menu, over_game): (ResMut<Menu>, Res<MenuOverGame>),

@@ -537,7 +537,7 @@ pub fn describe_bound(world: &World, c: &Condition, bind: &Bindings, negated: bo
         Condition::Members { bloc: b, cmp, value } => Said::new("cond-members")
             .with("bloc", bl(b))
             .term("cmp", "cmp", cmp_id(*cmp))
-            .num("value", f64::from(*value)),
+            .num("value", *value),
         Condition::Project { bloc: b, project } => {
             Said::new("cond-project")
                 .with("bloc", bl(b))
