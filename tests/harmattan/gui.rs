@@ -140,6 +140,12 @@ impl Session {
     /// (the game's settings are kept in the test's own folder either way,
     /// never the user's).
     fn start_sized(name: &str, slot: u32, args: &[&str], ui_scale: Option<f32>) -> Option<Session> {
+        Self::start_with_settings(name, slot, args, ui_scale.map(|scale| format!("(ui_scale: {scale})")))
+    }
+
+    /// Like `start`, with the settings a player kept from an earlier
+    /// session (the text of `settings.ron`).
+    fn start_with_settings(name: &str, slot: u32, args: &[&str], settings: Option<String>) -> Option<Session> {
         if !found("Xvfb") || !found("xdotool") {
             assert!(
                 std::env::var_os("HARMATTAN_REQUIRE_GUI_TEST").is_none(),
@@ -157,9 +163,9 @@ impl Session {
         std::fs::create_dir_all(&shots).unwrap();
         let report = target.join("report.json");
         let saves = target.join("saves");
-        if let Some(scale) = ui_scale {
+        if let Some(settings) = settings {
             std::fs::create_dir_all(target.join("config")).unwrap();
-            std::fs::write(target.join("config/settings.ron"), format!("(ui_scale: {scale})")).unwrap();
+            std::fs::write(target.join("config/settings.ron"), settings).unwrap();
         }
         // A display of this test's own (tests run in parallel, four
         // slots each) whose lock no earlier server has left behind.
@@ -635,7 +641,7 @@ fn the_tutorial_plays_to_its_last_lesson_and_the_end_screen() {
 
 #[test]
 fn a_francophone_class_plays_a_month_of_the_tutorial_in_french() {
-    let Some(game) = Session::start("tutorial_fr", 2, &["play", "tutorial", "--as", "BFA", "--lang", "fr"]) else {
+    let Some(game) = Session::start("tutorial_fr", 8, &["play", "tutorial", "--as", "BFA", "--lang", "fr"]) else {
         return;
     };
     let display = game.display.as_str();
@@ -673,6 +679,22 @@ fn a_francophone_class_plays_a_month_of_the_tutorial_in_french() {
     assert!(month.contains("désinformation"), "Your month in French: {month}");
     game.read_headlines();
     screenshot(display, &game.shots, 2);
+}
+
+#[test]
+fn the_language_chosen_in_settings_is_kept_for_the_next_game() {
+    let settings = r#"(ui_scale: 1.0, language: Some("fr"))"#.to_string();
+    let Some(game) =
+        Session::start_with_settings("kept_language", 10, &["play", "tutorial", "--as", "BFA"], Some(settings))
+    else {
+        return;
+    };
+    game.wait_for_map();
+    let lessons = game.read_headlines();
+    assert!(
+        lessons.iter().any(|l| l.starts_with("Bienvenue dans Harmattan")),
+        "French, as chosen last time, though the system speaks English: {lessons:#?}"
+    );
 }
 
 #[test]
