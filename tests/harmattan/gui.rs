@@ -684,9 +684,12 @@ fn a_francophone_class_plays_a_month_of_the_tutorial_in_french() {
 #[test]
 fn the_language_chosen_in_settings_is_kept_for_the_next_game() {
     let settings = r#"(ui_scale: 1.0, language: Some("fr"))"#.to_string();
-    let Some(game) =
-        Session::start_with_settings("kept_language", 10, &["play", "tutorial", "--as", "BFA"], Some(settings))
-    else {
+    let Some(game) = Session::start_with_settings(
+        "kept_language",
+        10,
+        &["play", "tutorial", "--as", "BFA"],
+        Some(settings),
+    ) else {
         return;
     };
     game.wait_for_map();
