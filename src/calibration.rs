@@ -4,6 +4,8 @@
 //! model's figure must fall in. `harmattan calibrate` prints the table and a
 //! test asserts it.
 
+use crate::args;
+use crate::i18n::Locale;
 use std::fmt::Write as _;
 
 use serde::{Deserialize, Serialize};
@@ -51,7 +53,7 @@ pub struct RealCoup {
 
 /// One comparison between the record and the model; `accept` is the
 /// inclusive range the model's figure must fall in.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 pub enum Check {
     /// Successful coups in the region per future.
     MeanCoups { accept: (f64, f64) },
@@ -146,6 +148,9 @@ pub struct Scores {
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct CheckResult {
     pub check: String,
+    /// What was checked, for reports in another language.
+    #[serde(skip)]
+    pub what: Check,
     /// The historical figure.
     pub real: f64,
     /// The model's figure over all futures.
@@ -484,6 +489,7 @@ pub fn compare(record: &Record, scenario: &Scenario, outcomes: &[RunOutcome], ru
             let (lo, hi) = accept(check);
             CheckResult {
                 check: describe(check),
+                what: check.clone(),
                 real,
                 model,
                 accept: (lo, hi),
@@ -520,66 +526,120 @@ pub fn run(
     Ok(compare(record, scenario, &outcomes, runs, seed))
 }
 
-/// The table `harmattan calibrate` prints.
-pub fn text(c: &Calibration) -> String {
+/// A check in a language's words: "P(coup in MLI)", "P(coup au MLI)".
+fn describe_in(loc: &Locale, c: &Check) -> String {
+    let list = |l: &[String]| l.join(", ");
+    match c {
+        Check::MeanCoups { .. } => loc.t("calib-mean-coups"),
+        Check::MeanAttempts { .. } => loc.t("calib-mean-attempts"),
+        Check::RegionShare { states, .. } => loc.t_args("calib-region-share", &args!["states" => list(states)]),
+        Check::CoupChance { state, .. } => loc.t_args("calib-coup-chance", &args!["state" => state.as_str()]),
+        Check::PactFormed { .. } => loc.t("calib-pact-formed"),
+        Check::PactOf { states, by, .. } => loc.t_args(
+            "calib-pact-of",
+            &args!["states" => list(states), "by" => loc.month(*by)],
+        ),
+        Check::JointWithdrawal { states, bloc, .. } => loc.t_args(
+            "calib-joint-withdrawal",
+            &args!["states" => list(states), "bloc" => bloc.as_str()],
+        ),
+        Check::AnyWithdrawal { states, bloc, .. } => loc.t_args(
+            "calib-any-withdrawal",
+            &args!["states" => list(states), "bloc" => bloc.as_str()],
+        ),
+        Check::Dissolved { bloc, .. } => loc.t_args("calib-dissolved", &args!["bloc" => bloc.as_str()]),
+        Check::Confederation { .. } => loc.t("calib-confederation"),
+        Check::LeaderHolds { state, leader, .. } => loc.t_args(
+            "calib-leader-holds",
+            &args!["state" => state.as_str(), "leader" => leader.as_str()],
+        ),
+        Check::InsurgencyRises { state, .. } => loc.t_args("calib-insurgency-rises", &args!["state" => state.as_str()]),
+        Check::AttemptSkill { .. } => loc.t("calib-attempt-skill"),
+    }
+}
+
+/// The table `harmattan calibrate` prints, in a language.
+pub fn text(c: &Calibration, loc: &Locale) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "{} — {} futures of {} months from {}, seeds {}…\n",
-        c.title, c.runs, c.months, c.scenario, c.seed
+        "{}\n",
+        loc.t_args(
+            "calib-title",
+            &args![
+                "title" => c.title.as_str(),
+                "runs" => c.runs,
+                "months" => c.months,
+                "scenario" => c.scenario.as_str(),
+                "seed" => c.seed.to_string(),
+            ]
+        )
     );
     let _ = writeln!(
         out,
         "  {:<44} {:>8} {:>8}  {:<16} ",
-        "check", "record", "model", "accepted"
+        loc.t("calib-col-check"),
+        loc.t("calib-col-record"),
+        loc.t("calib-col-model"),
+        loc.t("calib-col-accepted")
     );
     for r in &c.checks {
         let _ = writeln!(
             out,
-            "  {:<44} {:>8.2} {:>8.3}  {:<16} {}",
-            r.check,
-            r.real,
-            r.model,
-            format!("{:.2}–{:.2}", r.accept.0, r.accept.1),
-            if r.pass { "ok" } else { "OUT OF RANGE" }
+            "  {:<44} {:>8} {:>8}  {:<16} {}",
+            describe_in(loc, &r.what),
+            loc.number(r.real, 2),
+            loc.number(r.model, 3),
+            format!("{}–{}", loc.number(r.accept.0, 2), loc.number(r.accept.1, 2)),
+            loc.t(if r.pass { "calib-ok" } else { "calib-out-of-range" })
         );
     }
     let _ = writeln!(
         out,
         "\n  {:<6} {:>10} {:>8} {:>10} {:>8}",
-        "state", "P(attempt)", "record", "P(coup)", "record"
+        loc.t("calib-col-state"),
+        loc.t("calib-col-p-attempt"),
+        loc.t("calib-col-record"),
+        loc.t("calib-col-p-coup"),
+        loc.t("calib-col-record")
     );
+    let (yes, no) = (loc.t("calib-yes"), "-".to_string());
     for s in &c.states {
         let _ = writeln!(
             out,
-            "  {:<6} {:>10.2} {:>8} {:>10.2} {:>8}",
+            "  {:<6} {:>10} {:>8} {:>10} {:>8}",
             s.state,
-            s.p_attempt,
-            if s.attempted { "yes" } else { "-" },
-            s.p_coup,
-            if s.couped { "yes" } else { "-" }
+            loc.number(s.p_attempt, 2),
+            if s.attempted { &yes } else { &no },
+            loc.number(s.p_coup, 2),
+            if s.couped { &yes } else { &no }
         );
     }
-    let auc = |a: Option<f64>| a.map(|x| format!("{x:.2}")).unwrap_or_else(|| "n/a".into());
+    let auc = |a: Option<f64>| a.map_or_else(|| loc.t("calib-not-available"), |x| loc.number(x, 2));
     let sc = &c.scores;
     let _ = writeln!(
         out,
-        "\n  Brier, attempts {:.3} (base rate alone {:.3}), AUC {}; coups {:.3} (base rate alone {:.3}), AUC {}",
-        sc.brier_attempt,
-        sc.brier_attempt_reference,
-        auc(sc.auc_attempt),
-        sc.brier_coup,
-        sc.brier_coup_reference,
-        auc(sc.auc_coup)
+        "\n  {}",
+        loc.t_args(
+            "calib-scores",
+            &args![
+                "brier-attempt" => loc.number(sc.brier_attempt, 3),
+                "base-attempt" => loc.number(sc.brier_attempt_reference, 3),
+                "auc-attempt" => auc(sc.auc_attempt),
+                "brier-coup" => loc.number(sc.brier_coup, 3),
+                "base-coup" => loc.number(sc.brier_coup_reference, 3),
+                "auc-coup" => auc(sc.auc_coup),
+            ]
+        )
     );
     let failed = c.checks.iter().filter(|r| !r.pass).count();
     let _ = writeln!(
         out,
         "\n{}",
         if failed == 0 {
-            "Every figure is within its accepted range.".to_string()
+            loc.t("calib-all-in-range")
         } else {
-            format!("{failed} of {} figures are out of range.", c.checks.len())
+            loc.t_args("calib-some-out", &args!["failed" => failed, "total" => c.checks.len()])
         }
     );
     out

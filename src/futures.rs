@@ -97,6 +97,42 @@ pub struct FuturesReport {
     /// left, or "—"): empty where the scenario has no record of them.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub what_happened: Vec<(String, String)>,
+    /// The same, as facts, for the front ends to say in the player's
+    /// language ([`befell_text`]).
+    #[serde(skip)]
+    pub befell: Vec<(
+        String,
+        Vec<(crate::scenario::YearMonth, crate::scenario::format::Befell)>,
+    )>,
+}
+
+/// What befell a state, in a language's words: "coup, 2023-07; leaves
+/// G5S, 2023-12", or "—".
+pub fn befell_text(
+    loc: &crate::i18n::Locale,
+    list: &[(crate::scenario::YearMonth, crate::scenario::format::Befell)],
+) -> String {
+    use crate::scenario::format::Befell;
+    if list.is_empty() {
+        return "—".to_string();
+    }
+    let said: Vec<String> = list
+        .iter()
+        .map(|(m, what)| {
+            let month = m.to_string();
+            match what {
+                Befell::Coup => loc.t_args("befell-coup", &crate::args!["month" => month]),
+                Befell::FailedCoup => loc.t_args("befell-failed-coup", &crate::args!["month" => month]),
+                Befell::FoundedPact(p) => {
+                    loc.t_args("befell-founds", &crate::args!["pact" => p.as_str(), "month" => month])
+                }
+                Befell::LeftBloc(b) => {
+                    loc.t_args("befell-leaves", &crate::args!["bloc" => b.as_str(), "month" => month])
+                }
+            }
+        })
+        .collect();
+    said.join(&loc.t("befell-separator"))
 }
 
 /// One future's path: per state, whether a coup happened, whether its blocs
@@ -279,10 +315,15 @@ pub fn run(file: &SaveFile, spec: &FuturesSpec, progress: &(dyn Fn(u64) + Sync))
         })
         .collect();
     let ids: Vec<&str> = states.iter().map(|s| s.id.as_str()).collect();
-    let what_happened = crate::scenario::load(&file.origin, &file.scenario)
+    let befell = crate::scenario::load(&file.origin, &file.scenario)
         .ok()
         .and_then(|s| what_happened(s.file.history.as_ref()?, &from, spec.months, &ids))
         .unwrap_or_default();
+    // The JSON's words stay English, as its keys are.
+    let what_happened = befell
+        .iter()
+        .map(|(id, list)| (id.clone(), befell_text(crate::i18n::Locale::english(), list)))
+        .collect();
     Ok(FuturesReport {
         scenario,
         from,
@@ -292,19 +333,24 @@ pub fn run(file: &SaveFile, spec: &FuturesSpec, progress: &(dyn Fn(u64) + Sync))
         change: spec.change.as_ref().and_then(|c| ron::ser::to_string(c).ok()),
         states,
         what_happened,
+        befell,
     })
 }
 
 /// What a record says befell each state over the futures' months (from
-/// `from`, `months` of them), in words; `None` if the record ends before
-/// they start.
+/// `from`, `months` of them); `None` if the record ends before they start.
+#[allow(clippy::type_complexity)]
 pub fn what_happened(
     history: &crate::scenario::format::HistoryDef,
     from: &str,
     months: u32,
     ids: &[&str],
-) -> Option<Vec<(String, String)>> {
-    use crate::scenario::format::Befell;
+) -> Option<
+    Vec<(
+        String,
+        Vec<(crate::scenario::YearMonth, crate::scenario::format::Befell)>,
+    )>,
+> {
     let from = crate::scenario::YearMonth::parse(from).ok()?;
     if from > history.until {
         return None;
@@ -312,24 +358,7 @@ pub fn what_happened(
     let to = from.plus_months(i64::from(months) - 1);
     Some(
         ids.iter()
-            .map(|id| {
-                let said: Vec<String> = history
-                    .befell(id, from, to)
-                    .into_iter()
-                    .map(|(m, what)| match what {
-                        Befell::Coup => format!("coup, {m}"),
-                        Befell::FailedCoup => format!("failed coup, {m}"),
-                        Befell::FoundedPact(p) => format!("founds {p}, {m}"),
-                        Befell::LeftBloc(b) => format!("leaves {b}, {m}"),
-                    })
-                    .collect();
-                let text = if said.is_empty() {
-                    "—".to_string()
-                } else {
-                    said.join("; ")
-                };
-                (id.to_string(), text)
-            })
+            .map(|id| (id.to_string(), history.befell(id, from, to)))
             .collect(),
     )
 }

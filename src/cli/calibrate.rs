@@ -35,7 +35,7 @@ pub struct CalibrateArgs {
     pub json: bool,
 }
 
-pub fn run(args: CalibrateArgs, mods: &Mods) -> Result<ExitCode, Failure> {
+pub fn run(args: CalibrateArgs, mods: &Mods, lang: crate::i18n::Lang) -> Result<ExitCode, Failure> {
     let CalibrateArgs {
         runs,
         seed,
@@ -80,7 +80,12 @@ pub fn run(args: CalibrateArgs, mods: &Mods) -> Result<ExitCode, Failure> {
     let out = if json {
         serde_json::to_string_pretty(&results).map_err(|e| Failure(e.to_string()))? + "\n"
     } else {
-        results.iter().map(calibration::text).collect::<Vec<_>>().join("\n")
+        let loc = crate::i18n::Locale::new(lang);
+        results
+            .iter()
+            .map(|c| calibration::text(c, &loc))
+            .collect::<Vec<_>>()
+            .join("\n")
     };
     print_out(&out)?;
     Ok(if results.iter().all(|r| r.passed) {

@@ -211,7 +211,8 @@ fn futures_text(
     // The record beside the futures, where the scenario has one.
     if !base.what_happened.is_empty() {
         let _ = writeln!(out, "\n{}", loc.t("futures-record"));
-        for (id, said) in &base.what_happened {
+        for (id, list) in &base.befell {
+            let said = crate::futures::befell_text(loc, list);
             let _ = writeln!(out, "  {id:<4} {said}");
         }
     }

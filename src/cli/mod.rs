@@ -98,7 +98,7 @@ fn dispatch(command: Command, mods: &Mods, chosen: Option<Lang>) -> Result<ExitC
         Command::Rules => rules::run(mods),
         Command::Futures(args) => futures::run(args, mods, lang),
         Command::NewScenario(args) => new_scenario::run(args, mods),
-        Command::Calibrate(args) => calibrate::run(args, mods),
+        Command::Calibrate(args) => calibrate::run(args, mods, lang),
     }
 }
 
@@ -147,14 +147,27 @@ struct Failure(String);
 
 impl From<scenario::LoadError> for Failure {
     fn from(e: scenario::LoadError) -> Self {
-        Failure(format!(
-            "{e}\nFix the problems above (see docs/scenarios.md), then try again."
-        ))
+        Failure(format!("{e}\n{}", words().t("cli-fix-problems")))
     }
+}
+
+/// The language of this command's messages, set once when it starts.
+static LANG: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
+
+/// The command line's own words, in its language.
+fn words() -> &'static crate::i18n::Locale {
+    static WORDS: std::sync::OnceLock<crate::i18n::Locale> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| crate::i18n::Locale::new(LANG.get().copied().unwrap_or_else(Lang::from_system)))
+}
+
+/// A message of the command line, with its arguments.
+fn say(id: &str, args: &fluent_bundle::FluentArgs) -> String {
+    words().t_args(id, args)
 }
 
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
+    let _ = LANG.set(cli.lang.unwrap_or_else(Lang::from_system));
     // A mods folder asked for by name must exist: a typo would otherwise
     // drop every mod without a word.
     let named = cli.mods.clone().or_else(|| {
@@ -185,7 +198,7 @@ pub fn main() -> ExitCode {
     match dispatch(command, &mods, cli.lang) {
         Ok(code) => code,
         Err(Failure(message)) => {
-            eprintln!("error: {message}");
+            eprintln!("{}", say("cli-error", &crate::args!["message" => message]));
             ExitCode::FAILURE
         }
     }
@@ -205,7 +218,10 @@ fn progress_bar(runs: u64) -> indicatif::ProgressBar {
 fn print_out(text: &str) -> Result<(), Failure> {
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Failure(format!("cannot write the output: {e}"))),
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Failure(say(
+            "cli-cannot-write-output",
+            &crate::args!["reason" => e.to_string()],
+        ))),
         _ => Ok(()),
     }
 }
@@ -216,16 +232,15 @@ fn check_writable(path: &Path) -> Result<(), Failure> {
         _ => Path::new("."),
     };
     if !dir.is_dir() {
-        return Err(Failure(format!(
-            "cannot write {}: the folder {} does not exist",
-            path.display(),
-            dir.display()
+        return Err(Failure(say(
+            "cli-no-folder",
+            &crate::args!["path" => path.display().to_string(), "folder" => dir.display().to_string()],
         )));
     }
     if path.is_dir() {
-        return Err(Failure(format!(
-            "cannot write {}: it is a folder; give a file name",
-            path.display()
+        return Err(Failure(say(
+            "cli-is-folder",
+            &crate::args!["path" => path.display().to_string()],
         )));
     }
     Ok(())

@@ -33,13 +33,12 @@ fn new_scenario(mods: &Mods, name: &str, out: Option<PathBuf>) -> Result<ExitCod
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
     if !valid {
-        return Err(Failure(format!(
-            "`{name}` is not a scenario name: use 1 to 40 lower-case letters, digits and `_` (e.g. `lake_chad_2015`)"
-        )));
+        return Err(Failure(super::say("cli-new-bad-name", &crate::args!["name" => name])));
     }
     if shipped::find(name).is_some() {
-        return Err(Failure(format!(
-            "`{name}` is the name of a shipped scenario; choose another"
+        return Err(Failure(super::say(
+            "cli-new-shipped-name",
+            &crate::args!["name" => name],
         )));
     }
     let path = out.unwrap_or_else(|| {
@@ -49,13 +48,18 @@ fn new_scenario(mods: &Mods, name: &str, out: Option<PathBuf>) -> Result<ExitCod
             .join(format!("{name}.ron"))
     });
     if path.exists() {
-        return Err(Failure(format!(
-            "{} already exists; it was left as it is. Choose another name or --out FILE.",
-            path.display()
+        return Err(Failure(super::say(
+            "cli-new-exists",
+            &crate::args!["path" => path.display().to_string()],
         )));
     }
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(|e| Failure(format!("cannot create {}: {e}", dir.display())))?;
+        std::fs::create_dir_all(dir).map_err(|e| {
+            Failure(super::say(
+                "cli-cannot-create",
+                &crate::args!["path" => dir.display().to_string(), "reason" => e.to_string()],
+            ))
+        })?;
     }
     let text = scenario::template::new_scenario(name);
     // `create_new`: a file that appeared meanwhile is not overwritten either.
@@ -63,12 +67,22 @@ fn new_scenario(mods: &Mods, name: &str, out: Option<PathBuf>) -> Result<ExitCod
         .write(true)
         .create_new(true)
         .open(&path)
-        .map_err(|e| Failure(format!("cannot write {}: {e}", path.display())))?;
-    file.write_all(text.as_bytes())
-        .map_err(|e| Failure(format!("cannot write {}: {e}", path.display())))?;
-    out!("Wrote {}.", path.display());
-    out!("Next: edit it (docs/scenarios.md explains every field), then");
-    out!("  harmattan validate {}", path.display());
-    out!("  harmattan run {}", path.display());
+        .map_err(|e| cannot_write(&path, &e))?;
+    file.write_all(text.as_bytes()).map_err(|e| cannot_write(&path, &e))?;
+    let shown = path.display().to_string();
+    out!(
+        "{}",
+        super::say("cli-new-wrote", &crate::args!["path" => shown.clone()])
+    );
+    out!("{}", super::words().t("cli-new-next"));
+    out!("  harmattan validate {shown}");
+    out!("  harmattan run {shown}");
     Ok(ExitCode::SUCCESS)
+}
+
+fn cannot_write(path: &std::path::Path, e: &std::io::Error) -> Failure {
+    Failure(super::say(
+        "cli-cannot-write",
+        &crate::args!["path" => path.display().to_string(), "reason" => e.to_string()],
+    ))
 }

@@ -55,18 +55,25 @@ fn play(
     }
     for (i, id) in play_as.iter().enumerate() {
         if play_as[..i].contains(id) {
-            return Err(Failure(format!("`{id}` is given twice to --as: one player per state")));
+            return Err(Failure(super::say(
+                "cli-play-twice",
+                &crate::args!["id" => id.as_str()],
+            )));
         }
     }
     if let Some(id) = play_as.iter().find(|id| !s.file.meta.playable.contains(id)) {
-        return Err(Failure(format!(
-            "`{id}` is not playable in {}; playable states: {}",
-            s.file.meta.name,
-            if s.file.meta.playable.is_empty() {
-                "none (observer only)".to_string()
-            } else {
-                s.file.meta.playable.join(", ")
-            }
+        let playable = if s.file.meta.playable.is_empty() {
+            super::words().t("cli-play-observer-only")
+        } else {
+            s.file.meta.playable.join(", ")
+        };
+        return Err(Failure(super::say(
+            "cli-play-not-playable",
+            &crate::args![
+                "id" => id.as_str(),
+                "scenario" => s.file.meta.name.as_str(),
+                "playable" => playable,
+            ],
         )));
     }
     let seed = seed.unwrap_or(s.file.meta.seed);

@@ -177,9 +177,11 @@ pub fn run(args: ValidateArgs, mods: &Mods) -> Result<ExitCode, Failure> {
             match (&c.summary, failed) {
                 (Some(summary), false) => out!("{summary}"),
                 (Some(_), true) => out!(
-                    "{}: {} warning(s), failed under --strict",
-                    f.display(),
-                    c.warnings.len()
+                    "{}",
+                    super::say(
+                        "cli-validate-strict",
+                        &crate::args!["file" => f.display().to_string(), "warnings" => c.warnings.len()],
+                    )
                 ),
                 (None, _) => {}
             }
@@ -191,7 +193,10 @@ pub fn run(args: ValidateArgs, mods: &Mods) -> Result<ExitCode, Failure> {
         out!("{text}");
     }
     if bad > 0 {
-        eprintln!("{bad} of {} file(s) have problems.", files.len());
+        eprintln!(
+            "{}",
+            super::say("cli-validate-bad", &crate::args!["bad" => bad, "files" => files.len()])
+        );
         Ok(ExitCode::FAILURE)
     } else {
         Ok(ExitCode::SUCCESS)

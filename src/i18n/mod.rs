@@ -59,7 +59,8 @@ pub const LANGUAGES: &[Shipped] = &[
             "panels.ftl",
             "screens.ftl",
             "settings.ftl",
-            "decisions.ftl"
+            "decisions.ftl",
+            "cli.ftl"
         ),
     },
     Shipped {
@@ -76,6 +77,7 @@ pub const LANGUAGES: &[Shipped] = &[
             "screens.ftl",
             "settings.ftl",
             "decisions.ftl",
+            "cli.ftl",
             "catalogue.ftl",
             "atlas.ftl"
         ),

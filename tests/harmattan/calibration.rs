@@ -18,7 +18,7 @@ fn futures_from_january_2020_match_the_record() {
         "the record covers the 48 months it claims"
     );
     let result = calibration::run(&record, &scenario, None, None, 1, &|_| {}).unwrap();
-    let table = calibration::text(&result);
+    let table = calibration::text(&result, harmattan::i18n::Locale::english());
     assert!(result.passed, "the model left the record's ranges:\n{table}");
     // The checks the issue asks for are all there, not only those that pass.
     let names: Vec<&str> = result.checks.iter().map(|c| c.check.as_str()).collect();
@@ -78,7 +78,7 @@ fn futures_from_august_2023_match_the_record_with_the_same_rules() {
     // One rule set: neither start overrides a rule.
     assert!(scenario.file.rules.is_empty() && first.file.rules.is_empty());
     let result = calibration::run(&record, &scenario, None, None, 1, &|_| {}).unwrap();
-    let table = calibration::text(&result);
+    let table = calibration::text(&result, harmattan::i18n::Locale::english());
     assert!(result.passed, "the model left the 2023-25 record's ranges:\n{table}");
     for needed in [
         "P(pact of BFA, MLI, NER by 2023-11)",

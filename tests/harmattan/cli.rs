@@ -203,7 +203,7 @@ fn a_failed_batch_leaves_an_existing_csv_alone() {
 #[test]
 fn play_without_a_display_says_what_to_do() {
     let o = Command::new(env!("CARGO_BIN_EXE_harmattan"))
-        .args(["play", "sahel_2023"])
+        .args(["play", "sahel_2023", "--lang", "en"])
         .env_remove("DISPLAY")
         .env_remove("WAYLAND_DISPLAY")
         .output()

@@ -311,3 +311,36 @@ fn numbers_and_months_take_the_languages_form() {
     assert_eq!(Lang::parse("fr_FR.UTF-8").map(Lang::code), Some("fr"));
     assert_eq!(Lang::parse("de_DE"), None);
 }
+
+#[test]
+fn the_command_line_speaks_the_language_asked_for() {
+    let run = crate::support::harmattan(&["run", "tutorial", "--turns", "3", "--lang", "fr"]);
+    let out = String::from_utf8_lossy(&run.stdout);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    assert!(
+        out.contains("Événements marquants") && out.contains("graine aléatoire"),
+        "{out}"
+    );
+    let json_fr = crate::support::harmattan(&["run", "tutorial", "--turns", "3", "--json", "--lang", "fr"]);
+    let json_en = crate::support::harmattan(&["run", "tutorial", "--turns", "3", "--json", "--lang", "en"]);
+    let keys = |o: &std::process::Output| {
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        let events = v["events"].as_array().unwrap().clone();
+        events
+            .iter()
+            .map(|e| e.as_object().unwrap().keys().cloned().collect::<Vec<_>>())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(keys(&json_fr), keys(&json_en), "the same keys in both languages");
+    assert_ne!(json_fr.stdout, json_en.stdout, "the words differ");
+    // Errors too, and a language the game does not speak is refused.
+    let bad = crate::support::harmattan(&["new-scenario", "tutorial", "--lang", "fr"]);
+    let err = String::from_utf8_lossy(&bad.stderr);
+    assert!(
+        err.starts_with("erreur : `tutorial` est le nom d'un scénario fourni"),
+        "{err}"
+    );
+    let unknown = crate::support::harmattan(&["run", "tutorial", "--lang", "xx"]);
+    assert!(!unknown.status.success());
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("speaks en, fr"));
+}

@@ -58,6 +58,10 @@ pub fn harmattan(args: &[&str]) -> std::process::Output {
     std::process::Command::new(env!("CARGO_BIN_EXE_harmattan"))
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
+        // English, whatever this machine's language; --lang chooses another.
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C.UTF-8")
         .output()
         .expect("the binary runs")
 }

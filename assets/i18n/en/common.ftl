@@ -149,3 +149,11 @@ rank-Major = Major
 rank-Brigadier = Brigadier
 rank-Brigadier-General = Brigadier-General
 rank-Lieutenant-General = Lieutenant-General
+
+## What the record says befell a state (beside the futures)
+
+befell-coup = coup, { $month }
+befell-failed-coup = failed coup, { $month }
+befell-founds = founds { $pact }, { $month }
+befell-leaves = leaves { $bloc }, { $month }
+befell-separator = {"; "}

@@ -43,3 +43,34 @@ futures-record = What happened in the same months (the scenario's record):
 
 scenarios-broken = (does not load: { $problems } problem(s); run `harmattan validate { $file }`)
 scenarios-mods-folder = Mods folder: { $folder }
+
+# `harmattan calibrate`: the model against the record.
+
+calib-title = { $title } — { $runs } futures of { $months } months from { $scenario }, seeds { $seed }…
+calib-col-check = check
+calib-col-record = record
+calib-col-model = model
+calib-col-accepted = accepted
+calib-col-state = state
+calib-col-p-attempt = P(attempt)
+calib-col-p-coup = P(coup)
+calib-ok = ok
+calib-out-of-range = OUT OF RANGE
+calib-yes = yes
+calib-not-available = n/a
+calib-scores = Brier, attempts { $brier-attempt } (base rate alone { $base-attempt }), AUC { $auc-attempt }; coups { $brier-coup } (base rate alone { $base-coup }), AUC { $auc-coup }
+calib-all-in-range = Every figure is within its accepted range.
+calib-some-out = { $failed } of { $total } figures are out of range.
+calib-mean-coups = successful coups per future
+calib-mean-attempts = coup attempts per future
+calib-region-share = share of coups in { $states }
+calib-coup-chance = P(coup in { $state })
+calib-pact-formed = P(pact of juntas founded)
+calib-pact-of = P(pact of { $states } by { $by })
+calib-joint-withdrawal = P({ $states } leave { $bloc } together)
+calib-any-withdrawal = P(any of { $states } leaves { $bloc })
+calib-dissolved = P({ $bloc } dissolved)
+calib-confederation = P(a new confederation)
+calib-leader-holds = P({ $leader } holds { $state })
+calib-insurgency-rises = P(insurgency rises in { $state })
+calib-attempt-skill = Brier skill, coup attempts by state

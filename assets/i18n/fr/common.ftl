@@ -213,3 +213,11 @@ mechanism-alignment = alignement
 mechanism-bloc = bloc
 mechanism-scripted_event = événement
 mechanism-order = décision du gouvernement
+
+## Ce que l'historique dit d'un État (à côté des avenirs)
+
+befell-coup = coup d'État, { $month }
+befell-failed-coup = coup d'État manqué, { $month }
+befell-founds = fonde { $pact }, { $month }
+befell-leaves = quitte { $bloc }, { $month }
+befell-separator = {" ; "}

@@ -46,3 +46,34 @@ scenarios-broken = (ne se charge pas : { $problems ->
        *[other] { $problems } problèmes
     } ; lancez `harmattan validate { $file }`)
 scenarios-mods-folder = Dossier des mods : { $folder }
+
+# `harmattan calibrate` : le modèle confronté à l'histoire.
+
+calib-title = { $title } — { $runs } avenirs de { $months } mois depuis { $scenario }, graines aléatoires { $seed }…
+calib-col-check = vérification
+calib-col-record = histoire
+calib-col-model = modèle
+calib-col-accepted = accepté
+calib-col-state = État
+calib-col-p-attempt = P(tentative)
+calib-col-p-coup = P(coup)
+calib-ok = ok
+calib-out-of-range = HORS PLAGE
+calib-yes = oui
+calib-not-available = n.d.
+calib-scores = Brier, tentatives { $brier-attempt } (taux de base seul { $base-attempt }), AUC { $auc-attempt } ; coups { $brier-coup } (taux de base seul { $base-coup }), AUC { $auc-coup }
+calib-all-in-range = Chaque valeur est dans sa plage acceptée.
+calib-some-out = { $failed } valeurs sur { $total } sont hors plage.
+calib-mean-coups = coups d'État réussis par avenir
+calib-mean-attempts = tentatives de coup d'État par avenir
+calib-region-share = part des coups d'État dans : { $states }
+calib-coup-chance = P(coup d'État : { $state })
+calib-pact-formed = P(fondation d'un pacte de juntes)
+calib-pact-of = P(pacte entre { $states } avant fin { $by })
+calib-joint-withdrawal = P({ $states } quittent ensemble { $bloc })
+calib-any-withdrawal = P(l'un de { $states } quitte { $bloc })
+calib-dissolved = P(dissolution : { $bloc })
+calib-confederation = P(une nouvelle confédération)
+calib-leader-holds = P({ $leader } tient encore : { $state })
+calib-insurgency-rises = P(hausse de l'insurrection : { $state })
+calib-attempt-skill = score de Brier relatif, tentatives de coup d'État par État

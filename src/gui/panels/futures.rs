@@ -392,7 +392,10 @@ pub(in crate::gui) fn draw_futures(
             // scenario has a record of them: the class sets the futures
             // beside it.
             let record = |id: &str| -> Option<String> {
-                base.what_happened.iter().find(|(s, _)| s == id).map(|(_, w)| w.clone())
+                base.befell
+                    .iter()
+                    .find(|(s, _)| s == id)
+                    .map(|(_, list)| crate::futures::befell_text(&words.0, list))
             };
             let on_record = !base.what_happened.is_empty();
             let mut order: Vec<usize> = (0..base.states.len()).collect();

@@ -1,0 +1,19 @@
+# The command line's own messages (reports are in report.ftl).
+
+cli-error = error: { $message }
+cli-fix-problems = Fix the problems above (see docs/scenarios.md), then try again.
+cli-cannot-write-output = cannot write the output: { $reason }
+cli-no-folder = cannot write { $path }: the folder { $folder } does not exist
+cli-is-folder = cannot write { $path }: it is a folder; give a file name
+cli-cannot-write = cannot write { $path }: { $reason }
+cli-cannot-create = cannot create { $path }: { $reason }
+cli-play-twice = `{ $id }` is given twice to --as: one player per state
+cli-play-not-playable = `{ $id }` is not playable in { $scenario }; playable states: { $playable }
+cli-play-observer-only = none (observer only)
+cli-new-bad-name = `{ $name }` is not a scenario name: use 1 to 40 lower-case letters, digits and `_` (e.g. `lake_chad_2015`)
+cli-new-shipped-name = `{ $name }` is the name of a shipped scenario; choose another
+cli-new-exists = { $path } already exists; it was left as it is. Choose another name or --out FILE.
+cli-new-wrote = Wrote { $path }.
+cli-new-next = Next: edit it (docs/scenarios.md explains every field), then
+cli-validate-strict = { $file }: { $warnings } warning(s), failed under --strict
+cli-validate-bad = { $bad } of { $files } file(s) have problems.

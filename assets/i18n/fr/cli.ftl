@@ -1,0 +1,28 @@
+# Les messages propres à la ligne de commande (les rapports sont dans report.ftl).
+
+cli-error = erreur : { $message }
+cli-fix-problems = Corrigez les problèmes ci-dessus (voir docs/scenarios.md), puis réessayez.
+cli-cannot-write-output = impossible d'écrire la sortie : { $reason }
+cli-no-folder = impossible d'écrire { $path } : le dossier { $folder } n'existe pas
+cli-is-folder = impossible d'écrire { $path } : c'est un dossier ; donnez un nom de fichier
+cli-cannot-write = impossible d'écrire { $path } : { $reason }
+cli-cannot-create = impossible de créer { $path } : { $reason }
+cli-play-twice = `{ $id }` est donné deux fois à --as : un joueur par État
+cli-play-not-playable = `{ $id }` n'est pas jouable dans { $scenario } ; États jouables : { $playable }
+cli-play-observer-only = aucun (observateur seulement)
+cli-new-bad-name = `{ $name }` n'est pas un nom de scénario : utilisez de 1 à 40 lettres minuscules, chiffres et `_` (par exemple `lac_tchad_2015`)
+cli-new-shipped-name = `{ $name }` est le nom d'un scénario fourni avec le jeu ; choisissez-en un autre
+cli-new-exists = { $path } existe déjà ; il a été laissé tel quel. Choisissez un autre nom ou --out FICHIER.
+cli-new-wrote = { $path } écrit.
+cli-new-next = Ensuite : modifiez-le (docs/scenarios.md explique chaque champ), puis
+cli-validate-strict = { $file } : { $warnings ->
+        [one] { $warnings } avertissement
+       *[other] { $warnings } avertissements
+    }, échec avec --strict
+cli-validate-bad = { $bad ->
+        [one] { $bad } fichier
+       *[other] { $bad } fichiers
+    } sur { $files } { $bad ->
+        [one] a des problèmes
+       *[other] ont des problèmes
+    }.
