@@ -646,6 +646,9 @@ fn a_francophone_class_plays_a_month_of_the_tutorial_in_french() {
     };
     let display = game.display.as_str();
     game.wait_for_map();
+    // The first lesson's dialog, for the screenshot.
+    game.report_when("the first lesson", |r| r["headlines_pending"].as_u64().unwrap_or(0) > 0);
+    screenshot(display, &game.shots, 1);
     let lessons = game.read_headlines();
     assert!(
         lessons.iter().any(|l| l.starts_with("Bienvenue dans Harmattan")),
@@ -658,7 +661,7 @@ fn a_francophone_class_plays_a_month_of_the_tutorial_in_french() {
     game.report_when("the decisions panel", |r| {
         centre_of(r, "decision_buttons", "find").is_some()
     });
-    screenshot(display, &game.shots, 1);
+    screenshot(display, &game.shots, 2);
     xdotool(display, &["key", "d"]);
     let (_, after) = game.end_turn(1);
     let news: Vec<&str> = after["news"]
@@ -678,7 +681,14 @@ fn a_francophone_class_plays_a_month_of_the_tutorial_in_french() {
     let month = after["month"].to_string();
     assert!(month.contains("désinformation"), "Your month in French: {month}");
     game.read_headlines();
-    screenshot(display, &game.shots, 2);
+    screenshot(display, &game.shots, 3);
+    // The side panel of the state played, in French too.
+    xdotool(display, &["key", "Escape"]);
+    let now = game.report_when("a report", |_| true);
+    game.click_label(&now, "BFA");
+    let selected = game.report_when("the side panel", |r| r["selected"] == "BFA");
+    assert_eq!(selected["panel"], "Burkina Faso");
+    screenshot(display, &game.shots, 4);
 }
 
 #[test]

@@ -76,4 +76,4 @@ calib-dissolved = P(dissolution : { $bloc })
 calib-confederation = P(une nouvelle confédération)
 calib-leader-holds = P({ $leader } tient encore : { $state })
 calib-insurgency-rises = P(hausse de l'insurrection : { $state })
-calib-attempt-skill = score de Brier relatif, tentatives de coup d'État par État
+calib-attempt-skill = Brier relatif, tentatives par État
