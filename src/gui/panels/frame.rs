@@ -573,7 +573,7 @@ fn draw_screen(
                 .and_then(|id| reg.state(id))
                 .filter(|_| filter.selected_only);
             egui::ScrollArea::vertical().stick_to_bottom(true).show(ui, |ui| {
-                for n in &game.chronicle.news {
+                for (i, n) in game.chronicle.news.iter().enumerate() {
                     if (filter.major_only && !n.kind.is_major()) || !filter.topic.covers(n.kind) {
                         continue;
                     }
@@ -583,7 +583,7 @@ fn draw_screen(
                     {
                         continue;
                     }
-                    ui.label(format!("{}  {}", n.date, game.words.0.news(n, reg)));
+                    ui.label(format!("{}  {}", n.date, game.words.news_line(i, n, reg)));
                 }
             });
         });
@@ -942,7 +942,7 @@ mod tests {
 
     #[test]
     fn speeds_read_as_english() {
-        let words = Words(Locale::new(Lang::EN));
+        let words = Words::of(Locale::new(Lang::EN));
         assert_eq!(super::speed_label(&words, 1.0), "1 month a second");
         assert_eq!(super::speed_label(&words, 4.0), "4 months a second");
         assert_eq!(super::speed_label(&words, 0.5), "a month every 2 seconds");
@@ -950,7 +950,7 @@ mod tests {
 
     #[test]
     fn speeds_read_as_french() {
-        let words = Words(Locale::new(Lang::parse("fr").unwrap()));
+        let words = Words::of(Locale::new(Lang::parse("fr").unwrap()));
         assert_eq!(super::speed_label(&words, 1.0), "1 mois par seconde");
         assert_eq!(super::speed_label(&words, 2.0), "2 mois par seconde");
         assert_eq!(super::speed_label(&words, 0.5), "un mois toutes les 2 secondes");
