@@ -85,7 +85,10 @@ fn check(f: &std::path::Path, mods: &Mods) -> Result<Checked, Failure> {
             .and_then(|(origin, text)| scenario::mods::check_rule_file(&origin, &text, &mods.base_rules()?));
         return Ok(match checked {
             Ok(n) => Checked {
-                summary: Some(format!("{}: ok ({n} rule overrides)", f.display())),
+                summary: Some(super::say(
+                    "cli-validate-rules-ok",
+                    &crate::args!["file" => f.display().to_string(), "rules" => n],
+                )),
                 errors: Vec::new(),
                 warnings: Vec::new(),
             },
@@ -97,18 +100,17 @@ fn check(f: &std::path::Path, mods: &Mods) -> Result<Checked, Failure> {
             let (errors, mut warnings) = translations(&s);
             warnings.extend(s.warnings.iter().map(|w| Finding::new(&s.origin, w, "warning")));
             Checked {
-                summary: Some(format!(
-                    "{}: ok ({} states, {} powers, {} blocs, {} events{})",
-                    f.display(),
-                    s.file.states.len(),
-                    s.file.powers.len(),
-                    s.file.blocs.len(),
-                    s.file.events.len(),
-                    s.file
-                        .history
-                        .as_ref()
-                        .map(|h| format!(", a record of {} turning points to {}", h.points.len(), h.until))
-                        .unwrap_or_default()
+                summary: Some(super::say(
+                    "cli-validate-ok",
+                    &crate::args![
+                        "file" => f.display().to_string(),
+                        "states" => s.file.states.len(),
+                        "powers" => s.file.powers.len(),
+                        "blocs" => s.file.blocs.len(),
+                        "events" => s.file.events.len(),
+                        "points" => s.file.history.as_ref().map_or(0, |h| h.points.len()),
+                        "until" => s.file.history.as_ref().map(|h| h.until.to_string()).unwrap_or_default(),
+                    ],
                 )),
                 errors,
                 warnings,

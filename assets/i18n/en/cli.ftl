@@ -17,3 +17,8 @@ cli-new-wrote = Wrote { $path }.
 cli-new-next = Next: edit it (docs/scenarios.md explains every field), then
 cli-validate-strict = { $file }: { $warnings } warning(s), failed under --strict
 cli-validate-bad = { $bad } of { $files } file(s) have problems.
+cli-validate-rules-ok = { $file }: ok ({ $rules } rule overrides)
+cli-validate-ok = { $file }: ok ({ $states } states, { $powers } powers, { $blocs } blocs, { $events } events{ $points ->
+        [0] {""}
+       *[other] , a record of { $points } turning points to { $until }
+    })

@@ -26,3 +26,8 @@ cli-validate-bad = { $bad ->
         [one] a des problèmes
        *[other] ont des problèmes
     }.
+cli-validate-rules-ok = { $file } : ok ({ $rules } règles modifiées)
+cli-validate-ok = { $file } : ok ({ $states } États, { $powers } puissances, { $blocs } blocs, { $events } événements{ $points ->
+        [0] {""}
+       *[other] , un historique de { $points } moments clés jusqu'à { $until }
+    })
