@@ -108,6 +108,12 @@ pub fn build_world(world: &World) -> RunReport {
 
 /// The report of the game held in a world, in a language.
 pub fn build_world_in(world: &World, loc: &Locale) -> RunReport {
+    build_report(world, loc, true)
+}
+
+/// The report, with its news put into words (`said`) or left without
+/// (the digest reads only the facts, and a long game's news are many).
+fn build_report(world: &World, loc: &Locale, said: bool) -> RunReport {
     let reg = world.resource::<crate::sim::world::registry::Registry>();
     let info = world.resource::<GameInfo>();
     let code = |s: StateIdx| reg.state_code(s).to_string();
@@ -191,7 +197,7 @@ pub fn build_world_in(world: &World, loc: &Locale) -> RunReport {
             power: n.power.map(|p| reg.power_code(p).to_string()),
             bloc: n.bloc.map(|b| reg.bloc_code(b).to_string()),
             members: n.members.iter().map(|m| code(*m)).collect(),
-            text: loc.news(n, reg),
+            text: if said { loc.news(n, reg) } else { String::new() },
         })
         .collect();
     let clock = world.resource::<crate::sim::world::registry::Clock>();
@@ -321,12 +327,10 @@ pub fn digest(sim: &Simulation) -> u64 {
 
 /// The digest of the game held in a world.
 pub fn digest_world(world: &World) -> u64 {
-    let mut report = build_world(world);
     // The facts of each news item (kind, who, when), not its wording: a
-    // sentence rephrased (or, later, translated) is the same history.
-    for e in &mut report.events {
-        e.text.clear();
-    }
+    // sentence rephrased or translated is the same history. Names are
+    // the scenario's own, whatever the player's language.
+    let report = build_report(world, Locale::english(), false);
     let mut bytes = serde_json::to_vec(&report).unwrap_or_default();
     for snap in &world.resource::<crate::sim::world::history::History>().snapshots {
         for s in &snap.states {

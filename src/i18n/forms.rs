@@ -173,6 +173,15 @@ pub(super) fn set(loc: &Locale, reg: &Registry, args: &mut FluentArgs, name: &st
     match arg {
         Arg::State(_) | Arg::Power(_) | Arg::Bloc(_) => {
             if let Some(f) = entity(loc, reg, arg, turn) {
+                // Its id where that is the name people use in English
+                // (ECOWAS, UEMOA), its name otherwise (G5 Sahel, not G5S).
+                let acronym = f.code.len() <= 8 && f.code.chars().all(|c| c.is_ascii_uppercase());
+                let short = if acronym && loc.lang() == Lang::EN {
+                    f.code.clone()
+                } else {
+                    f.name.clone()
+                };
+                args.set(format!("{name}-short"), short);
                 args.set(name.to_string(), f.the);
                 args.set(format!("{name}-name"), f.name);
                 args.set(format!("{name}-of"), f.of);
@@ -227,10 +236,22 @@ pub(super) fn set(loc: &Locale, reg: &Registry, args: &mut FluentArgs, name: &st
             args.set(name.to_string(), said);
         }
         Arg::Name(person) => {
+            // A person, or an id the game does not know (a bloc not yet
+            // founded): said as written, in every form a message may use.
             let (with_article, bare, to) = person_forms(loc, person);
+            let given = Given {
+                to: Some(to),
+                ..Given::default()
+            };
+            let forms = complete(loc, person.clone(), bare.clone(), with_article, given);
             args.set(format!("{name}-name"), bare);
-            args.set(format!("{name}-to"), to);
-            args.set(name.to_string(), with_article);
+            args.set(format!("{name}-of"), forms.of);
+            args.set(format!("{name}-in"), forms.within);
+            args.set(format!("{name}-to"), forms.to);
+            args.set(format!("{name}-code"), person.clone());
+            args.set(format!("{name}-short"), person.clone());
+            args.set(format!("{name}-gender"), forms.gender);
+            args.set(name.to_string(), forms.the);
         }
         _ => args.set(name.to_string(), plain(loc, reg, arg, turn)),
     }

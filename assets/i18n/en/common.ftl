@@ -157,3 +157,25 @@ befell-failed-coup = failed coup, { $month }
 befell-founds = founds { $pact }, { $month }
 befell-leaves = leaves { $bloc }, { $month }
 befell-separator = {"; "}
+
+## The built-in exports (a scenario's own commodities are translated in its file)
+
+export-Gold = gold
+export-Uranium = uranium
+export-Oil = oil
+export-Gas = gas
+export-Cotton = cotton
+export-Cocoa = cocoa
+export-Coffee = coffee
+export-Cashew = cashew nuts
+export-Bauxite = bauxite
+export-IronOre = iron ore
+export-Manganese = manganese
+export-Phosphate = phosphate
+export-Diamonds = diamonds
+export-Livestock = livestock
+export-Fish = fish
+export-Groundnuts = groundnuts
+export-Timber = timber
+export-Rubber = rubber
+export-Services = services

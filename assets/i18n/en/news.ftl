@@ -15,6 +15,7 @@ news-intervention-threatened = { $bloc } threatens military intervention to rest
 news-pact-formed = { $founders } sign a mutual defence pact: { $bloc } ({ $bloc-code }).
 news-confederation = { $bloc } becomes a confederation.
 news-confederation-renamed = The { $was } becomes a confederation: { $bloc }.
+news-confederation-renamed-formed = The Alliance of { $founders } becomes a confederation: { $bloc }.
 news-project-completed = The { $bloc-name } completes its { $project } project.
 
 news-partnership-talks = { $state } and { $power } open talks on { $kind-a }.

@@ -221,3 +221,25 @@ befell-failed-coup = coup d'État manqué, { $month }
 befell-founds = fonde { $pact }, { $month }
 befell-leaves = quitte { $bloc }, { $month }
 befell-separator = {" ; "}
+
+## Les exportations intégrées (celles propres à un scénario se traduisent dans son fichier)
+
+export-Gold = or
+export-Uranium = uranium
+export-Oil = pétrole
+export-Gas = gaz
+export-Cotton = coton
+export-Cocoa = cacao
+export-Coffee = café
+export-Cashew = noix de cajou
+export-Bauxite = bauxite
+export-IronOre = minerai de fer
+export-Manganese = manganèse
+export-Phosphate = phosphate
+export-Diamonds = diamants
+export-Livestock = bétail
+export-Fish = poisson
+export-Groundnuts = arachide
+export-Timber = bois
+export-Rubber = caoutchouc
+export-Services = services

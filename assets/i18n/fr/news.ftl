@@ -6,10 +6,10 @@
 news-bloc-joined = { $state } rejoint { $bloc }.
 news-withdrawal-announced = { $state } annonce son retrait { $bloc-of }, effectif en { $effective }.
 news-bloc-left = { $state } quitte { $bloc }.
-news-bloc-dissolved = { $bloc } est { $bloc-gender ->
-        [feminine] dissoute
-        [plural] dissous
-       *[masculine] dissous
+news-bloc-dissolved = { $bloc } { $bloc-gender ->
+        [feminine] est dissoute
+        [plural] sont dissous
+       *[masculine] est dissous
     }.
 news-suspended = { $bloc } suspend { $state } de ses instances.
 news-reinstated = { $bloc } réintègre { $state }.
@@ -19,6 +19,7 @@ news-intervention-threatened = { $bloc } menace d'intervenir militairement pour 
 news-pact-formed = { $founders } signent un pacte de défense mutuelle : { $bloc } ({ $bloc-code }).
 news-confederation = { $bloc } devient une confédération.
 news-confederation-renamed = { $was-the } devient une confédération : { $bloc }.
+news-confederation-renamed-formed = L'Alliance { $founders-of } devient une confédération : { $bloc }.
 news-project-completed = { $bloc } achève { $project-the }.
 
 news-partnership-talks = { $state } et { $power } ouvrent des négociations sur { $kind-a }.
@@ -28,10 +29,13 @@ news-partnership-in-force = { $kind-the-deal } entre { $state } et { $power } en
 news-partnership-suspended = { $power } { $power-gender ->
         [plural] suspendent
        *[other] suspend
-    } { $kind-the-deal } conclu avec { $state }.
+    } { $kind-the-deal } avec { $state }.
 news-partnership-talks-failed = Les négociations entre { $state } et { $power } sur { $kind-a } échouent.
 news-partnership-ended = { $kind-the-deal } entre { $state } et { $power } prend fin.
-news-partnership-advanced = Négociations entre { $state } et { $power } sur { $kind-a } : { $stage-the } est achevée.
+news-partnership-advanced = Négociations entre { $state } et { $power } sur { $kind-a } : { $stage-the } est { $stage-gender ->
+        [feminine] achevée
+       *[other] achevé
+    }.
 news-forces-expelled = { $state } ordonne le départ des forces { $power-of }.
 
 news-mediation = { $mediator } sert de médiateur entre { $first } et { $second }.
@@ -82,7 +86,7 @@ offer-mediation = { CAP($mediator) } propose sa médiation entre { $first } et {
 
 offer-phrase-pact-invitation = l'invitation { $from-of } à rejoindre son pacte
 offer-phrase-pact = la proposition de pacte de défense { $from-of }
-offer-phrase-partnership = l'offre { $power-of } : { $kind-a }
+offer-phrase-partnership = l'offre { $power-of } ({ $kind })
 offer-phrase-mediation = la demande de médiation { $from-of }
 
 offer-yes-pact-invitation = Vous rejoignez la défense mutuelle de ses membres : chacun vient en aide aux autres face aux insurgés.

@@ -227,6 +227,18 @@ pub fn who_code(reg: &Registry, who: Who) -> String {
     }
 }
 
+/// What a decision is aimed at, as a term of the `target-kind` family.
+fn target_kind_id(kind: TargetKind) -> &'static str {
+    match kind {
+        TargetKind::None => "none",
+        TargetKind::State => "state",
+        TargetKind::Neighbour => "neighbour",
+        TargetKind::Power => "power",
+        TargetKind::OwnBloc => "own_bloc",
+        TargetKind::OtherBloc => "other_bloc",
+    }
+}
+
 /// A decider as an argument of a message.
 pub fn who_arg(who: Who) -> Arg {
     match who {
@@ -929,9 +941,11 @@ pub fn decide_as(world: &mut World, state: StateIdx, id: &str, target: Option<&s
         (TargetKind::None, None) => None,
         (TargetKind::None, Some(_)) => return Err(Said::new("input-no-target").name("id", id)),
         (_, None) => {
-            return Err(Said::new("input-needs-target")
-                .name("id", id)
-                .name("kind", format!("{kind:?}")));
+            return Err(Said::new("input-needs-target").name("id", id).term(
+                "kind",
+                "target-kind",
+                target_kind_id(kind),
+            ));
         }
         (TargetKind::Power, Some(code)) => Some(Target::Power(
             reg.power(code)
@@ -1064,6 +1078,23 @@ fn describe(world: &World, effect: &Effect, chance: f64, delay: u32, me: StateId
             Said::new("effect-pact-founded").with("pact", said::scenario_text(said::text_key("bloc", id), pact))
         }
         Effect::Confederate { .. } => Said::new("effect-confederation"),
+        Effect::Relate { other, delta, .. } => Said::new("effect-relations-with")
+            .with("state", who(other))
+            .num("delta", *delta),
+        Effect::Align { power, delta, .. } => Said::new("effect-standing-toward")
+            .with(
+                "power",
+                match power.as_str() {
+                    "$target" => t.map_or_else(|| Arg::Name(String::new()), target_arg),
+                    p => reg.power(p).map_or_else(|| Arg::Name(p.to_string()), Arg::Power),
+                },
+            )
+            .num("delta", *delta),
+        Effect::AdvanceProject { project: Some(p), .. } => {
+            Said::new("effect-project").term("project", "project", p.snake())
+        }
+        Effect::AdvanceProject { project: None, .. } => Said::new("effect-project-any"),
+        Effect::DiscreditRivals { delta, .. } => Said::new("effect-discredit").num("delta", *delta),
         other => Said::new("effect-other").name("effect", other.name()),
     };
     match (chance < 1.0, delay > 0) {

@@ -469,11 +469,12 @@ pub fn describe_bound(world: &World, c: &Condition, bind: &Bindings, negated: bo
                 .with("power", pw(p))
                 .term("kind", "partnership", kind.snake()),
         ),
-        Condition::Exports { state: s, export } => Some(
-            plain("cond-exports", "cond-exports-not")
-                .with("state", st(s))
-                .name("export", export.name().to_lowercase()),
-        ),
+        Condition::Exports { state: s, export } => {
+            Some(plain("cond-exports", "cond-exports-not").with("state", st(s)).with(
+                "export",
+                said::scenario_text(said::text_key("export", export.name()), &export.name().to_lowercase()),
+            ))
+        }
         _ => None,
     };
     if let Some(said) = fact {

@@ -447,9 +447,13 @@ pub fn confederate(world: &mut World, bloc: BlocIdx, renamed: Option<&str>) {
             let key = crate::sim::world::said::text_key("name", new);
             world.resource_mut::<Registry>().rename_bloc(bloc, new, key, turn);
             world.entity_mut(entity).insert(Name::new(new.to_string()));
-            Said::new("news-confederation-renamed")
-                .text("was", was.key, was.name)
-                .bloc("bloc", bloc)
+            // A bloc formed in play was named after its founders.
+            let said = if was.key.is_empty() && !was.founders.is_empty() {
+                Said::new("news-confederation-renamed-formed").states("founders", &was.founders)
+            } else {
+                Said::new("news-confederation-renamed").text("was", was.key, was.name)
+            };
+            said.bloc("bloc", bloc)
         }
         None => Said::new("news-confederation").bloc("bloc", bloc),
     };
