@@ -268,8 +268,11 @@ pub fn replay_into(
             // queued, and its answers name events of the scenario.
             match input {
                 Input::Order { order, .. } => {
-                    crate::sim::player::orders::check(world.resource::<crate::sim::world::registry::Registry>(), order)
-                        .map_err(|e| replay_err(format!("an order in the save is not valid: {e}")))?;
+                    let registry = world.resource::<crate::sim::world::registry::Registry>();
+                    crate::sim::player::orders::check(registry, order).map_err(|e| {
+                        let why = crate::i18n::Locale::english().phrase(&e, registry);
+                        replay_err(format!("an order in the save is not valid: {why}"))
+                    })?;
                 }
                 Input::Choice { event, .. } => {
                     if !world.resource::<EventBook>().defs.iter().any(|d| d.id == *event) {

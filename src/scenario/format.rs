@@ -507,17 +507,6 @@ impl ProjectKind {
             ProjectKind::Federation => "federation",
         }
     }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            ProjectKind::JointForce => "joint force",
-            ProjectKind::Passport => "common passport",
-            ProjectKind::Media => "joint media",
-            ProjectKind::CommonMarket => "common market",
-            ProjectKind::Currency => "common currency",
-            ProjectKind::Federation => "federation",
-        }
-    }
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -571,19 +560,6 @@ impl PartnershipKind {
             PartnershipKind::MiningConcession => "mining_concession",
             PartnershipKind::EnergyConcession => "energy_concession",
             PartnershipKind::SpaceProgramme => "space_programme",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            PartnershipKind::DefenceCooperation => "defence cooperation agreement",
-            PartnershipKind::TrainingEquipment => "training and equipment programme",
-            PartnershipKind::SecurityContractors => "security contractor deployment",
-            PartnershipKind::ExpeditionaryCorps => "expeditionary corps deployment",
-            PartnershipKind::Base => "military base",
-            PartnershipKind::MiningConcession => "mining concession",
-            PartnershipKind::EnergyConcession => "energy concession",
-            PartnershipKind::SpaceProgramme => "space programme",
         }
     }
 

@@ -149,3 +149,10 @@ target-kind-power = a foreign power
 target-kind-own_bloc = a bloc of its own
 target-kind-other_bloc = a bloc it is not in
 input-not-queued = `{ $id }` is not queued for this month
+
+## An order refused (a script's or a save's)
+
+order-not-own = { $by } cannot decide for { $for }
+order-amount = a change of { $amount } is not possible: give a number between -200 and 200
+order-not-allowed = `{ $effect }` is not an order a government can give; orders start, advance, end or expel partnerships, align, relate, visit, mediate or ask for mediation, recall ambassadors, close or open borders, press for or against sanctions, propose pacts, ban or allow grain exports, and join, withdraw from or leave blocs
+order-not-a-party = `{ $id }` is not a state, power or bloc

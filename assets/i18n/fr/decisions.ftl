@@ -177,3 +177,10 @@ target-kind-power = une puissance étrangère
 target-kind-own_bloc = un de ses blocs
 target-kind-other_bloc = un bloc dont il n'est pas membre
 input-not-queued = `{ $id }` n'est pas prévu pour ce mois
+
+## Ordre refusé (d'un script ou d'une sauvegarde)
+
+order-not-own = { $by } ne peut pas décider pour { $for }
+order-amount = un changement de { $amount } est impossible : donnez un nombre entre -200 et 200
+order-not-allowed = `{ $effect }` n'est pas un ordre qu'un gouvernement peut donner ; les ordres ouvrent, font avancer, terminent ou expulsent des partenariats, alignent, rapprochent, rendent visite, servent de médiateur ou demandent une médiation, rappellent des ambassadeurs, ferment ou ouvrent des frontières, plaident pour ou contre des sanctions, proposent des pactes, interdisent ou autorisent les exportations de céréales, et rejoignent, annoncent un retrait ou quittent des blocs
+order-not-a-party = `{ $id }` n'est ni un État, ni une puissance, ni un bloc

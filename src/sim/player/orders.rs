@@ -2,6 +2,7 @@
 //! vocabulary as scripted events. The GUI and the command line both submit
 //! orders; they are checked and carried out in the Orders phase.
 
+use crate::sim::world::said::Said;
 use bevy::prelude::*;
 
 use serde::{Deserialize, Serialize};
@@ -34,7 +35,8 @@ pub struct Order {
 pub struct Rejected {
     pub turn: u32,
     pub order: Order,
-    pub reason: String,
+    /// Why, for the front ends to put into words.
+    pub reason: Said,
 }
 
 #[derive(Debug, Clone, Resource, Default)]
@@ -46,45 +48,43 @@ pub struct OrderQueue {
 /// Checks that a government may give this order: it can only act for itself
 /// (its own indicators, partnerships, memberships; sanctions by a bloc it
 /// belongs to are a bloc decision and are not a single state's order).
-pub fn check(registry: &Registry, order: &Order) -> Result<(), String> {
+pub fn check(registry: &Registry, order: &Order) -> Result<(), Said> {
     if registry.state(&order.by).is_none() {
-        return Err(format!("`{}` is not a state of this scenario", order.by));
+        return Err(Said::new("input-no-state").name("id", order.by.as_str()));
     }
-    let own = |s: &str| -> Result<(), String> {
+    let own = |s: &str| -> Result<(), Said> {
         if s == order.by {
             Ok(())
         } else {
-            Err(format!("{} cannot decide for {s}", order.by))
+            Err(Said::new("order-not-own").name("by", order.by.as_str()).name("for", s))
         }
     };
-    let known_power = |p: &str| -> Result<(), String> {
+    let known_power = |p: &str| -> Result<(), Said> {
         registry
             .power(p)
             .map(|_| ())
-            .ok_or_else(|| format!("`{p}` is not a power of this scenario"))
+            .ok_or_else(|| Said::new("input-no-power").name("id", p))
     };
-    let known_bloc = |b: &str| -> Result<(), String> {
+    let known_bloc = |b: &str| -> Result<(), Said> {
         registry
             .bloc(b)
             .and_then(|b| registry.bloc_entity(b))
             .map(|_| ())
-            .ok_or_else(|| format!("`{b}` is not a bloc that exists now"))
+            .ok_or_else(|| Said::new("input-no-bloc").name("id", b))
     };
-    let known_state = |s: &str| -> Result<(), String> {
+    let known_state = |s: &str| -> Result<(), Said> {
         registry
             .state(s)
             .map(|_| ())
-            .ok_or_else(|| format!("`{s}` is not a state of this scenario"))
+            .ok_or_else(|| Said::new("input-no-state").name("id", s))
     };
     // Numbers as a person could give them: finite, and no larger than the
     // scale they move on.
-    let amount = |x: f64| -> Result<(), String> {
+    let amount = |x: f64| -> Result<(), Said> {
         if x.is_finite() && x.abs() <= 200.0 {
             Ok(())
         } else {
-            Err(format!(
-                "a change of {x} is not possible: give a number between -200 and 200"
-            ))
+            Err(Said::new("order-amount").name("amount", x.to_string()))
         }
     };
     match &order.effect {
@@ -119,13 +119,7 @@ pub fn check(registry: &Registry, order: &Order) -> Result<(), String> {
             | Effect::Relate { .. }
     );
     if !allowed {
-        return Err(format!(
-            "`{}` is not an order a government can give; orders start, advance, end or \
-             expel partnerships, align, relate, visit, mediate or ask for mediation, recall \
-             ambassadors, close or open borders, press for or against sanctions, propose \
-             pacts, ban or allow grain exports, and join, withdraw from or leave blocs",
-            order.effect.name()
-        ));
+        return Err(Said::new("order-not-allowed").name("effect", order.effect.name()));
     }
     // The acting state is the one giving the order; every other id must
     // name something in the game.
@@ -135,7 +129,7 @@ pub fn check(registry: &Registry, order: &Order) -> Result<(), String> {
             (_, RefKind::Power) => known_power(r.id)?,
             (_, RefKind::Bloc) => known_bloc(r.id)?,
             (_, RefKind::State) => known_state(r.id)?,
-            (_, RefKind::Event) => return Err(format!("`{}` is not a state, power or bloc", r.id)),
+            (_, RefKind::Event) => return Err(Said::new("order-not-a-party").name("id", r.id)),
         }
     }
     Ok(())

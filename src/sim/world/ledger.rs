@@ -55,37 +55,6 @@ impl Mechanism {
             .and_then(|v| v.as_str().map(str::to_string))
             .unwrap_or_default()
     }
-
-    /// How a person would name the cause.
-    pub fn label(self) -> &'static str {
-        match self {
-            Mechanism::Drift => "return to normal",
-            Mechanism::Fortune => "chance",
-            Mechanism::Legitimacy => "legitimacy",
-            Mechanism::Fragility => "state weakness",
-            Mechanism::Insurgency => "insurgency",
-            Mechanism::InsurgencySpread => "insurgency across borders",
-            Mechanism::CounterInsurgency => "counter-insurgency",
-            Mechanism::TerritorialControl => "territorial control",
-            Mechanism::Economy => "economy",
-            Mechanism::Sanctions => "sanctions",
-            Mechanism::Food => "hunger",
-            Mechanism::GrainExports => "grain export bans",
-            Mechanism::Rally => "rally against pressure",
-            Mechanism::JuntaFatigue => "overstayed transition",
-            Mechanism::Consolidation => "junta entrenching itself",
-            Mechanism::Transition => "return to elected government",
-            Mechanism::Settlement => "insurgency settled or exhausted",
-            Mechanism::Coup => "coup",
-            Mechanism::FailedCoup => "failed coup",
-            Mechanism::Partnership => "partnership",
-            Mechanism::Diplomacy => "diplomacy",
-            Mechanism::Alignment => "alignment",
-            Mechanism::Bloc => "bloc",
-            Mechanism::ScriptedEvent => "event",
-            Mechanism::Order => "government decision",
-        }
-    }
 }
 
 /// Who else is involved in a change.
