@@ -65,5 +65,5 @@ event-lesson_food-title = La période de soudure approche. L'insécurité alimen
 event-lesson_food-choice-0 = Interdire les exportations de céréales
 event-lesson_food-choice-1 = Laisser le commerce ouvert
 event-lesson_goals-title = Dernière leçon. Les objectifs (touche G) recensent ce que vous devez accomplir, avec l'état d'avancement de chaque condition ; celui-ci, six mois au pouvoir, est désormais atteint. Les avenirs (touche F) rejouent de nombreuses fois les mois à venir à partir de la situation actuelle et donnent les probabilités, avec et sans un changement de votre choix : c'est la manière dont le jeu pose la question « Et si… ? ». Le tutoriel s'achève ici ; depuis l'écran de fin, vous pouvez suivre la suite des événements dans la région, ou lancer le scénario de votre choix depuis le menu.
-goal-0-name = Six mois au pouvoir
-goal-0-description = Rester au pouvoir jusqu'à la fin de février 2024.
+goal-BFA-cccd29d0-name = Six mois au pouvoir
+goal-BFA-cccd29d0-description = Rester au pouvoir jusqu'à la fin de février 2024.

@@ -212,11 +212,11 @@ fn build_report(world: &World, loc: &Locale, said: bool) -> RunReport {
         events,
         goals: crate::sim::mechanisms::goals::goals(world)
             .into_iter()
-            .enumerate()
-            .map(|(i, mut g)| {
+            .zip(&world.resource::<crate::sim::mechanisms::goals::GoalBook>().defs)
+            .map(|(mut g, def)| {
                 use crate::sim::mechanisms::goals::goal_key;
-                g.name = loc.text(&goal_key(i, "name"), &g.name).into_owned();
-                g.description = loc.text(&goal_key(i, "description"), &g.description).into_owned();
+                g.name = loc.text(&goal_key(def, "name"), &g.name).into_owned();
+                g.description = loc.text(&goal_key(def, "description"), &g.description).into_owned();
                 g
             })
             .collect(),

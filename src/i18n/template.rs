@@ -82,9 +82,9 @@ pub fn entries(f: &ScenarioFile) -> Vec<Entry> {
             effects(&mut out, seen, &c.effects);
         }
     }
-    for (i, g) in f.goals.iter().enumerate() {
-        push(&mut out, seen, goal_key(i, "name"), &g.name, false);
-        push(&mut out, seen, goal_key(i, "description"), &g.description, false);
+    for g in &f.goals {
+        push(&mut out, seen, goal_key(g, "name"), &g.name, false);
+        push(&mut out, seen, goal_key(g, "description"), &g.description, false);
     }
     if let Some(h) = &f.history {
         for (k, p) in h.points.iter().enumerate() {

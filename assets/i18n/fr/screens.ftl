@@ -86,7 +86,7 @@ menu-or-load = ou charger
 menu-load-hint = saves/ma-partie.ron
 menu-load = Charger
 menu-back = Retour à la partie
-menu-settings = Paramètres
+menu-settings = Réglages
 menu-quit = Quitter
 menu-new-game = Une nouvelle partie commence.
 

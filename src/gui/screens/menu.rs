@@ -214,9 +214,8 @@ pub(in crate::gui) fn draw_menu(
                                 .file
                                 .goals
                                 .iter()
-                                .enumerate()
-                                .filter(|(_, g)| &g.state == id)
-                                .map(|(i, g)| own.text(&goal_key(i, "name"), &g.name).into_owned())
+                                .filter(|g| &g.state == id)
+                                .map(|g| own.text(&goal_key(g, "name"), &g.name).into_owned())
                                 .collect();
                             let text = if goals.is_empty() {
                                 name

@@ -118,7 +118,7 @@ fn judge_goals(world: &mut World, mut facts: Local<FactCache>) {
         };
         let text = Said::new(id)
             .state("state", s)
-            .with("goal", said::scenario_text(goal_key(i, "name"), &def.name));
+            .with("goal", said::scenario_text(goal_key(&def, "name"), &def.name));
         let date = world.resource::<Clock>().date();
         NewsBuilder::new(turn, date, kind, text)
             .state(s)
@@ -167,9 +167,8 @@ pub fn progress(world: &World, state: &str) -> Vec<GoalProgress> {
     book.defs
         .iter()
         .zip(&book.status)
-        .enumerate()
-        .filter(|(_, (d, _))| d.state == state)
-        .map(|(i, (d, st))| {
+        .filter(|(d, _)| d.state == state)
+        .map(|(d, st)| {
             let mut victory = Vec::new();
             let mut defeat = Vec::new();
             leaves(world, &facts, &d.victory, &mut victory);
@@ -179,8 +178,8 @@ pub fn progress(world: &World, state: &str) -> Vec<GoalProgress> {
             wanted(&d.victory, false, &mut wants);
             wanted(&d.defeat, true, &mut wants);
             GoalProgress {
-                name: said::scenario_text(goal_key(i, "name"), &d.name),
-                description: said::scenario_text(goal_key(i, "description"), &d.description),
+                name: said::scenario_text(goal_key(d, "name"), &d.name),
+                description: said::scenario_text(goal_key(d, "description"), &d.description),
                 status: *st,
                 victory,
                 defeat,
@@ -578,8 +577,14 @@ pub fn describe_bound(world: &World, c: &Condition, bind: &Bindings, negated: bo
     }
 }
 
-/// The key of a goal's text in a scenario's translations: `goal-N-name`,
-/// `goal-N-description`, N counting the scenario's goals from 0.
-pub fn goal_key(index: usize, part: &str) -> String {
-    format!("goal-{index}-{part}")
+/// The key of a goal's text in a scenario's translations:
+/// `goal-STATE-HASH-name`, `…-description`, the hash that of its name, so
+/// that goals added or reordered keep their translations (a goal renamed
+/// needs its translation again, which `validate` says).
+pub fn goal_key(def: &GoalDef, part: &str) -> String {
+    let id = format!("{}-{:08x}", def.state, said::fnv1a(def.name.as_bytes()) as u32);
+    let mut key = said::text_key("goal", &id);
+    key.push('-');
+    key.push_str(part);
+    key
 }
