@@ -76,37 +76,69 @@ impl SaveFile {
     }
 }
 
-/// What went wrong with a save, said so that the player knows what to do.
-#[derive(Debug, thiserror::Error)]
+/// What went wrong with a save, said so that the player knows what to do
+/// (in the player's language: [`SaveError::said_in`]).
+#[derive(Debug)]
 pub enum SaveError {
-    #[error("cannot read {path}: {reason}")]
     Read { path: String, reason: String },
-    #[error("{path} is not a Harmattan save: {reason}")]
     Format { path: String, reason: String },
-    #[error("{path} was saved by a newer format ({found}); this version reads format {FORMAT}")]
     Newer { path: String, found: u32 },
-    #[error(
-        "{path} was saved by an earlier version of the game (format {found}), whose model differs: it cannot be \
-         continued faithfully here. Start a new game, or use that version to continue it."
-    )]
     Older { path: String, found: u32 },
-    #[error("the scenario inside {path} no longer loads:\n{reason}")]
     Scenario { path: String, reason: String },
-    #[error(
-        "{path} replays differently in this version of the game (it was saved by {version}): \
-         the model has changed since. Start a new game, or use version {version} to continue it."
-    )]
     Diverged { path: String, version: String },
-    #[error("{path}: {reason}")]
     Replay { path: String, reason: String },
-    #[error(
-        "{path} has been changed since it was saved (its seal does not match what it holds), so it cannot be \
-         trusted to replay the game. Saves are not meant to be edited: load another save or start a new game."
-    )]
     Tampered { path: String },
-    #[error("cannot write {path}: {reason}; nothing was overwritten")]
     Write { path: String, reason: String },
 }
+
+impl SaveError {
+    /// The message in a language's words (`save-error-*` messages).
+    pub fn said_in(&self, loc: &crate::i18n::Locale) -> String {
+        use crate::args;
+        match self {
+            SaveError::Read { path, reason } => loc.t_args(
+                "save-error-read",
+                &args!["path" => path.as_str(), "reason" => reason.as_str()],
+            ),
+            SaveError::Format { path, reason } => loc.t_args(
+                "save-error-format",
+                &args!["path" => path.as_str(), "reason" => reason.as_str()],
+            ),
+            SaveError::Newer { path, found } => loc.t_args(
+                "save-error-newer",
+                &args!["path" => path.as_str(), "found" => *found, "format" => FORMAT],
+            ),
+            SaveError::Older { path, found } => {
+                loc.t_args("save-error-older", &args!["path" => path.as_str(), "found" => *found])
+            }
+            SaveError::Scenario { path, reason } => loc.t_args(
+                "save-error-scenario",
+                &args!["path" => path.as_str(), "reason" => reason.as_str()],
+            ),
+            SaveError::Diverged { path, version } => loc.t_args(
+                "save-error-diverged",
+                &args!["path" => path.as_str(), "version" => version.as_str()],
+            ),
+            SaveError::Replay { path, reason } => loc.t_args(
+                "save-error-replay",
+                &args!["path" => path.as_str(), "reason" => reason.as_str()],
+            ),
+            SaveError::Tampered { path } => loc.t_args("save-error-tampered", &args!["path" => path.as_str()]),
+            SaveError::Write { path, reason } => loc.t_args(
+                "save-error-write",
+                &args!["path" => path.as_str(), "reason" => reason.as_str()],
+            ),
+        }
+    }
+}
+
+impl std::fmt::Display for SaveError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.said_in(crate::i18n::Locale::english()))
+    }
+}
+
+impl std::error::Error for SaveError {}
 
 /// The save of the game held in `world`, started from `scenario` (its
 /// text as read, its origin, its rules and options).

@@ -117,7 +117,7 @@ fn futures_start(mods: &Mods, from: &str) -> Result<crate::save::SaveFile, Failu
         match crate::save::read(path) {
             Ok(file) => return Ok(file),
             // A damaged save gets its own message, not a scenario's.
-            Err(e) if crate::save::looks_like_save(path) => return Err(Failure(e.to_string())),
+            Err(e) if crate::save::looks_like_save(path) => return Err(Failure(e.said_in(super::words()))),
             Err(_) => {}
         }
     }

@@ -121,9 +121,10 @@ fn check_display() -> Result<(), Failure> {
 #[cfg(feature = "gui")]
 fn play_saved(path: &Path, mods: &Mods, lang: Option<crate::i18n::Lang>) -> Result<ExitCode, Failure> {
     let shown = path.display().to_string();
-    let file = crate::save::read(path).map_err(|e| Failure(e.to_string()))?;
-    crate::save::load_simulation(&file, &shown).map_err(|e| Failure(e.to_string()))?;
-    let scenario = crate::save::scenario_of(&file, &shown).map_err(|e| Failure(e.to_string()))?;
+    let said = |e: crate::save::SaveError| Failure(e.said_in(super::words()));
+    let file = crate::save::read(path).map_err(said)?;
+    crate::save::load_simulation(&file, &shown).map_err(said)?;
+    let scenario = crate::save::scenario_of(&file, &shown).map_err(said)?;
     check_display()?;
     let seed = file.seed;
     crate::gui::run(

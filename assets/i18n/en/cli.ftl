@@ -22,3 +22,16 @@ cli-validate-ok = { $file }: ok ({ $states } states, { $powers } powers, { $bloc
         [0] {""}
        *[other] , a record of { $points } turning points to { $until }
     })
+
+## Saved games that cannot be read or written (window and command line)
+
+save-error-read = cannot read { $path }: { $reason }
+save-error-format = { $path } is not a Harmattan save: { $reason }
+save-error-newer = { $path } was saved by a newer format ({ $found }); this version reads format { $format }
+save-error-older = { $path } was saved by an earlier version of the game (format { $found }), whose model differs: it cannot be continued faithfully here. Start a new game, or use that version to continue it.
+save-error-scenario = the scenario inside { $path } no longer loads:
+    { $reason }
+save-error-diverged = { $path } replays differently in this version of the game (it was saved by { $version }): the model has changed since. Start a new game, or use version { $version } to continue it.
+save-error-replay = { $path }: { $reason }
+save-error-tampered = { $path } has been changed since it was saved (its seal does not match what it holds), so it cannot be trusted to replay the game. Saves are not meant to be edited: load another save or start a new game.
+save-error-write = cannot write { $path }: { $reason }; nothing was overwritten

@@ -31,3 +31,16 @@ cli-validate-ok = { $file } : ok ({ $states } États, { $powers } puissances, { 
         [0] {""}
        *[other] , un historique de { $points } moments clés jusqu'à { $until }
     })
+
+## Parties sauvegardées illisibles ou impossibles à écrire (fenêtre et ligne de commande)
+
+save-error-read = impossible de lire { $path } : { $reason }
+save-error-format = { $path } n'est pas une sauvegarde de Harmattan : { $reason }
+save-error-newer = { $path } a été enregistré dans un format plus récent ({ $found }) ; cette version lit le format { $format }
+save-error-older = { $path } a été enregistré par une version antérieure du jeu (format { $found }), dont le modèle diffère : la partie ne peut pas être poursuivie fidèlement ici. Commencez une nouvelle partie, ou utilisez cette version pour la poursuivre.
+save-error-scenario = le scénario contenu dans { $path } ne se charge plus :
+    { $reason }
+save-error-diverged = { $path } se rejoue différemment dans cette version du jeu (il a été enregistré par la version { $version }) : le modèle a changé depuis. Commencez une nouvelle partie, ou utilisez la version { $version } pour la poursuivre.
+save-error-replay = { $path } : { $reason }
+save-error-tampered = { $path } a été modifié depuis son enregistrement (son sceau ne correspond plus à son contenu) : on ne peut pas s'y fier pour rejouer la partie. Les sauvegardes ne sont pas faites pour être modifiées : chargez-en une autre ou commencez une nouvelle partie.
+save-error-write = impossible d'écrire { $path } : { $reason } ; rien n'a été écrasé

@@ -93,7 +93,7 @@ fn carry_out(world: &mut World, action: SaveAction) {
                 Ok(()) => world
                     .resource::<super::words::Words>()
                     .t_args("saves-saved", &crate::args!["path" => path.display().to_string()]),
-                Err(e) => e.to_string(),
+                Err(e) => e.said_in(&world.resource::<super::words::Words>().0),
             }
         }
         SaveAction::Export => {
@@ -125,7 +125,7 @@ fn carry_out(world: &mut World, action: SaveAction) {
                 Ok(()) => world
                     .resource::<super::words::Words>()
                     .t_args("saves-loaded", &crate::args!["path" => path.display().to_string()]),
-                Err(e) => e.to_string(),
+                Err(e) => e.said_in(&world.resource::<super::words::Words>().0),
             }
         }
     };
