@@ -37,9 +37,23 @@ pub struct Shipped {
     pub files: &'static [(&'static str, &'static str)],
 }
 
+/// A language's message files: the game's own words, which every language
+/// has, then the translations of data written in English (the decision
+/// catalogues, the atlas's country names), which English does not need.
 macro_rules! ftl {
-    ($lang:literal, $($file:literal),+) => {
-        &[$(($file, include_str!(concat!("../../assets/i18n/", $lang, "/", $file)))),+]
+    ($lang:literal $(, $data:literal)*) => {
+        &[
+            ("common.ftl", include_str!(concat!("../../assets/i18n/", $lang, "/common.ftl"))),
+            ("news.ftl", include_str!(concat!("../../assets/i18n/", $lang, "/news.ftl"))),
+            ("report.ftl", include_str!(concat!("../../assets/i18n/", $lang, "/report.ftl"))),
+            ("window.ftl", include_str!(concat!("../../assets/i18n/", $lang, "/window.ftl"))),
+            ("panels.ftl", include_str!(concat!("../../assets/i18n/", $lang, "/panels.ftl"))),
+            ("screens.ftl", include_str!(concat!("../../assets/i18n/", $lang, "/screens.ftl"))),
+            ("settings.ftl", include_str!(concat!("../../assets/i18n/", $lang, "/settings.ftl"))),
+            ("decisions.ftl", include_str!(concat!("../../assets/i18n/", $lang, "/decisions.ftl"))),
+            ("cli.ftl", include_str!(concat!("../../assets/i18n/", $lang, "/cli.ftl"))),
+            $(($data, include_str!(concat!("../../assets/i18n/", $lang, "/", $data)))),*
+        ]
     };
 }
 
@@ -50,37 +64,13 @@ pub const LANGUAGES: &[Shipped] = &[
         code: "en",
         name: "English",
         decimal: '.',
-        files: ftl!(
-            "en",
-            "common.ftl",
-            "news.ftl",
-            "report.ftl",
-            "window.ftl",
-            "panels.ftl",
-            "screens.ftl",
-            "settings.ftl",
-            "decisions.ftl",
-            "cli.ftl"
-        ),
+        files: ftl!("en"),
     },
     Shipped {
         code: "fr",
         name: "Français",
         decimal: ',',
-        files: ftl!(
-            "fr",
-            "common.ftl",
-            "news.ftl",
-            "report.ftl",
-            "window.ftl",
-            "panels.ftl",
-            "screens.ftl",
-            "settings.ftl",
-            "decisions.ftl",
-            "cli.ftl",
-            "catalogue.ftl",
-            "atlas.ftl"
-        ),
+        files: ftl!("fr", "catalogue.ftl", "atlas.ftl"),
     },
 ];
 

@@ -462,6 +462,14 @@ fn the_main_menu_starts_a_chosen_scenario() {
 }
 
 /// The centre of a control the game reports, by its key.
+/// The news lines a report shows, newest first.
+fn news_of(report: &Value) -> Vec<&str> {
+    report["news"]
+        .as_array()
+        .map(|a| a.iter().filter_map(|n| n.as_str()).collect())
+        .unwrap_or_default()
+}
+
 fn centre_of(report: &Value, list: &str, key: &str) -> Option<(f64, f64)> {
     report[list].as_array()?.iter().find(|i| i[0] == key).map(|i| {
         let b = &i[1];
@@ -598,12 +606,7 @@ fn the_tutorial_plays_to_its_last_lesson_and_the_end_screen() {
         let (read, after) = game.end_turn(turn);
         lessons.extend(read);
         if turn == 1 {
-            let news: Vec<&str> = after["news"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .filter_map(|n| n.as_str())
-                .collect();
+            let news = news_of(&after);
             assert!(
                 news.iter().any(|n| n.contains("Counter-disinformation campaign")),
                 "the decision was carried out: {news:?}"
@@ -664,12 +667,7 @@ fn a_francophone_class_plays_a_month_of_the_tutorial_in_french() {
     screenshot(display, &game.shots, 2);
     xdotool(display, &["key", "d"]);
     let (_, after) = game.end_turn(1);
-    let news: Vec<&str> = after["news"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter_map(|n| n.as_str())
-        .collect();
+    let news = news_of(&after);
     assert!(
         news.iter().any(|n| n.contains("Campagne contre la désinformation")),
         "the decision in the French news: {news:?}"
