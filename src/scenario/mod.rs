@@ -62,20 +62,35 @@ impl Scenario {
         self.translations.iter().find(|t| t.lang == lang)
     }
 
-    /// With the translations found next to a scenario file: `NAME.LANG.ftl`
-    /// for every language the game speaks.
+    /// With the translations found next to a scenario file: every
+    /// `NAME.LANG.ftl` beside it (the front ends pick the one they speak).
     pub fn with_translations_beside(mut self, path: &Path) -> Self {
         let (Some(dir), Some(stem)) = (path.parent(), path.file_stem().and_then(|s| s.to_str())) else {
             return self;
         };
-        for lang in crate::i18n::Lang::all() {
-            let file = dir.join(format!("{stem}.{}.ftl", lang.code()));
-            if !file.is_file() {
-                continue;
-            }
+        let dir = if dir.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            dir
+        };
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return self;
+        };
+        let mut found: Vec<(String, std::path::PathBuf)> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter_map(|file| {
+                let name = file.file_name()?.to_str()?;
+                let lang = name.strip_prefix(stem)?.strip_prefix('.')?.strip_suffix(".ftl")?;
+                let code = !lang.is_empty() && lang.len() <= 8 && lang.chars().all(|c| c.is_ascii_lowercase());
+                code.then(|| (lang.to_string(), file.clone()))
+            })
+            .collect();
+        // In a stable order, whatever the folder's.
+        found.sort();
+        for (lang, file) in found {
             if let Ok(text) = read_bounded(&file, limits::FILE_BYTES, "translation files") {
                 self.translations.push(Translation {
-                    lang: lang.code().to_string(),
+                    lang,
                     origin: file.display().to_string(),
                     text,
                 });

@@ -399,3 +399,26 @@ fn the_command_line_speaks_the_language_asked_for() {
     assert!(!unknown.status.success());
     assert!(String::from_utf8_lossy(&unknown.stderr).contains("speaks en, fr"));
 }
+
+#[test]
+fn a_mods_translation_beside_it_is_found_and_checked() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("mod_translation");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let scenario = dir.join("lake.ron");
+    std::fs::write(&scenario, crate::support::tiny("")).unwrap();
+    std::fs::write(
+        dir.join("lake.fr.ftl"),
+        "scenario-name = Le lac\nstate-AAA = Enclavie\n    .the = l'Enclavie\n    .gender = feminine\nnot-a-key = x\n",
+    )
+    .unwrap();
+    let path = scenario.to_str().unwrap();
+    let run = crate::support::harmattan(&["run", path, "--turns", "2", "--lang", "fr"]);
+    let out = String::from_utf8_lossy(&run.stdout);
+    assert!(out.starts_with("Le lac"), "{out}");
+    assert!(out.contains("Enclavie"), "{out}");
+    let checked = crate::support::harmattan(&["validate", path]);
+    let said = String::from_utf8_lossy(&checked.stdout);
+    assert!(said.contains("lake.fr.ftl:5:1: warning: `not-a-key`"), "{said}");
+    assert!(said.contains("are not translated into `fr`"), "{said}");
+}
