@@ -251,7 +251,7 @@ pub fn run(file: &SaveFile, spec: &FuturesSpec, progress: &(dyn Fn(u64) + Sync))
     let present = probe.snapshot();
     let reg: Registry = probe.registry().clone();
     if let Some(change) = &spec.change {
-        check_change(change, &reg)?;
+        check_change(change, &reg).map_err(|e| e.to_string())?;
     }
     let from = probe.date().to_string();
     let scenario = probe
@@ -363,37 +363,108 @@ pub fn what_happened(
     )
 }
 
+/// What is wrong with a change typed for the futures, for the front ends
+/// to say in the player's language ([`ChangeError::said_in`]).
+#[derive(Debug, Clone, PartialEq)]
+pub enum ChangeError {
+    /// Not an effect at all: where the reading stopped, and why.
+    NotAnEffect {
+        text: String,
+        column: usize,
+        reason: String,
+    },
+    FiresEvent {
+        text: String,
+    },
+    StartsEnded {
+        text: String,
+    },
+    Number {
+        text: String,
+        key: String,
+        value: String,
+    },
+    Twice {
+        text: String,
+        id: String,
+    },
+    /// Ids the game does not have: (id, what it should be).
+    Unknown(Vec<(String, String)>),
+}
+
+impl ChangeError {
+    pub fn said_in(&self, loc: &crate::i18n::Locale) -> String {
+        use crate::args;
+        match self {
+            ChangeError::NotAnEffect { text, column, reason } => loc.t_args(
+                "change-error-not-effect",
+                &args!["text" => text.as_str(), "column" => *column, "reason" => reason.as_str()],
+            ),
+            ChangeError::FiresEvent { text } => loc.t_args("change-error-fires", &args!["text" => text.as_str()]),
+            ChangeError::StartsEnded { text } => {
+                loc.t_args("change-error-starts-ended", &args!["text" => text.as_str()])
+            }
+            ChangeError::Number { text, key, value } => loc.t_args(
+                "change-error-number",
+                &args!["text" => text.as_str(), "key" => key.as_str(), "value" => value.as_str()],
+            ),
+            ChangeError::Twice { text, id } => loc.t_args(
+                "change-error-twice",
+                &args!["text" => text.as_str(), "id" => id.as_str()],
+            ),
+            ChangeError::Unknown(list) => {
+                let each: Vec<String> = list
+                    .iter()
+                    .map(|(id, kind)| {
+                        loc.t_args(
+                            "change-error-unknown-id",
+                            &args!["id" => id.as_str(), "kind" => kind.as_str()],
+                        )
+                    })
+                    .collect();
+                loc.t_args("change-error-unknown", &args!["problems" => each.join("; ")])
+            }
+        }
+    }
+}
+
+impl std::fmt::Display for ChangeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.said_in(crate::i18n::Locale::english()))
+    }
+}
+
 /// Reads a change written in the effect vocabulary, with a message that
 /// points into it when it is wrong.
-pub fn parse_change(text: &str) -> Result<Effect, String> {
+pub fn parse_change(text: &str) -> Result<Effect, ChangeError> {
     let effect = ron::Options::default()
         .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
         .from_str::<Effect>(text)
-        .map_err(|e| {
-            format!(
-                "the change `{text}` is not an effect (column {}: {}); for example \
-                 LiftSanctions(bloc: \"ECOWAS\", state: \"NER\") or \
-                 EndPartnership(state: \"NER\", power: \"RUS\", kind: TrainingEquipment)",
-                e.span.start.col, e.code
-            )
+        .map_err(|e| ChangeError::NotAnEffect {
+            text: text.to_string(),
+            column: e.span.start.col,
+            reason: e.code.to_string(),
         })?;
-    sensible_change(&effect).map_err(|why| format!("the change `{}` {why}", crate::scenario::shown(text)))?;
+    sensible_change(&effect, &crate::scenario::shown(text))?;
     Ok(effect)
 }
 
 /// A change must do something: no scenario event fired by name, numbers
 /// a person could mean, no state dealing with itself, no partnership
 /// started as already ended.
-fn sensible_change(effect: &Effect) -> Result<(), String> {
+fn sensible_change(effect: &Effect, text: &str) -> Result<(), ChangeError> {
+    let text = text.to_string();
     if let Effect::Fire(_) = effect {
-        return Err("fires a scenario event: give the effect itself (Change, LiftSanctions, …)".into());
+        return Err(ChangeError::FiresEvent { text });
     }
     if let Effect::StartPartnership { stage, .. } = effect
         && *stage == crate::scenario::format::Stage::Ended
     {
-        return Err("starts a partnership as ended: use EndPartnership".into());
+        return Err(ChangeError::StartsEnded { text });
     }
-    let value = serde_json::to_value(effect).map_err(|e| e.to_string())?;
+    let Ok(value) = serde_json::to_value(effect) else {
+        return Ok(());
+    };
     let Some(fields) = value
         .as_object()
         .and_then(|o| o.values().next())
@@ -407,7 +478,11 @@ fn sensible_change(effect: &Effect) -> Result<(), String> {
         if let Some(v) = fields.get(k)
             && (v.is_null() || v.as_f64().is_some_and(|x| !x.is_finite() || x.abs() > 200.0))
         {
-            return Err(format!("gives `{k}` as {v}: give a number between -200 and 200"));
+            return Err(ChangeError::Number {
+                text,
+                key: k.to_string(),
+                value: v.to_string(),
+            });
         }
     }
     let ids: Vec<&str> = ["state", "other", "first", "second"]
@@ -419,17 +494,22 @@ fn sensible_change(effect: &Effect) -> Result<(), String> {
         .enumerate()
         .find_map(|(i, a)| ids[i + 1..].contains(a).then_some(*a))
     {
-        return Err(format!("names `{twice}` twice: a state cannot do this with itself"));
+        return Err(ChangeError::Twice {
+            text,
+            id: twice.to_string(),
+        });
     }
     Ok(())
 }
 
 /// Every id a change names must be in the game: a typo would otherwise
 /// change nothing and the comparison would mislead.
-fn check_change(change: &Effect, reg: &Registry) -> Result<(), String> {
-    let value = serde_json::to_value(change).map_err(|e| e.to_string())?;
+pub fn check_change(change: &Effect, reg: &Registry) -> Result<(), ChangeError> {
+    let Ok(value) = serde_json::to_value(change) else {
+        return Ok(());
+    };
     let mut problems = Vec::new();
-    fn walk(v: &serde_json::Value, reg: &Registry, problems: &mut Vec<String>) {
+    fn walk(v: &serde_json::Value, reg: &Registry, problems: &mut Vec<(String, String)>) {
         match v {
             serde_json::Value::Object(map) => {
                 for (k, v) in map {
@@ -441,7 +521,7 @@ fn check_change(change: &Effect, reg: &Registry) -> Result<(), String> {
                             _ => true,
                         };
                         if !ok {
-                            problems.push(format!("`{id}` is not a {k} of this game"));
+                            problems.push((id.clone(), k.clone()));
                         }
                     } else {
                         walk(v, reg, problems);
@@ -456,7 +536,7 @@ fn check_change(change: &Effect, reg: &Registry) -> Result<(), String> {
     if problems.is_empty() {
         Ok(())
     } else {
-        Err(format!("the change cannot apply: {}", problems.join("; ")))
+        Err(ChangeError::Unknown(problems))
     }
 }
 

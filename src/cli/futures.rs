@@ -52,7 +52,10 @@ pub fn run(args: FuturesArgs, mods: &Mods, lang: crate::i18n::Lang) -> Result<Ex
     } = args;
     let change = change.as_deref();
     let from = from.as_str();
-    let change = change.map(crate::futures::parse_change).transpose().map_err(Failure)?;
+    let change = change
+        .map(crate::futures::parse_change)
+        .transpose()
+        .map_err(|e| Failure(e.said_in(super::words())))?;
     if let Some(path) = &csv {
         check_writable(path)?;
     }

@@ -72,7 +72,7 @@ fn a_change_that_names_nothing_is_refused() {
     )
     .unwrap_err();
     assert!(e.contains("`ECOWAZ` is not a bloc"), "{e}");
-    let e = futures::parse_change("Nonsense(").unwrap_err();
+    let e = futures::parse_change("Nonsense(").unwrap_err().to_string();
     assert!(e.contains("is not an effect"), "{e}");
     assert!(shipped::find("sahel_2023").is_some());
 }

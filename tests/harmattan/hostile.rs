@@ -415,7 +415,7 @@ fn a_change_that_cannot_mean_anything_is_refused() {
             "use EndPartnership",
         ),
     ] {
-        let e = parse_change(change).unwrap_err();
+        let e = parse_change(change).unwrap_err().to_string();
         assert!(e.contains(says), "{change}: {e}");
     }
     assert!(parse_change(r#"LiftSanctions(bloc: "ECOWAS", state: "NER")"#).is_ok());

@@ -395,6 +395,12 @@ fn the_command_line_speaks_the_language_asked_for() {
         err.starts_with("erreur : `tutorial` est le nom d'un scénario fourni"),
         "{err}"
     );
+    let change = crate::support::harmattan(&["futures", "tutorial", "--change", "Nonsense(", "--lang", "fr"]);
+    let err = String::from_utf8_lossy(&change.stderr);
+    assert!(
+        err.starts_with("erreur : le changement `Nonsense(` n'est pas un effet"),
+        "{err}"
+    );
     let unknown = crate::support::harmattan(&["run", "tutorial", "--lang", "xx"]);
     assert!(!unknown.status.success());
     assert!(String::from_utf8_lossy(&unknown.stderr).contains("speaks en, fr"));

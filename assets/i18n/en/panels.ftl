@@ -114,3 +114,13 @@ decisions-not-now = Not now: { $reason }
 # The button of a decision that has no target
 decisions-decide = Decide
 decisions-footnote = Chosen decisions are carried out when the turn ends; the side panel's causes then show what they did.
+
+## A change for the futures that cannot be used (window and command line)
+
+change-error-not-effect = the change `{ $text }` is not an effect (column { $column }: { $reason }); for example LiftSanctions(bloc: "ECOWAS", state: "NER") or EndPartnership(state: "NER", power: "RUS", kind: TrainingEquipment)
+change-error-fires = the change `{ $text }` fires a scenario event: give the effect itself (Change, LiftSanctions, …)
+change-error-starts-ended = the change `{ $text }` starts a partnership as ended: use EndPartnership
+change-error-number = the change `{ $text }` gives `{ $key }` as { $value }: give a number between -200 and 200
+change-error-twice = the change `{ $text }` names `{ $id }` twice: a state cannot do this with itself
+change-error-unknown = the change cannot apply: { $problems }
+change-error-unknown-id = `{ $id }` is not a { $kind } of this game

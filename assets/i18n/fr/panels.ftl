@@ -111,3 +111,21 @@ decisions-not-now = Pas maintenant : { $reason }
 # Le bouton d'une décision sans cible
 decisions-decide = Décider
 decisions-footnote = Les décisions choisies sont exécutées à la fin du tour ; les causes du panneau latéral montrent ensuite leur effet.
+
+## Un changement pour les avenirs inutilisable (fenêtre et ligne de commande)
+
+change-error-not-effect = le changement `{ $text }` n'est pas un effet (colonne { $column } : { $reason }) ; par exemple LiftSanctions(bloc: "ECOWAS", state: "NER") ou EndPartnership(state: "NER", power: "RUS", kind: TrainingEquipment)
+change-error-fires = le changement `{ $text }` déclenche un événement du scénario : donnez l'effet lui-même (Change, LiftSanctions…)
+change-error-starts-ended = le changement `{ $text }` ouvre un partenariat déjà terminé : utilisez EndPartnership
+change-error-number = le changement `{ $text }` donne à `{ $key }` la valeur { $value } : donnez un nombre entre -200 et 200
+change-error-twice = le changement `{ $text }` nomme `{ $id }` deux fois : un État ne peut pas faire cela avec lui-même
+change-error-unknown = le changement ne peut pas s'appliquer : { $problems }
+change-error-unknown-id = `{ $id }` n'existe pas dans cette partie (attendu : { $kind ->
+        [state] un État
+        [other] un État
+        [first] un État
+        [second] un État
+        [power] une puissance
+        [bloc] un bloc
+       *[x] { $kind }
+    })

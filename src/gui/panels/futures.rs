@@ -120,10 +120,17 @@ fn start_job(world: &mut World) {
     let change = if change_text.is_empty() {
         None
     } else {
-        match futures::parse_change(&change_text) {
+        // Read and checked against this game here, to be said in the
+        // player's words.
+        let parsed = futures::parse_change(&change_text).and_then(|c| {
+            let reg = world.resource::<crate::sim::world::registry::Registry>();
+            futures::check_change(&c, reg).map(|()| c)
+        });
+        match parsed {
             Ok(c) => Some(c),
             Err(e) => {
-                world.resource_mut::<FuturesWindow>().message = Some(e);
+                let message = e.said_in(&world.resource::<crate::gui::window::words::Words>().0);
+                world.resource_mut::<FuturesWindow>().message = Some(message);
                 return;
             }
         }
