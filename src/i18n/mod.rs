@@ -185,7 +185,8 @@ fn number_formatter<const DECIMAL: char>(
     }
 }
 
-fn bundle(lang: Lang) -> Bundle {
+/// A bundle for a language, with no messages yet.
+fn empty_bundle(lang: Lang) -> Bundle {
     let id: LanguageIdentifier = lang.code().parse().unwrap_or_default();
     let mut b = Bundle::new_concurrent(vec![id]);
     // Unicode isolation marks show as boxes in terminals and in egui.
@@ -193,6 +194,12 @@ fn bundle(lang: Lang) -> Bundle {
     if lang.shipped().decimal == ',' {
         b.set_formatter(Some(number_formatter::<','>));
     }
+    b
+}
+
+/// A language's own messages.
+fn bundle(lang: Lang) -> Bundle {
+    let mut b = empty_bundle(lang);
     let _ = b.add_builtins();
     // CAP($x): the argument with its first letter a capital, for a name
     // that opens a sentence ("The Gambia has yet to answer").
@@ -240,12 +247,7 @@ impl Locale {
             return Vec::new();
         };
         let (resource, problems) = parse(text);
-        let id: LanguageIdentifier = self.lang.code().parse().unwrap_or_default();
-        let mut b = Bundle::new_concurrent(vec![id]);
-        b.set_use_isolating(false);
-        if self.lang.shipped().decimal == ',' {
-            b.set_formatter(Some(number_formatter::<','>));
-        }
+        let mut b = empty_bundle(self.lang);
         let _ = b.add_resource(resource);
         self.scenario = Some(b);
         problems
@@ -258,35 +260,29 @@ impl Locale {
 
     /// A message without arguments.
     pub fn t(&self, id: &str) -> String {
-        self.format(id, None, None)
+        self.t_args(id, &FluentArgs::new())
     }
 
-    /// A message with arguments.
+    /// A message with arguments. A missing message shows its id, which
+    /// the completeness test rules out for the shipped languages.
     pub fn t_args(&self, id: &str, args: &FluentArgs) -> String {
-        self.format(id, None, Some(args))
+        self.lookup(id, None, Some(args)).unwrap_or_else(|| id.to_string())
     }
 
     /// An attribute of a message (`.the`, `.gender`), if it has it.
     pub fn attr(&self, id: &str, attr: &str) -> Option<String> {
-        self.find(&self.own, id, Some(attr), None)
-            .or_else(|| self.fallback.as_ref().and_then(|b| self.find(b, id, Some(attr), None)))
+        self.lookup(id, Some(attr), None)
     }
 
     /// An attribute of a message, with arguments.
     pub fn format_attr(&self, id: &str, attr: &str, args: &FluentArgs) -> Option<String> {
-        self.find(&self.own, id, Some(attr), Some(args)).or_else(|| {
-            self.fallback
-                .as_ref()
-                .and_then(|b| self.find(b, id, Some(attr), Some(args)))
-        })
+        self.lookup(id, Some(attr), Some(args))
     }
 
-    fn format(&self, id: &str, attr: Option<&str>, args: Option<&FluentArgs>) -> String {
+    /// The language's own message, else English's.
+    fn lookup(&self, id: &str, attr: Option<&str>, args: Option<&FluentArgs>) -> Option<String> {
         self.find(&self.own, id, attr, args)
             .or_else(|| self.fallback.as_ref().and_then(|b| self.find(b, id, attr, args)))
-            // A missing message shows its id, which the completeness test
-            // rules out for the shipped languages.
-            .unwrap_or_else(|| id.to_string())
     }
 
     fn find(&self, b: &Bundle, id: &str, attr: Option<&str>, args: Option<&FluentArgs>) -> Option<String> {

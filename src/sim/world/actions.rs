@@ -13,7 +13,7 @@ use crate::sim::world::chronicle::{Chronicle, NewsBuilder, NewsKind};
 use crate::sim::world::components::*;
 use crate::sim::world::ledger::{Actor, Cause, Ledger, Measure, Mechanism};
 use crate::sim::world::registry::{Clock, Registry};
-use crate::sim::world::said::Said;
+use crate::sim::world::said::{Arg, Said};
 
 /// The turn being resolved and its month, for news.
 fn stamp(world: &World) -> (u32, YearMonth) {
@@ -451,7 +451,13 @@ pub fn confederate(world: &mut World, bloc: BlocIdx, renamed: Option<&str>) {
             let said = if was.key.is_empty() && !was.founders.is_empty() {
                 Said::new("news-confederation-renamed-formed").states("founders", &was.founders)
             } else {
-                Said::new("news-confederation-renamed").text("was", was.key, was.name)
+                Said::new("news-confederation-renamed").with(
+                    "was",
+                    Arg::Text {
+                        key: was.key,
+                        text: was.name,
+                    },
+                )
             };
             said.bloc("bloc", bloc)
         }

@@ -78,15 +78,6 @@ impl Said {
     pub fn states(self, name: &'static str, list: &[StateIdx]) -> Self {
         self.with(name, Arg::States(list.to_vec()))
     }
-    pub fn text(self, name: &'static str, key: impl Into<String>, text: impl Into<String>) -> Self {
-        self.with(
-            name,
-            Arg::Text {
-                key: key.into(),
-                text: text.into(),
-            },
-        )
-    }
     pub fn said(self, name: &'static str, inner: Said) -> Self {
         self.with(name, Arg::Said(Box::new(inner)))
     }
