@@ -9,4 +9,4 @@ settings-size-larger = Très grande
 settings-size-projector = Vidéoprojecteur
 settings-size-hint = Vidéoprojecteur : gros caractères pour l'écran d'une salle de classe. S'applique aussitôt ; conservé pour la prochaine séance.
 settings-language = Langue
-settings-language-hint = S'applique aussitôt, y compris à la partie en cours ; conservée pour la prochaine séance. `--lang` en ligne de commande choisit pour une séance.
+settings-language-hint = S'applique aussitôt, y compris à la partie en cours ; conservée pour la prochaine séance. L'option --lang de la ligne de commande choisit pour une séance.
