@@ -133,6 +133,9 @@ fn formed_bloc(
     complete(loc, code.to_string(), name, the, given)
 }
 
+/// A form of a list: the suffix of its argument and the form of each name.
+type ListForm = (&'static str, fn(&Forms) -> &String);
+
 fn list_forms(
     loc: &Locale,
     reg: &Registry,
@@ -145,26 +148,20 @@ fn list_forms(
         .iter()
         .filter_map(|s| entity(loc, reg, &Arg::State(*s), turn))
         .collect();
-    args.set(
-        name.to_string(),
-        join(loc, forms.iter().map(|f| f.the.clone()).collect()),
-    );
-    args.set(
-        format!("{name}-name"),
-        join(loc, forms.iter().map(|f| f.name.clone()).collect()),
-    );
-    args.set(
-        format!("{name}-of"),
-        join(loc, forms.iter().map(|f| f.of.clone()).collect()),
-    );
-    args.set(
-        format!("{name}-in"),
-        join(loc, forms.iter().map(|f| f.within.clone()).collect()),
-    );
-    args.set(
-        format!("{name}-to"),
-        join(loc, forms.iter().map(|f| f.to.clone()).collect()),
-    );
+    // Each form of the list is the same form of each name, joined.
+    let parts: [ListForm; 5] = [
+        ("", |f| &f.the),
+        ("-name", |f| &f.name),
+        ("-of", |f| &f.of),
+        ("-in", |f| &f.within),
+        ("-to", |f| &f.to),
+    ];
+    for (suffix, form) in parts {
+        args.set(
+            format!("{name}{suffix}"),
+            join(loc, forms.iter().map(|f| form(f).clone()).collect()),
+        );
+    }
     args.set(format!("{name}-count"), list.len());
 }
 
