@@ -39,11 +39,9 @@ pub fn run(args: TranslationArgs, mods: &Mods, lang: Lang) -> Result<ExitCode, F
         None => {
             let catalogue = crate::scenario::catalogue::shipped_catalogue()
                 .map_err(|e| Failure(format!("the shipped decision catalogue does not parse: {e}")))?;
-            let text = crate::i18n::LANGUAGES
-                .iter()
-                .find(|l| l.code == into.code())
-                .and_then(|l| l.files.iter().find(|(f, _)| *f == "catalogue.ftl"))
-                .map(|(_, t)| (format!("assets/i18n/{}/catalogue.ftl", into.code()), t.to_string()));
+            let text = into
+                .file("catalogue.ftl")
+                .map(|t| (format!("assets/i18n/{}/catalogue.ftl", into.code()), t.to_string()));
             (template::catalogue_entries(&catalogue), text)
         }
     };

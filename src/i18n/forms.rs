@@ -47,21 +47,27 @@ fn join_with(loc: &Locale, items: Vec<String>, last: &str) -> String {
     out
 }
 
+/// The registry's listing of a state, power or bloc argument.
+fn listing<'r>(reg: &'r Registry, arg: &Arg) -> Option<&'r crate::sim::world::registry::Listing> {
+    match arg {
+        Arg::State(s) => Some(&reg.states[s.0 as usize]),
+        Arg::Power(p) => Some(&reg.powers[p.0 as usize]),
+        Arg::Bloc(b) => Some(&reg.blocs[b.0 as usize]),
+        _ => None,
+    }
+}
+
 /// The forms of a state's, power's or bloc's name, as it was called on
 /// `turn` (a bloc may have been renamed since).
 fn entity(loc: &Locale, reg: &Registry, arg: &Arg, turn: u32) -> Option<Forms> {
-    let listing = match arg {
-        Arg::State(s) => &reg.states[s.0 as usize],
-        Arg::Power(p) => &reg.powers[p.0 as usize],
-        Arg::Bloc(b) => &reg.blocs[b.0 as usize],
-        _ => return None,
-    };
+    let listing = listing(reg, arg)?;
     let (key, written, founders) = reg.listing_at(listing, turn);
     if key.is_empty() && !founders.is_empty() {
-        return Some(formed_bloc(loc, reg, &founders, &listing.code, turn));
+        return Some(formed_bloc(loc, reg, founders, &listing.code, turn));
     }
-    let translated = loc.scenario_message(&key, None);
-    let attr = |a: &str| loc.scenario_message(&key, Some(a));
+    let written = written.to_string();
+    let translated = loc.scenario_message(key, None);
+    let attr = |a: &str| loc.scenario_message(key, Some(a));
     let (name, the) = match translated {
         Some(name) => {
             let the = attr("the").unwrap_or_else(|| name.clone());
@@ -284,9 +290,17 @@ fn person_forms(loc: &Locale, person: &str) -> (String, String, String) {
     )
 }
 
-/// A name as a label, without the article a sentence gives it.
+/// A name as a label, without the article a sentence gives it: only the
+/// name is looked up (labels are drawn every frame).
 pub(super) fn bare(loc: &Locale, reg: &Registry, arg: &Arg) -> String {
-    entity(loc, reg, arg, u32::MAX).map_or_else(|| plain(loc, reg, arg, u32::MAX), |f| f.name)
+    let Some(listing) = listing(reg, arg) else {
+        return plain(loc, reg, arg, u32::MAX);
+    };
+    let (key, written, founders) = reg.listing_at(listing, u32::MAX);
+    if key.is_empty() && !founders.is_empty() {
+        return formed_bloc(loc, reg, founders, &listing.code, u32::MAX).name;
+    }
+    loc.scenario_message(key, None).unwrap_or_else(|| written.to_string())
 }
 
 /// An argument as one piece of text.

@@ -112,6 +112,10 @@ impl Lang {
     fn shipped(self) -> &'static Shipped {
         &LANGUAGES[self.0]
     }
+    /// One of the language's message files, as shipped (`"catalogue.ftl"`).
+    pub fn file(self, name: &str) -> Option<&'static str> {
+        self.shipped().files.iter().find(|(f, _)| *f == name).map(|(_, t)| *t)
+    }
 }
 
 impl std::fmt::Display for Lang {

@@ -292,7 +292,7 @@ fn indicator_label(words: &Words, i: Indicator) -> String {
 
 /// A regime as the panels name it ("military junta").
 fn regime_label(words: &Words, kind: RegimeKind) -> String {
-    words.t(&format!("frame-regime-{}", kind.snake()))
+    words.term("frame-regime", kind.snake())
 }
 
 /// A leader's name as a label, the rank in the player's language

@@ -317,11 +317,12 @@ pub(in crate::gui) fn draw_end_screen(world: &mut World) {
         .resource::<Chronicle>()
         .news
         .iter()
-        .filter(|n| headlines::is_headline(n.kind))
+        .enumerate()
+        .filter(|(_, n)| headlines::is_headline(n.kind))
         .rev()
         .take(12)
-        .map(|n| {
-            let text = words.0.news(n, reg);
+        .map(|(i, n)| {
+            let text = words.news_line(i, n, reg);
             format!("{}  {}", words.0.month(n.date), text)
         })
         .collect();

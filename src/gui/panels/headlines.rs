@@ -200,7 +200,7 @@ fn why(
                 "headline-why-state",
                 &crate::args![
                     "state" => name,
-                    "regime" => words.t(&format!("frame-regime-{}", regime.kind.snake())),
+                    "regime" => words.term("frame-regime", regime.kind.snake()),
                     "stability" => whole(v[Indicator::Stability]),
                     "legitimacy" => whole(v[Indicator::Legitimacy]),
                     "loyalty" => whole(v[Indicator::MilitaryLoyalty]),
@@ -266,7 +266,7 @@ pub(in crate::gui) fn draw_headline(
         .default_width(460.0)
         .anchor(egui::Align2::CENTER_CENTER, egui::vec2(0.0, -60.0))
         .show(ctx, |ui| {
-            let said = words.0.news(news, &registry);
+            let said = words.news_line(i, news, &registry);
             ui.label(egui::RichText::new(&said).strong().size(16.0));
             // A turning point of the record (the history option) with
             // where a class can check it.

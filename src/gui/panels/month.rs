@@ -7,7 +7,7 @@
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, egui};
 
-use super::causes::{Books, cause_label};
+use super::causes::{Books, cause_label, signed};
 use crate::gui::screens::screen::game_shown;
 use crate::gui::window::phases::{MonthEnds, UiPhase};
 use crate::gui::window::shared::{Current, Player};
@@ -100,11 +100,6 @@ fn words(world: &mut World, state: crate::sim::world::components::StateIdx, m: &
     };
     let played = clock.start.plus_months(m.turn as i64 - 1);
     let name = said.state(&reg, state);
-    // A change with its sign, in the language's form ("+1.5", "+1,5").
-    let signed = |x: f64, decimals: usize| {
-        let n = said.0.number(x, decimals);
-        if n.starts_with('-') { n } else { format!("+{n}") }
-    };
     let semicolon = said.t("month-semicolon");
     let measure = |s, measure: Measure| match measure {
         Measure::Indicator(i) => {
@@ -144,7 +139,11 @@ fn words(world: &mut World, state: crate::sim::world::components::StateIdx, m: &
                     follow.extend(news.clone().map(news_text).filter(|t| !t.is_empty()));
                     for (a, b, delta) in relations {
                         let between = Said::new("month-outcome-relations").state("a", *a).state("b", *b);
-                        what.push(format!("{} {}", said.0.phrase(&between, &reg), signed(*delta, 1)));
+                        what.push(format!(
+                            "{} {}",
+                            said.0.phrase(&between, &reg),
+                            signed(&said, *delta, 1)
+                        ));
                     }
                 }
                 Outcome::Refused { reason } => what.push(said.t_args(
@@ -162,7 +161,7 @@ fn words(world: &mut World, state: crate::sim::world::components::StateIdx, m: &
             .moved
             .iter()
             .take(4)
-            .map(|(s, ms, delta)| format!("{} {}", measure(*s, *ms), signed(*delta, 1)))
+            .map(|(s, ms, delta)| format!("{} {}", measure(*s, *ms), signed(&said, *delta, 1)))
             .collect();
         if !moved.is_empty() {
             what.insert(0, moved.join(", "));
@@ -232,7 +231,7 @@ fn words(world: &mut World, state: crate::sim::world::components::StateIdx, m: &
             let causes: Vec<String> = c
                 .causes
                 .iter()
-                .map(|(cause, d)| format!("{} {}", cause_label(*cause, &reg, &books), signed(*d, 1)))
+                .map(|(cause, d)| format!("{} {}", cause_label(*cause, &reg, &books), signed(&said, *d, 1)))
                 .collect();
             // Growth (a few percent) needs its decimal; scores of 0-100 do not.
             let decimals = if c.indicator.range().1 > 30.0 { 0 } else { 1 };
@@ -241,7 +240,7 @@ fn words(world: &mut World, state: crate::sim::world::components::StateIdx, m: &
                 &crate::args![
                     "indicator" => crate::i18n::capitalise(said.indicator(c.indicator)),
                     "value" => said.0.number(c.now, decimals),
-                    "delta" => signed(c.delta, 1),
+                    "delta" => signed(&said, c.delta, 1),
                     "causes" => causes.join(", "),
                 ],
             )

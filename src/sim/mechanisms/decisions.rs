@@ -211,14 +211,6 @@ pub fn target_code(reg: &Registry, t: Target) -> String {
     }
 }
 
-pub fn target_name(reg: &Registry, t: Target) -> String {
-    match t {
-        Target::State(s) => reg.state_name(s).to_string(),
-        Target::Power(p) => reg.power_name(p).to_string(),
-        Target::Bloc(b) => reg.bloc_name(b).to_string(),
-    }
-}
-
 /// The id of a decider, for logs and saves.
 pub fn who_code(reg: &Registry, who: Who) -> String {
     match who {
@@ -259,17 +251,7 @@ pub fn target_arg(t: Target) -> Arg {
 /// The key of a decision's text in the catalogue's translations:
 /// `decision-ID-name`, `decision-ID-description`.
 pub fn decision_key(id: &str, part: &str) -> String {
-    let mut key = said::text_key("decision", id);
-    key.push('-');
-    key.push_str(part);
-    key
-}
-
-pub fn who_name(reg: &Registry, who: Who) -> String {
-    match who {
-        Who::State(s) => reg.state_name(s).to_string(),
-        Who::Power(p) => reg.power_name(p).to_string(),
-    }
+    said::part_key("decision", id, part)
 }
 
 /// Everything a decider could aim a decision of this kind at, in index

@@ -409,8 +409,5 @@ pub fn run_prologue(world: &mut World) {
 /// The key of an event's text in a scenario's translations:
 /// `event-ID-title`, `event-ID-choice-0`.
 pub fn event_key(id: &str, part: &str) -> String {
-    let mut key = said::text_key("event", id);
-    key.push('-');
-    key.push_str(part);
-    key
+    said::part_key("event", id, part)
 }

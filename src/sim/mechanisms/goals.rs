@@ -582,9 +582,5 @@ pub fn describe_bound(world: &World, c: &Condition, bind: &Bindings, negated: bo
 /// that goals added or reordered keep their translations (a goal renamed
 /// needs its translation again, which `validate` says).
 pub fn goal_key(def: &GoalDef, part: &str) -> String {
-    let id = format!("{}-{:08x}", def.state, said::fnv1a(def.name.as_bytes()) as u32);
-    let mut key = said::text_key("goal", &id);
-    key.push('-');
-    key.push_str(part);
-    key
+    said::part_key("goal", &format!("{}-{}", def.state, said::short_hash(&def.name)), part)
 }

@@ -172,10 +172,10 @@ impl Registry {
     }
 
     /// The listing as it read on `turn`: under the name it had then.
-    pub fn listing_at(&self, listing: &Listing, turn: u32) -> (String, String, Vec<StateIdx>) {
+    pub fn listing_at<'a>(&self, listing: &'a Listing, turn: u32) -> (&'a str, &'a str, &'a [StateIdx]) {
         match listing.former.iter().find(|f| turn < f.until) {
-            Some(f) => (f.key.clone(), f.name.clone(), f.founders.clone()),
-            None => (listing.key.clone(), listing.name.clone(), listing.founders.clone()),
+            Some(f) => (&f.key, &f.name, &f.founders),
+            None => (&listing.key, &listing.name, &listing.founders),
         }
     }
 
@@ -191,21 +191,11 @@ impl Registry {
         &self.blocs[b.0 as usize].name
     }
 
-    /// Names as they read inside a sentence, with "the" where English
-    /// wants it: "the United States", "the Economic Community of West
-    /// African States", "the Gambia"; a news item's first letter is
-    /// capitalised when it is posted.
+    /// A state's name as it reads inside an English sentence, with "the"
+    /// where English wants it ("the Gambia"): the name of a bloc formed in
+    /// play, kept in the registry, is written in English.
     pub fn state_in_text(&self, s: StateIdx) -> InText<'_> {
         InText::country(self.state_name(s))
-    }
-    pub fn power_in_text(&self, p: PowerIdx) -> InText<'_> {
-        InText::country(self.power_name(p))
-    }
-    pub fn bloc_in_text(&self, b: BlocIdx) -> InText<'_> {
-        InText {
-            the: true,
-            name: self.bloc_name(b),
-        }
     }
 
     pub fn state_count(&self) -> usize {

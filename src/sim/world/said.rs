@@ -104,11 +104,25 @@ pub fn text_key(kind: &str, id: &str) -> String {
     key
 }
 
+/// The key of one part of a scenario's item: `kind-id-part`
+/// (`event-coup_ner-title`, `decision-purge-name`).
+pub fn part_key(kind: &str, id: &str, part: &str) -> String {
+    let mut key = text_key(kind, id);
+    key.push('-');
+    key.push_str(part);
+    key
+}
+
+/// A stable short hash of some words, as keys write it (eight hex digits).
+pub fn short_hash(text: &str) -> String {
+    format!("{:08x}", fnv1a(text.as_bytes()) as u32)
+}
+
 /// The key of a scenario's text that has no id of its own (a scripted news
 /// line, a reason): `text-` and a stable hash of the words, which the
 /// translation template writes next to them.
 pub fn text_hash_key(text: &str) -> String {
-    format!("text-{:08x}", fnv1a(text.as_bytes()) as u32)
+    format!("text-{}", short_hash(text))
 }
 
 /// FNV-1a over bytes: a stable hash (the standard library's is not
